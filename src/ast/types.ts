@@ -1,0 +1,102 @@
+/**
+ * The zhuanban document tree: one module defines every node so that each stage
+ * (parse → render → layout → print) agrees on one contract (issue #3 "The tree").
+ * Nodes are unist/mdast-compatible: `type`, `children` or `value`, `position`,
+ * so mdast-util-to-string and unist-util-visit work on them unchanged.
+ */
+import type { Position } from 'unist';
+
+export type { Position };
+
+/** Diagnostic severity as shown in report.json and the preview panel. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A serialisable diagnostic (the JSON face of a vfile message). */
+export interface Diagnostic {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  /** Source file the message concerns, relative to the project root when possible. */
+  file?: string;
+}
+
+/** Leaf text (mdast `text`). */
+export interface Text {
+  type: 'text';
+  value: string;
+  position?: Position;
+}
+
+/** A body or lede paragraph: repaired text, lines joined. */
+export interface Paragraph {
+  type: 'paragraph';
+  children: Text[];
+  position?: Position;
+}
+
+/** A section subhead (小标题) inside an article. */
+export interface Heading {
+  type: 'heading';
+  depth: 3;
+  children: Text[];
+  position?: Position;
+}
+
+/** A photo slot: sources carry captions, rarely images. */
+export interface Figure {
+  type: 'figure';
+  caption: string;
+  credit: string | null;
+  /** Image path relative to the source file, or null for a placeholder box. */
+  src: string | null;
+  position?: Position;
+}
+
+/** Anything that may appear in an article body. */
+export type BlockContent = Paragraph | Heading | Figure;
+
+/** Byline at the article end: names and an optional photo credit. */
+export interface Byline {
+  authors: string[];
+  photoCredit: string | null;
+}
+
+/** One article = one module on the page. */
+export interface Article {
+  type: 'article';
+  id: string;
+  institution: string | null;
+  kicker: string | null;
+  headline: string;
+  subheadline: string | null;
+  lede: Paragraph[];
+  byline: Byline;
+  truncated: boolean;
+  children: BlockContent[];
+  position?: Position;
+}
+
+/** Printed folio such as `19·卫生健康`. */
+export interface Folio {
+  page: number | null;
+  section: string | null;
+}
+
+/** The root: one source file = one page of the supplement. */
+export interface ZbDocument {
+  type: 'document';
+  /** Source file name (basename). */
+  source: string;
+  folio: Folio | null;
+  banner: string[] | null;
+  articles: Article[];
+  diagnostics: Diagnostic[];
+  /** unist roots have children; articles are mirrored here for unist utilities. */
+  children?: Article[];
+  position?: Position;
+}
+
+/** Any node of the tree. */
+export type ZbNode = ZbDocument | Article | BlockContent | Text;

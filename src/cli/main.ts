@@ -1,0 +1,31 @@
+/**
+ * The zhuanban command line. Each command lives in its own module and registers itself here,
+ * so stages stay independent (commander gives help, flags and errors for free).
+ */
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config/load.js';
+import { registerBuild } from './build.js';
+
+/** Known failure kinds map to exit codes: 2 for usage/config errors, 1 for failed work. */
+export class UsageError extends Error {}
+
+/** Run the CLI; resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('zhuanban')
+    .description('专版 print pipeline: newspaper showcase supplements from raw text to print-ready PDF')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerBuild(program);
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof ConfigError || error instanceof UsageError) {
+      process.stderr.write(`zhuanban: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`zhuanban: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}

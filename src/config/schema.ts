@@ -1,0 +1,69 @@
+/**
+ * One zod schema gives both validation and the TypeScript types of zhuanban.config.json
+ * (DEVELOPERS.md "Config"), so defaults, checks and types never drift apart.
+ */
+import { z } from 'zod';
+
+/** Page-size presets in millimetres (REFERENCE.md §3: 对开 390×545, 四开 275×390). */
+export const PAGE_PRESETS = {
+  broadsheet: { width: 390, height: 545, columns: 8 },
+  tabloid: { width: 275, height: 390, columns: 6 },
+  A3: { width: 297, height: 420, columns: 6 },
+  A4: { width: 210, height: 297, columns: 4 },
+} as const;
+
+const customSize = z.object({ width: z.number().min(50).max(2000), height: z.number().min(50).max(2000) }).strict();
+
+const margins = z
+  .object({ top: z.number().min(0), right: z.number().min(0), bottom: z.number().min(0), left: z.number().min(0) })
+  .strict();
+
+export const configSchema = z
+  .object({
+    paper: z.string().min(1).default('示例日报'),
+    section: z.string().min(1).default('卫生健康'),
+    /** Edition date, ISO yyyy-mm-dd. Defaults to the build clock's date (SOURCE_DATE_EPOCH honoured). */
+    date: z.iso.date().optional(),
+    firstPage: z.int().min(1).default(1),
+    pageSize: z.union([z.enum(['broadsheet', 'tabloid', 'A3', 'A4']), customSize]).default('broadsheet'),
+    /** Grid columns; defaults per preset (8 broadsheet, 6 tabloid). */
+    columns: z.int().min(1).max(12).optional(),
+    /** Type-area margins in mm. */
+    margins: margins.default({ top: 20, right: 18, bottom: 22, left: 18 }),
+    fonts: z
+      .object({
+        body: z.enum(['serif', 'sans']).default('serif'),
+        headline: z.enum(['serif', 'sans']).default('serif'),
+      })
+      .strict()
+      .default({ body: 'serif', headline: 'serif' }),
+    /** Body type size in pt and leading in pt (REFERENCE.md §2: about 9 pt, leading 1.3). */
+    bodySize: z.number().min(6).max(14).default(9),
+    bodyLeading: z.number().min(7).max(24).default(12),
+    /** Source files or globs relative to the project; defaults to seeds/*.txt|md in name order. */
+    sources: z.array(z.string()).optional(),
+    /** Every wait on the browser is bounded by this (ms). */
+    timeoutMs: z.int().min(1000).max(600000).default(60000),
+    /** Print-ready post-processing (issue #6). */
+    bleed: z.number().min(0).max(20).default(3),
+    marks: z.boolean().default(true),
+  })
+  .strict();
+
+/** Validated configuration with defaults applied. */
+export type Config = z.infer<typeof configSchema>;
+/** What a user may write in zhuanban.config.json. */
+export type ConfigInput = z.input<typeof configSchema>;
+
+/** Resolved page geometry in millimetres. */
+export interface PageGeometry {
+  width: number;
+  height: number;
+  columns: number;
+}
+
+/** The trim size and column count a config asks for. */
+export function pageGeometry(config: Config): PageGeometry {
+  const size = typeof config.pageSize === 'string' ? PAGE_PRESETS[config.pageSize] : { ...config.pageSize, columns: 6 };
+  return { width: size.width, height: size.height, columns: config.columns ?? size.columns };
+}

@@ -1,0 +1,60 @@
+/**
+ * The build's window on the world (Typst's `World`): files, the clock, fonts and the browser come in
+ * through this object so stages stay pure and builds reproducible (SOURCE_DATE_EPOCH honoured).
+ */
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Project root of the zhuanban installation (where node_modules/, templates/, styles/ live). */
+export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Progress sink: a terminal bar on a TTY, plain lines in CI (issue #2). */
+export interface Progress {
+  stage(name: string): void;
+  step(done: number, total: number, label: string): void;
+  done(): void;
+}
+
+/** Everything a build may touch outside pure computation. */
+export interface Context {
+  /** The user's project directory (sources, config, output). */
+  root: string;
+  /** Where templates/, styles/ and node_modules/ are found. */
+  packageRoot: string;
+  readFile(path: string): Promise<Uint8Array>;
+  /** Atomic write: temporary file then rename, so no half-written output survives an interruption. */
+  writeFileAtomic(path: string, data: string | Uint8Array): Promise<void>;
+  /** The build clock: SOURCE_DATE_EPOCH when set, else now. */
+  now(): Date;
+  progress: Progress;
+}
+
+/** The build time, honouring SOURCE_DATE_EPOCH (reproducible-builds.org spec). */
+export function buildClock(env: NodeJS.ProcessEnv = process.env): () => Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) {
+    const fixed = new Date(Number(epoch) * 1000);
+    return () => fixed;
+  }
+  return () => new Date();
+}
+
+let tmpCounter = 0;
+/** Write via a sibling temp file and rename (rename is atomic on one filesystem). */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.${++tmpCounter}.tmp`;
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+/** A context backed by the real filesystem and clock. */
+export function nodeContext(root: string, progress: Progress): Context {
+  return { root, packageRoot: PACKAGE_ROOT, readFile: (p) => readFile(p), writeFileAtomic, now: buildClock(), progress };
+}

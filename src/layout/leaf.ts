@@ -1,0 +1,72 @@
+/**
+ * The cost of setting one article as one module of `span` columns by `lines` lines: whether its
+ * copy fits, how much the figures must stretch to fill it, and how far the span is from the one
+ * its length calls for (issue #4 "Automatic make-up"; shared/notes/makeup.md "Copyfitting").
+ */
+import type { ArticleMeasure, SpanMeasure } from './types.js';
+
+/** Weights of the make-up score; higher means worse. */
+export const COST = {
+  spanDistance: 3,
+  figureStretch: 6,
+  slackLine: 4,
+  photoSlot: 400,
+  leadNarrow: 25,
+};
+
+/** Every module ends with one line of space holding the rule between modules. */
+export const MODULE_GAP_LINES = 1;
+
+/** How a leaf was filled, for the placement. */
+export interface LeafFill {
+  cost: number;
+  figureLines: number;
+  slack: number;
+  addedSlot: boolean;
+}
+
+const INFEASIBLE: LeafFill = { cost: Infinity, figureLines: 0, slack: 0, addedSlot: false };
+
+/** The span an article's length calls for: short items 2 columns, long features most of the page. */
+export function idealSpan(bodyLinesAtOne: number, columns: number): number {
+  return Math.max(2, Math.min(columns, Math.round(bodyLinesAtOne / 45)));
+}
+
+/** Figure lines allowed at this span: images between a wide 8:3 and an upright 5:6 aspect, plus captions. */
+function figureRange(m: SpanMeasure, rows: number): [number, number, number] {
+  const natural = Math.max(4, m.imageNatural);
+  const min = rows * (m.caption + Math.max(4, Math.round(natural * 0.5)));
+  const max = rows * (m.caption + Math.round(natural * 1.6));
+  return [min, max, rows * (m.caption + natural)];
+}
+
+/** Cost of article `a` in a `span` × `lines` rectangle; `allowSlot` permits a photo slot as the last lever. */
+export function leafFill(a: ArticleMeasure, span: number, lines: number, ideal: number, isLead: boolean, columns: number, allowSlot: boolean): LeafFill {
+  const m = a.spans.find((s) => s.span === span);
+  if (!m) return INFEASIBLE;
+  const base = m.stack + m.lede + m.body + MODULE_GAP_LINES;
+  const shape = COST.spanDistance * (span - ideal) ** 2 + (isLead ? COST.leadNarrow * (columns - span) : 0);
+  const free = lines - base;
+  if (free < 0) return INFEASIBLE;
+  let best = INFEASIBLE;
+  for (const slack of [0, 1]) {
+    const figureLines = free - slack;
+    if (a.figures > 0) {
+      const [min, max, natural] = figureRange(m, m.figureRows);
+      // Last lever: taller (upright) pictures, at the cost of a photo slot (shared/notes/makeup.md).
+      const tall = allowSlot && figureLines > max && figureLines <= max * 1.6;
+      if (figureLines < min || (figureLines > max && !tall)) continue;
+      const cost = shape + COST.slackLine * slack + (COST.figureStretch * Math.abs(figureLines - natural)) / natural + (tall ? COST.photoSlot / 2 : 0);
+      if (cost < best.cost) best = { cost, figureLines, slack, addedSlot: false };
+    } else if (figureLines === 0) {
+      const cost = shape + COST.slackLine * slack;
+      if (cost < best.cost) best = { cost, figureLines: 0, slack, addedSlot: false };
+    } else if (allowSlot) {
+      const [min, max, natural] = figureRange({ ...m, caption: 0 }, 1);
+      if (figureLines < min || figureLines > max * 1.5) continue;
+      const cost = shape + COST.photoSlot + COST.slackLine * slack + (COST.figureStretch * Math.abs(figureLines - natural)) / natural;
+      if (cost < best.cost) best = { cost, figureLines, slack, addedSlot: true };
+    }
+  }
+  return best;
+}

@@ -1,0 +1,78 @@
+/**
+ * Guillotine packing of a page's articles (shared/notes/makeup.md "Packing"): the page is cut in two,
+ * each part cut again, every leaf one article, articles kept in reading order (the first at top left).
+ * Dynamic programming over (article range, columns, lines) finds the cheapest exact tiling, so the
+ * page is full by construction and every module holds all of its copy.
+ */
+import { idealSpan, leafFill, type LeafFill } from './leaf.js';
+import type { ArticleMeasure, PageFrame, Placement } from './types.js';
+
+type Choice = { kind: 'leaf'; fill: LeafFill } | { kind: 'h'; m: number; top: number } | { kind: 'v'; m: number; left: number };
+
+/** Pack `articles` into `frame` (lines include one trailing gap line); null when no tiling exists. */
+export function pack(articles: ArticleMeasure[], frame: PageFrame, allowSlot: boolean, leadIndex = 0): Placement[] | null {
+  const n = articles.length;
+  if (n === 0) return [];
+  const C = frame.columns;
+  const R = frame.lines;
+  const W = R + 1;
+  const ideals = articles.map((a) => idealSpan(a.spans.find((s) => s.span === 1)?.body ?? a.spans[0]!.body * a.spans[0]!.span, C));
+  const key = (i: number, j: number, c: number) => (i * n + j) * (C + 1) + c;
+  const cost = new Map<number, Float64Array>();
+  const choice = new Map<number, Choice[]>();
+  for (let len = 1; len <= n; len++) {
+    for (let i = 0; i + len - 1 < n; i++) {
+      const j = i + len - 1;
+      for (let c = 1; c <= C; c++) {
+        const best = new Float64Array(W).fill(Infinity);
+        const picks: Choice[] = new Array(W);
+        if (len === 1) {
+          for (let r = 1; r < W; r++) {
+            const fill = leafFill(articles[i]!, c, r, ideals[i]!, i === leadIndex, C, allowSlot);
+            if (fill.cost < best[r]!) { best[r] = fill.cost; picks[r] = { kind: 'leaf', fill }; }
+          }
+        } else {
+          for (let m = i; m < j; m++) {
+            const top = cost.get(key(i, m, c))!;
+            const bottom = cost.get(key(m + 1, j, c))!;
+            for (let r1 = 1; r1 < W; r1++) {
+              const a = top[r1]!;
+              if (a === Infinity) continue;
+              for (let r = r1 + 1; r < W; r++) {
+                const total = a + bottom[r - r1]!;
+                if (total < best[r]!) { best[r] = total; picks[r] = { kind: 'h', m, top: r1 }; }
+              }
+            }
+            for (let c1 = 1; c1 < c; c1++) {
+              const left = cost.get(key(i, m, c1))!;
+              const right = cost.get(key(m + 1, j, c - c1))!;
+              for (let r = 1; r < W; r++) {
+                const total = left[r]! + right[r]!;
+                if (total < best[r]!) { best[r] = total; picks[r] = { kind: 'v', m, left: c1 }; }
+              }
+            }
+          }
+        }
+        cost.set(key(i, j, c), best);
+        choice.set(key(i, j, c), picks);
+      }
+    }
+  }
+  if (cost.get(key(0, n - 1, C))![R] === Infinity) return null;
+  const out: Placement[] = [];
+  const place = (i: number, j: number, col: number, span: number, line: number, lines: number) => {
+    const pick = choice.get(key(i, j, span))![lines]!;
+    if (pick.kind === 'leaf') {
+      const { figureLines, slack, addedSlot } = pick.fill;
+      out.push({ id: articles[i]!.id, column: col, span, line, lines, figureLines, slack, addedSlot, atBottom: line + lines >= R, atLeft: col === 0 });
+    } else if (pick.kind === 'h') {
+      place(i, pick.m, col, span, line, pick.top);
+      place(pick.m + 1, j, col, span, line + pick.top, lines - pick.top);
+    } else {
+      place(i, pick.m, col, pick.left, line, lines);
+      place(pick.m + 1, j, col + pick.left, span - pick.left, line, lines);
+    }
+  };
+  place(0, n - 1, 0, C, 0, R);
+  return out;
+}

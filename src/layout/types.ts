@@ -1,0 +1,60 @@
+/**
+ * Inputs and outputs of the automatic make-up (issue #4). The make-up is pure TypeScript: it sees
+ * measurements (in whole lines) taken in the printing Chromium page and returns module rectangles,
+ * so it can be tested in isolation with synthetic measurements.
+ */
+
+/** What one article needs when set `span` grid columns wide (all heights in body lines). */
+export interface SpanMeasure {
+  span: number;
+  /** Headline stack (institution label, kicker, headline, subheadline), rounded up to whole lines. */
+  stack: number;
+  /** Standfirst, set across the module. */
+  lede: number;
+  /** Body text balanced over `span` text columns, byline included. */
+  body: number;
+  /** Caption lines under each row of figures at this width. */
+  caption: number;
+  /** Figure rows at this width (figures sit side by side, at most span/2 per row). */
+  figureRows: number;
+  /** Natural image height of one figure row at a 4:3 aspect, in lines. */
+  imageNatural: number;
+}
+
+/** Measurements of one article at every candidate span. */
+export interface ArticleMeasure {
+  id: string;
+  /** Number of figures the source gives (0 → a photo slot may be added as the last lever). */
+  figures: number;
+  spans: SpanMeasure[];
+}
+
+/** The page to fill: C columns by R lines (after any banner). */
+export interface PageFrame {
+  columns: number;
+  lines: number;
+}
+
+/** One module's rectangle and the copyfitting choices inside it. */
+export interface Placement {
+  id: string;
+  column: number;
+  span: number;
+  line: number;
+  lines: number;
+  /** Lines given to figures (images + captions); 0 when none. */
+  figureLines: number;
+  /** A photo slot was added because the copy could not fill the module (diagnostic `photo-slot`). */
+  addedSlot: boolean;
+  /** Lines left empty at the module's foot (counts against fill). */
+  slack: number;
+  atBottom: boolean;
+  atLeft: boolean;
+}
+
+/** Result of making up one page. */
+export interface PageMakeup {
+  placements: Placement[];
+  /** Articles (by id) that did not fit at any size and must continue on a following page. */
+  overflow: string[];
+}

@@ -1,0 +1,85 @@
+/**
+ * Block classification (issue #3 "classify lines"): what each block of lines is *by its form*,
+ * before context decides (in assemble.ts) whether a display line is a headline, subhead or caption.
+ */
+import type { Block, PageShape } from './page.js';
+import {
+  endsSentence, hasProsePunctuation, isOrgName, isRunningHead, matchFolio, parseByline,
+  splitGluedOrgTail, visualWidth, type BylineParts,
+} from './text-form.js';
+
+export type BlockKind =
+  | { kind: 'folio'; page: number; section: string }
+  | { kind: 'furniture' }
+  | { kind: 'byline'; parts: BylineParts }
+  | { kind: 'org-head'; institution: string; headline: string }
+  | { kind: 'org'; institution: string }
+  | { kind: 'display'; text: string; twoPart: boolean; wrapped: boolean }
+  | { kind: 'prose' };
+
+/** Display lines (heads, captions) are short; longer unpunctuated lines are prose fragments. */
+const DISPLAY_MAX_WIDTH = 40;
+
+/** Unbalanced opening quote: the line was wrapped inside a quotation, not broken between phrases. */
+function opensQuote(text: string): boolean {
+  const open = (text.match(/[“‘「『《（]/g) ?? []).length;
+  const close = (text.match(/[”’」』》）]/g) ?? []).length;
+  return open > close;
+}
+
+/** Is a single line display-like: short, no sentence punctuation? */
+export function isDisplayLine(text: string, shape: PageShape): boolean {
+  if (hasProsePunctuation(text) || endsSentence(text)) return false;
+  const w = visualWidth(text);
+  return w <= DISPLAY_MAX_WIDTH && (shape.lineMode || w <= shape.measure + 2);
+}
+
+/** Split `机构 标题` / `标题 机构` (institution and headline on one line, either order; issue #3). */
+export function splitOrgHeadline(text: string): { institution: string; headline: string } | null {
+  const parts = text.split(/ +/);
+  if (parts.length >= 2) {
+    if (isOrgName(parts[0])) return { institution: parts[0], headline: parts.slice(1).join(' ') };
+    const last = parts[parts.length - 1];
+    if (isOrgName(last)) return { institution: last, headline: parts.slice(0, -1).join(' ') };
+  }
+  const glued = splitGluedOrgTail(text);
+  if (glued && glued.head.length >= 4) return { institution: glued.org, headline: glued.head };
+  return null;
+}
+
+/** Classify one block by form. */
+export function classifyBlock(block: Block, shape: PageShape): BlockKind {
+  const texts = block.lines.map((l) => l.text);
+  if (texts.length === 1) {
+    const t = texts[0];
+    const folio = matchFolio(t);
+    if (folio) return { kind: 'folio', ...folio };
+    if (isRunningHead(t)) return { kind: 'furniture' };
+  }
+  if (texts.length <= 3) {
+    const parts = texts.map((t) => parseByline(t));
+    if (parts.every((p) => p !== null)) {
+      const merged: BylineParts = { authors: [], photoCredit: null, extra: null };
+      for (const p of parts) {
+        merged.authors.push(...p!.authors);
+        merged.photoCredit = merged.photoCredit ?? p!.photoCredit;
+        if (p!.extra) merged.extra = merged.extra ? `${merged.extra} ${p!.extra}` : p!.extra;
+      }
+      return { kind: 'byline', parts: merged };
+    }
+  }
+  if (texts.length === 1 && isDisplayLine(texts[0], shape)) {
+    const t = texts[0];
+    if (isOrgName(t)) return { kind: 'org', institution: t };
+    const oh = splitOrgHeadline(t);
+    if (oh) return { kind: 'org-head', ...oh };
+    return { kind: 'display', text: t, twoPart: /[^\s] +[^\s]/.test(t), wrapped: false };
+  }
+  if (texts.length === 2 && texts.every((t) => isDisplayLine(t, shape))) {
+    const [a, b] = texts;
+    // A deliberate two-line head breaks after a shorter first phrase; wrapped text fills line 1 first.
+    const wrapped = visualWidth(a) >= visualWidth(b) || opensQuote(a);
+    return { kind: 'display', text: wrapped ? a + b : `${a} ${b}`, twoPart: !wrapped, wrapped };
+  }
+  return { kind: 'prose' };
+}

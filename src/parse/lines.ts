@@ -1,0 +1,134 @@
+/**
+ * Line pass: split the decoded source into lines with offsets, then normalise each line's text
+ * (issue #3 "normalise lines"): Kangxi radicals, spaces between ideographs from justified
+ * pdftotext lines, quote marks split onto their own line, half-width punctuation in Chinese prose.
+ * Every change is reported through `report` so nothing is altered silently.
+ */
+import { CJK, isCjk } from './text-form.js';
+
+/** One physical line of the source, with its repaired text. */
+export interface SourceLine {
+  /** 1-based line number in the source. */
+  line: number;
+  /** 1-based column of the first kept character. */
+  column: number;
+  /** Offset of the line start in the decoded text. */
+  offset: number;
+  /** Offset just past the last character of the line (before its line ending). */
+  endOffset: number;
+  /** The line exactly as decoded. */
+  raw: string;
+  /** Normalised, trimmed text ('' for a blank line). */
+  text: string;
+}
+
+export type Reporter = (ruleId: string, message: string, line: number, column: number, severity?: 'warning' | 'info') => void;
+
+/** Split text on CRLF, CR or LF, keeping offsets into the decoded text so positions stay true. */
+export function splitLines(text: string): SourceLine[] {
+  const out: SourceLine[] = [];
+  const re = /\r\n|\r|\n/g;
+  let start = 0;
+  let n = 1;
+  for (let m = re.exec(text); ; m = re.exec(text)) {
+    const end = m ? m.index : text.length;
+    const raw = text.slice(start, end);
+    const lead = raw.length - raw.replace(/^[\s\u3000\ufeff]+/, '').length;
+    out.push({ line: n, column: lead + 1, offset: start, endOffset: end, raw, text: raw });
+    if (!m) break;
+    start = m.index + m[0].length;
+    n++;
+  }
+  return out;
+}
+
+/** Kangxi radicals U+2F00–U+2FD5 → the ordinary ideograph (NFKC of that code point only; REFERENCE.md §2). */
+export function mapKangxi(text: string): { text: string; count: number } {
+  let count = 0;
+  const out = text.replace(/[\u2f00-\u2fd5]/g, (ch) => {
+    count++;
+    return ch.normalize('NFKC');
+  });
+  return { text: out, count };
+}
+
+const SPACED_PAIR = new RegExp(`[${CJK}，。、；：？！“”‘’（）《》] +(?=[${CJK}，。、；：？！“”‘’（）《》])`, 'g');
+
+/**
+ * Justified lines come out of pdftotext as `社 会 保 障 是 民 生` (issue #3). A line counts as
+ * spaced when most gaps between ideographs hold a space; then spaces next to ideographs go.
+ * A single space between two phrases (a headline's visual break) is kept.
+ */
+export function collapseSpacedCjk(text: string): { text: string; count: number } {
+  const spaced = text.match(SPACED_PAIR)?.length ?? 0;
+  let cjkChars = 0;
+  for (const ch of text) if (isCjk(ch)) cjkChars++;
+  if (spaced < 3 || spaced < (cjkChars - 1) * 0.5) return { text, count: 0 };
+  const out = text
+    .replace(new RegExp(`(?<=[${CJK}\\p{P}]) +(?=[${CJK}\\p{P}\\dA-Za-z])`, 'gu'), '')
+    .replace(new RegExp(`(?<=[\\dA-Za-z]) +(?=[${CJK}])`, 'g'), '');
+  return { text: out, count: spaced };
+}
+
+const HALFWIDTH_MAP: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
+const CJK_SIDE = `[${CJK}“”‘’（）《》、]`;
+
+/**
+ * ASCII , ; : ? ! beside Chinese text become full-width (REFERENCE.md §2 "Punctuation in the copy");
+ * numbers such as `1,000`, times `8:30` and URLs are left alone because a digit/letter sits on both sides.
+ */
+export function fixHalfwidth(text: string): { text: string; count: number } {
+  let count = 0;
+  const re = new RegExp(`(?<=${CJK_SIDE})[,;:?!](?!//)|[,;:?!](?=${CJK_SIDE})`, 'g');
+  const out = text.replace(re, (ch, index: number) => {
+    const before = text[index - 1] ?? '';
+    const after = text[index + 1] ?? '';
+    if (/[\dA-Za-z]/.test(before) && /[\dA-Za-z]/.test(after)) return ch;
+    count++;
+    return HALFWIDTH_MAP[ch];
+  });
+  return { text: out, count };
+}
+
+const OPENING_ONLY = /^[“‘「『（(《〈【]+$/;
+const CLOSING_ONLY = /^[”’」』）)》〉】，。、；：？！]+$/;
+
+/**
+ * Normalise every line in place and glue quote marks/brackets that pdftotext split onto their own
+ * line back to their neighbours (issue #3 "quote marks or brackets split onto their own line").
+ */
+export function normaliseLines(lines: SourceLine[], report: Reporter): SourceLine[] {
+  for (const l of lines) {
+    let t = l.raw.replace(/^[\s\u3000\ufeff]+|[\s\u3000]+$/g, '').replace(/\t/g, ' ');
+    const k = mapKangxi(t);
+    t = k.text;
+    if (k.count) report('kangxi-radical', `Mapped ${k.count} Kangxi radical code point(s) to ordinary characters`, l.line, l.column, 'info');
+    const s = collapseSpacedCjk(t);
+    t = s.text;
+    if (s.count) report('spaced-text', `Removed ${s.count} space(s) between Chinese characters (justified line)`, l.line, l.column, 'info');
+    const h = fixHalfwidth(t);
+    t = h.text;
+    if (h.count) report('halfwidth-punctuation', `Replaced ${h.count} half-width punctuation mark(s) in Chinese text with full-width`, l.line, l.column, 'info');
+    l.text = t;
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (!l.text) continue;
+    if (OPENING_ONLY.test(l.text)) {
+      const next = lines.slice(i + 1).find((x) => x.text);
+      if (next) {
+        next.text = l.text + next.text;
+        report('split-punctuation', `Joined the mark ${l.text} to the next line`, l.line, l.column, 'info');
+        l.text = '';
+      }
+    } else if (CLOSING_ONLY.test(l.text)) {
+      const prev = lines.slice(0, i).reverse().find((x) => x.text);
+      if (prev) {
+        prev.text += l.text;
+        report('split-punctuation', `Joined the mark ${l.text} to the previous line`, l.line, l.column, 'info');
+        l.text = '';
+      }
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,92 @@
+/**
+ * Page statistics and blocks (issue #3 "lines hard-broken at column width"): the page's column
+ * measure is read from the line-length distribution of its prose lines, so paragraph breaks can
+ * be told from column breaks on pages of any paper and any column width.
+ */
+import type { SourceLine } from './lines.js';
+import { hasProsePunctuation, visualWidth } from './text-form.js';
+
+/** Line-per-paragraph pages (one source line = one paragraph) vs. column-broken pages. */
+export interface PageShape {
+  /** True when prose lines are long: each line is a paragraph or a paragraph fragment. */
+  lineMode: boolean;
+  /** Most common width (ems) of prose lines: the body column measure. */
+  measure: number;
+}
+
+/** Prose lines shorter than this median width (ems) mean the page was hard-broken at column width. */
+const COLUMN_MEDIAN_LIMIT = 30;
+
+/** Read the page's shape from its prose lines. */
+export function pageShape(lines: SourceLine[]): PageShape {
+  const widths = lines.filter((l) => l.text && hasProsePunctuation(l.text)).map((l) => visualWidth(l.text));
+  if (widths.length === 0) return { lineMode: true, measure: 0 };
+  const sorted = [...widths].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  if (median > COLUMN_MEDIAN_LIMIT) return { lineMode: true, measure: median };
+  const counts = new Map<number, number>();
+  for (const w of widths) counts.set(Math.round(w), (counts.get(Math.round(w)) ?? 0) + 1);
+  let measure = 0;
+  let best = -1;
+  for (const [w, n] of counts) if (n > best || (n === best && w > measure)) [measure, best] = [w, n];
+  return { lineMode: false, measure };
+}
+
+/** A run of non-blank lines, with the number of blank lines above it (2+ blanks set captions apart). */
+export interface Block {
+  lines: SourceLine[];
+  blankBefore: number;
+  /** True for the first block of the file. */
+  first: boolean;
+}
+
+/** Group non-blank lines into blocks. */
+export function toBlocks(lines: SourceLine[]): Block[] {
+  const blocks: Block[] = [];
+  let blanks = 0;
+  let current: Block | null = null;
+  for (const l of lines) {
+    if (!l.text) {
+      blanks++;
+      current = null;
+      continue;
+    }
+    if (!current) {
+      current = { lines: [], blankBefore: blanks, first: blocks.length === 0 };
+      blocks.push(current);
+    }
+    current.lines.push(l);
+    blanks = 0;
+  }
+  return blocks;
+}
+
+/**
+ * Width threshold for a paragraph's first line at this point of the page: the widest ordinary line
+ * among nearby prose lines (a local measure, because a standfirst may be set narrower or wider than
+ * the body), less 1.5 em for the 2-em first-line indent (REFERENCE.md §2).
+ */
+export function indentThreshold(widths: number[], index: number, shape: PageShape): number {
+  const wide = shape.measure * 1.3;
+  const own = widths[index];
+  let max = 0;
+  for (let i = Math.max(0, index - 4); i <= Math.min(widths.length - 1, index + 4); i++) {
+    const w = widths[i];
+    if (own > wide ? w > wide : w <= wide) max = Math.max(max, Math.round(w));
+  }
+  return max - 1.5;
+}
+
+/** How a paragraph's measure compares with the body's: set-apart standfirsts are narrower or wider. */
+export function paragraphMeasure(lines: SourceLine[], shape: PageShape): 'body' | 'narrow' | 'wide' {
+  if (shape.lineMode) return 'body';
+  const widths = lines.map((l) => visualWidth(l.text));
+  if (widths.length === 1) return widths[0] > shape.measure * 1.3 ? 'wide' : 'body';
+  const middle = widths.slice(1, -1);
+  if (middle.length === 0) return widths[0] > shape.measure * 1.3 ? 'wide' : 'body';
+  const sorted = [...middle].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  if (median > shape.measure * 1.3) return 'wide';
+  if (median <= shape.measure - 1.5) return 'narrow';
+  return 'body';
+}

@@ -1,0 +1,157 @@
+/**
+ * Recognisers for the *form* of Chinese newspaper text (issue #3: "heuristics must be general —
+ * by the form of text, never keyed to seed strings"). Every pattern here describes a class of
+ * strings (organisation suffixes, personal names, credit formulas), never a particular page.
+ */
+
+/** CJK ideographs (URO + ext. A + compatibility), the characters that make a line "Chinese prose". */
+export const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+const CJK_RE = new RegExp(`[${CJK}]`);
+/** Full-width CJK punctuation that sits inside Chinese prose (clreq; REFERENCE.md §2). */
+export const CJK_PUNCT = '\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\u2014\\u2026\\u201c\\u201d\\u2018\\u2019\\u00b7';
+
+/** True for one ideograph. */
+export function isCjk(ch: string): boolean {
+  return CJK_RE.test(ch);
+}
+
+/**
+ * Printed width of a line in ems: ideographs and full-width marks are 1 em; ASCII and the curly
+ * quotes (set half-width by most Chinese newspaper fonts, which is what makes the seeds' column
+ * lines add up to one measure) count ½. Used to find the page's column measure and indented lines.
+ */
+export function visualWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    if (ch === ' ' || ch === '\t') w += 0.5;
+    else if (/[\u0021-\u007e“”‘’]/.test(ch)) w += 0.5;
+    else w += 1;
+  }
+  return w;
+}
+
+/** Sentence-final: ends in 。！？… (or ASCII !?), optionally closed by quotes/brackets (GB/T 15834). */
+const FINAL_RE = /[。！？!?…][”’」』）)》]*$|[”’」』][。！？]?$/;
+/** A line is complete when its last sentence is closed; only then may a new paragraph follow. */
+export function endsSentence(text: string): boolean {
+  const t = text.trimEnd();
+  if (!FINAL_RE.test(t)) return false;
+  // A closing quote alone ends a sentence only when a final mark sits inside it: `…说。”` not `“渝药易购”`.
+  if (/[”’」』]$/.test(t) && !/[。！？!?…][”’」』]+$/.test(t)) return false;
+  return true;
+}
+
+/** Does the line carry sentence punctuation anywhere (commas, full stops…)? Display lines rarely do. */
+export function hasProsePunctuation(text: string): boolean {
+  return /[，。；：！？,;!?]/.test(text);
+}
+
+/**
+ * Organisation-name suffixes: the form of an institution name (医院/局/委/所/中心/大学/公司/协会…),
+ * as the issue asks ("recognise organisation names by their form, not by a list of names").
+ * Longest first so `卫生健康委` wins over `委`.
+ */
+const ORG_SUFFIXES = [
+  '卫生健康委员会', '卫生健康委', '医疗保障局', '疾病预防控制中心', '人民医院', '中医院', '医院', '卫生院', '保健院',
+  '医保局', '卫健委', '委员会', '研究院', '研究所', '防治所', '管理局', '服务中心', '中心', '大学', '学院', '学校',
+  '公司', '集团', '协会', '学会', '银行', '法院', '检察院', '政府', '街道办事处', '管委会', '局', '委', '所', '院', '厅', '社区',
+];
+const SUFFIX_ALT = ORG_SUFFIXES.join('|');
+/** A whole label that is an organisation name: 2-20 ideographs (brackets allowed) ending in a suffix. */
+const ORG_WHOLE_RE = new RegExp(`^[${CJK}（）()·]{1,20}(?:${SUFFIX_ALT})$`);
+/** A place-anchored name glued to the end of a headline: [省/市]? XX区/县/市 … suffix. */
+const ORG_GLUED_TAIL_RE = new RegExp(
+  `((?:[${CJK}]{2,3}(?:省|市))?[${CJK}]{2}(?:区|县|市|州|旗)[${CJK}]{0,8}?(?:${SUFFIX_ALT}))$`,
+);
+/** Words that end like an organisation but are activities or places inside prose. */
+const NOT_ORG_RE = /(?:工作室|会议室|学习|建设|发展|服务|示范|研究|管理|[的了着是在和与])(?:院|所|中心|局|委)$/;
+
+/** Is this whole string an organisation name (by suffix form)? */
+export function isOrgName(text: string): boolean {
+  const t = text.trim();
+  return t.length >= 3 && t.length <= 24 && ORG_WHOLE_RE.test(t) && !NOT_ORG_RE.test(t);
+}
+
+/** If `text` ends with a place-anchored organisation name glued to other words, split it off. */
+export function splitGluedOrgTail(text: string): { head: string; org: string } | null {
+  const m = ORG_GLUED_TAIL_RE.exec(text);
+  if (!m || m.index < 4) return null;
+  return { head: text.slice(0, m.index).trim(), org: m[1] };
+}
+
+/** If `text` starts with a place-anchored organisation name glued to the words after it, split it. */
+const ORG_GLUED_HEAD_RE = new RegExp(
+  `^((?:[${CJK}]{2,3}(?:省|市))?[${CJK}]{2}(?:区|县|市|州|旗)[${CJK}]{0,8}?(?:${SUFFIX_ALT}))`,
+);
+export function splitGluedOrgHead(text: string): { org: string; rest: string } | null {
+  const m = ORG_GLUED_HEAD_RE.exec(text);
+  if (!m || text.length - m[1].length < 4) return null;
+  return { org: m[1], rest: text.slice(m[1].length).trim() };
+}
+
+/**
+ * Photo-credit formulas (REFERENCE.md §3 "Credits"): 图片由X提供, 图/X, 摄影 X, X 摄, 供图.
+ * Returns the credit exactly as printed.
+ */
+const CREDIT_RE = new RegExp(
+  `(?:图片由[^\\s]{2,30}提供|(?:图|摄影|供图)\\s*[/／:：]\\s*[${CJK}]{2,4}(?:\\s+[${CJK}]{2,4})*|[${CJK}]{2,4}\\s*摄)$`,
+);
+export function matchCredit(text: string): string | null {
+  const m = CREDIT_RE.exec(text.trim());
+  return m ? m[0] : null;
+}
+
+/** A personal name as bylines print it: 2-3 ideographs, or 4 after a compound surname-like form. */
+const NAME_RE = new RegExp(`^[${CJK}]{2,3}$`);
+/** Reporter labels that may precede names (本报记者 张三, 通讯员 李四). */
+const ROLE_RE = /^(?:本报)?(?:特约)?(?:记者|通讯员|实习生|见习记者|撰文|文)[/／:：]?\s*/;
+/** Author-note formula at an article end: （作者为…）/（作者单位：…）. */
+const AUTHOR_NOTE_RE = /^[（(]作者(?:为|系|单位)[^）)]*[）)]$/;
+
+export interface BylineParts {
+  authors: string[];
+  photoCredit: string | null;
+  /** Role words and notes kept verbatim so no character of the source is lost. */
+  extra: string | null;
+}
+
+/**
+ * Parse a byline line: space-separated names, optional role label, optional trailing photo
+ * credit. Returns null when the line is not of that form (so prose is never mistaken for names).
+ */
+export function parseByline(text: string): BylineParts | null {
+  let t = text.trim();
+  if (!t || t.length > 40) return null;
+  if (AUTHOR_NOTE_RE.test(t)) return { authors: [], photoCredit: null, extra: t };
+  const credit = matchCredit(t);
+  if (credit) t = t.slice(0, t.length - credit.length).trim();
+  let extra: string | null = null;
+  const role = ROLE_RE.exec(t);
+  if (role && role[0].length < t.length) {
+    extra = role[0].trim();
+    t = t.slice(role[0].length);
+  }
+  if (!t) return credit ? { authors: [], photoCredit: credit, extra } : null;
+  const names = t.split(/[\s、]+/).filter(Boolean);
+  if (names.length > 6 || !names.every((n) => NAME_RE.test(n))) return null;
+  return { authors: names, photoCredit: credit, extra };
+}
+
+/** Folio / running-head page numbers: `19·卫生健康`, `7 理论`, `第7版`. */
+const FOLIO_RE = new RegExp(`^(?:第\\s*)?(\\d{1,3})\\s*(?:版)?\\s*[·・•|｜\\s]\\s*([${CJK}]{2,8})$`);
+export function matchFolio(text: string): { page: number; section: string } | null {
+  const m = FOLIO_RE.exec(text.trim());
+  return m ? { page: Number(m[1]), section: m[2] } : null;
+}
+
+/** Running-head furniture: dates (`2018 年 1 月 12 日 星期五`), jump lines (`（下转第3版）`). */
+const RUNNING_HEAD_RES = [
+  /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*(?:星期|周)[一二三四五六日天])?/,
+  /^(?:星期|周)[一二三四五六日天]\s*\d{4}\s*年/,
+  /^[（(]\s*(?:下转|上接|转|接)第?\s*\d+\s*版\s*[）)]$/,
+  /^(?:第\s*\d+\s*版|\d+\s*版)$/,
+];
+export function isRunningHead(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 60 && RUNNING_HEAD_RES.some((re) => re.test(t));
+}

@@ -1,0 +1,51 @@
+/**
+ * Chromium's PDF → print-ready PDF (issue #6): boxes, marks, metadata, outline, page labels; runs after the
+ * browser is closed and touches nothing but the bytes it is given, so two runs on equal input are equal.
+ */
+import { createHash } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
+import { applyBoxes, computeBoxes } from './boxes.js';
+import { drawMarks } from './marks.js';
+import { writeMetadata, writePageLabels } from './metadata.js';
+import { takeChromiumHeadings, writeOutline } from './outline.js';
+import { addColourSpaceResource, createRegistrationColourSpace } from './registration-colour.js';
+import { saveDeterministic } from './deterministic-save.js';
+import { DEFAULT_SLUG_MM, mmToPt, type EditionMeta, type FinishOptions } from './types.js';
+import { xmpDate } from './xmp.js';
+
+/** The slug line: ASCII only (see slug-font.ts), so the edition is named by its dates/ASCII words plus a short hash. */
+export function slugText(meta: EditionMeta, pageIndex: number): string {
+  const ascii = `${meta.title} ${meta.subject}`.match(/[A-Za-z0-9][A-Za-z0-9._:/-]*/g) ?? [];
+  const code = createHash('sha256').update(`${meta.title}\n${meta.subject}`).digest('hex').slice(0, 6).toUpperCase();
+  const page = meta.pages[pageIndex];
+  const built = xmpDate(meta.date).replace('T', ' ').replace('Z', ' UTC');
+  return [`EDITION ${[...ascii, `#${code}`].join(' ')}`, `PAGE ${page?.number ?? pageIndex + 1}`, `SHEET ${pageIndex + 1}/${Math.max(meta.pages.length, pageIndex + 1)}`, `BUILT ${built}`].join('  |  ');
+}
+
+/** Chromium's PDF bytes → print-ready bytes: boxes, marks, metadata, outline; deterministic. */
+export async function finishPdf(chromiumPdf: Uint8Array, meta: EditionMeta, options: FinishOptions): Promise<Uint8Array> {
+  if (!(options.bleedMm >= 0)) throw new Error(`bleedMm must be ≥ 0, got ${options.bleedMm}`);
+  const doc = await PDFDocument.load(chromiumPdf, { updateMetadata: false });
+  const pages = doc.getPages();
+  if (meta.pages.length && meta.pages.length !== pages.length) {
+    throw new Error(`Edition metadata lists ${meta.pages.length} pages but Chromium produced ${pages.length}`);
+  }
+  const bleedPt = mmToPt(options.bleedMm);
+  const slugPt = options.marks ? mmToPt(options.slugMm ?? DEFAULT_SLUG_MM) : 0;
+  const registration = options.marks ? createRegistrationColourSpace(doc) : undefined;
+  const headings = takeChromiumHeadings(doc);
+
+  pages.forEach((page, index) => {
+    const boxes = computeBoxes(page.getMediaBox(), bleedPt, slugPt);
+    applyBoxes(page, boxes);
+    if (registration) {
+      addColourSpaceResource(page, registration);
+      drawMarks(page, { boxes, bleedPt, slugPt, slugText: slugText(meta, index) });
+    }
+  });
+
+  writeMetadata(doc, meta);
+  writeOutline(doc, meta, headings);
+  writePageLabels(doc, meta.pages.map((p) => p.number));
+  return saveDeterministic(doc);
+}

@@ -1,0 +1,91 @@
+/**
+ * Printer's marks in the slug (issue #6): crop marks at the trim corners, registration targets at the
+ * middle of each side and a slug line, all in registration colour, all outside the BleedBox so nothing
+ * can print inside the trim. Wrapped as an /Artifact (PDF 32000-1 §14.8.2.2) so the tagged structure
+ * Chromium wrote stays valid.
+ */
+import { PDFName, PDFOperator, PDFOperatorNames as Op, type PDFPage } from 'pdf-lib';
+import type { PageBoxes } from './boxes.js';
+import { REGISTRATION_CS } from './registration-colour.js';
+import { dotWidth, layoutDots } from './slug-font.js';
+import { round3 } from './types.js';
+
+/** Geometry of the marks around one page, in points. */
+export interface MarkSpec {
+  boxes: PageBoxes;
+  bleedPt: number;
+  slugPt: number;
+  slugText: string;
+}
+
+const KAPPA = 0.5523; // Bézier approximation of a quarter circle.
+const op = (name: Op, ...args: number[]) => PDFOperator.of(name, args.map(round3));
+
+/** Crop marks: two short lines per trim corner, starting beyond the bleed so they never touch the page. */
+function cropMarks({ boxes: { trim }, bleedPt, slugPt }: MarkSpec): PDFOperator[] {
+  const start = Math.max(bleedPt, 2.835); // at least 1 mm clear of the trim when bleed is 0
+  const end = start + slugPt * 0.5;
+  const ops: PDFOperator[] = [];
+  for (const [x, sx] of [[trim.x, -1], [trim.x + trim.width, 1]] as const) {
+    for (const [y, sy] of [[trim.y, -1], [trim.y + trim.height, 1]] as const) {
+      ops.push(op(Op.MoveTo, x + sx * start, y), op(Op.LineTo, x + sx * end, y));
+      ops.push(op(Op.MoveTo, x, y + sy * start), op(Op.LineTo, x, y + sy * end));
+    }
+  }
+  return [...ops, op(Op.StrokePath)];
+}
+
+function circle(cx: number, cy: number, r: number): PDFOperator[] {
+  const k = r * KAPPA;
+  return [
+    op(Op.MoveTo, cx + r, cy),
+    op(Op.AppendBezierCurve, cx + r, cy + k, cx + k, cy + r, cx, cy + r),
+    op(Op.AppendBezierCurve, cx - k, cy + r, cx - r, cy + k, cx - r, cy),
+    op(Op.AppendBezierCurve, cx - r, cy - k, cx - k, cy - r, cx, cy - r),
+    op(Op.AppendBezierCurve, cx + k, cy - r, cx + r, cy - k, cx + r, cy),
+    op(Op.ClosePath),
+  ];
+}
+
+/** Registration targets (circle, cross hair, solid centre) centred in the slug on each side. */
+function registrationTargets({ boxes: { trim }, bleedPt, slugPt }: MarkSpec): PDFOperator[] {
+  const distance = bleedPt + slugPt * 0.4;
+  const r = slugPt * 0.18;
+  const midX = trim.x + trim.width / 2;
+  const midY = trim.y + trim.height / 2;
+  const centres = [[midX, trim.y - distance], [midX, trim.y + trim.height + distance], [trim.x - distance, midY], [trim.x + trim.width + distance, midY]];
+  const stroked: PDFOperator[] = [];
+  const filled: PDFOperator[] = [];
+  for (const [cx, cy] of centres as [number, number][]) {
+    stroked.push(...circle(cx, cy, r), op(Op.MoveTo, cx - r * 1.4, cy), op(Op.LineTo, cx + r * 1.4, cy), op(Op.MoveTo, cx, cy - r * 1.4), op(Op.LineTo, cx, cy + r * 1.4));
+    filled.push(...circle(cx, cy, r * 0.4));
+  }
+  return [...stroked, op(Op.StrokePath), ...filled, op(Op.FillNonZero)];
+}
+
+/** The slug line in vector dots along the bottom edge of the MediaBox, from the trim's left edge. */
+function slugLine({ boxes: { trim, media }, slugPt, slugText }: MarkSpec): PDFOperator[] {
+  const dot = Math.min(slugPt * 0.02, trim.width / Math.max(1, dotWidth(slugText)));
+  const baseline = media.y + slugPt * 0.08;
+  const runs = layoutDots(slugText).map((run) => op(Op.AppendRectangle, trim.x + run.x * dot, baseline + run.y * dot, run.width * dot, dot));
+  return runs.length ? [...runs, op(Op.FillNonZero)] : [];
+}
+
+/** Draw all marks on a page; the page must already have the registration colour space resource. */
+export function drawMarks(page: PDFPage, spec: MarkSpec): void {
+  const cs = PDFName.of(REGISTRATION_CS);
+  page.pushOperators(
+    PDFOperator.of(Op.BeginMarkedContent, [PDFName.of('Artifact')]),
+    PDFOperator.of(Op.PushGraphicsState),
+    PDFOperator.of(Op.StrokingColorspace, [cs]),
+    PDFOperator.of(Op.NonStrokingColorspace, [cs]),
+    op(Op.StrokingColorN, 1),
+    op(Op.NonStrokingColorN, 1),
+    op(Op.SetLineWidth, 0.5),
+    ...cropMarks(spec),
+    ...registrationTargets(spec),
+    ...slugLine(spec),
+    PDFOperator.of(Op.PopGraphicsState),
+    PDFOperator.of(Op.EndMarkedContent),
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * The one owner of Chromium (DEVELOPERS.md "The browser"): launches Debian's chromium through
+ * puppeteer-core, forwards page errors / console errors / failed requests with their URL, bounds every
+ * wait by one timeout, and closes exactly once (memoised) so no process outlives a command.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+/** Where Chromium lives: ZHUANBAN_CHROMIUM or PUPPETEER_EXECUTABLE_PATH override the Debian path. */
+export function chromiumPath(): string {
+  const candidates = [process.env.ZHUANBAN_CHROMIUM, process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((c): c is string => !!c && existsSync(c));
+  if (!found) throw new Error('Chromium not found. Run `npm run setup` (installs Debian chromium) or set ZHUANBAN_CHROMIUM=/path/to/chromium.');
+  return found;
+}
+
+/** A problem the page reported; collected so a build can fail or warn with the URL. */
+export interface PageProblem {
+  kind: 'pageerror' | 'console' | 'requestfailed';
+  message: string;
+  url: string;
+}
+
+/** A launched browser plus its guaranteed cleanup. */
+export interface BrowserSession {
+  browser: Browser;
+  timeoutMs: number;
+  problems: PageProblem[];
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+const FLAGS = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+  '--disable-dev-shm-usage', '--font-render-hinting=none'];
+
+/** Launch Chromium; the caller must `close()` in `finally`. */
+export async function launchBrowser(timeoutMs: number): Promise<BrowserSession> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'zhuanban-chromium-'));
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const args = [...FLAGS, ...(isRoot ? ['--no-sandbox'] : [])];
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args, userDataDir, timeout: timeoutMs, protocolTimeout: timeoutMs, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+  } catch (error) {
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const problems: PageProblem[] = [];
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      try {
+        await withTimeout(browser.close(), 10000, 'closing Chromium');
+      } catch {
+        browser.process()?.kill('SIGKILL');
+      } finally {
+        await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+      }
+    })());
+  const onExit = () => browser.process()?.kill('SIGKILL');
+  process.once('exit', onExit);
+  return {
+    browser,
+    timeoutMs,
+    problems,
+    async newPage() {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(timeoutMs);
+      page.setDefaultNavigationTimeout(timeoutMs);
+      page.on('pageerror', (error) => problems.push({ kind: 'pageerror', message: String((error as Error).message ?? error), url: page.url() }));
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') problems.push({ kind: 'console', message: msg.text(), url: msg.location().url ?? page.url() });
+      });
+      page.on('requestfailed', (req) => problems.push({ kind: 'requestfailed', message: req.failure()?.errorText ?? 'failed', url: req.url() }));
+      return page;
+    },
+    close: async () => {
+      process.removeListener('exit', onExit);
+      await close();
+    },
+  };
+}
+
+/** Run `fn` with a browser that is always closed afterwards, even on error. */
+export async function withBrowser<T>(timeoutMs: number, fn: (session: BrowserSession) => Promise<T>): Promise<T> {
+  const session = await launchBrowser(timeoutMs);
+  try {
+    return await fn(session);
+  } finally {
+    await session.close();
+  }
+}
+
+/** Bound any promise by a timeout so no wait can hang a build (REFERENCE.md §5 peers' top complaint). */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms while ${what}`)), ms);
+    }),
+  ]);
+}

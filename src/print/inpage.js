@@ -1,0 +1,148 @@
+// In-page helpers for the make-up (issue #4): measure articles at every span, apply the chosen
+// placements, and inspect the laid-out page (fill, overset, widows, orphans). Plain browser JS,
+// loaded with page.addScriptTag, so nothing the TypeScript toolchain injects can break it.
+(() => {
+  const px = (el) => el.getBoundingClientRect();
+  const rootVar = (name) => parseFloat(getComputedStyle(document.documentElement).getPropertyValue(name));
+
+  function setVars(el, vars) { for (const [k, v] of Object.entries(vars)) el.style.setProperty(k, String(v)); }
+
+  /** Measure every module at spans 1..columns; returns heights in whole lines. */
+  function measure(opts) {
+    const leading = rootVar('--leading');
+    const colW = rootVar('--col-w');
+    const gutter = rootVar('--gutter');
+    const lines = (h) => Math.ceil(h / leading - 0.02);
+    const out = {};
+    for (const module of document.querySelectorAll('.module')) {
+      module.classList.add('measuring');
+      const spans = [];
+      const figs = module.querySelectorAll('.figure:not(.slot)');
+      for (let k = 1; k <= opts.columns; k++) {
+        const width = k * colW + (k - 1) * gutter;
+        setVars(module, { '--cs': k, '--text-cols': k, '--hl-size': opts.headlineSizes[module.dataset.rank][k], '--lede-cols': opts.ledeCols[k] });
+        const stack = module.querySelector('.stack');
+        const lede = module.querySelector('.lede');
+        const body = module.querySelector('.body');
+        const perRow = Math.max(1, Math.min(figs.length, Math.floor(k / 2) || 1));
+        const figWidth = (width - (perRow - 1) * gutter) / perRow;
+        let caption = 0;
+        for (const fig of figs) {
+          const cap = fig.querySelector('figcaption');
+          cap.style.width = figWidth + 'px';
+          caption = Math.max(caption, lines(px(cap).height));
+          cap.style.width = '';
+        }
+        spans.push({
+          span: k,
+          stack: lines(px(stack).height) + 1,
+          lede: lede ? lines(px(lede).height) + 1 : 0,
+          body: lines(px(body).height),
+          caption,
+          figureRows: figs.length ? Math.ceil(figs.length / perRow) : 0,
+          imageNatural: Math.round((figWidth * 0.75) / leading),
+        });
+      }
+      module.classList.remove('measuring');
+      module.removeAttribute('style');
+      out[module.id] = spans;
+    }
+    return out;
+  }
+
+  /** Put every module on its rectangle and size its parts. */
+  function apply(plan) {
+    for (const p of plan) {
+      const module = document.getElementById(p.domId);
+      module.classList.remove('unplaced');
+      setVars(module, { '--c0': p.column, '--cs': p.span, '--l0': p.line, '--ls': p.lines, '--stack-lines': p.stack, '--lede-lines': p.lede,
+        '--lede-cols': p.ledeCols, '--fig-lines': p.figureLines, '--text-cols': p.span, '--hl-size': p.headlineSize });
+      module.toggleAttribute('data-bottom', p.atBottom);
+      module.toggleAttribute('data-left', p.atLeft);
+      if (p.addedSlot && !module.querySelector('.figures')) {
+        const figures = document.createElement('div');
+        figures.className = 'figures';
+        figures.innerHTML = '<figure class="figure placeholder slot"><div class="photo-slot"><span>图片位</span></div></figure>';
+        module.querySelector('.body').before(figures);
+      }
+    }
+    return true;
+  }
+
+  /** Line boxes of an element's text, in reading order. */
+  function lineBoxes(el) {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0.5 && r.height > 0.5);
+    const merged = [];
+    for (const r of rects) {
+      const last = merged[merged.length - 1];
+      if (last && Math.abs(last.top - r.top) < 2 && r.left >= last.left - 1 && r.left - last.right < 40) { last.right = Math.max(last.right, r.right); continue; }
+      merged.push({ top: r.top, bottom: r.bottom, left: r.left, right: r.right });
+    }
+    return merged;
+  }
+
+  function countOverset(body, box) {
+    let n = 0;
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.data.length; i++) {
+        if (/\s/.test(node.data[i])) continue;
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        const r = range.getBoundingClientRect();
+        if (r.right > box.right + 1 || r.bottom > box.bottom + 1 || r.left < box.left - 1 || r.width === 0) n++;
+      }
+    }
+    return n;
+  }
+
+  /** Measure the laid-out pages: what report.json says per page. */
+  function inspect() {
+    const leading = rootVar('--leading');
+    const em = rootVar('--body-size');
+    const pages = [];
+    for (const page of document.querySelectorAll('.page')) {
+      const area = px(page.querySelector('.type-area'));
+      const typeArea = area.width * area.height;
+      let covered = 0; let empty = 0; let overset = 0; let widows = 0; let orphans = 0; let single = 0;
+      const banner = page.querySelector('.banner');
+      if (banner) covered += px(banner).width * px(banner).height;
+      const modules = [];
+      for (const module of page.querySelectorAll('.module')) {
+        const m = px(module);
+        const h = Math.min(m.bottom, area.bottom) - m.top;
+        covered += (m.width + (module.hasAttribute('data-left') ? 0 : rootVar('--gutter'))) * h;
+        const body = module.querySelector('.body');
+        const box = px(body);
+        const sentinel = px(module.querySelector('.end-sentinel'));
+        const moduleOverset = sentinel.right > box.right + 1 || sentinel.bottom > box.bottom + 1 ? countOverset(body, box) : 0;
+        overset += moduleOverset;
+        const columns = new Map();
+        for (const el of body.querySelectorAll('p, h3')) {
+          const ls = lineBoxes(el);
+          const col = (l) => Math.round((l.left - box.left) / (rootVar('--col-w') + rootVar('--gutter')));
+          for (const l of ls) columns.set(col(l), Math.max(columns.get(col(l)) ?? box.top, l.bottom));
+          if (el.tagName !== 'P' || ls.length < 2) continue;
+          if (col(ls[ls.length - 1]) !== col(ls[ls.length - 2])) widows++;
+          if (col(ls[0]) !== col(ls[1])) orphans++;
+          if (ls[ls.length - 1].right - ls[ls.length - 1].left < em * 1.5) single++;
+        }
+        const textCols = parseInt(getComputedStyle(body).columnCount) || 1;
+        const colWidth = (box.width - (textCols - 1) * rootVar('--gutter')) / textCols;
+        for (let c = 0; c < textCols; c++) {
+          const bottom = columns.get(c) ?? box.top;
+          empty += Math.max(0, box.bottom - bottom - leading * 0.5) * colWidth;
+        }
+        modules.push({ id: module.dataset.article, overset: moduleOverset });
+      }
+      const holes = Math.max(0, typeArea - covered);
+      pages.push({ number: Number(page.dataset.page), fill: Math.max(0, Math.min(1, 1 - (empty + holes) / typeArea)), oversetChars: overset,
+        widows, orphans, singleCharLines: single, modules });
+    }
+    return pages;
+  }
+
+  window.zhuanban = { measure, apply, inspect };
+})();

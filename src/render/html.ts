@@ -1,0 +1,56 @@
+/**
+ * View model → edition HTML through the Handlebars templates in templates/ (page, article, figure and
+ * byline partials). Fonts are linked from the project's own @fontsource packages, never the system's,
+ * so Chromium embeds TrueType subsets instead of Type 3 (REFERENCE.md §4).
+ */
+import { readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import Handlebars from 'handlebars';
+import type { Context } from '../io/context.js';
+import type { Sheet } from './geometry.js';
+import type { PageView } from './view.js';
+import type { Config } from '../config/schema.js';
+
+const FONT_FAMILIES = { serif: "'Noto Serif SC', serif", sans: "'Noto Sans SC', sans-serif" } as const;
+const FONT_CSS = [
+  '@fontsource/noto-serif-sc/400.css', '@fontsource/noto-serif-sc/700.css', '@fontsource/noto-serif-sc/900.css',
+  '@fontsource/noto-sans-sc/400.css', '@fontsource/noto-sans-sc/700.css', '@fontsource/noto-sans-sc/900.css',
+];
+
+/** Compiled templates; compile once per build (or per template change in the preview). */
+export type EditionTemplate = (data: unknown) => string;
+
+/** Load templates/edition.hbs and every partial in templates/partials/. */
+export async function loadTemplates(ctx: Context): Promise<EditionTemplate> {
+  const hb = Handlebars.create();
+  const dir = join(ctx.packageRoot, 'templates');
+  const decoder = new TextDecoder();
+  for (const name of (await readdir(join(dir, 'partials'))).sort()) {
+    if (!name.endsWith('.hbs')) continue;
+    const source = decoder.decode(await ctx.readFile(join(dir, 'partials', name)));
+    hb.registerPartial(name.slice(0, -4), source);
+  }
+  const main = decoder.decode(await ctx.readFile(join(dir, 'edition.hbs')));
+  return hb.compile(main, { strict: false, preventIndent: true });
+}
+
+/** URL from the HTML's folder to a file, as a relative link so proofs open offline from disk. */
+function hrefFrom(htmlDir: string, file: string): string {
+  return relative(htmlDir, file).split(sep).join('/');
+}
+
+/** Render the whole edition (every page) as one HTML document written into `htmlDir`. */
+export function renderEdition(template: EditionTemplate, args: {
+  ctx: Context; config: Config; sheet: Sheet; pages: PageView[]; title: string; htmlDir: string; mode: 'print' | 'proof';
+}): string {
+  const { ctx, config, sheet, pages, title, htmlDir } = args;
+  return template({
+    title,
+    mode: args.mode,
+    fontCss: FONT_CSS.map((f) => hrefFrom(htmlDir, join(ctx.packageRoot, 'node_modules', f))),
+    styleHref: hrefFrom(htmlDir, join(ctx.packageRoot, 'styles', 'print.css')),
+    ...sheet,
+    fonts: { body: FONT_FAMILIES[config.fonts.body], headline: FONT_FAMILIES[config.fonts.headline] },
+    pages,
+  });
+}

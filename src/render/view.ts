@@ -1,0 +1,106 @@
+/**
+ * Document trees → the view model the Handlebars templates print. Text stays text here: the templates
+ * escape `{{…}}` values and the body HTML comes escaped from hast-util-to-html (issue #2 escaping).
+ */
+import type { Article, Figure, ZbDocument } from '../ast/types.js';
+import { bodyToHtml, type BodyWarning } from './body.js';
+
+/** One figure slot as the figure partial sees it. */
+export interface FigureView {
+  caption: string;
+  credit: string | null;
+  src: string | null;
+  line: number | null;
+}
+
+/** One article module as the article partial sees it. */
+export interface ArticleView {
+  id: string;
+  domId: string;
+  rank: 'lead' | 'second' | 'brief';
+  line: number | null;
+  style: string;
+  jumpFrom: string | null;
+  jumpTo: string | null;
+  institution: string | null;
+  kicker: string | null;
+  headline: string;
+  subheadline: string | null;
+  ledeHtml: string;
+  figures: FigureView[];
+  bodyHtml: string;
+  byline: { authors: string[]; photoCredit: string | null } | null;
+  /** Characters of body copy, used to rank articles. */
+  size: number;
+}
+
+/** One page as the page partial sees it. */
+export interface PageView {
+  number: number;
+  source: string;
+  section: string;
+  paper: string;
+  dateLabel: string;
+  banner: string[] | null;
+  bannerLines: number;
+  articles: ArticleView[];
+}
+
+/** Page-level facts that come from the config and the build clock, not the source. */
+export interface PageFacts {
+  number: number;
+  paper: string;
+  section: string;
+  dateLabel: string;
+}
+
+/** Build the view of one source page; conversion warnings are returned for the report. */
+export function pageView(doc: ZbDocument, facts: PageFacts, pageIndex: number): { view: PageView; warnings: BodyWarning[] } {
+  const warnings: BodyWarning[] = [];
+  const sizes = doc.articles.map(articleSize);
+  const longest = sizes.indexOf(Math.max(...sizes, 0));
+  const articles = doc.articles.map((article, i) => {
+    const body = bodyToHtml(article.children.filter((c) => c.type !== 'figure'));
+    warnings.push(...body.warnings);
+    const rank = i === 0 || (i === longest && sizes[i]! > 2 * (sizes[0] ?? 0)) ? 'lead' : sizes[i]! > 1200 ? 'second' : 'brief';
+    return articleView(article, `p${pageIndex + 1}-${article.id}`, rank, body.html, sizes[i]!);
+  });
+  const banner = doc.banner && doc.banner.length ? doc.banner : null;
+  return {
+    view: { ...facts, section: doc.folio?.section ?? facts.section, source: doc.source, banner, bannerLines: banner ? 4 + banner.length * 2 : 0, articles },
+    warnings,
+  };
+}
+
+function articleView(article: Article, domId: string, rank: ArticleView['rank'], bodyHtml: string, size: number): ArticleView {
+  const figures = article.children.filter((c): c is Figure => c.type === 'figure').map(figureView);
+  const hasByline = article.byline.authors.length > 0 || article.byline.photoCredit !== null;
+  return {
+    id: article.id,
+    domId,
+    rank,
+    line: article.position?.start.line ?? null,
+    style: '',
+    jumpFrom: null,
+    jumpTo: null,
+    institution: article.institution,
+    kicker: article.kicker,
+    headline: article.headline,
+    subheadline: article.subheadline,
+    ledeHtml: article.lede.length ? bodyToHtml(article.lede).html : '',
+    figures,
+    bodyHtml,
+    byline: hasByline ? article.byline : null,
+    size,
+  };
+}
+
+function figureView(figure: Figure): FigureView {
+  return { caption: figure.caption, credit: figure.credit, src: figure.src, line: figure.position?.start.line ?? null };
+}
+
+function articleSize(article: Article): number {
+  let n = 0;
+  for (const child of [...article.lede, ...article.children]) if (child.type !== 'figure') for (const t of child.children) n += t.value.length;
+  return n;
+}
