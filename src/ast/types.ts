@@ -61,6 +61,8 @@ export type BlockContent = Paragraph | Heading | Figure;
 export interface Byline {
   authors: string[];
   photoCredit: string | null;
+  /** Role words or an author note printed with the byline (`本报记者`, `（作者为…）`), kept verbatim. */
+  note?: string | null;
 }
 
 /** One article = one module on the page. */
@@ -76,6 +78,8 @@ export interface Article {
   truncated: boolean;
   children: BlockContent[];
   position?: Position;
+  /** True when `institution` was not printed as a label but inferred from the subheadline or photo credit. */
+  institutionInferred?: boolean;
 }
 
 /** Printed folio such as `19·卫生健康`. */
@@ -93,6 +97,10 @@ export interface ZbDocument {
   banner: string[] | null;
   articles: Article[];
   diagnostics: Diagnostic[];
+  /** Page furniture the importer set aside: running heads, dates, jump lines (kept so no text is lost). */
+  furniture?: string[];
+  /** Text removed by a repair (the earlier copy of a duplicated paragraph), with the rule that removed it. */
+  dropped?: { ruleId: string; text: string; line: number }[];
   /** unist roots have children; articles are mirrored here for unist utilities. */
   children?: Article[];
   position?: Position;

@@ -6,8 +6,10 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/load.js';
 import { registerBuild } from './build.js';
 
+import { UsageError } from './errors.js';
+
 /** Known failure kinds map to exit codes: 2 for usage/config errors, 1 for failed work. */
-export class UsageError extends Error {}
+export { UsageError };
 
 /** Run the CLI; resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {

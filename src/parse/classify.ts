@@ -36,14 +36,15 @@ export function isDisplayLine(text: string, shape: PageShape): boolean {
 
 /** Split `机构 标题` / `标题 机构` (institution and headline on one line, either order; issue #3). */
 export function splitOrgHeadline(text: string): { institution: string; headline: string } | null {
+  // A place-anchored name glued to the end wins: a long last phrase may itself end in 医院.
+  const glued = splitGluedOrgTail(text);
+  if (glued && glued.head.length >= 4) return { institution: glued.org, headline: glued.head };
   const parts = text.split(/ +/);
   if (parts.length >= 2) {
     if (isOrgName(parts[0])) return { institution: parts[0], headline: parts.slice(1).join(' ') };
     const last = parts[parts.length - 1];
     if (isOrgName(last)) return { institution: last, headline: parts.slice(0, -1).join(' ') };
   }
-  const glued = splitGluedOrgTail(text);
-  if (glued && glued.head.length >= 4) return { institution: glued.org, headline: glued.head };
   return null;
 }
 

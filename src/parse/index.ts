@@ -1,9 +1,16 @@
 /**
- * Importer entry (issue #3). INTERIM naive stub: the importer helper replaces it.
- * Contract: bytes of one source (.txt raw extraction or .md clean source) → typed tree + vfile messages.
+ * Importer entry (issue #3): bytes of one source → typed document tree + vfile messages.
+ * `.md` sources are the clean Markdown format (src/markdown/); anything else is raw text
+ * extracted from a printed page. The build calls exactly `parseSource`.
  */
 import { VFile } from 'vfile';
-import type { Article, Paragraph, ZbDocument } from '../ast/types.js';
+import type { ZbDocument } from '../ast/types.js';
+import { parseMarkdownSource } from '../markdown/parse.js';
+import { decodeBytes } from './decode.js';
+import { parseRawText } from './raw.js';
+import { mirrorMessages, vfileReporter } from './report.js';
+
+export { BinaryInputError } from './decode.js';
 
 /** Result of importing one source: the tree and the vfile carrying its messages. */
 export interface ParseResult {
@@ -11,25 +18,25 @@ export interface ParseResult {
   file: VFile;
 }
 
-/** Parse one source file's bytes into the document tree. Never throws on content; refuses binary with an Error. */
+/**
+ * Parse one source file's bytes into the document tree. Never throws on content (an internal
+ * failure becomes an `internal-error` message); refuses binary input with a BinaryInputError.
+ */
 export function parseSource(bytes: Uint8Array, path: string): ParseResult {
-  const text = new TextDecoder('utf-8').decode(bytes).replace(/\r\n?/g, '\n');
-  const file = new VFile({ path, value: text });
-  const blocks = text.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
-  const articles: Article[] = [];
-  let current: Article | null = null;
-  for (const block of blocks) {
-    const isHead = block.length < 40 && !/[。！？”]$/.test(block);
-    if (isHead && (!current || current.children.length > 0)) {
-      current = { type: 'article', id: `a${articles.length + 1}`, institution: null, kicker: null, headline: block,
-        subheadline: null, lede: [], byline: { authors: [], photoCredit: null }, truncated: false, children: [] };
-      articles.push(current);
-      continue;
-    }
-    if (!current) continue;
-    const p: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: block.replace(/\n/g, '') }] };
-    current.children.push(p);
+  const decoded = decodeBytes(bytes, path);
+  const file = new VFile({ path, value: decoded.text });
+  const report = vfileReporter(file);
+  const source = path.split(/[\\/]/).pop() ?? path;
+  if (decoded.encoding !== 'utf-8') {
+    report('encoding', `Decoded as ${decoded.encoding.toUpperCase()}${decoded.bom ? ' (byte-order mark)' : ' (detected: not valid UTF-8)'}`, 1, 1, 'info');
   }
-  const tree: ZbDocument = { type: 'document', source: path.split('/').pop() ?? path, folio: null, banner: null, articles, diagnostics: [] };
+  let tree: ZbDocument;
+  try {
+    tree = /\.(md|markdown)$/i.test(path) ? parseMarkdownSource(decoded.text, source, report) : parseRawText(decoded.text, source, report);
+  } catch (error) {
+    report('internal-error', `The importer failed on this file: ${(error as Error).message}`, 1, 1, 'warning');
+    tree = { type: 'document', source, folio: null, banner: null, articles: [], diagnostics: [], children: [] };
+  }
+  tree.diagnostics = mirrorMessages(file);
   return { tree, file };
 }

@@ -61,7 +61,7 @@ const SUFFIX_ALT = ORG_SUFFIXES.join('|');
 const ORG_WHOLE_RE = new RegExp(`^[${CJK}（）()·]{1,20}(?:${SUFFIX_ALT})$`);
 /** A place-anchored name glued to the end of a headline: [省/市]? XX区/县/市 … suffix. */
 const ORG_GLUED_TAIL_RE = new RegExp(
-  `((?:[${CJK}]{2,3}(?:省|市))?[${CJK}]{2}(?:区|县|市|州|旗)[${CJK}]{0,8}?(?:${SUFFIX_ALT}))$`,
+  `((?:[${CJK}]{2}(?:省|市))?[${CJK}]{2}(?:区|县|市|州|旗)[${CJK}]{0,8}?(?:${SUFFIX_ALT}))$`,
 );
 /** Words that end like an organisation but are activities or places inside prose. */
 const NOT_ORG_RE = /(?:工作室|会议室|学习|建设|发展|服务|示范|研究|管理|[的了着是在和与])(?:院|所|中心|局|委)$/;
@@ -81,7 +81,7 @@ export function splitGluedOrgTail(text: string): { head: string; org: string } |
 
 /** If `text` starts with a place-anchored organisation name glued to the words after it, split it. */
 const ORG_GLUED_HEAD_RE = new RegExp(
-  `^((?:[${CJK}]{2,3}(?:省|市))?[${CJK}]{2}(?:区|县|市|州|旗)[${CJK}]{0,8}?(?:${SUFFIX_ALT}))`,
+  `^((?:[${CJK}]{2}(?:省|市))?[${CJK}]{2}(?:区|县|市|州|旗)[${CJK}]{0,8}?(?:${SUFFIX_ALT}))`,
 );
 export function splitGluedOrgHead(text: string): { org: string; rest: string } | null {
   const m = ORG_GLUED_HEAD_RE.exec(text);

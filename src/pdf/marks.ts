@@ -4,7 +4,7 @@
  * can print inside the trim. Wrapped as an /Artifact (PDF 32000-1 §14.8.2.2) so the tagged structure
  * Chromium wrote stays valid.
  */
-import { PDFName, PDFOperator, PDFOperatorNames as Op, type PDFPage } from 'pdf-lib';
+import { PDFName, PDFNumber, PDFOperator, PDFOperatorNames as Op, type PDFPage } from 'pdf-lib';
 import type { PageBoxes } from './boxes.js';
 import { REGISTRATION_CS } from './registration-colour.js';
 import { dotWidth, layoutDots } from './slug-font.js';
@@ -19,7 +19,7 @@ export interface MarkSpec {
 }
 
 const KAPPA = 0.5523; // Bézier approximation of a quarter circle.
-const op = (name: Op, ...args: number[]) => PDFOperator.of(name, args.map(round3));
+const op = (name: Op, ...args: number[]) => PDFOperator.of(name, args.map((n) => PDFNumber.of(round3(n))));
 
 /** Crop marks: two short lines per trim corner, starting beyond the bleed so they never touch the page. */
 function cropMarks({ boxes: { trim }, bleedPt, slugPt }: MarkSpec): PDFOperator[] {

@@ -19,9 +19,9 @@ const PACKAGES: Record<string, string> = { gs: 'ghostscript', pdffonts: 'poppler
 export class ToolMissingError extends Error {}
 
 /** Run `command args` and collect its output; rejects on timeout (after SIGKILL) or if the tool is missing. */
-export function runTool(command: string, args: string[], timeoutMs: number): Promise<ToolResult> {
+export function runTool(command: string, args: string[], timeoutMs: number, env: Record<string, string> = {}): Promise<ToolResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

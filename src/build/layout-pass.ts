@@ -1,0 +1,43 @@
+/**
+ * The make-up pass inside the printing page: measure every module, plan each page, apply, inspect.
+ * Pages whose copy cannot fit are reported so the orchestrator can continue them on a new page.
+ */
+import type { Page } from 'puppeteer-core';
+import type { Grid } from '../render/geometry.js';
+import type { PageView } from '../render/view.js';
+import { measureOptions, planPage, type ModulePlan, type Rank } from '../layout/plan.js';
+import { applyAndInspect, measureModules, type InspectedPage } from '../print/page-session.js';
+import type { Placement } from '../layout/types.js';
+
+/** Result of laying out all pages in one Chromium page. */
+export interface LayoutPassResult {
+  /** Index of the first page whose copy does not fit, or -1. */
+  overfull: number;
+  /** Fraction of that page's copy that would fit, estimated from line counts. */
+  keepShare: number;
+  placements: Placement[][];
+  inspected: InspectedPage[];
+}
+
+/** Measure, make up and apply every page of the loaded edition. */
+export async function layoutPass(page: Page, pages: PageView[], grid: Grid): Promise<LayoutPassResult> {
+  const measures = await measureModules(page, measureOptions(grid.columns));
+  const plans: ModulePlan[] = [];
+  const placements: Placement[][] = [];
+  for (const [index, view] of pages.entries()) {
+    const lines = grid.lines - view.bannerLines;
+    const articles = view.articles.map((a) => ({ domId: a.domId, rank: a.rank as Rank, figures: a.figures.length, spans: measures[a.domId]! }));
+    const { makeup, plans: pagePlans } = planPage({ articles, lines }, grid.columns);
+    if (makeup.overflow.length) {
+      // Area (column-lines) each article needs at full width; the last article keeps what the rest leaves.
+      const need = articles.map((a) => { const m = a.spans.find((s) => s.span === grid.columns)!; return (m.body + m.stack + m.lede + 8) * grid.columns; });
+      const others = need.slice(0, -1).reduce((x, y) => x + y, 0);
+      const room = lines * grid.columns * 0.85 - others;
+      return { overfull: index, keepShare: Math.max(0.05, Math.min(0.9, room / need[need.length - 1]!)), placements, inspected: [] };
+    }
+    plans.push(...pagePlans);
+    placements.push(makeup.placements);
+  }
+  const inspected = await applyAndInspect(page, plans);
+  return { overfull: -1, keepShare: 1, placements, inspected };
+}

@@ -1,0 +1,72 @@
+/**
+ * Writes the build's files: the print-ready edition.pdf (post-processed after the browser closed),
+ * the HTML proofs (one file for the edition, one per page), and the PDF/X variant on request.
+ * Each file goes through a temp file and a rename, so an interrupted build leaves no half file.
+ */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Config } from '../config/schema.js';
+import type { Context } from '../io/context.js';
+import type { PageView } from '../render/view.js';
+import { finishPdf, makePdfX, type EditionMeta } from '../pdf/index.js';
+import type { Report } from './report.js';
+import { dateLabel } from './pages.js';
+
+/** Everything the output step needs. */
+export interface OutputArgs {
+  outDir: string;
+  pdf: Uint8Array;
+  proof: { head: string; pages: string[] };
+  views: PageView[];
+  report: Report;
+  config: Config;
+  date: Date;
+  title: string;
+  pressReady: boolean;
+  marks: boolean;
+}
+
+/** The document data written into the PDF (issue #6 "Document data"). */
+export function editionMeta(args: Pick<OutputArgs, 'views' | 'config' | 'date' | 'title'>, buildTime: Date): EditionMeta {
+  const { config, views } = args;
+  return {
+    title: args.title,
+    author: config.paper,
+    subject: `${config.section} ${dateLabel(args.date)}`,
+    keywords: [config.paper, config.section, ...views.flatMap((v) => v.articles.map((a) => a.institution ?? '').filter(Boolean))].filter((k, i, all) => all.indexOf(k) === i),
+    lang: 'zh-CN',
+    producer: 'zhuanban (Chromium + pdf-lib)',
+    date: buildTime,
+    pages: views.map((v) => ({ number: v.number, label: `第${v.number}版 ${v.section}`, articles: v.articles.map((a) => ({ headline: a.headline })) })),
+  };
+}
+
+function proofDocument(head: string, pages: string[], lang = 'zh-CN'): string {
+  return `<!DOCTYPE html>\n<html lang="${lang}">\n${head}\n<body class="proof">\n${pages.join('\n')}\n</body>\n</html>\n`;
+}
+
+/** Write all outputs; returns the edition PDF's path. */
+export async function writeOutputs(ctx: Context, args: OutputArgs): Promise<string> {
+  const proofDir = join(args.outDir, 'proof');
+  await ctx.writeFileAtomic(join(proofDir, 'index.html'), proofDocument(args.proof.head, args.proof.pages));
+  for (const [i, page] of args.proof.pages.entries())
+    await ctx.writeFileAtomic(join(proofDir, `page-${String(i + 1).padStart(2, '0')}.html`), proofDocument(args.proof.head, [page]));
+  await rm(join(proofDir, '.edition.html'), { force: true });
+  const meta = editionMeta(args, ctx.now());
+  const finished = await finishPdf(args.pdf, meta, { bleedMm: args.config.bleed, marks: args.marks });
+  const pdfPath = join(args.outDir, 'edition.pdf');
+  await ctx.writeFileAtomic(pdfPath, finished);
+  args.report.outputs = { pdf: 'edition.pdf', proof: 'proof/index.html' };
+  if (args.pressReady) {
+    const pdfx = join(args.outDir, 'edition-pdfx.pdf');
+    const tmp = `${pdfx}.${process.pid}.tmp`;
+    try {
+      await makePdfX(pdfPath, tmp, meta, { timeoutMs: args.config.timeoutMs });
+      await ctx.writeFileAtomic(pdfx, await ctx.readFile(tmp));
+    } finally {
+      await rm(tmp, { force: true });
+    }
+    args.report.outputs.pdfx = 'edition-pdfx.pdf';
+  }
+  return pdfPath;
+}

@@ -1,0 +1,82 @@
+/**
+ * report.json: the machine-readable account of a build (issue #2, #4, #6): pages and their
+ * sources, make-up figures per page, diagnostics, browser problems, preflight, stage timings.
+ */
+import { relative } from 'node:path';
+import type { Diagnostic } from '../ast/types.js';
+import type { Config } from '../config/schema.js';
+import type { Context } from '../io/context.js';
+import type { PageProblem } from '../print/browser.js';
+import type { Sheet } from '../render/geometry.js';
+import type { PageView } from '../render/view.js';
+import type { LayoutPassResult } from './layout-pass.js';
+
+/** The fill share every page must reach (issue #4). */
+export const FILL_TARGET = 0.97;
+
+/** One page of the report. */
+export interface ReportPage {
+  number: number;
+  source: string;
+  articles: { id: string; headline: string }[];
+  fill: number;
+  oversetChars: number;
+  widows: number;
+  orphans: number;
+  singleCharLines: number;
+  modules: { id: string; headline: string; column: number; span: number; line: number; lines: number; figureLines: number; photoSlot: boolean }[];
+}
+
+/** The whole report. */
+export interface Report {
+  tool: string;
+  trim: { widthMm: number; heightMm: number };
+  bleedMm: number;
+  grid: { columns: number; lines: number };
+  pages: ReportPage[];
+  diagnostics: Diagnostic[];
+  browserProblems: PageProblem[];
+  preflight?: unknown;
+  outputs?: Record<string, string>;
+  timings: Record<string, number>;
+}
+
+/** Assemble the report from the build's parts. */
+export function buildReport(args: { config: Config; sheet: Sheet; views: PageView[]; pass: LayoutPassResult; diagnostics: Diagnostic[];
+  timings: Record<string, number>; problems: PageProblem[]; sources: string[]; ctx: Context }): Report {
+  const { sheet, views, pass, diagnostics } = args;
+  const pages = views.map((view, i): ReportPage => {
+    const inspected = pass.inspected.find((p) => p.number === view.number && pass.inspected.indexOf(p) === i) ?? pass.inspected[i];
+    const headline = (domId: string) => view.articles.find((a) => a.domId === domId)?.headline ?? '';
+    const modules = (pass.placements[i] ?? []).map((p) => ({ id: p.id, headline: headline(p.id), column: p.column, span: p.span, line: p.line,
+      lines: Math.min(p.lines, args.sheet.grid.lines - view.bannerLines - p.line), figureLines: p.figureLines, photoSlot: p.addedSlot }));
+    for (const m of modules.filter((m) => m.photoSlot))
+      diagnostics.push({ ruleId: 'photo-slot', severity: 'warning', file: view.source, line: view.articles.find((a) => a.domId === m.id)?.line ?? 1, column: 1,
+        message: `page ${view.number}: 「${m.headline}」 has too little copy to fill its module; a photo slot was added — supply an image (images/) or more copy` });
+    return {
+      number: view.number, source: view.source,
+      articles: view.articles.map((a) => ({ id: a.id, headline: a.headline })),
+      fill: Math.round((inspected?.fill ?? 0) * 1000) / 1000,
+      oversetChars: inspected?.oversetChars ?? 0, widows: inspected?.widows ?? 0, orphans: inspected?.orphans ?? 0,
+      singleCharLines: inspected?.singleCharLines ?? 0, modules,
+    };
+  });
+  return {
+    tool: 'zhuanban',
+    trim: sheet.trim,
+    bleedMm: sheet.sheet.bleedMm,
+    grid: { columns: sheet.grid.columns, lines: sheet.grid.lines },
+    pages,
+    diagnostics,
+    browserProblems: args.problems.map((p) => ({ ...p, url: p.url.startsWith('file://') ? relative(args.ctx.root, new URL(p.url).pathname) : p.url })),
+    timings: args.timings,
+  };
+}
+
+/** Pages that fail the make-up bar (for --strict). */
+export function strictFailures(report: Report): string[] {
+  return report.pages.flatMap((p) => [
+    ...(p.oversetChars > 0 ? [`page ${p.number}: ${p.oversetChars} overset characters`] : []),
+    ...(p.fill < FILL_TARGET ? [`page ${p.number}: fill ${p.fill} below ${FILL_TARGET}`] : []),
+  ]);
+}

@@ -1,0 +1,44 @@
+/**
+ * Paragraph joining (issue #3 "join into paragraphs"): a new paragraph starts only where the
+ * previous line ends a sentence AND (on column-broken pages) the new line is shorter than the
+ * local measure, i.e. carries the 2-em first-line indent (seeds-expected notes for 003/004;
+ * REFERENCE.md §2). Blank lines alone never end a paragraph: columns break mid-sentence.
+ */
+import type { SourceLine } from './lines.js';
+import { indentThreshold, type PageShape } from './page.js';
+import { endsSentence, visualWidth } from './text-form.js';
+
+/** Widths of all prose lines in page order, for local-measure lookups. */
+export interface ProseIndex {
+  widths: number[];
+  indexOf: Map<SourceLine, number>;
+}
+
+export function buildProseIndex(lines: SourceLine[]): ProseIndex {
+  const indexOf = new Map<SourceLine, number>();
+  const widths: number[] = [];
+  for (const l of lines) {
+    indexOf.set(l, widths.length);
+    widths.push(visualWidth(l.text));
+  }
+  return { widths, indexOf };
+}
+
+/** Should `line` start a new paragraph after `prev`? */
+export function startsParagraph(prev: SourceLine, line: SourceLine, shape: PageShape, index: ProseIndex): boolean {
+  if (!endsSentence(prev.text)) return false;
+  if (shape.lineMode) return true;
+  const i = index.indexOf.get(line);
+  if (i === undefined) return true;
+  return index.widths[i] <= indentThreshold(index.widths, i, shape);
+}
+
+/** Join a paragraph's lines: no separator between ideographs; one space between two Latin words. */
+export function joinLines(lines: SourceLine[]): string {
+  let out = '';
+  for (const l of lines) {
+    if (out && /[A-Za-z]$/.test(out) && /^[A-Za-z]/.test(l.text)) out += ' ';
+    out += l.text;
+  }
+  return out;
+}

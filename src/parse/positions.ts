@@ -1,0 +1,16 @@
+/** Source positions for nodes built from lines (issue #3: every node carries line, column, offset). */
+import type { Position } from 'unist';
+import type { SourceLine } from './lines.js';
+
+/** Span from the first kept character of `first` to the end of `last`. */
+export function spanOf(first: SourceLine, last: SourceLine = first): Position {
+  return {
+    start: { line: first.line, column: first.column, offset: first.offset + first.column - 1 },
+    end: { line: last.line, column: last.endOffset - last.offset + 1, offset: last.endOffset },
+  };
+}
+
+/** Span covering a list of lines (assumed in source order). */
+export function spanOfLines(lines: SourceLine[]): Position {
+  return spanOf(lines[0], lines[lines.length - 1]);
+}

@@ -1,0 +1,91 @@
+/**
+ * Whole-tree repairs after assembly (issue #3 "repairs"): duplicated paragraphs, truncated
+ * articles, institutions printed only inside a subheadline or credit, article spans.
+ */
+import type { Article, Paragraph, ZbDocument } from '../ast/types.js';
+import type { Reporter } from './lines.js';
+import { endsSentence, isOrgName, splitGluedOrgHead } from './text-form.js';
+
+/** Paragraphs shorter than this are too generic to call duplicates (`效。`, one-word lines). */
+const DUPLICATE_MIN_CHARS = 15;
+
+function textOf(p: Paragraph): string {
+  return p.children.map((c) => c.value).join('');
+}
+
+/** Width-insensitive comparison key: a half-width comma fixed on one copy still matches. */
+function dupKey(text: string): string {
+  return text.replace(/\s+/g, '').replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/**
+ * A paragraph printed twice is kept once. The LATER copy is kept: layouts repeat a closing quote
+ * where a stray copy was pasted earlier (seeds-expected 000 notes), and the reading order ends on it.
+ */
+export function removeDuplicates(tree: ZbDocument, report: Reporter): void {
+  const seen = new Map<string, { article: Article; list: 'lede' | 'children'; node: Paragraph }[]>();
+  for (const a of tree.articles) {
+    for (const list of ['lede', 'children'] as const) {
+      for (const node of a[list]) {
+        if (node.type !== 'paragraph') continue;
+        const key = dupKey(textOf(node));
+        if (key.length < DUPLICATE_MIN_CHARS) continue;
+        const hits = seen.get(key) ?? [];
+        hits.push({ article: a, list, node });
+        seen.set(key, hits);
+      }
+    }
+  }
+  for (const hits of seen.values()) {
+    if (hits.length < 2) continue;
+    const kept = hits[hits.length - 1];
+    for (const h of hits.slice(0, -1)) {
+      const arr = h.article[h.list] as unknown[];
+      arr.splice(arr.indexOf(h.node), 1);
+      const line = h.node.position?.start.line ?? 0;
+      const keptLine = kept.node.position?.start.line ?? 0;
+      (tree.dropped ??= []).push({ ruleId: 'duplicate-paragraph', text: textOf(h.node), line });
+      report('duplicate-paragraph', `Paragraph at line ${line} is printed again at line ${keptLine}; kept the later copy once`, line, h.node.position?.start.column ?? 1, 'warning');
+    }
+  }
+}
+
+/** An article whose body ends mid-sentence was cut off on the page: mark it and say where. */
+export function markTruncated(tree: ZbDocument, report: Reporter): void {
+  for (const a of tree.articles) {
+    const paragraphs = a.children.filter((c): c is Paragraph => c.type === 'paragraph');
+    const last = paragraphs[paragraphs.length - 1];
+    if (!last || endsSentence(textOf(last))) continue;
+    a.truncated = true;
+    const end = last.position?.end;
+    const tail = textOf(last).slice(-8);
+    report('truncated-text', `Article “${a.headline}” stops mid-sentence (…${tail}); the rest of the text is missing`, end?.line ?? 0, end?.column ?? 1, 'warning');
+  }
+}
+
+/**
+ * When no institution label is printed, take it from a subheadline that opens with an
+ * organisation name or from a credit `图片由X提供`; the field is flagged `institutionInferred`.
+ */
+export function inferInstitutions(tree: ZbDocument): void {
+  for (const a of tree.articles) {
+    if (a.institution) continue;
+    const fromSub = a.subheadline ? splitGluedOrgHead(a.subheadline)?.org : undefined;
+    const credit = /^图片由(.+)提供$/.exec(a.byline.photoCredit ?? '')?.[1];
+    const name = fromSub ?? (credit && isOrgName(credit) ? credit : undefined);
+    if (name) {
+      a.institution = name;
+      a.institutionInferred = true;
+    }
+  }
+}
+
+/** Extend each article's span to its last node. */
+export function spanArticles(tree: ZbDocument): void {
+  for (const a of tree.articles) {
+    for (const n of [...a.lede, ...a.children]) {
+      const end = n.position?.end;
+      if (end && a.position && (end.offset ?? 0) > (a.position.end.offset ?? 0)) a.position.end = { ...end };
+    }
+  }
+}
