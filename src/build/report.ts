@@ -43,7 +43,7 @@ export interface Report {
 
 /** Assemble the report from the build's parts. */
 export function buildReport(args: { config: Config; sheet: Sheet; views: PageView[]; pass: LayoutPassResult; diagnostics: Diagnostic[];
-  timings: Record<string, number>; problems: PageProblem[]; sources: string[]; ctx: Context }): Report {
+  timings: Record<string, number>; problems: PageProblem[]; sources: string[]; ctx: Context; fileOf?: (source: string) => string }): Report {
   const { sheet, views, pass, diagnostics } = args;
   const pages = views.map((view, i): ReportPage => {
     const inspected = pass.inspected.find((p) => p.number === view.number && pass.inspected.indexOf(p) === i) ?? pass.inspected[i];
@@ -51,7 +51,7 @@ export function buildReport(args: { config: Config; sheet: Sheet; views: PageVie
     const modules = (pass.placements[i] ?? []).map((p) => ({ id: p.id, headline: headline(p.id), column: p.column, span: p.span, line: p.line,
       lines: Math.min(p.lines, args.sheet.grid.lines - view.bannerLines - p.line), figureLines: p.figureLines, photoSlot: p.addedSlot }));
     for (const m of modules.filter((m) => m.photoSlot))
-      diagnostics.push({ ruleId: 'photo-slot', severity: 'warning', file: view.source, line: view.articles.find((a) => a.domId === m.id)?.line ?? 1, column: 1,
+      diagnostics.push({ ruleId: 'photo-slot', severity: 'warning', file: args.fileOf?.(view.source) ?? view.source, line: view.articles.find((a) => a.domId === m.id)?.line ?? 1, column: 1,
         message: `page ${view.number}: 「${m.headline}」 has too little copy to fill its module; a photo slot was added — supply an image (images/) or more copy` });
     return {
       number: view.number, source: view.source,

@@ -42,6 +42,8 @@ export const configSchema = z
     bodyLeading: z.number().min(7).max(24).default(12),
     /** Source files or globs relative to the project; defaults to seeds/*.txt|md in name order. */
     sources: z.array(z.string()).optional(),
+    /** A folder of house templates (edition.hbs + partials/) replacing the built-in ones, relative to the project. */
+    templates: z.string().min(1).optional(),
     /** Every wait on the browser is bounded by this (ms). */
     timeoutMs: z.int().min(1000).max(600000).default(60000),
     /** Print-ready post-processing (issue #6). */

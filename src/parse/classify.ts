@@ -27,11 +27,14 @@ function opensQuote(text: string): boolean {
   return open > close;
 }
 
-/** Is a single line display-like: short, no sentence punctuation? */
-export function isDisplayLine(text: string, shape: PageShape): boolean {
+/**
+ * Is a line display-like: short, no sentence punctuation? A line standing alone may be as wide as a
+ * headline spanning columns; a line inside a two-line block must fit the column measure.
+ */
+export function isDisplayLine(text: string, shape: PageShape, alone = true): boolean {
   if (hasProsePunctuation(text) || endsSentence(text)) return false;
   const w = visualWidth(text);
-  return w <= DISPLAY_MAX_WIDTH && (shape.lineMode || w <= shape.measure + 2);
+  return w <= DISPLAY_MAX_WIDTH && (alone || shape.lineMode || w <= shape.measure + 2);
 }
 
 /** Split `机构 标题` / `标题 机构` (institution and headline on one line, either order; issue #3). */
@@ -71,12 +74,12 @@ export function classifyBlock(block: Block, shape: PageShape): BlockKind {
   }
   if (texts.length === 1 && isDisplayLine(texts[0], shape)) {
     const t = texts[0];
-    if (isOrgName(t)) return { kind: 'org', institution: t };
     const oh = splitOrgHeadline(t);
     if (oh) return { kind: 'org-head', ...oh };
+    if (isOrgName(t)) return { kind: 'org', institution: t };
     return { kind: 'display', text: t, twoPart: /[^\s] +[^\s]/.test(t), wrapped: false };
   }
-  if (texts.length === 2 && texts.every((t) => isDisplayLine(t, shape))) {
+  if (texts.length === 2 && texts.every((t) => isDisplayLine(t, shape, false))) {
     const [a, b] = texts;
     // A deliberate two-line head breaks after a shorter first phrase; wrapped text fills line 1 first.
     const wrapped = visualWidth(a) >= visualWidth(b) || opensQuote(a);

@@ -62,19 +62,24 @@ export function toBlocks(lines: SourceLine[]): Block[] {
 }
 
 /**
- * Width threshold for a paragraph's first line at this point of the page: the widest ordinary line
- * among nearby prose lines (a local measure, because a standfirst may be set narrower or wider than
- * the body), less 1.5 em for the 2-em first-line indent (REFERENCE.md §2).
+ * Width threshold for a paragraph's first line at this point of the page: the most common width of
+ * nearby prose lines (a local measure, because a standfirst may be set narrower or wider than the
+ * body; the mode, because punctuation compression makes a few lines overfull), less 1.5 em for the
+ * 2-em first-line indent (REFERENCE.md §2).
  */
 export function indentThreshold(widths: number[], index: number, shape: PageShape): number {
   const wide = shape.measure * 1.3;
   const own = widths[index];
-  let max = 0;
-  for (let i = Math.max(0, index - 4); i <= Math.min(widths.length - 1, index + 4); i++) {
+  const counts = new Map<number, number>();
+  for (let i = Math.max(0, index - 6); i <= Math.min(widths.length - 1, index + 6); i++) {
     const w = widths[i];
-    if (own > wide ? w > wide : w <= wide) max = Math.max(max, Math.round(w));
+    if (own > wide ? w > wide : w <= wide) counts.set(Math.round(w), (counts.get(Math.round(w)) ?? 0) + 1);
   }
-  return max - 1.5;
+  if (own > wide) return Math.max(...counts.keys()) - 1.5;
+  let mode = 0;
+  let best = -1;
+  for (const [w, n] of counts) if (n > best || (n === best && w > mode)) [mode, best] = [w, n];
+  return mode - 1.5;
 }
 
 /** How a paragraph's measure compares with the body's: set-apart standfirsts are narrower or wider. */

@@ -29,8 +29,12 @@ export function startsParagraph(prev: SourceLine, line: SourceLine, shape: PageS
   if (!endsSentence(prev.text)) return false;
   if (shape.lineMode) return true;
   const i = index.indexOf.get(line);
-  if (i === undefined) return true;
-  return index.widths[i] <= indentThreshold(index.widths, i, shape);
+  const j = index.indexOf.get(prev);
+  if (i === undefined || j === undefined) return true;
+  // The new line carries the first-line indent…
+  if (index.widths[i] <= indentThreshold(index.widths, i, shape)) return true;
+  // …or the sentence ended on a line the text did not fill: that line closed its paragraph.
+  return index.widths[j] <= indentThreshold(index.widths, j, shape) - 0.5;
 }
 
 /** Join a paragraph's lines: no separator between ideographs; one space between two Latin words. */

@@ -69,7 +69,7 @@ const NOT_ORG_RE = /(?:工作室|会议室|学习|建设|发展|服务|示范|�
 /** Is this whole string an organisation name (by suffix form)? */
 export function isOrgName(text: string): boolean {
   const t = text.trim();
-  return t.length >= 3 && t.length <= 24 && ORG_WHOLE_RE.test(t) && !NOT_ORG_RE.test(t);
+  return t.length >= 3 && t.length <= 16 && ORG_WHOLE_RE.test(t) && !NOT_ORG_RE.test(t);
 }
 
 /** If `text` ends with a place-anchored organisation name glued to other words, split it off. */

@@ -4,7 +4,7 @@
  * so Chromium embeds TrueType subsets instead of Type 3 (REFERENCE.md §4).
  */
 import { readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Context } from '../io/context.js';
 import type { Sheet } from './geometry.js';
@@ -17,21 +17,34 @@ const FONT_CSS = [
   '@fontsource/noto-sans-sc/400.css', '@fontsource/noto-sans-sc/700.css', '@fontsource/noto-sans-sc/900.css',
 ];
 
+/** A template that does not compile or render; the message starts with file:line when Handlebars gives one. */
+export class TemplateError extends Error {
+  override name = 'TemplateError';
+}
+
 /** Compiled templates; compile once per build (or per template change in the preview). */
 export type EditionTemplate = (data: unknown) => string;
 
 /** Load templates/edition.hbs and every partial in templates/partials/. */
-export async function loadTemplates(ctx: Context): Promise<EditionTemplate> {
+export async function loadTemplates(ctx: Context, templatesDir?: string): Promise<EditionTemplate> {
   const hb = Handlebars.create();
-  const dir = join(ctx.packageRoot, 'templates');
+  const dir = templatesDir ? resolve(ctx.root, templatesDir) : join(ctx.packageRoot, 'templates');
   const decoder = new TextDecoder();
   for (const name of (await readdir(join(dir, 'partials'))).sort()) {
     if (!name.endsWith('.hbs')) continue;
     const source = decoder.decode(await ctx.readFile(join(dir, 'partials', name)));
     hb.registerPartial(name.slice(0, -4), source);
   }
-  const main = decoder.decode(await ctx.readFile(join(dir, 'edition.hbs')));
-  return hb.compile(main, { strict: false, preventIndent: true });
+  const file = join(dir, 'edition.hbs');
+  const main = decoder.decode(await ctx.readFile(file));
+  try {
+    // Compile eagerly so a template error names its file here, not mid-render.
+    const template = hb.compile(main, { strict: false, preventIndent: true });
+    template({ pages: [] });
+    return template;
+  } catch (error) {
+    throw new TemplateError(`${relative(ctx.root, file) || file}: ${(error as Error).message}`);
+  }
 }
 
 /** URL from the HTML's folder to a file, as a relative link so proofs open offline from disk. */

@@ -1,0 +1,82 @@
+/**
+ * Everything up to the print: parse every source, build the page views, render the templates,
+ * and make up the pages in one Chromium page. Shared by `build` (which then prints the PDF) and
+ * `preview` (which keeps a browser alive and serves the proof).
+ */
+import { join, relative } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import type { Diagnostic, ZbDocument } from '../ast/types.js';
+import type { Config } from '../config/schema.js';
+import type { Context } from '../io/context.js';
+import { parseSource } from '../parse/index.js';
+import { sheetGeometry, type Sheet } from '../render/geometry.js';
+import { loadTemplates, renderEdition } from '../render/html.js';
+import type { PageView } from '../render/view.js';
+import type { BrowserSession } from '../print/browser.js';
+import { openEdition, serialise } from '../print/page-session.js';
+import { buildPageViews, editionDate } from './pages.js';
+import { layoutPass, type LayoutPassResult } from './layout-pass.js';
+import { splitLastArticle } from './continuation.js';
+
+/** Runs one named stage, timing it. */
+export type StageTimer = <T>(stage: string, fn: () => Promise<T> | T) => Promise<T>;
+
+/** The laid-out edition, still open in its Chromium page. */
+export interface LaidOutEdition {
+  page: Page;
+  sheet: Sheet;
+  views: PageView[];
+  pass: LayoutPassResult;
+  proof: { head: string; pages: string[] };
+  diagnostics: Diagnostic[];
+  docs: ZbDocument[];
+  date: Date;
+  title: string;
+  /** Source basename → path relative to the project, for file:line in diagnostics. */
+  fileOf: (source: string) => string;
+}
+
+const MAX_CONTINUATIONS = 20;
+
+/** Parse, render and make up the edition in `session`; the caller closes the returned page. */
+export async function layoutEdition(ctx: Context, session: BrowserSession,
+  options: { config: Config; sources: string[]; proofDir: string; time: StageTimer }): Promise<LaidOutEdition> {
+  const { config, proofDir, time } = options;
+  const parsed = await time('parse', async () => {
+    const results = [];
+    for (const [i, path] of options.sources.entries()) {
+      ctx.progress.step(i + 1, options.sources.length, relative(ctx.root, path));
+      results.push({ path, ...parseSource(await ctx.readFile(path), path) });
+    }
+    ctx.progress.done();
+    return results;
+  });
+  const fileOf = new Map(parsed.map(({ path, tree }) => [tree.source, relative(ctx.root, path)]));
+  const diagnostics: Diagnostic[] = parsed.flatMap(({ path, tree }) => tree.diagnostics.map((d) => ({ ...d, file: relative(ctx.root, path) })));
+  let docs: ZbDocument[] = parsed.map((p) => p.tree);
+  const sheet = sheetGeometry(config);
+  const template = await time('templates', () => loadTemplates(ctx, config.templates));
+  const date = editionDate(config, ctx.now());
+  const title = `${config.paper} ${config.section}专版`;
+  for (let attempt = 0; ; attempt++) {
+    const views = buildPageViews(docs, config, date);
+    for (const w of views.warnings)
+      diagnostics.push({ ruleId: 'unknown-node', severity: 'warning', file: fileOf.get(w.source) ?? w.source, line: w.line, column: w.column, message: `unknown node type "${w.nodeType}" skipped` });
+    const html = renderEdition(template, { ctx, config, sheet, pages: views.pages, title, htmlDir: proofDir, mode: 'print' });
+    const measurePath = join(proofDir, '.edition.html');
+    await ctx.writeFileAtomic(measurePath, html);
+    const page = await time('load', () => openEdition(session, measurePath));
+    const pass = await time('layout', () => layoutPass(page, views.pages, sheet.grid));
+    if (pass.overfull < 0) {
+      const proof = await serialise(page);
+      for (const d of diagnostics) if (d.file && fileOf.has(d.file)) d.file = fileOf.get(d.file);
+      return { page, sheet, views: views.pages, pass, proof, diagnostics, docs, date, title, fileOf: (s) => fileOf.get(s) ?? s };
+    }
+    await page.close();
+    const view = views.pages[pass.overfull]!;
+    if (attempt >= MAX_CONTINUATIONS) throw new Error(`page ${view.number}: copy does not fit even after ${attempt} continuation pages`);
+    diagnostics.push({ ruleId: 'continued', severity: 'warning', file: fileOf.get(view.source) ?? view.source, line: view.articles.at(-1)?.line ?? 1, column: 1,
+      message: `page ${view.number}: copy too long for one page; 「${view.articles.at(-1)?.headline}」 continues on the next page with jump lines` });
+    docs = splitLastArticle(docs, pass.overfull, pass.keepShare);
+  }
+}

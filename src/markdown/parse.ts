@@ -1,0 +1,122 @@
+/**
+ * Clean Markdown source → document tree (issue #3: `zhuanban build` accepts `.md` sources;
+ * import → parse gives back the same tree). Parsed with remark-parse + remark-frontmatter; the
+ * syntax is documented in docs/importer.md and written by stringify.ts.
+ */
+import type { BlockContent as MdBlock, Heading as MdHeading, Paragraph as MdParagraph, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Position } from 'unist';
+import { parse as yamlParse } from 'yaml';
+import type { Article, Folio, ZbDocument } from '../ast/types.js';
+import type { Reporter } from '../parse/lines.js';
+import { FIELD_LINE_RE } from './syntax.js';
+
+type Loc = Position | undefined;
+
+function at(pos: Loc): [number, number] {
+  return [pos?.start.line ?? 1, pos?.start.column ?? 1];
+}
+
+function newArticle(index: number, headline: string, position: Loc): Article {
+  return {
+    type: 'article', id: `a${index + 1}`, institution: null, kicker: null, headline, subheadline: null, lede: [],
+    byline: { authors: [], photoCredit: null }, truncated: false, children: [], position,
+  };
+}
+
+function isFieldParagraph(node: MdParagraph): boolean {
+  if (!node.children.every((c) => c.type === 'text' || c.type === 'break')) return false;
+  const lines = toString(node).split('\n');
+  return lines.every((l) => FIELD_LINE_RE.test(l.trim()));
+}
+
+function applyFields(a: Article, node: MdParagraph, report: Reporter): void {
+  for (const raw of toString(node).split('\n')) {
+    const m = FIELD_LINE_RE.exec(raw.trim())!;
+    const value = m[2].trim();
+    switch (m[1]) {
+      case 'id': a.id = value; break;
+      case 'institution': a.institution = value || null; break;
+      case 'institution-inferred': if (value === 'true') a.institutionInferred = true; break;
+      case 'kicker': a.kicker = value || null; break;
+      case 'subheadline': a.subheadline = value || null; break;
+      case 'authors': a.byline.authors = value.split(/\s+/).filter(Boolean); break;
+      case 'photo-credit': a.byline.photoCredit = value || null; break;
+      case 'byline-note': a.byline.note = value || null; break;
+      case 'truncated':
+        if (value !== 'true' && value !== 'false') report('bad-field', `truncated must be true or false, not “${value}”`, ...at(node.position), 'warning');
+        a.truncated = value === 'true';
+        break;
+    }
+  }
+}
+
+function readFrontMatter(value: string, tree: ZbDocument, pos: Loc, report: Reporter): void {
+  let data: Record<string, unknown>;
+  try {
+    data = (yamlParse(value) ?? {}) as Record<string, unknown>;
+  } catch (e) {
+    report('bad-front-matter', `Front matter is not valid YAML: ${(e as Error).message}`, ...at(pos), 'warning');
+    return;
+  }
+  const folio = data.folio as Partial<Folio> | undefined;
+  if (folio && typeof folio === 'object') tree.folio = { page: typeof folio.page === 'number' ? folio.page : null, section: folio.section ?? null };
+  if (Array.isArray(data.banner)) tree.banner = data.banner.map(String);
+  if (Array.isArray(data.furniture)) tree.furniture = data.furniture.map(String);
+}
+
+/** Parse the Markdown source format into the tree. */
+export function parseMarkdownSource(text: string, source: string, report: Reporter): ZbDocument {
+  const root = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).parse(text) as Root;
+  const tree: ZbDocument = { type: 'document', source, folio: null, banner: null, articles: [], diagnostics: [], position: root.position };
+  let current: Article | null = null;
+  let afterHeadline = false;
+  const article = (pos: Loc): Article => {
+    if (!current) {
+      report('missing-headline', 'Text before the first `# headline`; started an article without a headline', ...at(pos), 'warning');
+      current = newArticle(tree.articles.length, '', pos);
+      tree.articles.push(current);
+    }
+    return current;
+  };
+  for (const node of root.children) {
+    const wasAfterHeadline = afterHeadline;
+    afterHeadline = false;
+    if (node.type === 'yaml') { readFrontMatter(node.value, tree, node.position, report); continue; }
+    if (node.type === 'heading' && node.depth === 1) {
+      current = newArticle(tree.articles.length, toString(node), node.position);
+      tree.articles.push(current);
+      afterHeadline = true;
+      continue;
+    }
+    const a = article(node.position);
+    if (a.position && node.position) a.position = { start: a.position.start, end: node.position.end };
+    if (node.type === 'paragraph' && wasAfterHeadline && isFieldParagraph(node)) { applyFields(a, node, report); continue; }
+    if (node.type === 'blockquote') {
+      for (const c of node.children) a.lede.push(toParagraph(c, report));
+      continue;
+    }
+    if (node.type === 'heading') {
+      if (node.depth !== 3) report('heading-depth', `Subheads are written \`###\`; read this level-${node.depth} heading as one`, ...at(node.position), 'info');
+      a.children.push({ type: 'heading', depth: 3, children: [{ type: 'text', value: toString(node as MdHeading), position: node.position }], position: node.position });
+      continue;
+    }
+    if (node.type === 'paragraph' && node.children.length === 1 && node.children[0].type === 'image') {
+      const img = node.children[0];
+      a.children.push({ type: 'figure', caption: img.alt ?? '', credit: img.title ?? null, src: img.url || null, position: node.position });
+      continue;
+    }
+    a.children.push(toParagraph(node as MdBlock, report));
+  }
+  tree.children = tree.articles;
+  return tree;
+}
+
+function toParagraph(node: MdBlock | Root['children'][number], report: Reporter): Article['lede'][number] {
+  if (node.type !== 'paragraph') report('unsupported-markdown', `Markdown ${node.type} is not part of the source format; kept as a plain paragraph`, ...at(node.position), 'warning');
+  const value = toString(node).replace(/\s*\n\s*/g, '');
+  return { type: 'paragraph', children: [{ type: 'text', value, position: node.position }], position: node.position };
+}

@@ -1,0 +1,21 @@
+/**
+ * The clean Markdown source format shared by the writer and the reader (issue #3 "a documented,
+ * minimal syntax for article fields, figures and bylines"). See docs/importer.md.
+ */
+
+/** Article field lines allowed in the paragraph right under an article's `# headline`. */
+export const FIELD_KEYS = ['id', 'institution', 'institution-inferred', 'kicker', 'subheadline', 'authors', 'photo-credit', 'byline-note', 'truncated'] as const;
+export type FieldKey = (typeof FIELD_KEYS)[number];
+
+/** `key: value` with a known key and an ASCII colon (a Chinese sentence with ： is never a field). */
+export const FIELD_LINE_RE = new RegExp(`^(${FIELD_KEYS.join('|')})\\s*:\\s*(.*)$`);
+
+/** Backslash-escape what CommonMark would read as markup, so any text survives a round trip. */
+export function escapeInline(text: string): string {
+  let t = text.replace(/[\\`*_[\]<>&!|~#]/g, (c) => `\\${c}`);
+  t = t.replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
+  t = t.replace(/^([+\-=])/, '\\$1');
+  t = t.replace(/^(\s+)/, (s) => s.replace(/ /g, '&#32;'));
+  if (FIELD_LINE_RE.test(t)) t = t.replace(':', '\\:');
+  return t;
+}

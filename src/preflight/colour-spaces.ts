@@ -1,0 +1,47 @@
+/**
+ * Is a colour space RGB? (PDF 32000-1 §8.6): DeviceRGB, CalRGB, ICCBased with N=3, and Indexed or
+ * uncoloured Pattern spaces over those. Separation/DeviceN are spot inks on press whatever their
+ * alternate, and Gray/CMYK/Lab are not RGB, so they pass (print shops' "RGB used" check, issue #6).
+ */
+import { PDFArray, PDFDict, PDFName, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
+import { numberEntry, resolve } from './pdf-objects.js';
+
+const RGB_NAMES = new Set(['DeviceRGB', 'RGB', 'CalRGB']);
+
+/** A short description when the colour space is RGB, else undefined. */
+export function rgbKind(context: PDFContext, space: PDFObject | undefined, depth = 0): string | undefined {
+  const resolved = resolve(context, space);
+  if (depth > 8 || !resolved) return undefined;
+  if (resolved instanceof PDFName) return RGB_NAMES.has(resolved.decodeText()) ? resolved.decodeText() : undefined;
+  if (!(resolved instanceof PDFArray) || resolved.size() === 0) return undefined;
+  const family = resolve(context, resolved.get(0));
+  const kind = family instanceof PDFName ? family.decodeText() : '';
+  if (kind === 'CalRGB') return 'CalRGB';
+  if (kind === 'ICCBased') {
+    const stream = resolve(context, resolved.get(1));
+    const dict = stream instanceof PDFStream ? stream.dict : stream instanceof PDFDict ? stream : undefined;
+    return numberEntry(context, dict, 'N') === 3 ? 'ICCBased RGB (N=3)' : undefined;
+  }
+  if (kind === 'Indexed' || kind === 'I' || kind === 'Pattern') {
+    const base = rgbKind(context, resolved.get(1), depth + 1);
+    return base ? `${kind} over ${base}` : undefined;
+  }
+  return undefined;
+}
+
+/** Resolve a colour space operand (a name) against a resources dict's /ColorSpace, then classify it. */
+export function namedSpaceRgbKind(context: PDFContext, resources: PDFDict | undefined, name: string): string | undefined {
+  if (RGB_NAMES.has(name)) return name;
+  const spaces = resolve(context, resources?.get(PDFName.of('ColorSpace')));
+  if (!(spaces instanceof PDFDict)) return undefined;
+  return rgbKind(context, spaces.get(PDFName.of(name)));
+}
+
+/** Whether a named colour space (or its resource) is a Pattern space. */
+export function isPatternSpace(context: PDFContext, resources: PDFDict | undefined, name: string): boolean {
+  if (name === 'Pattern') return true;
+  const spaces = resolve(context, resources?.get(PDFName.of('ColorSpace')));
+  const space = spaces instanceof PDFDict ? resolve(context, spaces.get(PDFName.of(name))) : undefined;
+  const family = space instanceof PDFArray ? resolve(context, space.get(0)) : space;
+  return family instanceof PDFName && family.decodeText() === 'Pattern';
+}

@@ -1,0 +1,152 @@
+/**
+ * Follow one page's drawing (PDF 32000-1 §8.4 graphics state, §8.8 XObjects): the CTM through q/Q/cm
+ * and nested forms, so every image's placed size (hence its ppi) is known, and every colour operator,
+ * colour space, shading and image colour space actually used, so "RGB for press" is reported for what
+ * prints rather than for unused resources.
+ */
+import { PDFDict, PDFName, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
+import { Name, operations, type Operand } from './content-tokens.js';
+import { isPatternSpace, namedSpaceRgbKind, rgbKind } from './colour-spaces.js';
+import { contentBytes, dictEntry, entry, nameEntry, numberArray, numberEntry, resolve } from './pdf-objects.js';
+
+type Matrix = [number, number, number, number, number, number];
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/** m × n in PDF's row-vector convention (CTM' = M × CTM). */
+function multiply(m: Matrix, n: Matrix): Matrix {
+  return [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3], m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]];
+}
+
+/** An image as placed on the page. */
+export interface PlacedImage {
+  name: string;
+  pixelsWide: number;
+  pixelsHigh: number;
+  widthPt: number;
+  heightPt: number;
+  ppi: number;
+}
+
+/** What one page uses. */
+export interface PageUse {
+  rgb: Set<string>;
+  images: PlacedImage[];
+  /** Font dictionaries in every resources dict the page's drawing reaches, keyed by ref or a synthetic id. */
+  fonts: Map<string, PDFDict>;
+}
+
+const MAX_DEPTH = 16;
+const INLINE_SPACES: Record<string, string> = { G: 'DeviceGray', RGB: 'DeviceRGB', CMYK: 'DeviceCMYK', I: 'Indexed' };
+
+/** Scan a page (or any content stream with its resources) and report what it uses. */
+export function scanPage(context: PDFContext, page: PDFDict, resources: PDFDict | undefined): PageUse {
+  const use: PageUse = { rgb: new Set(), images: [], fonts: new Map() };
+  const active = new Set<PDFObject>();
+  const group = dictEntry(context, page, 'Group');
+  const blend = rgbKind(context, entry(context, group, 'CS'));
+  if (blend) use.rgb.add(`page transparency group blends in ${blend}`);
+  scan(context, contentBytes(context, page.get(PDFName.of('Contents'))), resources, IDENTITY, use, active, 0);
+  return use;
+}
+
+function collectFonts(context: PDFContext, resources: PDFDict | undefined, use: PageUse): void {
+  const fonts = dictEntry(context, resources, 'Font');
+  for (const [key, value] of fonts?.entries() ?? []) {
+    const font = resolve(context, value);
+    if (font instanceof PDFDict) use.fonts.set(value instanceof PDFRef ? value.toString() : `${key.decodeText()}@${use.fonts.size}`, font);
+  }
+}
+
+function placeImage(name: string, pixelsWide: number, pixelsHigh: number, ctm: Matrix, use: PageUse): void {
+  const widthPt = Math.hypot(ctm[0], ctm[1]);
+  const heightPt = Math.hypot(ctm[2], ctm[3]);
+  if (Math.min(pixelsWide, pixelsHigh) <= 1 || widthPt < 0.01 || heightPt < 0.01) return; // 1-px strips are flat fills, not pictures
+  const ppi = Math.min((pixelsWide * 72) / widthPt, (pixelsHigh * 72) / heightPt);
+  use.images.push({ name, pixelsWide, pixelsHigh, widthPt, heightPt, ppi });
+}
+
+function scan(context: PDFContext, data: Uint8Array, resources: PDFDict | undefined, start: Matrix, use: PageUse, active: Set<PDFObject>, depth: number): void {
+  collectFonts(context, resources, use);
+  const stack: Matrix[] = [];
+  let ctm = start;
+  const nameArg = (args: Operand[], index: number) => (args[index] instanceof Name ? (args[index] as Name).value : undefined);
+  for (const { op, args, inline } of operations(data)) {
+    switch (op) {
+      case 'q': stack.push(ctm); break;
+      case 'Q': ctm = stack.pop() ?? ctm; break;
+      case 'cm':
+        if (args.length === 6 && args.every((a) => typeof a === 'number')) ctm = multiply(args as Matrix, ctm);
+        break;
+      case 'rg': case 'RG': use.rgb.add(`DeviceRGB colour operator "${op}"`); break;
+      case 'cs': case 'CS': {
+        const space = nameArg(args, 0);
+        const kind = space && namedSpaceRgbKind(context, resources, space);
+        if (kind) use.rgb.add(`colour space /${space} is ${kind}`);
+        break;
+      }
+      case 'scn': case 'SCN': {
+        const patternName = nameArg(args, args.length - 1);
+        const pattern = patternName ? resolve(context, dictEntry(context, resources, 'Pattern')?.get(PDFName.of(patternName))) : undefined;
+        if (pattern) usePattern(context, pattern, patternName!, resources, ctm, use, active, depth);
+        break;
+      }
+      case 'sh': {
+        const shading = nameArg(args, 0) && resolve(context, dictEntry(context, resources, 'Shading')?.get(PDFName.of(nameArg(args, 0)!)));
+        const shadingDict = shading instanceof PDFStream ? shading.dict : shading instanceof PDFDict ? shading : undefined;
+        const kind = rgbKind(context, entry(context, shadingDict, 'ColorSpace'));
+        if (kind) use.rgb.add(`shading /${nameArg(args, 0)} is ${kind}`);
+        break;
+      }
+      case 'Do': {
+        const name = nameArg(args, 0);
+        const ref = name ? dictEntry(context, resources, 'XObject')?.get(PDFName.of(name)) : undefined;
+        const xobject = resolve(context, ref);
+        if (name && xobject instanceof PDFStream) useXObject(context, name, xobject, resources, ctm, use, active, depth);
+        break;
+      }
+      case 'BI': {
+        const get = (a: string, b: string) => inline?.get(a) ?? inline?.get(b);
+        const space = get('CS', 'ColorSpace');
+        const spaceName = space instanceof Name ? (INLINE_SPACES[space.value] ?? space.value) : undefined;
+        const kind = spaceName && namedSpaceRgbKind(context, resources, spaceName);
+        if (kind) use.rgb.add(`inline image in ${kind}`);
+        const w = get('W', 'Width');
+        const h = get('H', 'Height');
+        if (typeof w === 'number' && typeof h === 'number' && get('IM', 'ImageMask') === undefined) placeImage('inline image', w, h, ctm, use);
+        break;
+      }
+    }
+  }
+}
+
+function useXObject(context: PDFContext, name: string, xobject: PDFStream, resources: PDFDict | undefined, ctm: Matrix, use: PageUse, active: Set<PDFObject>, depth: number): void {
+  const dict = xobject.dict;
+  const subtype = nameEntry(context, dict, 'Subtype');
+  if (subtype === 'Image') {
+    const isMask = entry(context, dict, 'ImageMask')?.toString() === 'true';
+    const kind = isMask ? undefined : rgbKind(context, entry(context, dict, 'ColorSpace'));
+    if (kind) use.rgb.add(`image /${name} is ${kind}`);
+    placeImage(`/${name}`, numberEntry(context, dict, 'Width') ?? 0, numberEntry(context, dict, 'Height') ?? 0, ctm, use);
+  } else if (subtype === 'Form' && depth < MAX_DEPTH && !active.has(xobject)) {
+    const blend = rgbKind(context, entry(context, dictEntry(context, dict, 'Group'), 'CS'));
+    if (blend) use.rgb.add(`form /${name} transparency group blends in ${blend}`);
+    const matrix = (numberArray(context, dict.get(PDFName.of('Matrix'))) as Matrix | undefined) ?? IDENTITY;
+    active.add(xobject);
+    scan(context, contentBytes(context, xobject), dictEntry(context, dict, 'Resources') ?? resources, multiply(matrix, ctm), use, active, depth + 1);
+    active.delete(xobject);
+  }
+}
+
+function usePattern(context: PDFContext, pattern: PDFObject, name: string, resources: PDFDict | undefined, ctm: Matrix, use: PageUse, active: Set<PDFObject>, depth: number): void {
+  const dict = pattern instanceof PDFStream ? pattern.dict : pattern instanceof PDFDict ? pattern : undefined;
+  if (numberEntry(context, dict, 'PatternType') === 2) {
+    const kind = rgbKind(context, entry(context, dictEntry(context, dict, 'Shading'), 'ColorSpace'));
+    if (kind) use.rgb.add(`shading pattern /${name} is ${kind}`);
+  } else if (pattern instanceof PDFStream && depth < MAX_DEPTH && !active.has(pattern)) {
+    const matrix = (numberArray(context, dict?.get(PDFName.of('Matrix'))) as Matrix | undefined) ?? IDENTITY;
+    active.add(pattern);
+    scan(context, contentBytes(context, pattern), dictEntry(context, dict, 'Resources') ?? resources, multiply(matrix, ctm), use, active, depth + 1);
+    active.delete(pattern);
+  }
+  void isPatternSpace;
+}

@@ -1,0 +1,73 @@
+/** Test helpers: run the real CLI in a child process, read PDFs with the real tools. */
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, cp, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'zhuanban.mjs');
+const exec = promisify(execFile);
+
+/** Run `zhuanban …` in `cwd`; never throws on a non-zero exit. */
+export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** A temp project folder with the given files (path → content). */
+export async function tempProject(files: Record<string, string | Uint8Array>, withSeeds = false): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'zhuanban-test-'));
+  if (withSeeds) await cp(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true });
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(join(dir, path, '..'), { recursive: true });
+    await writeFile(join(dir, path), content);
+  }
+  return dir;
+}
+
+/** Output of a poppler tool. */
+export async function poppler(tool: 'pdfinfo' | 'pdffonts' | 'pdftotext', args: string[]): Promise<string> {
+  return (await exec(tool, args, { maxBuffer: 64 * 1024 * 1024 })).stdout;
+}
+
+/** Text of every page, extracted with pdfjs-dist (an independent reader). */
+export async function pdfText(path: string): Promise<string[]> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { readFile } = await import('node:fs/promises');
+  const doc = await getDocument({ data: new Uint8Array(await readFile(path)), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
+  }
+  await doc.destroy();
+  return pages;
+}
+
+/** How many Chromium processes launched by zhuanban are alive (their user-data-dir names them). */
+export async function zhuanbanChromiums(): Promise<number> {
+  try {
+    const { stdout } = await exec('pgrep', ['-fc', 'zhuanban-chromium-']);
+    return Number(stdout.trim());
+  } catch {
+    return 0;
+  }
+}
+
+/** Fonts as pdffonts lists them. */
+export async function pdfFonts(path: string): Promise<{ name: string; type: string; emb: boolean; sub: boolean }[]> {
+  const lines = (await poppler('pdffonts', [path])).split('\n').slice(2).filter(Boolean);
+  return lines.map((line) => {
+    const cols = line.trim().split(/\s+/);
+    const n = cols.length;
+    return { name: cols[0]!, type: cols.slice(1, n - 6).join(' '), emb: cols[n - 5] === 'yes', sub: cols[n - 4] === 'yes' };
+  });
+}
