@@ -43,7 +43,8 @@ function figureRange(m: SpanMeasure, rows: number): [number, number, number] {
 /** Cost of article `a` in a `span` × `lines` rectangle; `allowSlot` permits a photo slot as the last lever. */
 export function leafFill(a: ArticleMeasure, span: number, lines: number, ideal: number, isLead: boolean, columns: number, allowSlot: boolean): LeafFill {
   const m = a.spans.find((s) => s.span === span);
-  if (!m) return INFEASIBLE;
+  // One 13-character column is too narrow for a headline stack on any page of four columns or more.
+  if (!m || (span < 2 && columns >= 4)) return INFEASIBLE;
   const base = m.stack + m.lede + m.body + MODULE_GAP_LINES;
   const shape = COST.spanDistance * (span - ideal) ** 2 + (isLead ? COST.leadNarrow * (columns - span) : 0);
   const free = lines - base;

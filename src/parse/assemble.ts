@@ -172,7 +172,7 @@ class Assembler {
         if (measure !== 'body') {
           a.lede.push(p);
           if (!this.movedReported) {
-            this.report('out-of-order-lede', `Standfirst printed after the byline of “${a.headline}” (set in a ${measure}er measure); moved to the article's top`, lines[0].line, lines[0].column, 'info');
+            this.report('out-of-order-lede', `Standfirst printed after the byline of “${a.headline}” (set in a ${measure === "wide" ? "wider" : "narrower"} measure); moved to the article's top`, lines[0].line, lines[0].column, 'info');
             this.movedReported = true;
           }
         } else {

@@ -81,6 +81,9 @@ export function classifyBlock(block: Block, shape: PageShape): BlockKind {
   }
   if (texts.length === 2 && texts.every((t) => isDisplayLine(t, shape, false))) {
     const [a, b] = texts;
+    // Institution label and headline on separate lines without a blank between (issue #3).
+    if (isOrgName(a) && !isOrgName(b)) return { kind: 'org-head', institution: a, headline: b };
+    if (isOrgName(b) && !isOrgName(a) && !opensQuote(a)) return { kind: 'org-head', institution: b, headline: a };
     // A deliberate two-line head breaks after a shorter first phrase; wrapped text fills line 1 first.
     const wrapped = visualWidth(a) >= visualWidth(b) || opensQuote(a);
     return { kind: 'display', text: wrapped ? a + b : `${a} ${b}`, twoPart: !wrapped, wrapped };

@@ -36,12 +36,3 @@ export function namedSpaceRgbKind(context: PDFContext, resources: PDFDict | unde
   if (!(spaces instanceof PDFDict)) return undefined;
   return rgbKind(context, spaces.get(PDFName.of(name)));
 }
-
-/** Whether a named colour space (or its resource) is a Pattern space. */
-export function isPatternSpace(context: PDFContext, resources: PDFDict | undefined, name: string): boolean {
-  if (name === 'Pattern') return true;
-  const spaces = resolve(context, resources?.get(PDFName.of('ColorSpace')));
-  const space = spaces instanceof PDFDict ? resolve(context, spaces.get(PDFName.of(name))) : undefined;
-  const family = space instanceof PDFArray ? resolve(context, space.get(0)) : space;
-  return family instanceof PDFName && family.decodeText() === 'Pattern';
-}

@@ -6,7 +6,7 @@
  */
 import { PDFDict, PDFName, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
 import { Name, operations, type Operand } from './content-tokens.js';
-import { isPatternSpace, namedSpaceRgbKind, rgbKind } from './colour-spaces.js';
+import { namedSpaceRgbKind, rgbKind } from './colour-spaces.js';
 import { contentBytes, dictEntry, entry, nameEntry, numberArray, numberEntry, resolve } from './pdf-objects.js';
 
 type Matrix = [number, number, number, number, number, number];
@@ -143,10 +143,10 @@ function usePattern(context: PDFContext, pattern: PDFObject, name: string, resou
     const kind = rgbKind(context, entry(context, dictEntry(context, dict, 'Shading'), 'ColorSpace'));
     if (kind) use.rgb.add(`shading pattern /${name} is ${kind}`);
   } else if (pattern instanceof PDFStream && depth < MAX_DEPTH && !active.has(pattern)) {
+    // Tiling pattern: its matrix is relative to the page's default space (§8.7.3.1); using the CTM is close enough for ppi.
     const matrix = (numberArray(context, dict?.get(PDFName.of('Matrix'))) as Matrix | undefined) ?? IDENTITY;
     active.add(pattern);
     scan(context, contentBytes(context, pattern), dictEntry(context, dict, 'Resources') ?? resources, multiply(matrix, ctm), use, active, depth + 1);
     active.delete(pattern);
   }
-  void isPatternSpace;
 }

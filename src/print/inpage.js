@@ -122,9 +122,10 @@
         const columns = new Map();
         for (const el of body.querySelectorAll('p, h3')) {
           const ls = lineBoxes(el);
-          const col = (l) => Math.round((l.left - box.left) / (rootVar('--col-w') + rootVar('--gutter')));
+          // floor, not round: right-aligned and centred lines start mid-column.
+          const col = (l) => Math.floor((l.left - box.left + 2) / (rootVar('--col-w') + rootVar('--gutter')));
           for (const l of ls) columns.set(col(l), Math.max(columns.get(col(l)) ?? box.top, l.bottom));
-          if (el.tagName !== 'P' || ls.length < 2) continue;
+          if (el.tagName !== 'P' || el.classList.contains('byline') || el.classList.contains('jump') || ls.length < 2) continue;
           if (col(ls[ls.length - 1]) !== col(ls[ls.length - 2])) widows++;
           if (col(ls[0]) !== col(ls[1])) orphans++;
           if (ls[ls.length - 1].right - ls[ls.length - 1].left < em * 1.5) single++;

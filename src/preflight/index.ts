@@ -1,0 +1,76 @@
+/**
+ * Preflight any PDF the way a print shop does (issue #6): fonts (embedded, not Type 3), TrimBox/BleedBox
+ * and bleed, RGB for press, image resolution at placed size, and trim size. Parses the file itself with
+ * pdf-lib, so it needs no external tool and checks files from any producer.
+ */
+import { readFile } from 'node:fs/promises';
+import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { scanPage } from './content-scan.js';
+import { describeFont, fontProblem, type FontInfo } from './fonts.js';
+import { checkPageBoxes } from './page-boxes.js';
+import { nameEntry, resolve } from './pdf-objects.js';
+import type { PreflightIssue, PreflightOptions, PreflightReport } from './types.js';
+
+export type { PreflightIssue, PreflightOptions, PreflightReport } from './types.js';
+export { formatReport } from './format.js';
+
+/** Print shops' usual floor for halftone images at placed size. */
+export const DEFAULT_MIN_PPI = 200;
+
+/** True when the catalog declares a PDF/X output intent (then RGB is a failure by default). */
+function hasPdfXIntent(doc: PDFDocument): boolean {
+  const intents = resolve(doc.context, doc.catalog.get(PDFName.of('OutputIntents')));
+  if (!(intents instanceof PDFArray)) return false;
+  return intents.asArray().some((item) => {
+    const intent = resolve(doc.context, item);
+    return intent instanceof PDFDict && nameEntry(doc.context, intent, 'S') === 'GTS_PDFX';
+  });
+}
+
+/** Check a PDF file; never throws for a bad-but-readable PDF, only for unreadable ones. */
+export async function preflight(pdfPath: string, options: PreflightOptions): Promise<PreflightReport> {
+  const bytes = await readFile(pdfPath);
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
+  } catch (error) {
+    throw new Error(`${pdfPath}: cannot be read as PDF (${(error as Error).message})`);
+  }
+  const { context } = doc;
+  const press = options.press ?? hasPdfXIntent(doc);
+  const minPpi = options.minPpi ?? DEFAULT_MIN_PPI;
+  const issues: PreflightIssue[] = [];
+  const fonts = new Map<string, FontInfo>();
+  const pages = doc.getPages();
+
+  pages.forEach((page, index) => {
+    const pageNumber = index + 1;
+    issues.push(...checkPageBoxes(context, page.node, pageNumber, options));
+    const use = scanPage(context, page.node, page.node.Resources());
+    const pageFontProblems = new Set<string>();
+    for (const [key, dict] of use.fonts) {
+      const info = fonts.get(key) ?? describeFont(context, dict);
+      fonts.set(key, info);
+      const problem = fontProblem(info);
+      if (problem) pageFontProblems.add(problem);
+    }
+    for (const message of pageFontProblems) issues.push({ check: 'fonts', page: pageNumber, message });
+    if (press) for (const message of use.rgb) issues.push({ check: 'colour', page: pageNumber, message: `RGB in a file meant for press: ${message}` });
+    for (const image of use.images) {
+      if (image.ppi < minPpi) {
+        const size = `${image.pixelsWide}×${image.pixelsHigh} px placed at ${Math.round((image.widthPt * 25.4) / 72)}×${Math.round((image.heightPt * 25.4) / 72)} mm`;
+        issues.push({ check: 'images', page: pageNumber, message: `image ${image.name} is ${Math.round(image.ppi)} ppi (${size}); at least ${minPpi} ppi needed` });
+      }
+    }
+  });
+  if (!pages.length) issues.push({ check: 'page-size', page: null, message: 'the PDF has no pages' });
+
+  return { file: pdfPath, passed: issues.length === 0, pages: pages.length, issues, fonts: uniqueFonts([...fonts.values()]) };
+}
+
+/** One row per distinct font (pdffonts lists per object; a report reads better per font). */
+function uniqueFonts(fonts: FontInfo[]): FontInfo[] {
+  const seen = new Map<string, FontInfo>();
+  for (const font of fonts) seen.set(`${font.name}|${font.type}|${font.embedded}`, font);
+  return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name) || a.type.localeCompare(b.type));
+}
