@@ -9,7 +9,7 @@ import type { Reporter, SourceLine } from './lines.js';
 import { paragraphMeasure, toBlocks, type Block, type PageShape } from './page.js';
 import { buildProseIndex, joinLines, startsParagraph, type ProseIndex } from './paragraphs.js';
 import { spanOf, spanOfLines } from './positions.js';
-import { endsSentence, matchCredit } from './text-form.js';
+import { endsSentence, isRunningHead, matchCredit, matchFolio } from './text-form.js';
 
 export interface Assembled {
   folio: Folio | null;
@@ -25,9 +25,17 @@ type State = 'top' | 'stack' | 'body' | 'closed';
 const CONTINUATION_START = /^[的地得了着过们之和与及或并而但且等者性化务，、。；：？！”’）》]/;
 
 export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter): Assembled {
-  const items: Classified[] = toBlocks(lines).map((block) => ({ block, kind: classifyBlock(block, shape) }));
+  const standsAlone = (l: SourceLine) => isRunningHead(l.text) || (matchFolio(l.text) !== null && nearPageEdge(lines, l));
+  const items: Classified[] = toBlocks(lines, standsAlone).map((block) => ({ block, kind: classifyBlock(block, shape) }));
   const prose = buildProseIndex(items.filter((c) => c.kind.kind === 'prose').flatMap((c) => c.block.lines));
   return new Assembler(shape, prose, report).run(items);
+}
+
+/** Folios print at the page's top or foot: only the first 6 or last 3 non-blank lines may be one. */
+function nearPageEdge(lines: SourceLine[], l: SourceLine): boolean {
+  const text = lines.filter((x) => x.text);
+  const i = text.indexOf(l);
+  return i < 6 || i >= text.length - 3;
 }
 
 class Assembler {

@@ -9,7 +9,7 @@ import {
 } from './text-form.js';
 
 export type BlockKind =
-  | { kind: 'folio'; page: number; section: string }
+  | { kind: 'folio'; page: number; section: string | null }
   | { kind: 'furniture' }
   | { kind: 'byline'; parts: BylineParts }
   | { kind: 'org-head'; institution: string; headline: string }
@@ -51,6 +51,25 @@ export function splitOrgHeadline(text: string): { institution: string; headline:
   return null;
 }
 
+/**
+ * Join display fragments (a two-line subhead, a display headline pdftotext broke up, a wrapped
+ * caption). A deliberate break follows a shorter first phrase and reads as one space (seeds-expected
+ * notes: two-line subheads are joined with one space); wrapped text fills a line first and is joined
+ * without space. A line with a phrase space of its own is a head that wrapped.
+ */
+function joinDisplay(parts: string[]): { text: string; twoPart: boolean; wrapped: boolean } {
+  let text = parts[0];
+  let spaced = false;
+  for (let i = 1; i < parts.length; i++) {
+    const a = parts[i - 1];
+    const wrappedHere = visualWidth(a) >= visualWidth(parts[i]) || opensQuote(a) || / /.test(a);
+    text += wrappedHere ? parts[i] : ` ${parts[i]}`;
+    spaced ||= !wrappedHere;
+  }
+  const twoPart = spaced || / /.test(text);
+  return { text, twoPart, wrapped: !twoPart };
+}
+
 /** Classify one block by form. */
 export function classifyBlock(block: Block, shape: PageShape): BlockKind {
   const texts = block.lines.map((l) => l.text);
@@ -79,14 +98,15 @@ export function classifyBlock(block: Block, shape: PageShape): BlockKind {
     if (isOrgName(t)) return { kind: 'org', institution: t };
     return { kind: 'display', text: t, twoPart: /[^\s] +[^\s]/.test(t), wrapped: false };
   }
-  if (texts.length === 2 && texts.every((t) => isDisplayLine(t, shape, false))) {
-    const [a, b] = texts;
+  if (texts.length >= 2 && texts.length <= 4 && texts.every((t) => isDisplayLine(t, shape, false))) {
     // Institution label and headline on separate lines without a blank between (issue #3).
-    if (isOrgName(a) && !isOrgName(b)) return { kind: 'org-head', institution: a, headline: b };
-    if (isOrgName(b) && !isOrgName(a) && !opensQuote(a)) return { kind: 'org-head', institution: b, headline: a };
-    // A deliberate two-line head breaks after a shorter first phrase; wrapped text fills line 1 first.
-    const wrapped = visualWidth(a) >= visualWidth(b) || opensQuote(a);
-    return { kind: 'display', text: wrapped ? a + b : `${a} ${b}`, twoPart: !wrapped, wrapped };
+    const rest = [...texts];
+    let institution: string | null = null;
+    if (isOrgName(rest[0]) && !isOrgName(rest[1])) institution = rest.shift()!;
+    else if (isOrgName(rest[rest.length - 1]) && !opensQuote(rest[rest.length - 2])) institution = rest.pop()!;
+    const joined = joinDisplay(rest);
+    if (institution) return { kind: 'org-head', institution, headline: joined.text };
+    return { kind: 'display', ...joined };
   }
   return { kind: 'prose' };
 }

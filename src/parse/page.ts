@@ -38,10 +38,15 @@ export interface Block {
   blankBefore: number;
   /** True for the first block of the file. */
   first: boolean;
+  /** A running head or folio split out of its neighbours. */
+  alone?: boolean;
 }
 
-/** Group non-blank lines into blocks. */
-export function toBlocks(lines: SourceLine[]): Block[] {
+/**
+ * Group non-blank lines into blocks. Lines for which `standsAlone` is true (running heads, folios:
+ * pdftotext prints them without blank lines around) become blocks of their own.
+ */
+export function toBlocks(lines: SourceLine[], standsAlone: (l: SourceLine) => boolean = () => false): Block[] {
   const blocks: Block[] = [];
   let blanks = 0;
   let current: Block | null = null;
@@ -51,8 +56,9 @@ export function toBlocks(lines: SourceLine[]): Block[] {
       current = null;
       continue;
     }
-    if (!current) {
-      current = { lines: [], blankBefore: blanks, first: blocks.length === 0 };
+    const alone = standsAlone(l);
+    if (!current || alone || current.alone) {
+      current = { lines: [], blankBefore: blanks, first: blocks.length === 0, alone };
       blocks.push(current);
     }
     current.lines.push(l);

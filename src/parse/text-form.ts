@@ -137,11 +137,15 @@ export function parseByline(text: string): BylineParts | null {
   return { authors: names, photoCredit: credit, extra };
 }
 
-/** Folio / running-head page numbers: `19·卫生健康`, `7 理论`, `第7版`. */
+/** Folio / running-head page numbers: `19·卫生健康`, `7 理论`, `第7版 要闻`, `第 19 版`. */
 const FOLIO_RE = new RegExp(`^(?:第\\s*)?(\\d{1,3})\\s*(?:版)?\\s*[·・•|｜\\s]\\s*([${CJK}]{2,8})$`);
-export function matchFolio(text: string): { page: number; section: string } | null {
-  const m = FOLIO_RE.exec(text.trim());
-  return m ? { page: Number(m[1]), section: m[2] } : null;
+const PAGE_ONLY_RE = /^第\s*(\d{1,3})\s*版$/;
+export function matchFolio(text: string): { page: number; section: string | null } | null {
+  const t = text.trim();
+  const m = FOLIO_RE.exec(t);
+  if (m) return { page: Number(m[1]), section: m[2] };
+  const p = PAGE_ONLY_RE.exec(t);
+  return p ? { page: Number(p[1]), section: null } : null;
 }
 
 /** Running-head furniture: dates (`2018 年 1 月 12 日 星期五`), jump lines (`（下转第3版）`). */
@@ -149,7 +153,6 @@ const RUNNING_HEAD_RES = [
   /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*(?:星期|周)[一二三四五六日天])?/,
   /^(?:星期|周)[一二三四五六日天]\s*\d{4}\s*年/,
   /^[（(]\s*(?:下转|上接|转|接)第?\s*\d+\s*版\s*[）)]$/,
-  /^(?:第\s*\d+\s*版|\d+\s*版)$/,
 ];
 export function isRunningHead(text: string): boolean {
   const t = text.trim();

@@ -1,0 +1,83 @@
+/**
+ * Issue #4 on the real seeds: every page filled, nothing overset, no widows or orphans; and an
+ * independent check: the text pdfjs-dist extracts holds every character of every article, in order.
+ * Issue #2: at least five broadsheet pages, headlines in the text, fonts a print shop accepts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseSource } from '../../src/parse/index.js';
+import { pdfFonts, pdfText, poppler, ROOT, runCli, tempProject, zhuanbanChromiums } from '../helpers/cli.js';
+import { articlePrintText, counted, missingFrom } from '../helpers/tree-text.js';
+
+describe('edition built from seeds/', () => {
+  let dir: string;
+  let report: { pages: { number: number; source: string; fill: number; oversetChars: number; widows: number; orphans: number; singleCharLines: number }[] };
+  let pages: string[];
+  beforeAll(async () => {
+    dir = await tempProject({}, true);
+    const result = await runCli(['build', '--strict'], dir, { SOURCE_DATE_EPOCH: '1700000000' });
+    expect(result.stderr).toContain('wrote');
+    expect(result.code).toBe(0);
+    report = JSON.parse(await readFile(join(dir, 'output/report.json'), 'utf8'));
+    pages = await pdfText(join(dir, 'output/edition.pdf'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('has one broadsheet page per seed', async () => {
+    expect(pages.length).toBeGreaterThanOrEqual(5);
+    const info = await poppler('pdfinfo', ['-box', join(dir, 'output/edition.pdf')]);
+    const trim = info.match(/TrimBox:\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)/)!.slice(1).map(Number);
+    expect(((trim[2]! - trim[0]!) * 25.4) / 72).toBeCloseTo(390, 0);
+    expect(((trim[3]! - trim[1]!) * 25.4) / 72).toBeCloseTo(545, 0);
+  });
+
+  it('fills every page with nothing overset and no widows or orphans', () => {
+    for (const page of report.pages) {
+      expect(page.fill, `page ${page.number}`).toBeGreaterThanOrEqual(0.97);
+      expect(page.oversetChars, `page ${page.number}`).toBe(0);
+      expect(page.widows + page.orphans + page.singleCharLines, `page ${page.number}`).toBe(0);
+    }
+  });
+
+  it('prints every character of every article, in order', async () => {
+    const names = (await readdir(join(ROOT, 'seeds'))).filter((n) => n.endsWith('.txt')).sort();
+    for (const [i, name] of names.entries()) {
+      const { tree } = parseSource(await readFile(join(ROOT, 'seeds', name)), name);
+      const printed = counted(pages[i]!);
+      for (const article of tree.articles) {
+        const wanted = counted(articlePrintText(article));
+        const missing = missingFrom(printed, wanted);
+        expect(missing, `${name} 「${article.headline}」 missing from char ${missing}: ${wanted.slice(missing, missing + 20)}`).toBe(-1);
+      }
+    }
+  });
+
+  it('embeds only subset non-Type-3 fonts and leaves no Chromium running', async () => {
+    for (const f of await pdfFonts(join(dir, 'output/edition.pdf'))) {
+      expect(f.type).not.toContain('Type 3');
+      expect(f.emb && f.sub).toBe(true);
+    }
+    expect(await zhuanbanChromiums()).toBe(0);
+  });
+});
+
+describe('copy too long for one page', () => {
+  it('continues on a following page with jump lines, nothing cut', async () => {
+    const paragraph = (n: number) => `第${n}段正文。` + '社会保障是民生安全网，医疗服务关系千家万户，基层卫生工作需要长期投入和细致管理。'.repeat(6);
+    const body = Array.from({ length: 60 }, (_, i) => paragraph(i + 1)).join('\n\n');
+    const dir = await tempProject({ 'seeds/01.txt': `人民医院 一篇很长很长的报道\n\n${body}\n\n张三\n`, 'zhuanban.config.json': JSON.stringify({ pageSize: 'A4' }) });
+    const result = await runCli(['build', '-q'], dir);
+    expect(result.code).toBe(0);
+    const text = (await pdfText(join(dir, 'output/edition.pdf'))).map((t) => t.replace(/\s+/g, ''));
+    expect(text.length).toBeGreaterThanOrEqual(2);
+    expect(text[0]).toMatch(/下转第2版/);
+    expect(text[1]).toMatch(/上接第1版/);
+    const all = counted(text.join(''));
+    for (let n = 1; n <= 60; n++) expect(all, `paragraph ${n}`).toContain(counted(`第${n}段正文`));
+    expect(result.stderr).toContain('continued');
+    await rm(dir, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,32 @@
+/** The characters an article prints, in print order, as the independent PDF check compares them (issue #4). */
+import type { Article, ZbDocument } from '../../src/ast/types.js';
+
+const COUNTED = /[\p{Script=Han}\p{L}\p{N}]/u;
+
+/** Letters, digits and Han characters of a string. */
+export function counted(text: string): string {
+  return [...text].filter((c) => COUNTED.test(c)).join('');
+}
+
+/** An article's text in the order the templates print it: stack, lede, captions, body, byline. */
+export function articlePrintText(a: Article): string {
+  const texts = (nodes: { type: string; children?: { value: string }[] }[]) => nodes.filter((n) => n.type !== 'figure').map((n) => n.children!.map((t) => t.value).join('')).join('');
+  const captions = a.children.filter((c) => c.type === 'figure').map((f) => `${f.caption}${f.credit ?? ''}`).join('');
+  return [a.institution ?? '', a.kicker ?? '', a.headline, a.subheadline ?? '', texts(a.lede), captions, texts(a.children), ...a.byline.authors, a.byline.photoCredit ?? ''].join('');
+}
+
+/** Whether `needle`'s characters occur in `hay` in order (a subsequence); returns the first missing index or -1. */
+export function missingFrom(hay: string, needle: string): number {
+  let at = 0;
+  for (let i = 0; i < needle.length; i++) {
+    at = hay.indexOf(needle[i]!, at);
+    if (at < 0) return i;
+    at++;
+  }
+  return -1;
+}
+
+/** All articles of some documents. */
+export function allArticles(docs: ZbDocument[]): Article[] {
+  return docs.flatMap((d) => d.articles);
+}
