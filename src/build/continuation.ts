@@ -2,7 +2,7 @@
  * Copy that cannot fit its page at the smallest allowed sizes continues on a following page with
  * jump lines `（下转第X版）` / `（上接第X版）` (issue #4) — never silently cut.
  */
-import type { Article, BlockContent, ZbDocument } from '../ast/types.js';
+import type { Article, BlockContent, Paragraph, ZbDocument } from '../ast/types.js';
 
 /** Marks carried on split articles so the view can print the jump lines. */
 export interface JumpMarks {
@@ -24,16 +24,35 @@ function textLength(block: BlockContent): number {
 export function splitLastArticle(docs: ZbDocument[], pageIndex: number, keepShare: number): ZbDocument[] {
   const doc = docs[pageIndex]!;
   const article = doc.articles[doc.articles.length - 1] as JumpArticle | undefined;
-  if (!article || article.children.length < 2) return docs;
+  if (!article || !article.children.some((b) => b.type === 'paragraph')) return docs;
   const total = article.children.reduce((n, b) => n + textLength(b), 0);
+  const budget = Math.max(1, Math.floor(total * keepShare));
   let kept = 0;
   let cut = 0;
-  while (cut < article.children.length - 1 && kept + textLength(article.children[cut]!) <= total * keepShare) kept += textLength(article.children[cut++]!);
-  cut = Math.max(1, cut);
-  const head: JumpArticle = { ...article, children: article.children.slice(0, cut), byline: { authors: [], photoCredit: null }, jumpToNext: true };
+  while (cut < article.children.length && kept + textLength(article.children[cut]!) <= budget) kept += textLength(article.children[cut++]!);
+  const headPart = article.children.slice(0, cut);
+  const tailPart = article.children.slice(cut);
+  // Split the paragraph that crosses the budget mid-text, as a make-up editor cuts a column (issue #4).
+  const crossing = tailPart[0];
+  if (crossing?.type === 'paragraph' && budget - kept > 0) {
+    const [first, rest] = splitParagraph(crossing, budget - kept);
+    if (rest) { headPart.push(first); tailPart[0] = rest; }
+  }
+  if (!headPart.length || !tailPart.length) return docs;
+  const head: JumpArticle = { ...article, children: headPart, byline: { authors: [], photoCredit: null }, jumpToNext: true };
   const tail: JumpArticle = { ...article, id: `${article.id}-cont`, lede: [], institution: null, kicker: null, subheadline: null,
-    children: article.children.slice(cut), jumpFromPrevious: true };
+    children: tailPart, jumpFromPrevious: true };
   const first: ZbDocument = { ...doc, articles: [...doc.articles.slice(0, -1), head] };
   const next: ZbDocument = { ...doc, folio: null, banner: null, articles: [tail], diagnostics: [] };
   return [...docs.slice(0, pageIndex), first, next, ...docs.slice(pageIndex + 1)];
+}
+
+/** Cut a paragraph after `chars` characters; the second half is marked `continued` (set without indent). */
+function splitParagraph(p: Paragraph, chars: number): [Paragraph, Paragraph | null] {
+  const text = p.children.map((t) => t.value).join('');
+  if (chars >= text.length - 1) return [p, null];
+  return [
+    { ...p, children: [{ type: 'text', value: text.slice(0, chars) }] },
+    { ...p, continued: true, children: [{ type: 'text', value: text.slice(chars) }] } as Paragraph,
+  ];
 }

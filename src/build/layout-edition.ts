@@ -36,7 +36,7 @@ export interface LaidOutEdition {
   fileOf: (source: string) => string;
 }
 
-const MAX_CONTINUATIONS = 20;
+const MAX_CONTINUATIONS = 60;
 
 /** Parse, render and make up the edition in `session`; the caller closes the returned page. */
 export async function layoutEdition(ctx: Context, session: BrowserSession,
@@ -58,6 +58,9 @@ export async function layoutEdition(ctx: Context, session: BrowserSession,
   const template = await time('templates', () => loadTemplates(ctx, config.templates));
   const date = editionDate(config, ctx.now());
   const title = `${config.paper} ${config.section}专版`;
+  // Splits already made, by page index: the documents before the split and the share kept, so a page
+  // that still does not fit after its split is re-split from the original with less copy, not split twice.
+  const splits = new Map<number, { before: ZbDocument[]; share: number }>();
   for (let attempt = 0; ; attempt++) {
     const views = buildPageViews(docs, config, date);
     for (const w of views.warnings)
@@ -70,13 +73,20 @@ export async function layoutEdition(ctx: Context, session: BrowserSession,
     if (pass.overfull < 0) {
       const proof = await serialise(page);
       for (const d of diagnostics) if (d.file && fileOf.has(d.file)) d.file = fileOf.get(d.file);
+      for (const v of views.pages)
+        for (const a of v.articles.filter((x) => x.jumpTo))
+          diagnostics.push({ ruleId: 'continued', severity: 'warning', file: fileOf.get(v.source) ?? v.source, line: a.line ?? 1, column: 1,
+            message: `page ${v.number}: copy too long for one page; 「${a.headline}」 ${a.jumpTo}` });
       return { page, sheet, views: views.pages, pass, proof, diagnostics, docs, date, title, fileOf: (s) => fileOf.get(s) ?? s };
     }
     await page.close();
     const view = views.pages[pass.overfull]!;
     if (attempt >= MAX_CONTINUATIONS) throw new Error(`page ${view.number}: copy does not fit even after ${attempt} continuation pages`);
-    diagnostics.push({ ruleId: 'continued', severity: 'warning', file: fileOf.get(view.source) ?? view.source, line: view.articles.at(-1)?.line ?? 1, column: 1,
-      message: `page ${view.number}: copy too long for one page; 「${view.articles.at(-1)?.headline}」 continues on the next page with jump lines` });
-    docs = splitLastArticle(docs, pass.overfull, pass.keepShare);
+    const previous = splits.get(pass.overfull);
+    const share = previous ? previous.share * 0.95 : pass.keepShare;
+    const before = previous ? previous.before : docs;
+    splits.set(pass.overfull, { before, share });
+    for (const key of [...splits.keys()]) if (key > pass.overfull) splits.delete(key);
+    docs = splitLastArticle(before, pass.overfull, share);
   }
 }

@@ -29,11 +29,13 @@ export async function layoutPass(page: Page, pages: PageView[], grid: Grid): Pro
     const articles = view.articles.map((a) => ({ domId: a.domId, rank: a.rank as Rank, figures: a.figures.length, spans: measures[a.domId]! }));
     const { makeup, plans: pagePlans } = planPage({ articles, lines }, grid.columns);
     if (makeup.overflow.length) {
-      // Area (column-lines) each article needs at full width; the last article keeps what the rest leaves.
-      const need = articles.map((a) => { const m = a.spans.find((s) => s.span === grid.columns)!; return (m.body + m.stack + m.lede + 8) * grid.columns; });
-      const others = need.slice(0, -1).reduce((x, y) => x + y, 0);
-      const room = lines * grid.columns * 0.85 - others;
-      return { overfull: index, keepShare: Math.max(0.05, Math.min(0.9, room / need[need.length - 1]!)), placements, inspected: [] };
+      // Lines the last article may use at full width once the others are set across the page (an estimate:
+      // CJK sets one character per em, so body lines scale with characters; the loop re-measures anyway).
+      const full = articles.map((a) => a.spans.find((s) => s.span === grid.columns)!);
+      const others = full.slice(0, -1).reduce((n, m) => n + m.stack + m.lede + m.body + 8, 0);
+      const last = full[full.length - 1]!;
+      const room = lines - others - last.stack - last.lede - 2;
+      return { overfull: index, keepShare: Math.max(0.02, Math.min(0.97, room / last.body)), placements, inspected: [] };
     }
     plans.push(...pagePlans);
     placements.push(makeup.placements);

@@ -6,6 +6,8 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/load.js';
 import { registerBuild } from './build.js';
 import { registerPreflight } from './preflight.js';
+import { registerParse } from './parse.js';
+import { registerImport } from './import.js';
 
 import { UsageError } from './errors.js';
 
@@ -20,6 +22,8 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerBuild(program);
   registerPreflight(program);
+  registerParse(program);
+  registerImport(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

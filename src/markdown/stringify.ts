@@ -16,7 +16,7 @@ function frontMatter(tree: ZbDocument): string {
   if (tree.folio) data.folio = tree.folio;
   if (tree.banner) data.banner = tree.banner;
   if (tree.furniture?.length) data.furniture = tree.furniture;
-  return `---\n${yamlStringify(data, { lineWidth: 0 }).trimEnd()}\n---\n`;
+  return `---\n${yamlStringify(data, { lineWidth: 0 }).trimEnd()}\n---`;
 }
 
 function fieldLines(a: Article, index: number): string[] {

@@ -4,12 +4,12 @@
  * caption — while paragraphs are joined across column breaks and lifted captions.
  */
 import type { Article, Figure, Folio, Heading, Paragraph } from '../ast/types.js';
-import { classifyBlock, type BlockKind } from './classify.js';
+import { classifyBlock, isDisplayLine, type BlockKind } from './classify.js';
 import type { Reporter, SourceLine } from './lines.js';
 import { paragraphMeasure, toBlocks, type Block, type PageShape } from './page.js';
 import { buildProseIndex, joinLines, startsParagraph, type ProseIndex } from './paragraphs.js';
 import { spanOf, spanOfLines } from './positions.js';
-import { endsSentence, isRunningHead, matchCredit, matchFolio } from './text-form.js';
+import { endsSentence, isRunningHead, matchCredit, matchFolio, visualWidth } from './text-form.js';
 
 export interface Assembled {
   folio: Folio | null;
@@ -25,7 +25,10 @@ type State = 'top' | 'stack' | 'body' | 'closed';
 const CONTINUATION_START = /^[的地得了着过们之和与及或并而但且等者性化务，、。；：？！”’）》]/;
 
 export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter): Assembled {
-  const standsAlone = (l: SourceLine) => isRunningHead(l.text) || (matchFolio(l.text) !== null && nearPageEdge(lines, l));
+  // pdftotext prints running heads, folios and column-spanning headlines without blank lines around
+  // them; on a column page an unpunctuated line wider than the column can only be display type.
+  const spanning = (l: SourceLine) => !shape.lineMode && isDisplayLine(l.text, shape) && visualWidth(l.text) > shape.measure + 2;
+  const standsAlone = (l: SourceLine) => isRunningHead(l.text) || (matchFolio(l.text) !== null && nearPageEdge(lines, l)) || spanning(l);
   const items: Classified[] = toBlocks(lines, standsAlone).map((block) => ({ block, kind: classifyBlock(block, shape) }));
   const prose = buildProseIndex(items.filter((c) => c.kind.kind === 'prose').flatMap((c) => c.block.lines));
   return new Assembler(shape, prose, report).run(items);

@@ -63,7 +63,8 @@ export function collapseSpacedCjk(text: string): { text: string; count: number }
   const spaced = text.match(SPACED_PAIR)?.length ?? 0;
   let cjkChars = 0;
   for (const ch of text) if (isCjk(ch)) cjkChars++;
-  if (spaced < 3 || spaced < (cjkChars - 1) * 0.5) return { text, count: 0 };
+  // Two spaced gaps suffice when every gap is spaced (a 3-character label set letter-spaced).
+  if (spaced < 2 || spaced < (cjkChars - 1) * (spaced < 3 ? 1 : 0.5)) return { text, count: 0 };
   const out = text
     .replace(new RegExp(`(?<=[${CJK}\\p{P}]) +(?=[${CJK}\\p{P}\\dA-Za-z])`, 'gu'), '')
     .replace(new RegExp(`(?<=[\\dA-Za-z]) +(?=[${CJK}])`, 'g'), '');

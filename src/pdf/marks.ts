@@ -23,7 +23,7 @@ const op = (name: Op, ...args: number[]) => PDFOperator.of(name, args.map((n) =>
 
 /** Crop marks: two short lines per trim corner, starting beyond the bleed so they never touch the page. */
 function cropMarks({ boxes: { trim }, bleedPt, slugPt }: MarkSpec): PDFOperator[] {
-  const start = Math.max(bleedPt, 2.835); // at least 1 mm clear of the trim when bleed is 0
+  const start = Math.max(bleedPt + 1.417, 2.835); // 0.5 mm clear of the BleedBox so no mark pixel lands in the bleed; ≥ 1 mm from the trim
   const end = start + slugPt * 0.5;
   const ops: PDFOperator[] = [];
   for (const [x, sx] of [[trim.x, -1], [trim.x + trim.width, 1]] as const) {

@@ -17,10 +17,12 @@ export interface BodyWarning {
 }
 
 /** Handlers keyed by node type: each small, each copies the source position for the proof's file:line links. */
-function handlers(warnings: BodyWarning[]): Record<string, Handler> {
+function handlers(): Record<string, Handler> {
   return {
     paragraph(state: State, node) {
-      const result: Element = { type: 'element', tagName: 'p', properties: lineProps(node), children: state.all(node) };
+      // A paragraph continued from a previous page starts mid-sentence: no first-line indent.
+      const cont = (node as { continued?: boolean }).continued ? { className: ['continued'] } : {};
+      const result: Element = { type: 'element', tagName: 'p', properties: { ...cont, ...lineProps(node) }, children: state.all(node) };
       state.patch(node, result);
       return result;
     },
@@ -34,8 +36,6 @@ function handlers(warnings: BodyWarning[]): Record<string, Handler> {
       return undefined;
     },
   };
-  // Unknown node types fall through to `unknownHandler` below.
-  void warnings;
 }
 
 function lineProps(node: { position?: { start: { line: number } } }): Record<string, string> {
@@ -47,7 +47,7 @@ export function bodyToHtml(blocks: BlockContent[]): { html: string; warnings: Bo
   const warnings: BodyWarning[] = [];
   const root = { type: 'root', children: blocks } as unknown as MdastNodes;
   const hast = toHast(root, {
-    handlers: handlers(warnings),
+    handlers: handlers(),
     unknownHandler(_state, node) {
       const start = node.position?.start;
       warnings.push({ nodeType: node.type, line: start?.line ?? 0, column: start?.column ?? 0 });
