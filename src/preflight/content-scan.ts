@@ -77,7 +77,7 @@ function scan(context: PDFContext, data: Uint8Array, resources: PDFDict | undefi
       case 'cm':
         if (args.length === 6 && args.every((a) => typeof a === 'number')) ctm = multiply(args as Matrix, ctm);
         break;
-      case 'rg': case 'RG': use.rgb.add(`DeviceRGB colour operator "${op}"`); break;
+      case 'rg': case 'RG': use.rgb.add('DeviceRGB colour set with rg/RG'); break;
       case 'cs': case 'CS': {
         const space = nameArg(args, 0);
         const kind = space && namedSpaceRgbKind(context, resources, space);

@@ -4,7 +4,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { finishPdf, makePdfX } from '../../src/pdf/index.js';
 import { preflight } from '../../src/preflight/index.js';
@@ -31,7 +31,7 @@ describe('PDF/X via Ghostscript', () => {
     const intent = doc.context.lookup(intents.get(0), PDFDict);
     expect(intent.get(PDFName.of('S'))).toBe(PDFName.of('GTS_PDFX'));
     expect(intent.lookup(PDFName.of('OutputConditionIdentifier'))!.toString()).toBe('(CGATS TR 001)');
-    const profile = intent.lookup(PDFName.of('DestOutputProfile'), PDFRawStream);
+    const profile = intent.lookup(PDFName.of('DestOutputProfile'), PDFStream);
     expect(profile.dict.lookup(PDFName.of('N'))!.toString()).toBe('4');
   });
 
