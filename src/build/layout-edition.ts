@@ -18,6 +18,11 @@ import { buildPageViews, editionDate } from './pages.js';
 import { layoutPass, type LayoutPassResult } from './layout-pass.js';
 import { splitLastArticle } from './continuation.js';
 
+/** A source file the importer refuses; the build stops with its name. */
+export class SourceRefused extends Error {
+  override name = 'SourceRefused';
+}
+
 /** Runs one named stage, timing it. */
 export type StageTimer = <T>(stage: string, fn: () => Promise<T> | T) => Promise<T>;
 
@@ -46,7 +51,13 @@ export async function layoutEdition(ctx: Context, session: BrowserSession,
     const results = [];
     for (const [i, path] of options.sources.entries()) {
       ctx.progress.step(i + 1, options.sources.length, relative(ctx.root, path));
-      results.push({ path, ...parseSource(await ctx.readFile(path), path) });
+      try {
+        results.push({ path, ...parseSource(await ctx.readFile(path), path) });
+      } catch (error) {
+        // A source the importer refuses (binary, undecodable) names its file (issue #3 "Input").
+        const reason = (error as Error).message;
+        throw new SourceRefused(reason.includes(path) ? reason.replace(path, relative(ctx.root, path)) : `${relative(ctx.root, path)}: ${reason}`);
+      }
     }
     ctx.progress.done();
     return results;

@@ -9,6 +9,7 @@ import type { Config } from '../config/schema.js';
 import type { Context } from '../io/context.js';
 import type { PageView } from '../render/view.js';
 import { finishPdf, makePdfX, type EditionMeta } from '../pdf/index.js';
+import { preflight } from '../preflight/index.js';
 import type { Report } from './report.js';
 import { dateLabel } from './pages.js';
 
@@ -57,6 +58,10 @@ export async function writeOutputs(ctx: Context, args: OutputArgs): Promise<stri
   const pdfPath = join(args.outDir, 'edition.pdf');
   await ctx.writeFileAtomic(pdfPath, finished);
   args.report.outputs = { pdf: 'edition.pdf', proof: 'proof/index.html' };
+  // The build preflights its own output the way a print shop would (issue #6).
+  const trim = { width: args.report.trim.widthMm, height: args.report.trim.heightMm };
+  const checks: Record<string, unknown> = { edition: await preflight(pdfPath, { trimMm: trim, bleedMm: args.config.bleed, press: false }) };
+  args.report.preflight = checks;
   if (args.pressReady) {
     const pdfx = join(args.outDir, 'edition-pdfx.pdf');
     const tmp = `${pdfx}.${process.pid}.tmp`;
@@ -67,6 +72,7 @@ export async function writeOutputs(ctx: Context, args: OutputArgs): Promise<stri
       await rm(tmp, { force: true });
     }
     args.report.outputs.pdfx = 'edition-pdfx.pdf';
+    checks.pdfx = await preflight(pdfx, { trimMm: trim, bleedMm: args.config.bleed, press: true });
   }
   return pdfPath;
 }

@@ -33,7 +33,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`zhuanban: ${error.message}\n`);
       return 2;
     }
-    process.stderr.write(`zhuanban: ${(error as Error).stack ?? String(error)}\n`);
+    // Editors get the message (it names the file); developers get the stack with ZHUANBAN_DEBUG=1.
+    const detail = process.env.ZHUANBAN_DEBUG ? ((error as Error).stack ?? String(error)) : ((error as Error).message ?? String(error));
+    process.stderr.write(`zhuanban: error: ${detail}\n`);
     return 1;
   }
 }
