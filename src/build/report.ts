@@ -24,6 +24,8 @@ export interface ReportPage {
   widows: number;
   orphans: number;
   singleCharLines: number;
+  /** Modules whose text columns differ by more than one line. */
+  unbalancedModules: number;
   modules: { id: string; headline: string; column: number; span: number; line: number; lines: number; figureLines: number; photoSlot: boolean }[];
 }
 
@@ -58,7 +60,7 @@ export function buildReport(args: { config: Config; sheet: Sheet; views: PageVie
       articles: view.articles.map((a) => ({ id: a.id, headline: a.headline })),
       fill: Math.round((inspected?.fill ?? 0) * 1000) / 1000,
       oversetChars: inspected?.oversetChars ?? 0, widows: inspected?.widows ?? 0, orphans: inspected?.orphans ?? 0,
-      singleCharLines: inspected?.singleCharLines ?? 0, modules,
+      singleCharLines: inspected?.singleCharLines ?? 0, unbalancedModules: inspected?.unbalancedModules ?? 0, modules,
     };
   });
   return {

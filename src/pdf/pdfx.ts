@@ -4,7 +4,9 @@
  * file is PDF/X-3:2002 with every colour converted to DeviceCMYK — the content rules of PDF/X-1a (CMYK,
  * fonts embedded, TrimBox, output intent) hold, and the version key says what Ghostscript checked.
  */
-import { copyFile, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { PDFDocument } from 'pdf-lib';
+import { neutralRgbToGrey } from './neutral-grey.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findOutputProfile, pdfxDefinition } from './pdfx-definition.js';
@@ -30,12 +32,16 @@ export async function makePdfX(inputPath: string, outputPath: string, meta: Edit
   const profile = findOutputProfile();
   const dir = await mkdtemp(join(tmpdir(), 'zhuanban-pdfx-'));
   try {
+    const greyPath = join(dir, 'neutral-grey.pdf');
+    const doc = await PDFDocument.load(await readFile(inputPath), { updateMetadata: false });
+    neutralRgbToGrey(doc); // black and greys on the K plate only, see neutral-grey.ts
+    await writeFile(greyPath, await doc.save({ useObjectStreams: false }));
     const definitionPath = join(dir, 'PDFX_def.ps');
     const draftPath = join(dir, 'pdfx.pdf'); // written here first so a failed run never leaves a half file at outputPath
     await writeFile(definitionPath, pdfxDefinition(meta.title, profile));
     // SOURCE_DATE_EPOCH: Debian's Ghostscript then writes the build time instead of the wall clock.
     const epoch = String(Math.floor(meta.date.getTime() / 1000));
-    const result = await runTool('gs', ghostscriptArgs(inputPath, draftPath, definitionPath, profile.iccPath), options.timeoutMs, { SOURCE_DATE_EPOCH: epoch });
+    const result = await runTool('gs', ghostscriptArgs(greyPath, draftPath, definitionPath, profile.iccPath), options.timeoutMs, { SOURCE_DATE_EPOCH: epoch });
     if (result.code !== 0) throw new Error(`Ghostscript failed (exit ${result.code}) making PDF/X: ${(result.stderr || result.stdout).trim().slice(0, 2000)}`);
     if (/reverting to normal PDF output|aborting conversion/i.test(result.stdout + result.stderr)) {
       throw new Error(`Ghostscript could not make a valid PDF/X: ${(result.stdout + result.stderr).trim().slice(0, 2000)}`);

@@ -106,7 +106,7 @@
     for (const page of document.querySelectorAll('.page')) {
       const area = px(page.querySelector('.type-area'));
       const typeArea = area.width * area.height;
-      let covered = 0; let empty = 0; let overset = 0; let widows = 0; let orphans = 0; let single = 0;
+      let covered = 0; let empty = 0; let overset = 0; let widows = 0; let orphans = 0; let single = 0; let unbalanced = 0;
       const banner = page.querySelector('.banner');
       if (banner) covered += px(banner).width * px(banner).height;
       const modules = [];
@@ -136,11 +136,14 @@
           const bottom = columns.get(c) ?? box.top;
           empty += Math.max(0, box.bottom - bottom - leading * 0.5) * colWidth;
         }
+        // Text columns balance to within one line (issue #4).
+        const bottoms = [...Array(textCols).keys()].map((c) => columns.get(c) ?? box.top);
+        if (textCols > 1 && Math.max(...bottoms) - Math.min(...bottoms) > leading * 1.5) unbalanced++;
         modules.push({ id: module.dataset.article, overset: moduleOverset });
       }
       const holes = Math.max(0, typeArea - covered);
       pages.push({ number: Number(page.dataset.page), fill: Math.max(0, Math.min(1, 1 - (empty + holes) / typeArea)), oversetChars: overset,
-        widows, orphans, singleCharLines: single, modules });
+        widows, orphans, singleCharLines: single, unbalancedModules: unbalanced, modules });
     }
     return pages;
   }

@@ -18,6 +18,7 @@ export interface InspectedPage {
   widows: number;
   orphans: number;
   singleCharLines: number;
+  unbalancedModules: number;
   modules: { id: string; overset: number }[];
 }
 

@@ -107,3 +107,20 @@ describe('zhuanban build failures', () => {
     await rm(dir, { recursive: true, force: true });
   });
 });
+
+describe('reproducible builds (issue #6)', () => {
+  it('gives byte-identical edition.pdf for the same inputs and SOURCE_DATE_EPOCH', async () => {
+    const { createHash } = await import('node:crypto');
+    const dir = await tempProject({ 'seeds/01.txt': PAGE_ONE, 'seeds/02.txt': PAGE_TWO });
+    const hashes = [];
+    for (const out of ['out-a', 'out-b']) {
+      const result = await runCli(['build', '-q', '-o', out], dir, { SOURCE_DATE_EPOCH: '1700000000' });
+      expect(result.code).toBe(0);
+      hashes.push(createHash('sha256').update(await readFile(join(dir, out, 'edition.pdf'))).digest('hex'));
+    }
+    expect(hashes[0]).toBe(hashes[1]);
+    // And the date in the file is the epoch's, not the clock's.
+    expect(await poppler('pdfinfo', [join(dir, 'out-a', 'edition.pdf')])).toMatch(/CreationDate:\s+\w+ Nov 14 .*2023/);
+    await rm(dir, { recursive: true, force: true });
+  });
+});

@@ -46,7 +46,11 @@ describe('PDF/X via Ghostscript', () => {
     expect(objects.filter((o) => /\/DeviceRGB|\/CalRGB/.test(o))).toEqual([]);
     // Ghostscript's ink coverage device reads it as CMYK on every page.
     const inkcov = await tool('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=inkcov', '-o', '-', pdfx]);
-    expect(inkcov.trim().split('\n').filter((l) => /CMYK OK/.test(l))).toHaveLength(2);
+    const coverage = inkcov.trim().split('\n').map((line) => line.trim().split(/\s+/).slice(0, 4).map(Number));
+    expect(coverage).toHaveLength(2);
+    // Page 2 is black type plus a red band: the type must be on K alone, not a four-colour rich black.
+    const [c, , , k] = coverage[1]!;
+    expect(k!).toBeGreaterThan(3 * c!);
   });
 
   it('keeps TrimBox/BleedBox, embedded non-Type-3 fonts and extractable Chinese text', async () => {
