@@ -32,8 +32,13 @@ export function formatReport(report: PreflightReport): string {
   }
   lines.push(...documentWide);
   if (report.fonts.length) {
-    lines.push('  fonts:');
-    for (const f of report.fonts) lines.push(`    ${f.name}  ${f.type}  ${f.embedded ? 'embedded' : 'NOT embedded'}${f.subset ? ', subset' : ''}`);
+    // Chromium writes one subset per unicode-range file, so group "ABCDEF+Name" rows by Name.
+    const rows = new Map<string, number>();
+    for (const f of report.fonts) {
+      const row = `${f.name.replace(/^[A-Z]{6}\+/, '')}  ${f.type}  ${f.embedded ? 'embedded' : 'NOT embedded'}${f.subset ? ', subset' : ''}`;
+      rows.set(row, (rows.get(row) ?? 0) + 1);
+    }
+    lines.push('  fonts:', ...[...rows].map(([row, n]) => `    ${row}${n > 1 ? ` (${n} subsets)` : ''}`));
   }
   return lines.join('\n');
 }
