@@ -8,6 +8,7 @@ import { registerBuild } from './build.js';
 import { registerPreflight } from './preflight.js';
 import { registerParse } from './parse.js';
 import { registerImport } from './import.js';
+import { registerPreview } from './preview.js';
 
 import { UsageError } from './errors.js';
 
@@ -24,6 +25,7 @@ export async function main(argv: string[]): Promise<number> {
   registerPreflight(program);
   registerParse(program);
   registerImport(program);
+  registerPreview(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

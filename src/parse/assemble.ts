@@ -10,6 +10,8 @@ import { paragraphMeasure, toBlocks, type Block, type PageShape } from './page.j
 import { buildProseIndex, joinLines, startsParagraph, type ProseIndex } from './paragraphs.js';
 import { spanOf, spanOfLines } from './positions.js';
 import { endsSentence, isRunningHead, matchCredit, matchFolio, visualWidth } from './text-form.js';
+import { splitRunInHeads } from './split.js';
+import { isHeadBandWord, isPhotoSlotLabel, isSlugLine } from './furniture.js';
 
 export interface Assembled {
   folio: Folio | null;
@@ -28,9 +30,14 @@ export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter
   // pdftotext prints running heads, folios and column-spanning headlines without blank lines around
   // them; on a column page an unpunctuated line wider than the column can only be display type.
   const spanning = (l: SourceLine) => !shape.lineMode && isDisplayLine(l.text, shape) && visualWidth(l.text) > shape.measure + 2;
-  const standsAlone = (l: SourceLine) => isRunningHead(l.text) || (matchFolio(l.text) !== null && nearPageEdge(lines, l)) || spanning(l);
-  const items: Classified[] = toBlocks(lines, standsAlone).map((block) => ({ block, kind: classifyBlock(block, shape) }));
-  const prose = buildProseIndex(items.filter((c) => c.kind.kind === 'prose').flatMap((c) => c.block.lines));
+  const standsAlone = (l: SourceLine) => isRunningHead(l.text) || isPhotoSlotLabel(l.text) || isSlugLine(l.text) || (matchFolio(l.text) !== null && nearPageEdge(lines, l)) || spanning(l);
+  const items: Classified[] = splitRunInHeads(toBlocks(lines, standsAlone), shape).map((block) => {
+    const kind = classifyBlock(block, shape);
+    // A head with the body right under it is never a wrapped caption.
+    if (block.runIn && kind.kind === 'display') kind.wrapped = false;
+    return { block, kind };
+  });
+  const prose = buildProseIndex(items.filter((c) => c.kind.kind === 'prose').flatMap((c) => c.block.lines), shape.quoteEm);
   return new Assembler(shape, prose, report).run(items);
 }
 
@@ -51,6 +58,8 @@ class Assembler {
   private figuresAfter: Figure[] = [];
   private liftedCaptions: SourceLine[] = [];
   private movedReported = false;
+  /** Photo slots seen whose caption has not come yet: the next display lines are their captions. */
+  private slotsAwaitingCaption = 0;
 
   constructor(private shape: PageShape, private prose: ProseIndex, private report: Reporter) {}
 
@@ -73,9 +82,13 @@ class Assembler {
       case 'folio':
         if (!this.out.folio) this.out.folio = { page: kind.page, section: kind.section };
         else this.out.furniture.push(text);
-        return 0;
+        return this.headBand(items, i);
       case 'furniture':
         this.out.furniture.push(text);
+        return 0;
+      case 'photo-slot':
+        this.out.furniture.push(text);
+        this.slotsAwaitingCaption++;
         return 0;
       case 'byline':
         this.flush();
@@ -86,7 +99,9 @@ class Assembler {
       case 'org-head':
         this.startArticle({ institution: kind.institution, headline: kind.headline }, block);
         return 0;
-      case 'org':
+      case 'org': {
+        const stacked = this.orgStack(items, i);
+        if (stacked) return stacked;
         if (next && next.kind.kind === 'display' && next.block.blankBefore < 2 && !next.kind.wrapped) {
           this.startArticle({ institution: kind.institution, headline: next.kind.text }, block);
           return 1;
@@ -97,18 +112,62 @@ class Assembler {
         }
         this.floatingInstitution(kind.institution, block);
         return 0;
+      }
       case 'display':
         this.display(kind.text, kind.twoPart, kind.wrapped, block, items, i);
         return 0;
       case 'prose':
+        this.slotsAwaitingCaption = 0;
         this.proseBlock(block);
         return 0;
     }
   }
 
+  /**
+   * Side-by-side modules: pdftotext lists their institution labels one after another, then their
+   * headlines. k ≥ 2 labels followed by display lines pair up in order (both run left to right).
+   * Returns how many items after i were consumed (0 when this is not such a stack).
+   */
+  private orgStack(items: Classified[], i: number): number {
+    const close = (c: Classified | undefined) => c !== undefined && c.block.blankBefore < 2;
+    let k = 0;
+    while (close(items[i + k]) && items[i + k].kind.kind === 'org') k++;
+    let m = 0;
+    const head = (c: Classified | undefined) => close(c) && c!.kind.kind === 'display' && !(c!.kind as { wrapped: boolean }).wrapped;
+    // Heads beyond the labels (each its own block) belong to modules printed without a label.
+    while (head(items[i + k + m]) && (m < k || items[i + k + m].block.blankBefore > 0)) m++;
+    if (k < 2 || m === 0) return 0;
+    for (let j = 0; j < Math.max(k, m); j++) {
+      const org = j < k ? items[i + j] : undefined;
+      const institution = org ? (org.kind as { institution: string }).institution : undefined;
+      const headline = j < m ? (items[i + k + j].kind as { text: string }).text : '';
+      this.startArticle({ institution, headline }, (org ?? items[i + k + j]).block);
+    }
+    return k + m - 1;
+  }
+
+  /**
+   * A running-head band: page number, then short title words (section, paper name), then the date.
+   * The words between the folio and the date are furniture too; returns how many were taken.
+   */
+  private headBand(items: Classified[], i: number): number {
+    let j = i + 1;
+    const words = (c: Classified | undefined) => c?.kind.kind === 'display' && c.block.lines.length === 1 && isHeadBandWord(c.kind.text);
+    while (j - i <= 3 && words(items[j])) j++;
+    if (j === i + 1 || items[j]?.kind.kind !== 'furniture') return 0;
+    for (let k = i + 1; k < j; k++) this.out.furniture.push(items[k].block.lines[0].text);
+    return j - i - 1;
+  }
+
   private display(text: string, twoPart: boolean, wrapped: boolean, block: Block, items: Classified[], i: number): void {
     const next = items[i + 1];
     const apart = block.blankBefore >= 2 && !block.first;
+    if (this.slotsAwaitingCaption > 0) {
+      this.slotsAwaitingCaption--;
+      if (this.state === 'top') this.topCaptions.push(block);
+      else this.addFigure(text, block);
+      return;
+    }
     if (this.state === 'top') {
       if (apart && this.top.length) this.topCaptions.push(block);
       else this.top.push({ text, block });
@@ -159,7 +218,7 @@ class Assembler {
     if (this.state === 'top') this.ensureArticle(block);
     for (const line of block.lines) {
       const prev = this.pending[this.pending.length - 1];
-      if (prev && startsParagraph(prev, line, this.shape, this.prose)) this.flush();
+      if (prev && startsParagraph(prev, line, this.shape, this.prose, this.pending.length === 1)) this.flush();
       if (this.pending.length && this.liftedCaptions.length) {
         for (const c of this.liftedCaptions) {
           this.report('caption-in-sentence', `Caption “${c.text}” was printed inside a sentence; lifted out and the sentence re-joined`, c.line, c.column, 'info');
@@ -256,7 +315,7 @@ class Assembler {
     this.state = a.children.length ? 'body' : 'stack';
   }
 
-  private startArticle(fields: { institution?: string; headline: string }, block: Block): void {
+  private startArticle(fields: { institution?: string | undefined; headline: string }, block: Block): void {
     this.closeArticle();
     if (this.state === 'top' && this.top.length) {
       // Display lines above the first headline that carries an institution: the series banner.

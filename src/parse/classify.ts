@@ -7,10 +7,12 @@ import {
   endsSentence, hasProsePunctuation, isOrgName, isRunningHead, matchFolio, parseByline,
   splitGluedOrgTail, visualWidth, type BylineParts,
 } from './text-form.js';
+import { isPhotoSlotLabel, isSlugLine } from './furniture.js';
 
 export type BlockKind =
   | { kind: 'folio'; page: number; section: string | null }
   | { kind: 'furniture' }
+  | { kind: 'photo-slot' }
   | { kind: 'byline'; parts: BylineParts }
   | { kind: 'org-head'; institution: string; headline: string }
   | { kind: 'org'; institution: string }
@@ -77,7 +79,8 @@ export function classifyBlock(block: Block, shape: PageShape): BlockKind {
     const t = texts[0];
     const folio = matchFolio(t);
     if (folio) return { kind: 'folio', ...folio };
-    if (isRunningHead(t)) return { kind: 'furniture' };
+    if (isRunningHead(t) || isSlugLine(t)) return { kind: 'furniture' };
+    if (isPhotoSlotLabel(t)) return { kind: 'photo-slot' };
   }
   if (texts.length <= 3) {
     const parts = texts.map((t) => parseByline(t));

@@ -4,7 +4,7 @@
  * be told from column breaks on pages of any paper and any column width.
  */
 import type { SourceLine } from './lines.js';
-import { hasProsePunctuation, visualWidth } from './text-form.js';
+import { endsSentence, hasProsePunctuation, visualWidth } from './text-form.js';
 
 /** Line-per-paragraph pages (one source line = one paragraph) vs. column-broken pages. */
 export interface PageShape {
@@ -12,24 +12,50 @@ export interface PageShape {
   lineMode: boolean;
   /** Most common width (ems) of prose lines: the body column measure. */
   measure: number;
+  /** Width of a curly quote on this page: ½ em (most Chinese newspaper fonts) or 1 em. */
+  quoteEm?: number;
 }
 
 /** Prose lines shorter than this median width (ems) mean the page was hard-broken at column width. */
 const COLUMN_MEDIAN_LIMIT = 30;
 
-/** Read the page's shape from its prose lines. */
-export function pageShape(lines: SourceLine[]): PageShape {
-  const widths = lines.filter((l) => l.text && hasProsePunctuation(l.text)).map((l) => visualWidth(l.text));
-  if (widths.length === 0) return { lineMode: true, measure: 0 };
-  const sorted = [...widths].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)];
-  if (median > COLUMN_MEDIAN_LIMIT) return { lineMode: true, measure: median };
+function modeOf(widths: number[]): number {
   const counts = new Map<number, number>();
   for (const w of widths) counts.set(Math.round(w), (counts.get(Math.round(w)) ?? 0) + 1);
   let measure = 0;
   let best = -1;
   for (const [w, n] of counts) if (n > best || (n === best && w > measure)) [measure, best] = [w, n];
-  return { lineMode: false, measure };
+  return measure;
+}
+
+/**
+ * Are curly quotes set full-width? Mid-paragraph lines fill the measure. Fonts that set quotes ½ em
+ * (or compress a pair) make lines holding two or more quotes fill it when quotes are counted ½;
+ * if such lines fall short by about ½ em per quote, the quotes are 1 em wide.
+ */
+function quoteWidth(texts: string[]): number {
+  const measure = modeOf(texts.filter((t) => !/[“”‘’]/.test(t)).map((t) => visualWidth(t)));
+  const shortfalls: number[] = [];
+  for (const t of texts) {
+    const q = (t.match(/[“”‘’]/g) ?? []).length;
+    if (q >= 2 && !endsSentence(t)) shortfalls.push((measure - visualWidth(t)) / q);
+  }
+  if (shortfalls.length < 5) return 0.5;
+  const sorted = shortfalls.sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] >= 0.35 ? 1 : 0.5;
+}
+
+/** Read the page's shape from its prose lines. */
+export function pageShape(lines: SourceLine[]): PageShape {
+  const texts = lines.filter((l) => l.text && hasProsePunctuation(l.text)).map((l) => l.text);
+  const widths = texts.map((t) => visualWidth(t));
+  if (widths.length === 0) return { lineMode: true, measure: 0 };
+  const sorted = [...widths].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  if (median > COLUMN_MEDIAN_LIMIT) return { lineMode: true, measure: median };
+  const quoteEm = quoteWidth(texts);
+  if (quoteEm === 0.5) return { lineMode: false, measure: modeOf(widths) };
+  return { lineMode: false, measure: modeOf(texts.map((t) => visualWidth(t, quoteEm))), quoteEm };
 }
 
 /** A run of non-blank lines, with the number of blank lines above it (2+ blanks set captions apart). */
@@ -40,6 +66,8 @@ export interface Block {
   first: boolean;
   /** A running head or folio split out of its neighbours. */
   alone?: boolean;
+  /** A head split off the top of the prose printed under it (split.ts). */
+  runIn?: boolean;
 }
 
 /**
@@ -91,7 +119,7 @@ export function indentThreshold(widths: number[], index: number, shape: PageShap
 /** How a paragraph's measure compares with the body's: set-apart standfirsts are narrower or wider. */
 export function paragraphMeasure(lines: SourceLine[], shape: PageShape): 'body' | 'narrow' | 'wide' {
   if (shape.lineMode) return 'body';
-  const widths = lines.map((l) => visualWidth(l.text));
+  const widths = lines.map((l) => visualWidth(l.text, shape.quoteEm));
   if (widths.length === 1) return widths[0] > shape.measure * 1.3 ? 'wide' : 'body';
   const middle = widths.slice(1, -1);
   if (middle.length === 0) return widths[0] > shape.measure * 1.3 ? 'wide' : 'body';

@@ -14,18 +14,25 @@ export interface ProseIndex {
   indexOf: Map<SourceLine, number>;
 }
 
-export function buildProseIndex(lines: SourceLine[]): ProseIndex {
+/** Index the prose lines; `quoteEm` is the page's curly-quote width (see pageShape). */
+export function buildProseIndex(lines: SourceLine[], quoteEm?: number): ProseIndex {
   const indexOf = new Map<SourceLine, number>();
   const widths: number[] = [];
   for (const l of lines) {
     indexOf.set(l, widths.length);
-    widths.push(visualWidth(l.text));
+    widths.push(visualWidth(l.text, quoteEm));
   }
   return { widths, indexOf };
 }
 
-/** Should `line` start a new paragraph after `prev`? */
-export function startsParagraph(prev: SourceLine, line: SourceLine, shape: PageShape, index: ProseIndex): boolean {
+/** First-line indent of a paragraph (2 em, REFERENCE.md §2): a full first line is this much narrower. */
+const INDENT_EMS = 2;
+
+/**
+ * Should `line` start a new paragraph after `prev`? `prevIsFirst` says `prev` is its paragraph's
+ * first line: it carries the indent, so it fills the measure at 2 em less.
+ */
+export function startsParagraph(prev: SourceLine, line: SourceLine, shape: PageShape, index: ProseIndex, prevIsFirst = false): boolean {
   if (!endsSentence(prev.text)) return false;
   if (shape.lineMode) return true;
   const i = index.indexOf.get(line);
@@ -34,7 +41,7 @@ export function startsParagraph(prev: SourceLine, line: SourceLine, shape: PageS
   // The new line carries the first-line indent…
   if (index.widths[i] <= indentThreshold(index.widths, i, shape)) return true;
   // …or the sentence ended on a line the text did not fill: that line closed its paragraph.
-  return index.widths[j] <= indentThreshold(index.widths, j, shape) - 0.5;
+  return index.widths[j] <= indentThreshold(index.widths, j, shape) - 0.5 - (prevIsFirst ? INDENT_EMS : 0);
 }
 
 /** Join a paragraph's lines: no separator between ideographs; one space between two Latin words. */

@@ -18,14 +18,17 @@ export function isCjk(ch: string): boolean {
 /**
  * Printed width of a line in ems: ideographs and full-width marks are 1 em; ASCII and the curly
  * quotes (set half-width by most Chinese newspaper fonts, which is what makes the seeds' column
- * lines add up to one measure) count ½. Used to find the page's column measure and indented lines.
+ * lines add up to one measure) count ½ — unless the page sets them full-width (`quoteEm` 1, read by pageShape). Used to find the page's column measure and indented lines.
  */
-export function visualWidth(text: string): number {
+export function visualWidth(text: string, quoteEm = 0.5): number {
   let w = 0;
+  let start = true;
   for (const ch of text) {
-    if (ch === ' ' || ch === '\t') w += 0.5;
-    else if (/[\u0021-\u007e“”‘’]/.test(ch)) w += 0.5;
+    if (ch === ' ' || ch === '\t' || /[\u0021-\u007e]/.test(ch)) w += 0.5;
+    // An opening quote at line start is set half-width even by fonts with full-width quotes (clreq).
+    else if (/[“”‘’]/.test(ch)) w += start && /[“‘]/.test(ch) ? 0.5 : quoteEm;
     else w += 1;
+    start = false;
   }
   return w;
 }

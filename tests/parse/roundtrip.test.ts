@@ -2,8 +2,8 @@
  * pdftotext round trip (issue #3 self-test): build an edition from the seeds with the real CLI,
  * run `pdftotext` on the PDF, import the text, and count how many headlines and paragraphs of
  * the source trees come back exactly. The issue's target is every headline and ≥98% of paragraphs;
- * the importer does not reach it yet (see the floors below and the todo), so this test guards the
- * measured level against regressions and prints the score.
+ * every headline is recovered; paragraphs are not yet at 98% (see the floors below and the todo),
+ * so this test guards the measured level against regressions and prints the score.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -17,9 +17,12 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const SEEDS = join(ROOT, 'seeds');
 const hasPdftotext = spawnSync('pdftotext', ['-v']).status === 0;
 
-/** Measured with the edition built from the five seeds: 10/19 headlines, 108/156 paragraphs. */
-const HEADLINE_FLOOR = 10;
-const PARAGRAPH_FLOOR = 0.65;
+/**
+ * Measured with the edition built from the five seeds: 19/19 headlines, 135/156 paragraphs (86.5%).
+ * The missing paragraphs are split across the flows of side-by-side modules (see docs/importer.md).
+ */
+const HEADLINE_FLOOR = 19;
+const PARAGRAPH_FLOOR = 0.86;
 
 describe.skipIf(!hasPdftotext)('pdftotext round trip', () => {
   it('recovers headlines and paragraphs from the printed edition', () => {

@@ -1,0 +1,40 @@
+/**
+ * `zhuanban preview [sources…] [--port N] [--host H] [--open]`: the live proof (issue #5). Prints the
+ * URL on stdout, rebuilds on every save, and on SIGINT/SIGTERM closes the server, the watcher and the
+ * one Chromium it owns before returning (no browser outlives the command).
+ */
+import type { Command } from 'commander';
+import { nodeContext } from '../io/context.js';
+import { startPreview } from '../preview/index.js';
+import { openInBrowser } from '../preview/open-browser.js';
+import { UsageError } from './errors.js';
+
+/** Register the preview command. */
+export function registerPreview(program: Command): void {
+  program
+    .command('preview')
+    .description('serve a live proof of the edition on 127.0.0.1, rebuilt on every save')
+    .argument('[sources...]', 'source files or folders (default: the config\'s sources, else seeds/)')
+    .option('-p, --port <n>', 'port (0 picks a free one)', '4173')
+    .option('--host <host>', 'interface to listen on (default loopback only)', '127.0.0.1')
+    .option('--open', 'open the proof in the system browser')
+    .action(async (sources: string[], opts: { port: string; host: string; open?: boolean }) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got ${opts.port}`);
+      const log = (line: string) => process.stderr.write(`zhuanban: preview: ${line}\n`);
+      const ctx = nodeContext(process.cwd(), { stage() {}, step() {}, done() {} });
+      const stopped = new Promise<string>((done) => {
+        process.once('SIGINT', () => done('SIGINT'));
+        process.once('SIGTERM', () => done('SIGTERM'));
+      });
+      const preview = await startPreview({ ctx, sourceArgs: sources, port, host: opts.host, log });
+      try {
+        process.stdout.write(`zhuanban: preview at ${preview.url}\n`);
+        if (!['127.0.0.1', 'localhost', '::1'].includes(opts.host)) log(`listening on ${opts.host}: anyone on that network can read the project`);
+        if (opts.open) openInBrowser(preview.url, log);
+        log(`stopping (${await stopped})`);
+      } finally {
+        await preview.close();
+      }
+    });
+}

@@ -1,0 +1,50 @@
+/**
+ * Display lines run into prose (issue #3 round trip): pdftotext prints a wrapped subhead or a
+ * two-line headline with no blank line before the body under it, so the head opens a prose block.
+ * Split it off by form: the head's lines carry no sentence punctuation, its first line is either a
+ * two-phrase line (`甲乙 丙丁`) or clearly narrower than the column, and its wrapped lines are as wide
+ * as the first (set in the same larger size) until a shorter last line.
+ */
+import { isDisplayLine } from './classify.js';
+import type { Block, PageShape } from './page.js';
+import { visualWidth } from './text-form.js';
+
+/** A phrase space between two ideographs or quotes: the visual break inside a display line. */
+const PHRASE_SPACE = /[\u3400-\u9fff“”‘’] [\u3400-\u9fff“”‘’]/;
+/** At most this many lines of a head. */
+const MAX_HEAD_LINES = 4;
+
+/** How many leading lines of `block` are a head run into the prose under it (0 when none). */
+export function leadingHeadLines(block: Block, shape: PageShape): number {
+  const lines = block.lines.map((l) => l.text);
+  if (shape.lineMode || lines.length < 2) return 0;
+  const w = (t: string) => visualWidth(t, shape.quoteEm);
+  const first = lines[0];
+  if (!isDisplayLine(first, shape, false)) return 0;
+  const twoPhrase = PHRASE_SPACE.test(first) && first.split(' ').length === 2;
+  if (!twoPhrase && w(first) > shape.measure - 3) return 0;
+  let k = 1;
+  while (k < lines.length - 1 && k < MAX_HEAD_LINES && isDisplayLine(lines[k], shape, false)) {
+    const wk = w(lines[k]);
+    if (wk < w(first) - 1) {
+      k++;
+      break;
+    }
+    if (Math.abs(wk - w(first)) > 1) break;
+    k++;
+  }
+  // A narrow first line alone is a paragraph's indented opening; a head needs its wrapped line too.
+  if (!twoPhrase && k < 2) return 0;
+  const body = lines[k];
+  if (k >= lines.length || (isDisplayLine(body, shape, false) && w(body) < shape.measure - 3)) return 0;
+  return k;
+}
+
+/** Split every block whose first lines are a head run into prose into a head block and a prose block. */
+export function splitRunInHeads(blocks: Block[], shape: PageShape): Block[] {
+  return blocks.flatMap((b) => {
+    const k = leadingHeadLines(b, shape);
+    if (k === 0) return [b];
+    return [{ ...b, lines: b.lines.slice(0, k), runIn: true }, { lines: b.lines.slice(k), blankBefore: 0, first: false }];
+  });
+}
