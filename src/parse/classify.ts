@@ -88,7 +88,7 @@ export function classifyBlock(block: Block, shape: PageShape): BlockKind {
       const merged: BylineParts = { authors: [], photoCredit: null, extra: null };
       for (const p of parts) {
         merged.authors.push(...p!.authors);
-        merged.photoCredit = merged.photoCredit ?? p!.photoCredit;
+        if (p!.photoCredit) merged.photoCredit = merged.photoCredit ? `${merged.photoCredit} ${p!.photoCredit}` : p!.photoCredit;
         if (p!.extra) merged.extra = merged.extra ? `${merged.extra} ${p!.extra}` : p!.extra;
       }
       return { kind: 'byline', parts: merged };

@@ -40,7 +40,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (event === 'state') {
       const what = state.error ? `failed: ${state.error.file ?? ''}${state.error.line ? `:${state.error.line}` : ''} ${state.error.message.split('\n')[0]}`
         : `${state.pages.length} pages, ${state.diagnostics.length} diagnostics`;
-      log(`rebuilt (${state.reason}) in ${state.buildMs} ms: ${what}`);
+      log(`rebuilt (${state.reason}) in ${state.buildMs} ms (${Object.entries(state.timings).map(([k, v]) => `${k} ${v}`).join(', ')}): ${what}`);
     }
     hub?.send(event, { version: state.version, cssVersion: state.cssVersion, building: state.building });
   });

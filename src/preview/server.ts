@@ -42,6 +42,14 @@ function frameDocument(state: ProofState): string {
   return `<!DOCTYPE html>\n<html lang="zh-CN">\n${head}\n<body class="proof zb-frame"><div id="zb-pages"></div></body>\n</html>\n`;
 }
 
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return '';
+  }
+}
+
 function sameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
   return !!origin && !!req.headers.host && new URL(origin).host === req.headers.host;
@@ -79,8 +87,8 @@ export function createPreviewServer(deps: ServerDeps): { server: Server; hub: Ev
     if (path.startsWith(MOUNTS.project)) return serveFile(req, res, deps.roots.project, path.slice(MOUNTS.project.length));
     if (path.startsWith(MOUNTS.package)) {
       const rel = path.slice(MOUNTS.package.length);
-      // From zhuanban itself only what proofs link: styles and the bundled fonts.
-      if (!/^(styles|node_modules\/@fontsource)\//.test(rel)) return sendStatus(res, 403, 'forbidden');
+      // From zhuanban itself only what proofs link: styles and the bundled fonts (checked decoded: `%40` is `@`).
+      if (!/^(styles|node_modules\/@fontsource)\//.test(safeDecode(rel))) return sendStatus(res, 403, 'forbidden');
       return serveFile(req, res, deps.roots.package, rel);
     }
     return sendStatus(res, 404, 'not found');
