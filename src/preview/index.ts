@@ -48,7 +48,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const writePdf = () =>
     (pdfRunning ??= (async () => {
       const start = performance.now();
-      await rebuilder.request('source');
+      await rebuilder.firstDone;
       if (!rebuilder.config) throw new Error(rebuilder.state.error?.message ?? 'no configuration');
       const { pdfPath } = await buildEdition(ctx, { config: rebuilder.config, sources: rebuilder.sources, outDir: join(ctx.root, 'output') });
       log(`wrote ${pdfPath}`);

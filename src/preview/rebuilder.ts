@@ -34,13 +34,18 @@ export class Rebuilder {
   private running: Promise<void> | null = null;
   private pending = new Set<ChangeKind>();
   private closed = false;
+  /** Resolves once the first build has ended (so the PDF button has a config and sources). */
+  firstDone: Promise<void>;
+  private markFirstDone!: () => void;
   private spare: Promise<Page | null> | null = null;
 
   constructor(
     private readonly ctx: Context,
     private readonly sourceArgs: string[],
     private readonly notify: (event: 'building' | 'state' | 'css', state: ProofState) => void,
-  ) {}
+  ) {
+    this.firstDone = new Promise((done) => (this.markFirstDone = done));
+  }
 
   /** Templates folder in use (the config's house templates or the built-in ones). */
   templatesDir(): string {
@@ -99,8 +104,9 @@ export class Rebuilder {
       if (this.closed) return;
       const failure = await describeFailure(error, this.ctx.root, this.templatesDir());
       // The last good proof stays; only the error and version change.
-      this.state = { ...this.state, version: this.state.version + 1, building: false, error: failure, buildMs: Math.round(performance.now() - start), reason: kinds.join(',') };
+      this.state = { ...this.state, version: this.state.version + 1, building: false, error: failure, timings, buildMs: Math.round(performance.now() - start), reason: kinds.join(',') };
     }
+    this.markFirstDone();
     this.notify('state', this.state);
   }
 
@@ -109,13 +115,14 @@ export class Rebuilder {
    * preview was idle: opening one costs ~100 ms that would otherwise sit between save and update.
    */
   private withSparePage(session: BrowserSession): BrowserSession {
-    let spare = this.spare;
+    const spare = this.spare;
     this.spare = null;
+    let first = true;
     return { ...session, newPage: async () => {
       // Only the first page of a build comes from the spare; continuation passes open their own.
-      const page = spare ? await spare : null;
-      if (spare && !this.closed) this.spare = session.newPage().catch(() => null);
-      spare = null;
+      const page = first && spare ? await spare : null;
+      if (first && !this.closed) this.spare = session.newPage().catch(() => null);
+      first = false;
       return page && !page.isClosed() ? page : session.newPage();
     } };
   }
