@@ -7,6 +7,7 @@ import type { Diagnostic } from '../ast/types.js';
 import type { Config } from '../config/schema.js';
 import type { Context } from '../io/context.js';
 import type { PageProblem } from '../print/browser.js';
+import type { InspectedPage } from '../print/page-session.js';
 import type { Sheet } from '../render/geometry.js';
 import type { PageView } from '../render/view.js';
 import type { LayoutPassResult } from './layout-pass.js';
@@ -15,17 +16,9 @@ import type { LayoutPassResult } from './layout-pass.js';
 export const FILL_TARGET = 0.97;
 
 /** One page of the report. */
-export interface ReportPage {
-  number: number;
+export interface ReportPage extends Omit<InspectedPage, 'modules'> {
   source: string;
   articles: { id: string; headline: string }[];
-  fill: number;
-  oversetChars: number;
-  widows: number;
-  orphans: number;
-  singleCharLines: number;
-  /** Modules whose text columns differ by more than one line. */
-  unbalancedModules: number;
   modules: { id: string; headline: string; column: number; span: number; line: number; lines: number; figureLines: number; photoSlot: boolean }[];
 }
 

@@ -18,6 +18,7 @@ export interface InspectedPage {
   widows: number;
   orphans: number;
   singleCharLines: number;
+  /** Modules whose text columns differ by more than one line (issue #4). */
   unbalancedModules: number;
   modules: { id: string; overset: number }[];
 }
