@@ -3,6 +3,7 @@
  * mounts), their make-up figures, every diagnostic with file:line, and the last failure. Built from
  * `layoutEdition`'s result so the preview and the PDF share templates, styles and make-up.
  */
+import type { InspectedPage } from '../print/page-session.js';
 import type { Diagnostic } from '../ast/types.js';
 import type { Config } from '../config/schema.js';
 import type { Context } from '../io/context.js';
@@ -13,20 +14,13 @@ import type { BuildFailure } from './build-error.js';
 import { rewriteLinks } from './proof-links.js';
 
 /** One page as the viewer shows it. */
-export interface ProofPage {
-  number: number;
+export interface ProofPage extends Omit<InspectedPage, 'modules'> {
   /** Source basename, as in the page's data-source. */
   source: string;
   /** Source path relative to the project. */
   file: string;
   html: string;
   headlines: string[];
-  fill: number;
-  oversetChars: number;
-  widows: number;
-  orphans: number;
-  singleCharLines: number;
-  unbalancedModules: number;
 }
 
 /** The state served at /__zb/state; `version` grows with every finished build. */

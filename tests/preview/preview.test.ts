@@ -56,7 +56,7 @@ describe('zhuanban preview', () => {
       expect(headlines).toEqual(state.pages[i]!.headlines);
     }
     // Print fonts and styles really load through the preview's mounts.
-    expect(await frameEval<boolean>(page, `return doc.fonts.check('16px "Noto Serif SC"', '党建引领');`)).toBe(true);
+    expect(await frameEval<boolean>(page, `return doc.fonts.ready.then(() => doc.fonts.check('16px "Noto Serif SC"', '党建引领'));`)).toBe(true);
     console.log(JSON.stringify(session.problems.slice(0, 4)));
     expect(session.problems.filter((p) => p.url.startsWith(preview.url))).toEqual([]);
   });
