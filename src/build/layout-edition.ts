@@ -13,7 +13,7 @@ import { sheetGeometry, type Sheet } from '../render/geometry.js';
 import { loadTemplates, renderEdition } from '../render/html.js';
 import type { PageView } from '../render/view.js';
 import type { BrowserSession } from '../print/browser.js';
-import { openEdition, serialise } from '../print/page-session.js';
+import { openEdition, serialise, type ReusablePage } from '../print/page-session.js';
 import { buildPageViews, editionDate } from './pages.js';
 import { layoutPass, type LayoutPassResult } from './layout-pass.js';
 import { splitLastArticle } from './continuation.js';
@@ -43,9 +43,12 @@ export interface LaidOutEdition {
 
 const MAX_CONTINUATIONS = 60;
 
-/** Parse, render and make up the edition in `session`; the caller closes the returned page. */
+/**
+ * Parse, render and make up the edition in `session`; the caller closes the returned page. `reuse` is the page
+ * an earlier call with the same `proofDir` returned (the preview's); the edition is laid out again in it.
+ */
 export async function layoutEdition(ctx: Context, session: BrowserSession,
-  options: { config: Config; sources: string[]; proofDir: string; time: StageTimer }): Promise<LaidOutEdition> {
+  options: { config: Config; sources: string[]; proofDir: string; time: StageTimer; reuse?: ReusablePage | null }): Promise<LaidOutEdition> {
   const { config, proofDir, time } = options;
   const parsed = await time('parse', async () => {
     const results = [];
@@ -72,6 +75,7 @@ export async function layoutEdition(ctx: Context, session: BrowserSession,
   // Splits already made, by page index: the documents before the split and the share kept, so a page
   // that still does not fit after its split is re-split from the original with less copy, not split twice.
   const splits = new Map<number, { before: ZbDocument[]; share: number }>();
+  let reuse = options.reuse ?? null;
   for (let attempt = 0; ; attempt++) {
     const views = buildPageViews(docs, config, date);
     for (const w of views.warnings)
@@ -79,23 +83,25 @@ export async function layoutEdition(ctx: Context, session: BrowserSession,
     const html = renderEdition(template, { ctx, config, sheet, pages: views.pages, title, htmlDir: proofDir, mode: 'print' });
     const measurePath = join(proofDir, '.edition.html');
     await ctx.writeFileAtomic(measurePath, html);
-    const page = await time('load', () => openEdition(session, measurePath));
-    const pass = await time('layout', () => layoutPass(page, views.pages, sheet.grid));
+    const previous = reuse;
+    const current = await time('load', () => openEdition(session, measurePath, html, previous));
+    reuse = { page: current, reloadStyles: false };
+    const pass = await time('layout', () => layoutPass(current, views.pages, sheet.grid));
     if (pass.overfull < 0) {
-      const proof = await serialise(page);
+      const proof = await serialise(current);
       for (const d of diagnostics) if (d.file && fileOf.has(d.file)) d.file = fileOf.get(d.file);
       for (const v of views.pages)
         for (const a of v.articles.filter((x) => x.jumpTo))
           diagnostics.push({ ruleId: 'continued', severity: 'warning', file: fileOf.get(v.source) ?? v.source, line: a.line ?? 1, column: 1,
             message: `page ${v.number}: copy too long for one page; 「${a.headline}」 ${a.jumpTo}` });
-      return { page, sheet, views: views.pages, pass, proof, diagnostics, docs, date, title, fileOf: (s) => fileOf.get(s) ?? s };
+      return { page: current, sheet, views: views.pages, pass, proof, diagnostics, docs, date, title, fileOf: (s) => fileOf.get(s) ?? s };
     }
-    await page.close();
+    // The next attempt (with a continuation page) is swapped into this same page.
     const view = views.pages[pass.overfull]!;
     if (attempt >= MAX_CONTINUATIONS) throw new Error(`page ${view.number}: copy does not fit even after ${attempt} continuation pages`);
-    const previous = splits.get(pass.overfull);
-    const share = previous ? previous.share * 0.95 : pass.keepShare;
-    const before = previous ? previous.before : docs;
+    const earlier = splits.get(pass.overfull);
+    const share = earlier ? earlier.share * 0.95 : pass.keepShare;
+    const before = earlier ? earlier.before : docs;
     splits.set(pass.overfull, { before, share });
     for (const key of [...splits.keys()]) if (key > pass.overfull) splits.delete(key);
     docs = splitLastArticle(before, pass.overfull, share);

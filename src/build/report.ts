@@ -11,6 +11,7 @@ import type { InspectedPage } from '../print/page-session.js';
 import type { Sheet } from '../render/geometry.js';
 import type { PageView } from '../render/view.js';
 import type { LayoutPassResult } from './layout-pass.js';
+import { makeupDiagnostics } from './makeup-diagnostics.js';
 
 /** The fill share every page must reach (issue #4). */
 export const FILL_TARGET = 0.97;
@@ -45,6 +46,7 @@ export function buildReport(args: { config: Config; sheet: Sheet; views: PageVie
     const headline = (domId: string) => view.articles.find((a) => a.domId === domId)?.headline ?? '';
     const modules = (pass.placements[i] ?? []).map((p) => ({ id: p.id, headline: headline(p.id), column: p.column, span: p.span, line: p.line,
       lines: Math.min(p.lines, args.sheet.grid.lines - view.bannerLines - p.line), figureLines: p.figureLines, photoSlot: p.addedSlot }));
+    diagnostics.push(...makeupDiagnostics(view, inspected, args.fileOf?.(view.source) ?? view.source));
     for (const m of modules.filter((m) => m.photoSlot))
       diagnostics.push({ ruleId: 'photo-slot', severity: 'warning', file: args.fileOf?.(view.source) ?? view.source, line: view.articles.find((a) => a.domId === m.id)?.line ?? 1, column: 1,
         message: `page ${view.number}: 「${m.headline}」 has too little copy to fill its module; a photo slot was added — supply an image (images/) or more copy` });

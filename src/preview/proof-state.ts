@@ -49,18 +49,9 @@ export function proofFromLayout(laid: LaidOutEdition, args: { ctx: Context; conf
   problems: PageProblem[]; timings: Record<string, number>; cssVersion: number }): Pick<ProofState, 'head' | 'pages' | 'diagnostics' | 'problems'> {
   const roots = { project: args.ctx.root, package: args.ctx.packageRoot };
   const diagnostics = laid.diagnostics.map((d) => ({ ...d }));
-  // buildReport adds the make-up's own messages (photo slots) to the list it is given.
+  // buildReport adds the make-up's own messages (overset, widows, photo slots) to the list it is given.
   const report = buildReport({ config: args.config, sheet: laid.sheet, views: laid.views, pass: laid.pass, diagnostics, timings: args.timings,
     problems: args.problems, sources: args.sources, ctx: args.ctx, fileOf: laid.fileOf });
-  for (const [i, view] of laid.views.entries()) {
-    const inspected = laid.pass.inspected[i];
-    for (const m of inspected?.modules ?? []) {
-      if (m.overset <= 0) continue;
-      const article = view.articles.find((a) => a.id === m.id || a.domId === m.id);
-      diagnostics.push({ ruleId: 'overset', severity: 'warning', file: laid.fileOf(view.source), line: article?.line ?? 1, column: 1,
-        message: `page ${view.number}: 「${article?.headline ?? m.id}」 ${m.overset} characters overset (do not fit the module)` });
-    }
-  }
   const head = rewriteLinks(laid.proof.head, args.proofDir, roots).replace(/(\/_package\/styles\/print\.css|\/_project\/styles\/print\.css)"/, `$1?v=${args.cssVersion}"`);
   const pages = laid.views.map((view, i): ProofPage => {
     const r = report.pages[i]!;

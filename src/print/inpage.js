@@ -7,14 +7,32 @@
 
   function setVars(el, vars) { for (const [k, v] of Object.entries(vars)) el.style.setProperty(k, String(v)); }
 
+  // Measures survive a swap (issue #5: a save re-measures only what it changed). A module's measure
+  // depends on its own markup, the styles and the options, so those are the key; new styles clear it.
+  const measured = new Map();
+  let measuredStyles = '';
+
+  let styleEpoch = 0;
+
+  /** What besides its markup can change a module's measure: the linked and inline styles. */
+  function styleSignature() {
+    const links = [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => l.getAttribute('href'));
+    const inline = [...document.querySelectorAll('style')].map((el) => el.textContent);
+    return JSON.stringify([styleEpoch, links, inline]);
+  }
+
   /** Measure every module at spans 1..columns; returns heights in whole lines. */
   function measure(opts) {
     const leading = rootVar('--leading');
     const colW = rootVar('--col-w');
     const gutter = rootVar('--gutter');
     const lines = (h) => Math.ceil(h / leading - 0.02);
+    const styles = styleSignature() + JSON.stringify(opts);
+    if (styles !== measuredStyles) { measured.clear(); measuredStyles = styles; }
     const out = {};
     for (const module of document.querySelectorAll('.module')) {
+      const key = module.outerHTML;
+      if (measured.has(key)) { out[module.id] = measured.get(key); continue; }
       module.classList.add('measuring');
       const spans = [];
       const figs = module.querySelectorAll('.figure:not(.slot)');
@@ -31,7 +49,7 @@
           const cap = fig.querySelector('figcaption');
           cap.style.width = figWidth + 'px';
           caption = Math.max(caption, lines(px(cap).height));
-          cap.style.width = '';
+          cap.removeAttribute('style');
         }
         spans.push({
           span: k,
@@ -46,6 +64,7 @@
       module.classList.remove('measuring');
       module.removeAttribute('style');
       out[module.id] = spans;
+      measured.set(key, spans);
     }
     return out;
   }
@@ -120,15 +139,18 @@
         const moduleOverset = sentinel.right > box.right + 1 || sentinel.bottom > box.bottom + 1 ? countOverset(body, box) : 0;
         overset += moduleOverset;
         const columns = new Map();
+        const breaks = [];
         for (const el of body.querySelectorAll('p, h3')) {
           const ls = lineBoxes(el);
           // floor, not round: right-aligned and centred lines start mid-column.
           const col = (l) => Math.floor((l.left - box.left + 2) / (rootVar('--col-w') + rootVar('--gutter')));
           for (const l of ls) columns.set(col(l), Math.max(columns.get(col(l)) ?? box.top, l.bottom));
           if (el.tagName !== 'P' || el.classList.contains('byline') || el.classList.contains('jump') || ls.length < 2) continue;
-          if (col(ls[ls.length - 1]) !== col(ls[ls.length - 2])) widows++;
-          if (col(ls[0]) !== col(ls[1])) orphans++;
-          if (ls[ls.length - 1].right - ls[ls.length - 1].left < em * 1.5) single++;
+          // Each break is located by its paragraph's source line, for file:line in the diagnostics (issue #5).
+          const at = (kind) => breaks.push({ kind, line: Number(el.dataset.line) || Number(module.dataset.line) || 1 });
+          if (col(ls[ls.length - 1]) !== col(ls[ls.length - 2])) { widows++; at('widow'); }
+          if (col(ls[0]) !== col(ls[1])) { orphans++; at('orphan'); }
+          if (ls[ls.length - 1].right - ls[ls.length - 1].left < em * 1.5) { single++; at('single-char-line'); }
         }
         const textCols = parseInt(getComputedStyle(body).columnCount) || 1;
         const colWidth = (box.width - (textCols - 1) * rootVar('--gutter')) / textCols;
@@ -139,7 +161,7 @@
         // Text columns balance to within one line (issue #4).
         const bottoms = [...Array(textCols).keys()].map((c) => columns.get(c) ?? box.top);
         if (textCols > 1 && Math.max(...bottoms) - Math.min(...bottoms) > leading * 1.5) unbalanced++;
-        modules.push({ id: module.dataset.article, overset: moduleOverset });
+        modules.push({ id: module.dataset.article, overset: moduleOverset, breaks });
       }
       const holes = Math.max(0, typeArea - covered);
       pages.push({ number: Number(page.dataset.page), fill: Math.max(0, Math.min(1, 1 - (empty + holes) / typeArea)), oversetChars: overset,
@@ -148,5 +170,42 @@
     return pages;
   }
 
-  window.zhuanban = { measure, apply, inspect };
+  /** A stylesheet link that has finished loading (or failed, which the session reports with its URL). */
+  const loaded = (link) => new Promise((done) => { link.onload = done; link.onerror = done; });
+  const onlyFontFaces = (link) => { try { return [...link.sheet.cssRules].every((r) => r instanceof CSSFontFaceRule); } catch { return false; } };
+
+  /**
+   * Replace the document with a newly rendered edition without navigating (issue #5: a new page
+   * decodes every font subset again, about a second for a broadsheet edition). Stylesheets linked
+   * with the same URL stay, so loaded font faces stay; with `reloadStyles`, every stylesheet except
+   * the @font-face ones is read from disk again (a cache-busting query, stripped from the proofs).
+   */
+  async function swap(html, reloadStyles) {
+    const next = new DOMParser().parseFromString(html, 'text/html');
+    const links = [...document.head.querySelectorAll('link[rel=stylesheet]')];
+    const keep = new Map(links.filter((l) => !reloadStyles || onlyFontFaces(l)).map((l) => [l.dataset.href ?? l.getAttribute('href'), l]));
+    const kept = new Set();
+    const pending = [];
+    if (reloadStyles) styleEpoch++;
+    for (const el of [...next.head.children]) {
+      const href = el.matches('link[rel=stylesheet]') ? el.getAttribute('href') : null;
+      if (href !== null && keep.has(href)) { kept.add(keep.get(href)); continue; }
+      const copy = document.importNode(el, true);
+      if (href !== null && reloadStyles) {
+        copy.dataset.href = href;
+        copy.setAttribute('href', `${href}${href.includes('?') ? '&' : '?'}swap=${styleEpoch}`);
+      }
+      if (href !== null) pending.push(loaded(copy));
+      document.head.append(copy);
+      kept.add(copy);
+    }
+    for (const el of [...document.head.children]) if (!kept.has(el)) el.remove();
+    document.title = next.title;
+    document.body.replaceWith(document.importNode(next.body, true));
+    await Promise.all(pending);
+    await document.fonts.ready;
+    return true;
+  }
+
+  window.zhuanban = { measure, apply, inspect, swap };
 })();

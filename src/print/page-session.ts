@@ -10,6 +10,12 @@ import type { ModulePlan } from '../layout/plan.js';
 
 const INPAGE = fileURLToPath(new URL('./inpage.js', import.meta.url));
 
+/** A widow, orphan or one-character last line, at its paragraph's source line. */
+export interface LineBreakFault {
+  kind: 'widow' | 'orphan' | 'single-char-line';
+  line: number;
+}
+
 /** What the page reports about one laid-out page. */
 export interface InspectedPage {
   number: number;
@@ -20,13 +26,30 @@ export interface InspectedPage {
   singleCharLines: number;
   /** Modules whose text columns differ by more than one line (issue #4). */
   unbalancedModules: number;
-  modules: { id: string; overset: number }[];
+  modules: { id: string; overset: number; breaks: LineBreakFault[] }[];
 }
 
-/** Open an edition HTML file and wait until its fonts are ready, all within the session timeout. */
-export async function openEdition(session: BrowserSession, htmlPath: string): Promise<Page> {
+/** A page that shows an earlier layout of the same edition file; `reloadStyles` when a stylesheet changed since. */
+export interface ReusablePage {
+  page: Page;
+  reloadStyles: boolean;
+}
+
+/**
+ * Open an edition HTML file and wait until its fonts are ready, all within the session timeout.
+ * Given a page that already shows an edition from the same file, swap the new document into it
+ * instead: its fonts are decoded already (issue #5, about a second saved per rebuild).
+ */
+export async function openEdition(session: BrowserSession, htmlPath: string, html: string, reuse?: ReusablePage | null): Promise<Page> {
+  const url = pathToFileURL(htmlPath).href;
+  const old = reuse?.page;
+  if (old && !old.isClosed() && old.url() === url && (await old.evaluate('typeof window.zhuanban?.swap === "function"').catch(() => false))) {
+    await old.evaluate(`window.zhuanban.swap(${JSON.stringify(html)}, ${reuse.reloadStyles})`);
+    return old;
+  }
+  if (old && !old.isClosed()) await old.close();
   const page = await session.newPage();
-  await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
+  await page.goto(url, { waitUntil: 'load' });
   await page.evaluate('document.fonts.ready.then(() => true)');
   await page.addScriptTag({ path: INPAGE });
   return page;
@@ -47,7 +70,10 @@ export async function applyAndInspect(page: Page, plans: ModulePlan[]): Promise<
 /** The laid-out document as HTML, for the proofs: the same DOM that prints. */
 export async function serialise(page: Page): Promise<{ head: string; pages: string[] }> {
   return (await page.evaluate(`(() => {
-    const h = document.head.cloneNode(true); h.querySelectorAll('script').forEach((s) => s.remove()); const head = h.outerHTML;
+    const h = document.head.cloneNode(true); h.querySelectorAll('script').forEach((s) => s.remove());
+    // A swapped-in stylesheet carries a cache-busting query (inpage.js swap); the proof links the file itself.
+    h.querySelectorAll('link[href*="swap="]').forEach((l) => l.setAttribute('href', l.getAttribute('href').replace(/[?&]swap=\\d+$/, '')));
+    const head = h.outerHTML;
     const pages = [...document.querySelectorAll('.page')].map((p) => p.outerHTML);
     return { head, pages };
   })()`)) as { head: string; pages: string[] };

@@ -73,9 +73,9 @@ describe('zhuanban preview', () => {
     const ms = Date.now() - start;
     const rebuilt = preview.log().split('\n').filter((l) => l.includes('rebuilt (source)')).pop();
     console.log(`preview: seed save → new headline on the page in ${ms} ms (server: ${rebuilt})`);
-    // Issue #5 asks for 2 s; measured 1.8–2.7 s on this 2-core machine (see the issue note). Speed is
-    // measured, not asserted tightly (DEVELOPERS.md); this bound only catches a preview that stopped updating live.
-    expect(ms).toBeLessThan(6000);
+    // Issue #5's Done-when: the new text shows within 2 s. Measured 0.6–0.8 s here (the rebuild swaps the
+    // edition into the warm page); `npm run bench` measures the rebuild itself, warm page against new page.
+    expect(ms).toBeLessThan(2000);
     expect(await page.evaluate('window.zbMarker')).toBe('same document');
     expect(await frameEval<number>(page, 'return doc.defaultView.scrollY;')).toBe(scrollBefore);
   });
