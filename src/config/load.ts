@@ -9,15 +9,41 @@ import { configSchema, type Config } from './schema.js';
 
 export const CONFIG_FILE = 'zhuanban.config.json';
 
-/** A config that cannot be used; `issues` lists each offending key. */
+/** One offending key, with its place in the file when the file was read. */
+export interface ConfigIssue {
+  path: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** A config that cannot be used; `issues` lists each offending key, at file:line when known. */
 export class ConfigError extends Error {
   constructor(
     readonly file: string,
-    readonly issues: { path: string; message: string }[],
+    readonly issues: ConfigIssue[],
   ) {
-    super(`${file}: invalid configuration\n` + issues.map((i) => `  ${i.path || '(root)'}: ${i.message}`).join('\n'));
+    super(`${file}: invalid configuration\n` + issues.map((i) => `  ${i.line ? `${file}:${i.line}:${i.column}: ` : ''}${i.path || '(root)'}: ${i.message}`).join('\n'));
     this.name = 'ConfigError';
   }
+}
+
+/** Line and column of `offset` in `text` (1-based). */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, offset)).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+/** Where a key path is written in the JSON text: each segment's `"key":` searched after its parent's. */
+export function locateKey(raw: string, path: string): { line: number; column: number } | undefined {
+  let offset = 0;
+  for (const key of path ? path.split('.') : []) {
+    if (/^\d+$/.test(key)) continue; // array index: stay at the array's key
+    const found = new RegExp(`"${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:`).exec(raw.slice(offset));
+    if (!found) return offset ? lineColumn(raw, offset) : undefined;
+    offset += found.index;
+  }
+  return offset || path === '' ? lineColumn(raw, offset) : undefined;
 }
 
 /** Validate an already-parsed value (used by tests and the preview's reload). */
@@ -54,7 +80,13 @@ export async function loadConfig(root: string): Promise<Config> {
   try {
     parsed = JSON.parse(raw);
   } catch (error) {
-    throw new ConfigError(file, [{ path: '', message: `not valid JSON: ${(error as Error).message}` }]);
+    const position = /position (\d+)/.exec((error as Error).message);
+    throw new ConfigError(file, [{ path: '', message: `not valid JSON: ${(error as Error).message}`, ...(position ? lineColumn(raw, Number(position[1])) : {}) }]);
   }
-  return validateConfig(parsed, file);
+  try {
+    return validateConfig(parsed, file);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw new ConfigError(file, error.issues.map((i) => ({ ...i, ...locateKey(raw, i.path) })));
+  }
 }

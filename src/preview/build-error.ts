@@ -50,7 +50,8 @@ export async function findTemplateError(dir: string, root: string): Promise<Buil
 export async function describeFailure(error: unknown, root: string, templatesDir: string): Promise<BuildFailure> {
   if (error instanceof ConfigError) {
     const file = relative(root, error.file) || error.file;
-    return { message: error.issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('\n'), file, line: lineOf(error.issues[0]?.message ?? '') };
+    return { message: error.issues.map((i) => `${i.line ? `${i.line}:${i.column}: ` : ''}${i.path || '(root)'}: ${i.message}`).join('\n'), file,
+      line: error.issues[0]?.line ?? lineOf(error.issues[0]?.message ?? '') };
   }
   const message = (error as Error)?.message ?? String(error);
   const template = await findTemplateError(templatesDir, root);

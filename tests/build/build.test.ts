@@ -88,12 +88,12 @@ describe('zhuanban build failures', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('rejects a bad config with the key path and exit code 2', async () => {
-    const dir = await tempProject({ 'seeds/01.txt': PAGE_ONE, 'zhuanban.config.json': JSON.stringify({ pageSize: 'huge', fonts: { body: 'comic' } }) });
+  it('rejects a bad config with the key path, its file:line and exit code 2', async () => {
+    const dir = await tempProject({ 'seeds/01.txt': PAGE_ONE, 'zhuanban.config.json': JSON.stringify({ pageSize: 'huge', fonts: { body: 'comic' } }, null, 2) });
     const result = await runCli(['build', '-q'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('pageSize');
-    expect(result.stderr).toContain('fonts.body');
+    expect(result.stderr).toMatch(/zhuanban\.config\.json:2:3: pageSize: /);
+    expect(result.stderr).toMatch(/zhuanban\.config\.json:4:5: fonts\.body: /);
     expect(result.stderr).toContain('broadsheet');
     expect(await zhuanbanChromiums()).toBe(0);
     await rm(dir, { recursive: true, force: true });
