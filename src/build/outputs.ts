@@ -54,7 +54,7 @@ export async function writeOutputs(ctx: Context, args: OutputArgs): Promise<stri
     await ctx.writeFileAtomic(join(proofDir, `page-${String(i + 1).padStart(2, '0')}.html`), proofDocument(args.proof.head, [page]));
   await rm(join(proofDir, '.edition.html'), { force: true });
   const meta = editionMeta(args, ctx.now());
-  const finished = await finishPdf(args.pdf, meta, { bleedMm: args.config.bleed, marks: args.marks });
+  const finished = await finishPdf(args.pdf, meta, { bleedMm: args.config.bleed, marks: args.marks, trimMm: { width: args.report.trim.widthMm, height: args.report.trim.heightMm } });
   const pdfPath = join(args.outDir, 'edition.pdf');
   await ctx.writeFileAtomic(pdfPath, finished);
   args.report.outputs = { pdf: 'edition.pdf', proof: 'proof/index.html' };
@@ -66,7 +66,9 @@ export async function writeOutputs(ctx: Context, args: OutputArgs): Promise<stri
     const pdfx = join(args.outDir, 'edition-pdfx.pdf');
     const tmp = `${pdfx}.${process.pid}.tmp`;
     try {
-      await makePdfX(pdfPath, tmp, meta, { timeoutMs: args.config.timeoutMs });
+      // What Ghostscript warned about (e.g. content it could not convert) goes to the report, not lost (issue #6).
+      const { warnings } = await makePdfX(pdfPath, tmp, meta, { timeoutMs: args.config.timeoutMs });
+      if (warnings.length) checks.ghostscriptWarnings = warnings;
       await ctx.writeFileAtomic(pdfx, await ctx.readFile(tmp));
     } finally {
       await rm(tmp, { force: true });

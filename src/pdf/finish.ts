@@ -33,10 +33,11 @@ export async function finishPdf(chromiumPdf: Uint8Array, meta: EditionMeta, opti
   const bleedPt = mmToPt(options.bleedMm);
   const slugPt = options.marks ? mmToPt(options.slugMm ?? DEFAULT_SLUG_MM) : 0;
   const registration = options.marks ? createRegistrationColourSpace(doc) : undefined;
+  const sheetPt = options.trimMm && { width: mmToPt(options.trimMm.width + 2 * options.bleedMm), height: mmToPt(options.trimMm.height + 2 * options.bleedMm) };
   const headings = takeChromiumHeadings(doc);
 
   pages.forEach((page, index) => {
-    const boxes = computeBoxes(page.getMediaBox(), bleedPt, slugPt);
+    const boxes = computeBoxes(page.getMediaBox(), bleedPt, slugPt, sheetPt);
     applyBoxes(page, boxes);
     if (registration) {
       addColourSpaceResource(page, registration);

@@ -21,6 +21,11 @@ export interface FinishOptions {
   bleedMm: number;
   marks: boolean;
   slugMm?: number;
+  /**
+   * The configured (nominal) trim. Chromium rounds the sheet up (396 mm → 396.16 mm), so without this the
+   * boxes follow Chromium's page and the TrimBox is off by that rounding; with it they are exact.
+   */
+  trimMm?: { width: number; height: number };
 }
 
 /** Default slug (the area outside the bleed that carries marks and the slug line), in millimetres. */

@@ -1,12 +1,13 @@
 /**
  * Follow one page's drawing (PDF 32000-1 §8.4 graphics state, §8.8 XObjects): the CTM through q/Q/cm
  * and nested forms, so every image's placed size (hence its ppi) is known, and every colour operator,
- * colour space, shading and image colour space actually used, so "RGB for press" is reported for what
- * prints rather than for unused resources.
+ * colour space, shading, image colour space and graphics state actually used, so "RGB for press", "not
+ * PDF/X-1a colour" and "transparency" are reported for what prints rather than for unused resources.
  */
 import { PDFDict, PDFName, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
 import { Name, operations, type Operand } from './content-tokens.js';
-import { namedSpaceRgbKind, rgbKind } from './colour-spaces.js';
+import { namedSpaceNonX1a, namedSpaceRgbKind, nonX1aKind, rgbKind } from './colour-spaces.js';
+import { extGStateTransparency, imageTransparency, isTransparencyGroup } from './transparency.js';
 import { contentBytes, dictEntry, entry, nameEntry, numberArray, numberEntry, resolve } from './pdf-objects.js';
 
 type Matrix = [number, number, number, number, number, number];
@@ -30,6 +31,10 @@ export interface PlacedImage {
 /** What one page uses. */
 export interface PageUse {
   rgb: Set<string>;
+  /** Colour outside PDF/X-1a's DeviceCMYK/DeviceGray/Separation/DeviceN (RGB, Lab, ICCBased, Cal*). */
+  nonX1a: Set<string>;
+  /** Transparency actually used (alpha, soft masks, blend modes, transparency groups). */
+  transparency: Set<string>;
   images: PlacedImage[];
   /** Font dictionaries in every resources dict the page's drawing reaches, keyed by ref or a synthetic id. */
   fonts: Map<string, PDFDict>;
@@ -40,13 +45,22 @@ const INLINE_SPACES: Record<string, string> = { G: 'DeviceGray', RGB: 'DeviceRGB
 
 /** Scan a page (or any content stream with its resources) and report what it uses. */
 export function scanPage(context: PDFContext, page: PDFDict, resources: PDFDict | undefined): PageUse {
-  const use: PageUse = { rgb: new Set(), images: [], fonts: new Map() };
+  const use: PageUse = { rgb: new Set(), nonX1a: new Set(), transparency: new Set(), images: [], fonts: new Map() };
   const active = new Set<PDFObject>();
   const group = dictEntry(context, page, 'Group');
   const blend = rgbKind(context, entry(context, group, 'CS'));
   if (blend) use.rgb.add(`page transparency group blends in ${blend}`);
+  if (isTransparencyGroup(context, page)) use.transparency.add('the page is a transparency group');
   scan(context, contentBytes(context, page.get(PDFName.of('Contents'))), resources, IDENTITY, use, active, 0);
   return use;
+}
+
+/** Record a colour space used by `label` (e.g. "image /Im1") for both the RGB and the PDF/X-1a checks. */
+function noteSpace(context: PDFContext, use: PageUse, label: string, space: PDFObject | undefined): void {
+  const rgb = rgbKind(context, space);
+  if (rgb) use.rgb.add(`${label} is ${rgb}`);
+  const other = nonX1aKind(context, space);
+  if (other) use.nonX1a.add(`${label} is ${other}`);
 }
 
 function collectFonts(context: PDFContext, resources: PDFDict | undefined, use: PageUse): void {
@@ -77,11 +91,22 @@ function scan(context: PDFContext, data: Uint8Array, resources: PDFDict | undefi
       case 'cm':
         if (args.length === 6 && args.every((a) => typeof a === 'number')) ctm = multiply(args as Matrix, ctm);
         break;
-      case 'rg': case 'RG': use.rgb.add('DeviceRGB colour set with rg/RG'); break;
+      case 'rg': case 'RG':
+        use.rgb.add('DeviceRGB colour set with rg/RG');
+        use.nonX1a.add('DeviceRGB colour set with rg/RG');
+        break;
       case 'cs': case 'CS': {
         const space = nameArg(args, 0);
         const kind = space && namedSpaceRgbKind(context, resources, space);
         if (kind) use.rgb.add(`colour space /${space} is ${kind}`);
+        const other = space && namedSpaceNonX1a(context, resources, space);
+        if (other) use.nonX1a.add(`colour space /${space} is ${other}`);
+        break;
+      }
+      case 'gs': {
+        const name = nameArg(args, 0);
+        const why = name && extGStateTransparency(context, dictEntry(context, dictEntry(context, resources, 'ExtGState'), name));
+        if (why) use.transparency.add(`graphics state /${name} sets ${why}`);
         break;
       }
       case 'scn': case 'SCN': {
@@ -93,8 +118,7 @@ function scan(context: PDFContext, data: Uint8Array, resources: PDFDict | undefi
       case 'sh': {
         const shading = nameArg(args, 0) && resolve(context, dictEntry(context, resources, 'Shading')?.get(PDFName.of(nameArg(args, 0)!)));
         const shadingDict = shading instanceof PDFStream ? shading.dict : shading instanceof PDFDict ? shading : undefined;
-        const kind = rgbKind(context, entry(context, shadingDict, 'ColorSpace'));
-        if (kind) use.rgb.add(`shading /${nameArg(args, 0)} is ${kind}`);
+        noteSpace(context, use, `shading /${nameArg(args, 0)}`, entry(context, shadingDict, 'ColorSpace'));
         break;
       }
       case 'Do': {
@@ -110,6 +134,8 @@ function scan(context: PDFContext, data: Uint8Array, resources: PDFDict | undefi
         const spaceName = space instanceof Name ? (INLINE_SPACES[space.value] ?? space.value) : undefined;
         const kind = spaceName && namedSpaceRgbKind(context, resources, spaceName);
         if (kind) use.rgb.add(`inline image in ${kind}`);
+        const other = spaceName && namedSpaceNonX1a(context, resources, spaceName);
+        if (other) use.nonX1a.add(`inline image in ${other}`);
         const w = get('W', 'Width');
         const h = get('H', 'Height');
         if (typeof w === 'number' && typeof h === 'number' && get('IM', 'ImageMask') === undefined) placeImage('inline image', w, h, ctm, use);
@@ -124,12 +150,14 @@ function useXObject(context: PDFContext, name: string, xobject: PDFStream, resou
   const subtype = nameEntry(context, dict, 'Subtype');
   if (subtype === 'Image') {
     const isMask = entry(context, dict, 'ImageMask')?.toString() === 'true';
-    const kind = isMask ? undefined : rgbKind(context, entry(context, dict, 'ColorSpace'));
-    if (kind) use.rgb.add(`image /${name} is ${kind}`);
+    if (!isMask) noteSpace(context, use, `image /${name}`, entry(context, dict, 'ColorSpace'));
+    const transparent = imageTransparency(context, dict);
+    if (transparent) use.transparency.add(`image /${name} has ${transparent}`);
     placeImage(`/${name}`, numberEntry(context, dict, 'Width') ?? 0, numberEntry(context, dict, 'Height') ?? 0, ctm, use);
   } else if (subtype === 'Form' && depth < MAX_DEPTH && !active.has(xobject)) {
     const blend = rgbKind(context, entry(context, dictEntry(context, dict, 'Group'), 'CS'));
     if (blend) use.rgb.add(`form /${name} transparency group blends in ${blend}`);
+    if (isTransparencyGroup(context, dict)) use.transparency.add(`form /${name} is a transparency group`);
     const matrix = (numberArray(context, dict.get(PDFName.of('Matrix'))) as Matrix | undefined) ?? IDENTITY;
     active.add(xobject);
     scan(context, contentBytes(context, xobject), dictEntry(context, dict, 'Resources') ?? resources, multiply(matrix, ctm), use, active, depth + 1);
@@ -140,8 +168,7 @@ function useXObject(context: PDFContext, name: string, xobject: PDFStream, resou
 function usePattern(context: PDFContext, pattern: PDFObject, name: string, resources: PDFDict | undefined, ctm: Matrix, use: PageUse, active: Set<PDFObject>, depth: number): void {
   const dict = pattern instanceof PDFStream ? pattern.dict : pattern instanceof PDFDict ? pattern : undefined;
   if (numberEntry(context, dict, 'PatternType') === 2) {
-    const kind = rgbKind(context, entry(context, dictEntry(context, dict, 'Shading'), 'ColorSpace'));
-    if (kind) use.rgb.add(`shading pattern /${name} is ${kind}`);
+    noteSpace(context, use, `shading pattern /${name}`, entry(context, dictEntry(context, dict, 'Shading'), 'ColorSpace'));
   } else if (pattern instanceof PDFStream && depth < MAX_DEPTH && !active.has(pattern)) {
     // Tiling pattern: its matrix is relative to the page's default space (§8.7.3.1); using the CTM is close enough for ppi.
     const matrix = (numberArray(context, dict?.get(PDFName.of('Matrix'))) as Matrix | undefined) ?? IDENTITY;

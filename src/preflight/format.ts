@@ -20,6 +20,8 @@ export function pageRanges(pages: number[]): string {
 /** The report as text for a terminal. */
 export function formatReport(report: PreflightReport): string {
   const lines = [`${report.file}: ${report.passed ? 'PASSED' : 'FAILED'} (${report.pages} pages, ${report.issues.length} issues)`];
+  const x = report.pdfx;
+  if (x) lines.push(`  claims ${x.standard}: PDF ${x.pdfVersion}, output intent ${x.outputCondition ?? 'none'}, Trapped ${x.trapped ?? 'none'} (its rules are checked as "pdfx")`);
   const groups = new Map<string, number[]>();
   const documentWide: string[] = [];
   for (const issue of report.issues) {

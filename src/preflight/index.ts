@@ -1,7 +1,8 @@
 /**
  * Preflight any PDF the way a print shop does (issue #6): fonts (embedded, not Type 3), TrimBox/BleedBox
- * and bleed, RGB for press, image resolution at placed size, and trim size. Parses the file itself with
- * pdf-lib, so it needs no external tool and checks files from any producer.
+ * and bleed, RGB for press, image resolution at placed size, trim size, and, when the file claims PDF/X,
+ * the rules of the claimed part (pdfx.ts). Parses the file itself with pdf-lib, so it needs no external
+ * tool and checks files from any producer.
  */
 import { readFile } from 'node:fs/promises';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
@@ -9,9 +10,10 @@ import { scanPage } from './content-scan.js';
 import { describeFont, fontProblem, type FontInfo } from './fonts.js';
 import { checkPageBoxes } from './page-boxes.js';
 import { nameEntry, resolve } from './pdf-objects.js';
+import { checkPdfXDocument, checkPdfXPage, readPdfXClaim } from './pdfx.js';
 import type { PreflightIssue, PreflightOptions, PreflightReport } from './types.js';
 
-export type { PreflightIssue, PreflightOptions, PreflightReport } from './types.js';
+export type { PdfXClaim, PreflightIssue, PreflightOptions, PreflightReport } from './types.js';
 export { formatReport } from './format.js';
 
 /** Print shops' usual floor for halftone images at placed size. */
@@ -32,14 +34,20 @@ export async function preflight(pdfPath: string, options: PreflightOptions): Pro
   const bytes = await readFile(pdfPath);
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
+    doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false, ignoreEncryption: true });
   } catch (error) {
     throw new Error(`${pdfPath}: cannot be read as PDF (${(error as Error).message})`);
   }
+  if (doc.isEncrypted) {
+    // Encrypted streams cannot be read, so nothing else can be checked; print workflows and PDF/X refuse encryption.
+    const message = 'the file is encrypted: a print workflow (and PDF/X) needs it unencrypted, and its content cannot be checked';
+    return { file: pdfPath, passed: false, pages: doc.getPageCount(), issues: [{ check: 'encryption', page: null, message }], fonts: [] };
+  }
   const { context } = doc;
+  const claim = readPdfXClaim(doc, bytes);
   const press = options.press ?? hasPdfXIntent(doc);
   const minPpi = options.minPpi ?? DEFAULT_MIN_PPI;
-  const issues: PreflightIssue[] = [];
+  const issues: PreflightIssue[] = claim ? checkPdfXDocument(doc, claim) : [];
   const fonts = new Map<string, FontInfo>();
   const pages = doc.getPages();
 
@@ -56,6 +64,7 @@ export async function preflight(pdfPath: string, options: PreflightOptions): Pro
     }
     for (const message of pageFontProblems) issues.push({ check: 'fonts', page: pageNumber, message });
     if (press) for (const message of use.rgb) issues.push({ check: 'colour', page: pageNumber, message: `RGB in a file meant for press: ${message}` });
+    if (claim) issues.push(...checkPdfXPage(doc, page.node, pageNumber, claim, use));
     for (const image of use.images) {
       if (image.ppi < minPpi) {
         const size = `${image.pixelsWide}×${image.pixelsHigh} px placed at ${Math.round((image.widthPt * 25.4) / 72)}×${Math.round((image.heightPt * 25.4) / 72)} mm`;
@@ -65,7 +74,7 @@ export async function preflight(pdfPath: string, options: PreflightOptions): Pro
   });
   if (!pages.length) issues.push({ check: 'page-size', page: null, message: 'the PDF has no pages' });
 
-  return { file: pdfPath, passed: issues.length === 0, pages: pages.length, issues, fonts: uniqueFonts([...fonts.values()]) };
+  return { file: pdfPath, passed: issues.length === 0, pages: pages.length, issues, fonts: uniqueFonts([...fonts.values()]), ...(claim && { pdfx: claim }) };
 }
 
 /** One row per distinct font (pdffonts lists per object; a report reads better per font). */

@@ -11,9 +11,11 @@ const PT_PER_MM = 72 / 25.4;
 const SIZE_TOLERANCE_MM = 0.5;
 const BLEED_TOLERANCE_MM = 0.05; // rounding in producers' point values
 
-type Rect = [number, number, number, number];
+/** A rectangle as [x0, y0, x1, y1]. */
+export type Rect = [number, number, number, number];
 
-function box(context: PDFContext, page: PDFDict, key: string, inheritable: boolean): Rect | undefined {
+/** A page box as [x0 y0 x1 y1] normalised; MediaBox/CropBox are inheritable (PDF 32000-1 §7.7.3.4). */
+export function pageBox(context: PDFContext, page: PDFDict, key: string, inheritable: boolean): Rect | undefined {
   for (let node: PDFDict | undefined = page, depth = 0; node && depth < 32; depth++) {
     const values = numberArray(context, node.get(PDFName.of(key)));
     if (values?.length === 4) {
@@ -31,10 +33,10 @@ const mm = (pt: number) => Math.round((pt / PT_PER_MM) * 100) / 100;
 /** Check one page's boxes; `pageNumber` is 1-based. */
 export function checkPageBoxes(context: PDFContext, page: PDFDict, pageNumber: number, options: { trimMm?: { width: number; height: number }; bleedMm?: number }): PreflightIssue[] {
   const issues: PreflightIssue[] = [];
-  const media = box(context, page, 'MediaBox', true);
+  const media = pageBox(context, page, 'MediaBox', true);
   if (!media) return [{ check: 'boxes', page: pageNumber, message: 'page has no MediaBox' }];
-  const trim = box(context, page, 'TrimBox', false);
-  const bleed = box(context, page, 'BleedBox', false);
+  const trim = pageBox(context, page, 'TrimBox', false);
+  const bleed = pageBox(context, page, 'BleedBox', false);
   if (!trim) issues.push({ check: 'boxes', page: pageNumber, message: 'no TrimBox (the printer cannot know where to cut)' });
   if (!bleed) issues.push({ check: 'boxes', page: pageNumber, message: 'no BleedBox' });
 

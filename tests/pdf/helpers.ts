@@ -33,6 +33,12 @@ export interface FixtureOptions {
   bleedMm?: number;
   /** An <img> of `pixels`×`pixels` placed `mm` wide (for ppi checks). */
   image?: { pixels: number; mm: number };
+  /** A paragraph with `opacity: .6` (real transparency, which PDF/X-1a cannot hold). */
+  translucent?: boolean;
+  /** A hyperlink (Chromium writes a /Link annotation with a URI action). */
+  link?: boolean;
+  /** A repeating-linear-gradient box (Chromium writes a function-based shading). */
+  hatch?: boolean;
 }
 
 /** A PNG of a red/blue checkerboard, made with zlib so tests need no image library. */
@@ -62,10 +68,15 @@ export function fixtureHtml(options: FixtureOptions = {}): string {
   const w = TRIM.width + 2 * bleed;
   const h = TRIM.height + 2 * bleed;
   const image = options.image ? `<img src="data:image/png;base64,${checkerPng(options.image.pixels).toString('base64')}" style="width:${options.image.mm}mm;height:${options.image.mm}mm;display:block;margin:5mm 15mm">` : '';
+  const extras = [
+    options.translucent ? '<p style="opacity:.6">半透明的文字</p>' : '',
+    options.link ? '<p><a href="https://example.com/">链接文字</a></p>' : '',
+    options.hatch ? '<div style="height:20mm;margin:3mm 15mm;background:repeating-linear-gradient(135deg,#d8d8d8 0 6px,#cfcfcf 6px 12px)"></div>' : '',
+  ].join('');
   const pages = HEADLINES.map((articles, i) => `<section class="page"><div class="band"></div><div class="trim">
     <div class="folio">第${19 + i}版 卫生健康</div>
     ${articles.map((a) => `<h2>${a}</h2><p>为深入实施健康中国战略，各地卫生健康部门持续推进基层医疗卫生服务体系建设，群众就医获得感不断增强。</p>`).join('')}
-    ${i === 0 ? image : ''}</div></section>`).join('');
+    ${i === 0 ? image : ''}${i === 0 ? extras : ''}</div></section>`).join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>fixture</title><style>
 @font-face { font-family: 'Fixture Serif'; src: url('file://${FONT}') format('woff2'); font-weight: 400; }
 @page { size: ${w}mm ${h}mm; margin: 0 }
