@@ -14,7 +14,7 @@ import { loadTemplates, renderEdition } from '../render/html.js';
 import type { PageView } from '../render/view.js';
 import type { BrowserSession } from '../print/browser.js';
 import { openEdition, serialise, type ReusablePage } from '../print/page-session.js';
-import { buildPageViews, editionDate } from './pages.js';
+import { buildPageViews, editionDate, viewDiagnostics } from './pages.js';
 import { layoutPass, type LayoutPassResult } from './layout-pass.js';
 import { splitLastArticle } from './continuation.js';
 
@@ -78,8 +78,6 @@ export async function layoutEdition(ctx: Context, session: BrowserSession,
   let reuse = options.reuse ?? null;
   for (let attempt = 0; ; attempt++) {
     const views = buildPageViews(docs, config, date);
-    for (const w of views.warnings)
-      diagnostics.push({ ruleId: 'unknown-node', severity: 'warning', file: fileOf.get(w.source) ?? w.source, line: w.line, column: w.column, message: `unknown node type "${w.nodeType}" skipped` });
     const html = renderEdition(template, { ctx, config, sheet, pages: views.pages, title, htmlDir: proofDir, mode: 'print' });
     const measurePath = join(proofDir, '.edition.html');
     await ctx.writeFileAtomic(measurePath, html);
@@ -90,10 +88,7 @@ export async function layoutEdition(ctx: Context, session: BrowserSession,
     if (pass.overfull < 0) {
       const proof = await serialise(current);
       for (const d of diagnostics) if (d.file && fileOf.has(d.file)) d.file = fileOf.get(d.file);
-      for (const v of views.pages)
-        for (const a of v.articles.filter((x) => x.jumpTo))
-          diagnostics.push({ ruleId: 'continued', severity: 'warning', file: fileOf.get(v.source) ?? v.source, line: a.line ?? 1, column: 1,
-            message: `page ${v.number}: copy too long for one page; 「${a.headline}」 ${a.jumpTo}` });
+      diagnostics.push(...viewDiagnostics(views, (s) => fileOf.get(s) ?? s));
       return { page: current, sheet, views: views.pages, pass, proof, diagnostics, docs, date, title, fileOf: (s) => fileOf.get(s) ?? s };
     }
     // The next attempt (with a continuation page) is swapped into this same page.

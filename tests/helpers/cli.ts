@@ -1,5 +1,6 @@
 /** Test helpers: run the real CLI in a child process, read PDFs with the real tools. */
 import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { mkdtemp, cp, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,10 +10,16 @@ export const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'zhuanban.mjs');
 const exec = promisify(execFile);
 
+/**
+ * TMPDIR of every CLI child: Chromium's user-data-dir is made there, so counting the browsers a
+ * command left behind sees only this test run's, not those of another build running on the machine.
+ */
+export const CHILD_TMP = mkdtempSync(join(tmpdir(), 'zhuanban-test-tmp-'));
+
 /** Run `zhuanban …` in `cwd`; never throws on a non-zero exit. */
 export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, TMPDIR: CHILD_TMP, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -52,10 +59,10 @@ export async function pdfText(path: string): Promise<string[]> {
   return pages;
 }
 
-/** How many Chromium processes launched by zhuanban are alive (their user-data-dir names them). */
+/** How many Chromium processes launched by this run's CLI children are alive (their user-data-dir names them). */
 export async function zhuanbanChromiums(): Promise<number> {
   try {
-    const { stdout } = await exec('pgrep', ['-fc', 'zhuanban-chromium-']);
+    const { stdout } = await exec('pgrep', ['-fc', `${CHILD_TMP}/zhuanban-chromium-`]);
     return Number(stdout.trim());
   } catch {
     return 0;
