@@ -64,13 +64,15 @@ export function buildPageViews(docs: ZbDocument[], config: Config, date: Date): 
   return { pages, warnings, ignoredFolios };
 }
 
-/** What making the views found: unknown nodes skipped, folios overridden, stories continued on another page. */
+/** What making the views found: unknown nodes skipped, folios overridden, empty pages, stories continued on another page. */
 export function viewDiagnostics(views: ReturnType<typeof buildPageViews>, fileOf: (source: string) => string): Diagnostic[] {
   const out: Diagnostic[] = views.warnings.map((w) => ({ ruleId: 'unknown-node', severity: 'warning', file: fileOf(w.source), line: w.line, column: w.column,
     message: `unknown node type "${w.nodeType}" skipped` }));
   for (const f of views.ignoredFolios)
     out.push({ ruleId: 'folio-renumbered', severity: 'info', file: fileOf(f.source), line: 1, column: 1,
       message: `the source's folio says page ${f.folio}; printed as page ${f.number} (pages count from firstPage unless every source carries its folio, in order)` });
+  for (const v of views.pages.filter((p) => !p.articles.length && !p.banner))
+    out.push({ ruleId: 'empty-page', severity: 'warning', file: fileOf(v.source), line: 1, column: 1, message: `page ${v.number}: the source has no copy; the page is left blank` });
   for (const v of views.pages)
     for (const a of v.articles.filter((x) => x.jumpTo))
       out.push({ ruleId: 'continued', severity: 'warning', file: fileOf(v.source), line: a.line ?? 1, column: 1,
