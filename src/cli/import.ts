@@ -2,11 +2,11 @@
  * `zhuanban import FILE [-o FILE.md]` (issue #3): write the imported tree as the clean Markdown
  * source an editor corrects by hand; `zhuanban build` reads it back unchanged.
  */
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { toMarkdown } from '../markdown/stringify.js';
 import { readAndParse } from './read-source.js';
 import { UsageError } from './errors.js';
+import { writeFileAtomic } from '../io/context.js';
 
 /** Register the import command. */
 export function registerImport(program: Command): void {
@@ -15,7 +15,7 @@ export function registerImport(program: Command): void {
     .description('convert a raw extracted page into a clean, editable Markdown source')
     .argument('<file>', 'raw text source (.txt)')
     .option('-o, --output <file.md>', 'write the Markdown here instead of stdout')
-    .action((file: string, opts: { output?: string }) => {
+    .action(async (file: string, opts: { output?: string }) => {
       const result = readAndParse(file);
       if (!result) return;
       const md = toMarkdown(result.tree);
@@ -24,7 +24,8 @@ export function registerImport(program: Command): void {
         return;
       }
       try {
-        writeFileSync(opts.output, md);
+        // Through a temp file and a rename: an interrupted import never leaves a half-written source.
+        await writeFileAtomic(opts.output, md);
       } catch (error) {
         throw new UsageError(`cannot write ${opts.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
