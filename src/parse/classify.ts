@@ -9,6 +9,7 @@ import {
 } from './text-form.js';
 import { isPhotoSlotLabel, isSlugLine } from './furniture.js';
 
+/** What a block is by its form alone; the page walk (assembler.ts) decides the rest from context. */
 export type BlockKind =
   | { kind: 'folio'; page: number; section: string | null }
   | { kind: 'furniture' }
@@ -19,11 +20,14 @@ export type BlockKind =
   | { kind: 'display'; text: string; twoPart: boolean; wrapped: boolean }
   | { kind: 'prose' };
 
+/** A block with what its form says it is. */
+export type Classified = { block: Block; kind: BlockKind };
+
 /** Display lines (heads, captions) are short; longer unpunctuated lines are prose fragments. */
 const DISPLAY_MAX_WIDTH = 40;
 
 /** Unbalanced opening quote: the line was wrapped inside a quotation, not broken between phrases. */
-function opensQuote(text: string): boolean {
+export function opensQuote(text: string): boolean {
   const open = (text.match(/[“‘「『《（]/g) ?? []).length;
   const close = (text.match(/[”’」』》）]/g) ?? []).length;
   return open > close;
@@ -64,12 +68,38 @@ function joinDisplay(parts: string[]): { text: string; twoPart: boolean; wrapped
   let spaced = false;
   for (let i = 1; i < parts.length; i++) {
     const a = parts[i - 1];
-    const wrappedHere = visualWidth(a) >= visualWidth(parts[i]) || opensQuote(a) || / /.test(a);
+    // A head has one phrase break: when either line holds it as a space, this break is a wrap.
+    const wrappedHere = visualWidth(a) >= visualWidth(parts[i]) || opensQuote(a) || / /.test(a) || / /.test(parts[i]);
     text += wrappedHere ? parts[i] : ` ${parts[i]}`;
     spaced ||= !wrappedHere;
   }
   const twoPart = spaced || / /.test(text);
   return { text, twoPart, wrapped: !twoPart };
+}
+
+/** Most lines a byline takes: names, a credit, and one line a long credit wrapped onto. */
+export const BYLINE_MAX_LINES = 4;
+
+/**
+ * Read lines as one byline: every line is names and/or a credit, except that a credit too long for
+ * its column wraps (`图片由…` / `…提供`); such a line is joined to the next, without a space.
+ */
+export function parseBylineLines(texts: string[]): BylineParts | null {
+  if (texts.length === 0 || texts.length > BYLINE_MAX_LINES) return null;
+  const merged: BylineParts = { authors: [], photoCredit: null, extra: null };
+  for (let i = 0; i < texts.length; i++) {
+    let p = parseByline(texts[i]);
+    if (!p && i + 1 < texts.length) {
+      p = parseByline(texts[i] + texts[i + 1]);
+      if (p?.photoCredit) i++;
+      else p = null;
+    }
+    if (!p) return null;
+    merged.authors.push(...p.authors);
+    if (p.photoCredit) merged.photoCredit = merged.photoCredit ? `${merged.photoCredit} ${p.photoCredit}` : p.photoCredit;
+    if (p.extra) merged.extra = merged.extra ? `${merged.extra} ${p.extra}` : p.extra;
+  }
+  return merged;
 }
 
 /** Classify one block by form. */
@@ -82,18 +112,8 @@ export function classifyBlock(block: Block, shape: PageShape): BlockKind {
     if (isRunningHead(t) || isSlugLine(t)) return { kind: 'furniture' };
     if (isPhotoSlotLabel(t)) return { kind: 'photo-slot' };
   }
-  if (texts.length <= 3) {
-    const parts = texts.map((t) => parseByline(t));
-    if (parts.every((p) => p !== null)) {
-      const merged: BylineParts = { authors: [], photoCredit: null, extra: null };
-      for (const p of parts) {
-        merged.authors.push(...p!.authors);
-        if (p!.photoCredit) merged.photoCredit = merged.photoCredit ? `${merged.photoCredit} ${p!.photoCredit}` : p!.photoCredit;
-        if (p!.extra) merged.extra = merged.extra ? `${merged.extra} ${p!.extra}` : p!.extra;
-      }
-      return { kind: 'byline', parts: merged };
-    }
-  }
+  const byline = parseBylineLines(texts);
+  if (byline) return { kind: 'byline', parts: byline };
   if (texts.length === 1 && isDisplayLine(texts[0], shape)) {
     const t = texts[0];
     const oh = splitOrgHeadline(t);

@@ -4,6 +4,7 @@
  * pdftotext lines, quote marks split onto their own line, half-width punctuation in Chinese prose.
  * Every change is reported through `report` so nothing is altered silently.
  */
+import { fixHalfwidth } from './halfwidth.js';
 import { CJK, isCjk } from './text-form.js';
 
 /** One physical line of the source, with its repaired text. */
@@ -20,6 +21,11 @@ export interface SourceLine {
   raw: string;
   /** Normalised, trimmed text ('' for a blank line). */
   text: string;
+  /**
+   * pdftotext spaced the ideographs out: the line was stretched to fill its measure (justified), so
+   * its width with the spaces removed understates it. Such a line is never a paragraph's short last line.
+   */
+  justified?: boolean;
 }
 
 export type Reporter = (ruleId: string, message: string, line: number, column: number, severity?: 'warning' | 'info') => void;
@@ -71,26 +77,6 @@ export function collapseSpacedCjk(text: string): { text: string; count: number }
   return { text: out, count: spaced };
 }
 
-const HALFWIDTH_MAP: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
-const CJK_SIDE = `[${CJK}“”‘’（）《》、]`;
-
-/**
- * ASCII , ; : ? ! beside Chinese text become full-width (REFERENCE.md §2 "Punctuation in the copy");
- * numbers such as `1,000`, times `8:30` and URLs are left alone because a digit/letter sits on both sides.
- */
-export function fixHalfwidth(text: string): { text: string; count: number } {
-  let count = 0;
-  const re = new RegExp(`(?<=${CJK_SIDE})[,;:?!](?!//)|[,;:?!](?=${CJK_SIDE})`, 'g');
-  const out = text.replace(re, (ch, index: number) => {
-    const before = text[index - 1] ?? '';
-    const after = text[index + 1] ?? '';
-    if (/[\dA-Za-z]/.test(before) && /[\dA-Za-z]/.test(after)) return ch;
-    count++;
-    return HALFWIDTH_MAP[ch];
-  });
-  return { text: out, count };
-}
-
 const OPENING_ONLY = /^[“‘「『（(《〈【]+$/;
 const CLOSING_ONLY = /^[”’」』）)》〉】，。、；：？！]+$/;
 
@@ -106,6 +92,7 @@ export function normaliseLines(lines: SourceLine[], report: Reporter): SourceLin
     if (k.count) report('kangxi-radical', `Mapped ${k.count} Kangxi radical code point(s) to ordinary characters`, l.line, l.column, 'info');
     const s = collapseSpacedCjk(t);
     t = s.text;
+    if (s.count) l.justified = true;
     if (s.count) report('spaced-text', `Removed ${s.count} space(s) between Chinese characters (justified line)`, l.line, l.column, 'info');
     const h = fixHalfwidth(t);
     t = h.text;
@@ -115,21 +102,17 @@ export function normaliseLines(lines: SourceLine[], report: Reporter): SourceLin
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (!l.text) continue;
-    if (OPENING_ONLY.test(l.text)) {
-      const next = lines.slice(i + 1).find((x) => x.text);
-      if (next) {
-        next.text = l.text + next.text;
-        report('split-punctuation', `Joined the mark ${l.text} to the next line`, l.line, l.column, 'info');
-        l.text = '';
-      }
-    } else if (CLOSING_ONLY.test(l.text)) {
-      const prev = lines.slice(0, i).reverse().find((x) => x.text);
-      if (prev) {
-        prev.text += l.text;
-        report('split-punctuation', `Joined the mark ${l.text} to the previous line`, l.line, l.column, 'info');
-        l.text = '';
-      }
-    }
+    const opening = OPENING_ONLY.test(l.text);
+    if (!opening && !CLOSING_ONLY.test(l.text)) continue;
+    const to = opening ? lines.slice(i + 1).find((x) => x.text) : lines.slice(0, i).reverse().find((x) => x.text);
+    if (!to) continue;
+    report('split-punctuation', `Joined the mark ${l.text} to the ${opening ? 'next' : 'previous'} line`, l.line, l.column, 'info');
+    // A half-width bracket alone on its line had no text to judge it by; beside its neighbour it has.
+    const h = fixHalfwidth(opening ? `${l.text}${to.text}` : `${to.text}${l.text}`);
+    const mark = opening ? h.text.slice(0, l.text.length) : h.text.slice(h.text.length - l.text.length);
+    if (mark !== l.text) report('halfwidth-punctuation', `Replaced ${[...mark].filter((c, j) => c !== l.text[j]).length} half-width punctuation mark(s) in Chinese text with full-width`, l.line, l.column, 'info');
+    to.text = opening ? mark + to.text : to.text + mark;
+    l.text = '';
   }
   return lines;
 }

@@ -68,6 +68,8 @@ export interface Block {
   alone?: boolean;
   /** A head split off the top of the prose printed under it (split.ts). */
   runIn?: boolean;
+  /** Prose that goes on with the sentence left open before it (set by rethread.ts). */
+  continues?: boolean;
 }
 
 /**
@@ -95,10 +97,13 @@ export function toBlocks(lines: SourceLine[], standsAlone: (l: SourceLine) => bo
   return blocks;
 }
 
+/** A first line is indented 2 em; it counts as indented when this much narrower (compression, Latin widths). */
+const INDENT_SLACK = 1.25;
+
 /**
  * Width threshold for a paragraph's first line at this point of the page: the most common width of
  * nearby prose lines (a local measure, because a standfirst may be set narrower or wider than the
- * body; the mode, because punctuation compression makes a few lines overfull), less 1.5 em for the
+ * body; the mode, because punctuation compression makes a few lines overfull), less 1.25 em for the
  * 2-em first-line indent (REFERENCE.md §2).
  */
 export function indentThreshold(widths: number[], index: number, shape: PageShape): number {
@@ -109,11 +114,11 @@ export function indentThreshold(widths: number[], index: number, shape: PageShap
     const w = widths[i];
     if (own > wide ? w > wide : w <= wide) counts.set(Math.round(w), (counts.get(Math.round(w)) ?? 0) + 1);
   }
-  if (own > wide) return Math.max(...counts.keys()) - 1.5;
+  if (own > wide) return Math.max(...counts.keys()) - INDENT_SLACK;
   let mode = 0;
   let best = -1;
   for (const [w, n] of counts) if (n > best || (n === best && w > mode)) [mode, best] = [w, n];
-  return mode - 1.5;
+  return mode - INDENT_SLACK;
 }
 
 /** How a paragraph's measure compares with the body's: set-apart standfirsts are narrower or wider. */

@@ -8,6 +8,12 @@ import type { SourceLine } from './lines.js';
 import { indentThreshold, type PageShape } from './page.js';
 import { endsSentence, visualWidth } from './text-form.js';
 
+/** Characters that cannot begin a sentence: a line starting with one continues the line before. */
+export const CONTINUATION_START = /^[的地得了着过们之和与及或并而但且等者性化务，、。；：？！”’）》]/;
+
+/** Closing quotes, brackets and marks that end what the line before began. */
+const CLOSING_START = /^[”’」』）》〉】，、。；：？！]/;
+
 /** Widths of all prose lines in page order, for local-measure lookups. */
 export interface ProseIndex {
   widths: number[];
@@ -34,14 +40,17 @@ const INDENT_EMS = 2;
  */
 export function startsParagraph(prev: SourceLine, line: SourceLine, shape: PageShape, index: ProseIndex, prevIsFirst = false): boolean {
   if (!endsSentence(prev.text)) return false;
+  // A closing mark never opens a paragraph: pdftotext moved it off the end of the line before.
+  if (CLOSING_START.test(line.text)) return false;
   if (shape.lineMode) return true;
   const i = index.indexOf.get(line);
   const j = index.indexOf.get(prev);
   if (i === undefined || j === undefined) return true;
+  // A justified line (spaced out by pdftotext, lines.ts) filled its measure: its own width says nothing.
   // The new line carries the first-line indent…
-  if (index.widths[i] <= indentThreshold(index.widths, i, shape)) return true;
+  if (!line.justified && index.widths[i] <= indentThreshold(index.widths, i, shape)) return true;
   // …or the sentence ended on a line the text did not fill: that line closed its paragraph.
-  return index.widths[j] <= indentThreshold(index.widths, j, shape) - 0.5 - (prevIsFirst ? INDENT_EMS : 0);
+  return !prev.justified && index.widths[j] <= indentThreshold(index.widths, j, shape) - 0.5 - (prevIsFirst ? INDENT_EMS : 0);
 }
 
 /** Join a paragraph's lines: no separator between ideographs; one space between two Latin words. */

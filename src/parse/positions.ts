@@ -10,7 +10,12 @@ export function spanOf(first: SourceLine, last: SourceLine = first): Position {
   };
 }
 
-/** Span covering a list of lines (assumed in source order). */
+/**
+ * Span of a node's lines: from its first line to the one that ends furthest into the source. A
+ * paragraph rebuilt across columns that pdftotext printed out of order (rethread.ts, side-by-side.ts)
+ * has its lines in reading order, not source order.
+ */
 export function spanOfLines(lines: SourceLine[]): Position {
-  return spanOf(lines[0], lines[lines.length - 1]);
+  const last = lines.reduce((a, b) => (b.endOffset > a.endOffset ? b : a));
+  return spanOf(lines[0], last);
 }

@@ -1,17 +1,19 @@
 /**
  * The raw-text importer: decoded text of a page extracted from a PDF → document tree.
- * Passes, in order (issue #3): lines → normalise → page shape → classify + assemble → repairs.
+ * Passes, in order (issue #3): lines → side-by-side columns → normalise → page shape → classify +
+ * assemble → repairs.
  */
 import type { ZbDocument } from '../ast/types.js';
 import { assemble } from './assemble.js';
 import { normaliseLines, splitLines, type Reporter } from './lines.js';
 import { pageShape } from './page.js';
-import { spanOf } from './positions.js';
+import { unmergeColumns } from './side-by-side.js';
+import { spanOf, spanOfLines } from './positions.js';
 import { inferInstitutions, markTruncated, removeDuplicates, spanArticles } from './repairs.js';
 
 /** Build the tree from decoded text; `report` receives every diagnostic. */
 export function parseRawText(text: string, source: string, report: Reporter): ZbDocument {
-  const lines = normaliseLines(splitLines(text), report);
+  const lines = normaliseLines(unmergeColumns(splitLines(text)), report);
   const shape = pageShape(lines);
   const assembled = assemble(lines, shape, report);
   const tree: ZbDocument = {
@@ -27,7 +29,7 @@ export function parseRawText(text: string, source: string, report: Reporter): Zb
   markTruncated(tree, report);
   inferInstitutions(tree);
   spanArticles(tree);
-  if (lines.length) tree.position = { start: spanOf(lines[0]).start, end: spanOf(lines[lines.length - 1]).end };
+  if (lines.length) tree.position = { start: spanOf(lines[0]).start, end: spanOfLines(lines).end };
   tree.position && (tree.position.start = { line: 1, column: 1, offset: 0 });
   tree.children = tree.articles;
   return tree;

@@ -5,9 +5,9 @@
  * two-phrase line (`甲乙 丙丁`) or clearly narrower than the column, and its wrapped lines are as wide
  * as the first (set in the same larger size) until a shorter last line.
  */
-import { isDisplayLine } from './classify.js';
+import { BYLINE_MAX_LINES, isDisplayLine, opensQuote, parseBylineLines } from './classify.js';
 import type { Block, PageShape } from './page.js';
-import { visualWidth } from './text-form.js';
+import { endsSentence, visualWidth } from './text-form.js';
 
 /** A phrase space between two ideographs or quotes: the visual break inside a display line. */
 const PHRASE_SPACE = /[\u3400-\u9fff“”‘’] [\u3400-\u9fff“”‘’]/;
@@ -33,10 +33,12 @@ export function leadingHeadLines(block: Block, shape: PageShape): number {
     if (Math.abs(wk - w(first)) > 1) break;
     k++;
   }
+  // A head is complete in itself: a line that leaves a quotation open is the body's first line.
+  while (k > 1 && opensQuote(lines.slice(0, k).join(''))) k--;
   // A narrow first line alone is a paragraph's indented opening; a head needs its wrapped line too.
   if (!twoPhrase && k < 2) return 0;
   const body = lines[k];
-  if (k >= lines.length || (isDisplayLine(body, shape, false) && w(body) < shape.measure - 3)) return 0;
+  if (k >= lines.length || (isDisplayLine(body, shape, false) && w(body) < shape.measure - 3 && !opensQuote(body))) return 0;
   return k;
 }
 
@@ -46,5 +48,22 @@ export function splitRunInHeads(blocks: Block[], shape: PageShape): Block[] {
     const k = leadingHeadLines(b, shape);
     if (k === 0) return [b];
     return [{ ...b, lines: b.lines.slice(0, k), runIn: true }, { lines: b.lines.slice(k), blankBefore: 0, first: false }];
+  });
+}
+
+/**
+ * pdftotext prints a byline right under the column's last line, with no blank line between. When the
+ * last lines of a prose block read as a byline and the line above them ends a sentence, they are split
+ * off into a block of their own (a byline never continues a sentence).
+ */
+export function splitTrailingBylines(blocks: Block[]): Block[] {
+  return blocks.flatMap((b) => {
+    const texts = b.lines.map((l) => l.text);
+    for (let k = Math.min(BYLINE_MAX_LINES, texts.length - 1); k >= 1; k--) {
+      const cut = texts.length - k;
+      if (!endsSentence(texts[cut - 1]) || !parseBylineLines(texts.slice(cut))) continue;
+      return [{ ...b, lines: b.lines.slice(0, cut) }, { lines: b.lines.slice(cut), blankBefore: 0, first: false }];
+    }
+    return [b];
   });
 }

@@ -16,20 +16,28 @@ export function isCjk(ch: string): boolean {
 }
 
 /**
- * Printed width of a line in ems: ideographs and full-width marks are 1 em; ASCII and the curly
- * quotes (set half-width by most Chinese newspaper fonts, which is what makes the seeds' column
- * lines add up to one measure) count ½ — unless the page sets them full-width (`quoteEm` 1, read by pageShape). Used to find the page's column measure and indented lines.
+ * Printed width of a line in ems: ideographs and full-width marks are 1 em; ASCII, the interpunct and
+ * the curly quotes (set half-width by most Chinese newspaper fonts, which is what makes the seeds'
+ * column lines add up to one measure) count ½ — unless the page sets quotes full-width (`quoteEm` 1,
+ * read by pageShape); a space between a Latin run and Chinese text counts ¼. Used to find the page's
+ * column measure and indented lines.
  */
 export function visualWidth(text: string, quoteEm = 0.5): number {
   let w = 0;
   let start = true;
-  for (const ch of text) {
-    if (ch === ' ' || ch === '\t' || /[\u0021-\u007e]/.test(ch)) w += 0.5;
+  let prev = '';
+  const chars = [...text];
+  chars.forEach((ch, i) => {
+    // pdftotext prints the CJK–Latin autospace (at most ¼ em, REFERENCE.md §2) as a space: count ¼.
+    if (ch === ' ' && /[\dA-Za-z%]/.test(prev) !== /[\dA-Za-z%]/.test(chars[i + 1] ?? '') && prev !== ' ') w += 0.25;
+    // The interpunct 间隔号 U+00B7 is a proportional (narrow) glyph in CJK fonts.
+    else if (ch === ' ' || ch === '\t' || ch === '·' || /[\u0021-\u007e]/.test(ch)) w += 0.5;
     // An opening quote at line start is set half-width even by fonts with full-width quotes (clreq).
     else if (/[“”‘’]/.test(ch)) w += start && /[“‘]/.test(ch) ? 0.5 : quoteEm;
     else w += 1;
     start = false;
-  }
+    prev = ch;
+  });
   return w;
 }
 

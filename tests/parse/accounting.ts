@@ -13,11 +13,10 @@ export function countChars(texts: Iterable<string>): Map<string, number> {
   return counts;
 }
 
-/** Every printed string the tree holds (inferred institutions are copies, so they are skipped). */
+/** Every printed string the tree holds (inferred institutions and the folio fields are copies, so they are skipped). */
 export function treeStrings(tree: ZbDocument): string[] {
   const out: string[] = [];
-  if (tree.folio?.page != null) out.push(String(tree.folio.page));
-  if (tree.folio?.section) out.push(tree.folio.section);
+  // The folio fields are read from a line kept whole in furniture, so they are not counted again.
   out.push(...(tree.banner ?? []), ...(tree.furniture ?? []));
   const text = (n: { children: { value: string }[] }) => n.children.map((c) => c.value).join('');
   for (const a of tree.articles) {

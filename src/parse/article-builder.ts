@@ -1,0 +1,193 @@
+/**
+ * Building the articles (issue #3 "assemble articles"): the operations the page walk
+ * (assembler.ts) calls once it has decided what a block is — start or close an article, close a
+ * paragraph, place a figure, subhead, byline or floating institution label. Kept apart from the
+ * walk so that the decisions and their effects can be read separately.
+ */
+import type { Article, BlockContent, Figure, Folio, Heading, Paragraph } from '../ast/types.js';
+import type { Reporter, SourceLine } from './lines.js';
+import { paragraphMeasure, type Block, type PageShape } from './page.js';
+import { joinLines } from './paragraphs.js';
+import { spanOf, spanOfLines } from './positions.js';
+import { endsSentence, matchCredit } from './text-form.js';
+
+/** What the walk produces for one page. */
+export interface Assembled {
+  folio: Folio | null;
+  banner: string[] | null;
+  furniture: string[];
+  articles: Article[];
+}
+
+/** Where the walk is: above the first article, in a headline stack, in the body, or after a byline. */
+export type State = 'top' | 'stack' | 'body' | 'closed';
+
+/** Article state and the operations that change it, shared by the page walk (kept apart so each file reads alone). */
+export class ArticleBuilder {
+  protected out: Assembled = { folio: null, banner: null, furniture: [], articles: [] };
+  protected current: Article | null = null;
+  protected state: State = 'top';
+  /** Display lines above the first article: headline and subheadline, or the series banner. */
+  protected top: { text: string; block: Block }[] = [];
+  protected topCaptions: Block[] = [];
+  /** Lines of the paragraph being read. */
+  protected pending: SourceLine[] = [];
+  /** Figures and subheads printed inside the pending paragraph: placed after it. */
+  private nodesAfter: BlockContent[] = [];
+  private liftedCaptions: SourceLine[] = [];
+  private movedReported = false;
+
+  constructor(protected shape: PageShape, protected report: Reporter) {}
+
+  /** Does the pending paragraph stop mid-sentence? */
+  protected pendingOpen(): boolean {
+    return this.pending.length > 0 && !endsSentence(this.pending[this.pending.length - 1].text);
+  }
+
+  /** Add a line to the pending paragraph, reporting captions lifted out of it. */
+  protected pushLine(line: SourceLine): void {
+    if (this.pending.length && this.liftedCaptions.length) {
+      for (const c of this.liftedCaptions) {
+        this.report('caption-in-sentence', `Caption “${c.text}” was printed inside a sentence; lifted out and the sentence re-joined`, c.line, c.column, 'info');
+      }
+      this.liftedCaptions = [];
+    }
+    this.pending.push(line);
+  }
+
+  /** Close the pending paragraph and place it: body, standfirst (set apart by its measure), or moved standfirst. */
+  protected flush(): void {
+    const lines = this.pending;
+    this.pending = [];
+    this.liftedCaptions = [];
+    if (lines.length) {
+      const a = this.current!;
+      const p: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: joinLines(lines), position: spanOfLines(lines) }], position: spanOfLines(lines) };
+      const measure = paragraphMeasure(lines, this.shape);
+      if (this.state === 'closed') {
+        if (measure !== 'body') {
+          a.lede.push(p);
+          this.reportMoved(a, lines, measure);
+        } else {
+          a.children.push(p);
+          this.report('orphan-fragment', `Text after the byline of “${a.headline}” could not be placed with confidence; kept at the article's end`, lines[0].line, lines[0].column, 'warning');
+        }
+      } else if (this.state === 'stack' && measure !== 'body') {
+        a.lede.push(p);
+      } else if (measure === 'wide') {
+        // A paragraph wider than the body columns is a standfirst spanning them, printed in the body's flow.
+        a.lede.push(p);
+        this.reportMoved(a, lines, measure);
+      } else {
+        a.children.push(p);
+        this.state = 'body';
+      }
+    }
+    if (this.nodesAfter.length) {
+      this.current?.children.push(...this.nodesAfter);
+      this.nodesAfter = [];
+    }
+  }
+
+  /** Report once per article that its standfirst was printed away from its top. */
+  private reportMoved(a: Article, lines: SourceLine[], measure: 'narrow' | 'wide'): void {
+    if (this.movedReported) return;
+    const where = this.state === 'closed' ? 'after the byline of' : 'inside the body of';
+    this.report('out-of-order-lede', `Standfirst printed ${where} “${a.headline}” (set in a ${measure === 'wide' ? 'wider' : 'narrower'} measure); moved to the article's top`, lines[0].line, lines[0].column, 'info');
+    this.movedReported = true;
+  }
+
+  /** A caption: a figure after the paragraph it interrupted (reported when it cut a sentence), or in place. */
+  protected addFigure(text: string, block: Block): void {
+    if (this.state === 'top') this.ensureArticle(block);
+    const credit = matchCredit(text);
+    const caption = credit && credit.length < text.length ? text.slice(0, text.length - credit.length).trim() : text;
+    const fig: Figure = { type: 'figure', caption, credit: credit && credit.length < text.length ? credit : null, src: null, position: spanOfLines(block.lines) };
+    if (this.pending.length) {
+      this.nodesAfter.push(fig);
+      if (this.pendingOpen()) this.liftedCaptions.push(block.lines[0]);
+    } else this.current!.children.push(fig);
+  }
+
+  /** A section subhead: it closes the pending paragraph. */
+  protected addHeading(text: string, block: Block): void {
+    this.flush();
+    this.current!.children.push(heading(text, block));
+    this.state = 'body';
+  }
+
+  /**
+   * A subhead printed inside a sentence that goes on after it cannot head that text: pdftotext put
+   * another module's subhead between two column lines. Placed after the paragraph and reported.
+   */
+  protected addInterruptingHeading(text: string, block: Block): void {
+    this.nodesAfter.push(heading(text, block));
+    const l = block.lines[0];
+    this.report('orphan-fragment', `Subhead “${text}” was printed inside a sentence that goes on after it; placed after the paragraph, please check`, l.line, l.column, 'info');
+  }
+
+  /** An institution label printed away from any headline: the article's institution if it has none, else a subhead. */
+  protected floatingInstitution(name: string, block: Block): void {
+    const a = this.current!;
+    const where = spanOf(block.lines[0]).start;
+    if (!a.institution) {
+      a.institution = name;
+      this.report('orphan-fragment', `Institution label “${name}” printed mid-text; attached to the article “${a.headline}”`, where.line, where.column, 'info');
+    } else {
+      this.addHeading(name, block);
+      this.report('orphan-fragment', `Organisation name “${name}” stands alone mid-text; kept as a subhead, please check`, where.line, where.column, 'warning');
+    }
+  }
+
+  /** Add names, credit and note to the current article's byline (a byline may print over two blocks). */
+  protected mergeByline(parts: { authors: string[]; photoCredit: string | null; extra: string | null }): void {
+    const b = this.current!.byline;
+    b.authors.push(...parts.authors);
+    if (parts.photoCredit) b.photoCredit = b.photoCredit ? `${b.photoCredit} ${parts.photoCredit}` : parts.photoCredit;
+    if (parts.extra) b.note = b.note ? `${b.note} ${parts.extra}` : parts.extra;
+  }
+
+  /** Start the first article from the display lines at the top of the page (headline, subheadline). */
+  protected ensureArticle(block: Block): void {
+    if (this.state !== 'top') return;
+    const [head, ...rest] = this.top;
+    this.top = [];
+    if (!head) this.report('missing-headline', 'Text before any headline; started an article without a headline', block.lines[0].line, block.lines[0].column, 'warning');
+    this.startArticle({ headline: head?.text ?? '' }, head?.block ?? block);
+    const a = this.current!;
+    if (rest[0]) a.subheadline = rest.shift()!.text;
+    for (const r of rest) this.addHeading(r.text, r.block);
+    for (const c of this.topCaptions) this.addFigure(c.lines.map((l) => l.text).join(''), c);
+    this.topCaptions = [];
+    this.state = a.children.length ? 'body' : 'stack';
+  }
+
+  /** Open a new article; display lines still waiting above the first one become the series banner. */
+  protected startArticle(fields: { institution?: string | undefined; headline: string }, block: Block): void {
+    this.closeArticle();
+    if (this.state === 'top' && this.top.length) {
+      // Display lines above the first headline that carries an institution: the series banner.
+      this.out.banner = this.top.map((t) => t.text);
+      this.top = [];
+      for (const c of this.topCaptions) this.out.furniture.push(c.lines.map((l) => l.text).join(''));
+      this.topCaptions = [];
+    }
+    this.current = {
+      type: 'article', id: `a${this.out.articles.length + 1}`, institution: fields.institution ?? null, kicker: null,
+      headline: fields.headline, subheadline: null, lede: [], byline: { authors: [], photoCredit: null }, truncated: false,
+      children: [], position: spanOf(block.lines[0]),
+    };
+    this.out.articles.push(this.current);
+    this.state = 'stack';
+    this.movedReported = false;
+  }
+
+  /** Place the pending paragraph before the article is left. */
+  protected closeArticle(): void {
+    if (this.current) this.flush();
+  }
+}
+
+function heading(text: string, block: Block): Heading {
+  return { type: 'heading', depth: 3, children: [{ type: 'text', value: text, position: spanOfLines(block.lines) }], position: spanOfLines(block.lines) };
+}

@@ -1,0 +1,188 @@
+/**
+ * The page walk (issue #3 "assemble articles"): go through the classified blocks in reading order
+ * and decide, from context, what each display line is — banner, headline, subheadline, subhead or
+ * caption — while paragraphs are joined across column breaks and lifted captions.
+ */
+import { ArticleBuilder, type Assembled } from './article-builder.js';
+import type { Classified } from './classify.js';
+import type { Reporter } from './lines.js';
+import type { Block, PageShape } from './page.js';
+import { CONTINUATION_START, startsParagraph, type ProseIndex } from './paragraphs.js';
+import { isHeadBandWord } from './furniture.js';
+
+/** Walks the classified blocks of one page; `run` returns the page's articles. */
+export class Assembler extends ArticleBuilder {
+  /** Photo slots seen whose caption has not come yet: the next display lines are their captions. */
+  private slotsAwaitingCaption = 0;
+
+  constructor(shape: PageShape, private prose: ProseIndex, report: Reporter) {
+    super(shape, report);
+  }
+
+  run(items: Classified[]): Assembled {
+    for (let i = 0; i < items.length; i++) i += this.step(items, i);
+    this.closeArticle();
+    if (this.state === 'top' && this.top.length) {
+      // Display lines only, no prose: keep them as a headline-only article so no text is lost.
+      this.startArticle({ headline: '' }, this.top[0].block);
+    }
+    return this.out;
+  }
+
+  /** Handle items[i]; returns how many following items it consumed. */
+  private step(items: Classified[], i: number): number {
+    const { block, kind } = items[i];
+    const next = items[i + 1];
+    const text = block.lines.map((l) => l.text).join('');
+    switch (kind.kind) {
+      case 'folio': {
+        // The printed line is kept as furniture, so no character is lost (`第4版` prints more than the
+        // number and section; a repeated folio is a second line); `folio` is the first one, read.
+        if (!this.out.folio) this.out.folio = { page: kind.page, section: kind.section };
+        this.out.furniture.push(text);
+        return this.headBand(items, i);
+      }
+      case 'furniture':
+        this.out.furniture.push(text);
+        return 0;
+      case 'photo-slot':
+        this.out.furniture.push(text);
+        this.slotsAwaitingCaption++;
+        return 0;
+      case 'byline':
+        this.flush();
+        this.ensureArticle(block);
+        this.mergeByline(kind.parts);
+        this.state = 'closed';
+        return 0;
+      case 'org-head':
+        this.startArticle({ institution: kind.institution, headline: kind.headline }, block);
+        return 0;
+      case 'org': {
+        const stacked = this.orgStack(items, i);
+        if (stacked) return stacked;
+        if (next && next.kind.kind === 'display' && next.block.blankBefore < 2 && !next.kind.wrapped) {
+          this.startArticle({ institution: kind.institution, headline: next.kind.text }, block);
+          return 1;
+        }
+        if (this.state === 'top') {
+          this.startArticle({ institution: kind.institution, headline: '' }, block);
+          return 0;
+        }
+        this.floatingInstitution(kind.institution, block);
+        return 0;
+      }
+      case 'display':
+        this.display(kind.text, kind.twoPart, kind.wrapped, block, items, i);
+        return 0;
+      case 'prose':
+        this.slotsAwaitingCaption = 0;
+        this.proseBlock(block);
+        return 0;
+    }
+  }
+
+  /**
+   * Side-by-side modules: pdftotext lists their institution labels one after another, then their
+   * headlines. k ≥ 2 labels followed by display lines pair up in order (both run left to right).
+   * Returns how many items after i were consumed (0 when this is not such a stack).
+   */
+  private orgStack(items: Classified[], i: number): number {
+    const close = (c: Classified | undefined) => c !== undefined && c.block.blankBefore < 2;
+    let k = 0;
+    while (close(items[i + k]) && items[i + k].kind.kind === 'org') k++;
+    let m = 0;
+    const head = (c: Classified | undefined) => close(c) && c!.kind.kind === 'display' && !(c!.kind as { wrapped: boolean }).wrapped;
+    // Heads beyond the labels (each its own block) belong to modules printed without a label.
+    while (head(items[i + k + m]) && (m < k || items[i + k + m].block.blankBefore > 0)) m++;
+    if (k < 2 || m === 0) return 0;
+    for (let j = 0; j < Math.max(k, m); j++) {
+      const org = j < k ? items[i + j] : undefined;
+      const institution = org ? (org.kind as { institution: string }).institution : undefined;
+      const headline = j < m ? (items[i + k + j].kind as { text: string }).text : '';
+      this.startArticle({ institution, headline }, (org ?? items[i + k + j]).block);
+    }
+    return k + m - 1;
+  }
+
+  /**
+   * A running-head band: page number, then short title words (section, paper name), then the date.
+   * The words between the folio and the date are furniture too; returns how many were taken.
+   */
+  private headBand(items: Classified[], i: number): number {
+    let j = i + 1;
+    const words = (c: Classified | undefined) => c?.kind.kind === 'display' && c.block.lines.length === 1 && isHeadBandWord(c.kind.text);
+    while (j - i <= 3 && words(items[j])) j++;
+    if (j === i + 1 || items[j]?.kind.kind !== 'furniture') return 0;
+    for (let k = i + 1; k < j; k++) this.out.furniture.push(items[k].block.lines[0].text);
+    return j - i - 1;
+  }
+
+  private display(text: string, twoPart: boolean, wrapped: boolean, block: Block, items: Classified[], i: number): void {
+    const next = items[i + 1];
+    const apart = block.blankBefore >= 2 && !block.first;
+    if (this.slotsAwaitingCaption > 0) {
+      this.slotsAwaitingCaption--;
+      if (this.state === 'top') this.topCaptions.push(block);
+      else this.addFigure(text, block);
+      return;
+    }
+    if (this.state === 'top') {
+      if (apart && this.top.length) this.topCaptions.push(block);
+      else this.top.push({ text, block });
+      return;
+    }
+    if (this.state === 'closed') {
+      const nextIsDisplay = !next || ['display', 'org', 'org-head'].includes(next.kind.kind);
+      if (apart || wrapped || nextIsDisplay) this.addFigure(text, block);
+      else this.startArticle({ headline: text }, block);
+      return;
+    }
+    if (this.state === 'stack' && !this.pending.length) {
+      if (apart || wrapped) this.addFigure(text, block);
+      else if (!twoPart && !this.current!.subheadline && this.current!.lede.length === 0) {
+        this.current!.subheadline = text;
+      } else this.addHeading(text, block);
+      return;
+    }
+    // In the body.
+    const open = this.pendingOpen();
+    const nextProse = this.nextProse(items, i);
+    if (wrapped || apart || (open && nextProse && !twoPart)) {
+      this.addFigure(text, block);
+      return;
+    }
+    if (open && nextProse?.continues) {
+      this.addInterruptingHeading(text, block);
+      return;
+    }
+    if (!twoPart && block.lines.length === 1 && nextProse) {
+      const captionFollows = next && next.kind.kind === 'display' && next.block.blankBefore >= 2;
+      if (captionFollows || CONTINUATION_START.test(nextProse.lines[0].text)) {
+        this.proseBlock(block); // a sentence fragment cut by a column break or a caption
+        return;
+      }
+    }
+    this.addHeading(text, block);
+  }
+
+  /** The next prose block, looking past captions set apart by 2+ blank lines. */
+  private nextProse(items: Classified[], i: number): Block | null {
+    for (let j = i + 1; j < items.length; j++) {
+      const { kind, block } = items[j];
+      if (kind.kind === 'prose') return block;
+      if (kind.kind === 'display' && (block.blankBefore >= 2 || kind.wrapped)) continue;
+      return null;
+    }
+    return null;
+  }
+
+  private proseBlock(block: Block): void {
+    if (this.state === 'top') this.ensureArticle(block);
+    for (const line of block.lines) {
+      const prev = this.pending[this.pending.length - 1];
+      if (prev && startsParagraph(prev, line, this.shape, this.prose, this.pending.length === 1)) this.flush();
+      this.pushLine(line);
+    }
+  }
+}

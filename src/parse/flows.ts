@@ -1,0 +1,174 @@
+/**
+ * Flows (issue #3 round trip): pdftotext prints a page as a list of flows — runs of lines with a
+ * blank line after each — and within a flow it keeps the reading order, but it may list the flows of
+ * side-by-side modules in any order. A column that stops mid-sentence goes on in the flow that opens
+ * mid-sentence in the same measure. This module describes each flow by those ends; rethread.ts
+ * pairs them up.
+ */
+import type { Classified } from './classify.js';
+import type { SourceLine } from './lines.js';
+import type { PageShape } from './page.js';
+import { endsSentence, visualWidth } from './text-form.js';
+
+/** One flow and what its ends say. */
+export interface Flow {
+  items: Classified[];
+  /** Width (ems) its prose lines fill, or null when it has too few to tell. */
+  measure: number | null;
+  /** Widest prose line, to compare a flow of unknown measure. */
+  widest: number;
+  /** Opens mid-sentence: its first block is prose whose first line continues a sentence. */
+  openStart: boolean;
+  /** Its first block is prose whose first line is indented and does not end a sentence: a paragraph start. */
+  indentedStart: boolean;
+  /** Stops mid-sentence: its last prose line does not end a sentence, and only captions or furniture follow it. */
+  openEnd: boolean;
+  /** Holds a jump line: `（下转第N版）` (out) or `（上接第N版）` (in). */
+  jump: 'in' | 'out' | null;
+  /** Opens mid-sentence next to a `（上接…）` line: continues copy printed on an earlier page. */
+  jumpIn: boolean;
+  /** Stops mid-sentence before a `（下转…）` line: the copy goes on on a later page. */
+  jumpOut: boolean;
+  /** Its prose text (ideographs only matter), for vocabulary affinity. */
+  text: string;
+  /** Page of the text file (pdftotext ends each page with a form feed). */
+  page: number;
+}
+
+/** A flow needs this many prose lines before its measure is read from them. */
+const MIN_MEASURE_LINES = 3;
+/** Measures within this many ems are the same column width (punctuation compression, quotes). */
+const MEASURE_TOLERANCE = 1.5;
+/** A paragraph's first line is indented 2 em; allow ¾ em for compression and Latin widths. */
+const INDENT = 1.25;
+/**
+ * A first line this much narrower than an indented one that ends a sentence is the tail of a
+ * paragraph begun in another column (a one-line paragraph that short is rare in body text).
+ */
+const TAIL = 2;
+
+/** Marks and particles that never begin a sentence (the conjunctions of CONTINUATION_START may). */
+const MID_SENTENCE_START = /^[，、。；：？！”’）》的地得了着过们]/;
+
+const JUMP_IN = /^[（(]\s*(?:上接|接)第?\s*\d+\s*版\s*[）)]$/;
+const JUMP_OUT = /^[（(]\s*(?:下转|转)第?\s*\d+\s*版\s*[）)]$/;
+
+/**
+ * A column's measure from a few of its lines: the upper quartile of their widths, since most lines
+ * fill the measure and the rest (indented first lines, short last lines) fall below it.
+ */
+function columnWidth(widths: number[]): number {
+  const sorted = [...widths].sort((a, b) => a - b);
+  return Math.round(sorted[Math.floor(sorted.length * 0.75)]);
+}
+
+/** Group classified blocks into flows: a block after a blank line opens a new flow. */
+export function toFlows(items: Classified[], shape: PageShape): Flow[] {
+  const groups: { items: Classified[]; page: number }[] = [];
+  let page = 0;
+  for (const item of items) {
+    const feed = item.block.lines.some((l) => l.raw.includes('\f'));
+    if (feed) page++;
+    if (!groups.length || item.block.blankBefore > 0 || item.block.first || feed) groups.push({ items: [], page });
+    groups[groups.length - 1].items.push(item);
+  }
+  const flows = groups.map((g) => describe(g.items, g.page, shape));
+  linkJumps(flows);
+  return flows;
+}
+
+/**
+ * Jump lines (REFERENCE.md §3): the prose nearest before `（下转…）` stops here and goes on on a later
+ * page; there, the flow opening mid-sentence nearest the `（上接…）` line (pdftotext prints it before or
+ * after the text) is where it goes on.
+ */
+function linkJumps(flows: Flow[]): void {
+  const samePage = (i: number, j: number) => j >= 0 && j < flows.length && flows[j].page === flows[i].page;
+  flows.forEach((f, i) => {
+    if (f.jump === 'out') {
+      for (let j = i; samePage(i, j); j--) {
+        if (!hasProse(flows[j])) continue;
+        if (flows[j].openEnd) flows[j].jumpOut = true;
+        break;
+      }
+    } else if (f.jump === 'in') {
+      for (let d = 0; samePage(i, i + d) || samePage(i, i - d); d++) {
+        const near = [i + d, i - d].find((j) => samePage(i, j) && flows[j].openStart);
+        if (near === undefined) continue;
+        flows[near].jumpIn = true;
+        break;
+      }
+    }
+  });
+}
+
+function describe(items: Classified[], page: number, shape: PageShape): Flow {
+  const width = (l: SourceLine) => visualWidth(l.text, shape.quoteEm);
+  const proseLines = items.filter((c) => c.kind.kind === 'prose').flatMap((c) => c.block.lines);
+  const measure = proseLines.length >= MIN_MEASURE_LINES ? columnWidth(proseLines.map(width)) : null;
+  const m = measure ?? shape.measure;
+  const texts = items.map((c) => c.block.lines.map((l) => l.text).join(''));
+  const jumpLine = (re: RegExp) => items.some((c, i) => c.kind.kind === 'furniture' && re.test(texts[i]));
+  const jump = jumpLine(JUMP_OUT) ? 'out' : jumpLine(JUMP_IN) ? 'in' : null;
+  const first = items.find((c) => c.kind.kind !== 'furniture');
+  let openStart = false;
+  let indentedStart = false;
+  if (first?.kind.kind === 'prose') {
+    const l = first.block.lines[0];
+    const w = width(l);
+    // Not indented, or a short line that closes a sentence: the tail of a paragraph begun elsewhere.
+    openStart = w > m - INDENT || MID_SENTENCE_START.test(l.text) || (endsSentence(l.text) && w < m - INDENT - TAIL);
+    indentedStart = !openStart && !endsSentence(l.text) && !l.justified;
+  }
+  let openEnd = false;
+  for (let i = items.length - 1; i >= 0; i--) {
+    const k = items[i].kind.kind;
+    if (k === 'prose') {
+      const lines = items[i].block.lines;
+      openEnd = !endsSentence(lines[lines.length - 1].text);
+      break;
+    }
+    if (k !== 'display' && k !== 'photo-slot' && k !== 'furniture') break;
+  }
+  return {
+    items, measure, widest: Math.max(0, ...proseLines.map(width)), openStart, indentedStart, openEnd, jump, jumpIn: false, jumpOut: false,
+    text: proseLines.map((l) => l.text).join(''),
+    page,
+  };
+}
+
+/** Can `b` continue the column of `a`? Same measure, or (too few lines to tell) no line wider than it. */
+export function sameMeasure(a: Flow, b: Flow): boolean {
+  if (a.measure !== null && b.measure !== null) return Math.abs(a.measure - b.measure) <= MEASURE_TOLERANCE;
+  const known = a.measure ?? b.measure;
+  if (known === null) return true;
+  const other = a.measure === null ? a : b;
+  return other.widest <= known + MEASURE_TOLERANCE;
+}
+
+/** Does the flow hold prose at all? */
+export function hasProse(f: Flow): boolean {
+  return f.items.some((c) => c.kind.kind === 'prose');
+}
+
+const IDEOGRAPHS = /[\u3400-\u9fff]{3,}/g;
+
+/** Trigrams of ideographs: the vocabulary a column shares with the rest of its article. */
+function trigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const run of text.match(IDEOGRAPHS) ?? []) for (let i = 0; i + 3 <= run.length; i++) out.add(run.slice(i, i + 3));
+  return out;
+}
+
+/**
+ * Vocabulary affinity of two texts: shared ideograph trigrams (names, terms, phrases), scaled by the
+ * square root of the smaller set so that long and short columns compare fairly.
+ */
+export function affinity(a: string, b: string): number {
+  const ga = trigrams(a);
+  const gb = trigrams(b);
+  if (!ga.size || !gb.size) return 0;
+  let shared = 0;
+  for (const g of ga) if (gb.has(g)) shared++;
+  return shared / Math.sqrt(Math.min(ga.size, gb.size));
+}

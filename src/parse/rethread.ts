@@ -1,0 +1,195 @@
+/**
+ * Reading order across flows (issue #3 round trip). pdftotext keeps each flow in order but may list
+ * the flows of side-by-side modules out of order, so a column that stops mid-sentence is not always
+ * followed by the column that goes on with it. Each flow that stops mid-sentence is paired with a
+ * flow that opens mid-sentence in the same measure, and the pair is printed together:
+ *
+ * 1. the next flow in the same measure, unless it clearly opens a paragraph (the usual case; captions
+ *    and another module's heads between them stay between them, prose in another measure waits);
+ * 2. two such pairs are swapped when each continuation shares far more vocabulary with the other
+ *    pair's column (an article's columns repeat its names and terms): pdftotext interleaves two
+ *    modules' columns that way;
+ * 3. the flows left over pair up by shared vocabulary, or when they can only go with each other; a
+ *    column before `（下转第N版）` with the one beside `（上接第N版）` on a later page.
+ */
+import type { Classified } from './classify.js';
+import type { PageShape } from './page.js';
+import { affinity, hasProse, sameMeasure, toFlows, type Flow } from './flows.js';
+
+/** A swap must beat the pairs' own affinity by this factor, and by this much. */
+const SWAP_RATIO = 1.5;
+const SWAP_MARGIN = 0.5;
+/** Each of the four flows of a swap must hold this many characters of prose. */
+const SWAP_MIN_CHARS = 100;
+/** A column that jumps to another page and one that jumps in from it are paired by that first. */
+const JUMP_BONUS = 1;
+/** A leftover pair needs this much shared vocabulary. */
+const MIN_AFFINITY = 0.3;
+/** Text a column is compared by: its own, and the columns paired before it up to this length. */
+const CONTEXT_CHARS = 200;
+
+/** Block kinds that may sit inside a sentence that goes on after them. */
+const INTERLUDE = new Set(['display', 'photo-slot', 'furniture']);
+
+interface Pair {
+  from: number;
+  to: number;
+  /** Display-only flows printed between the two, kept between them (captions, another module's heads). */
+  between: number[];
+  /** Only flows without prose stand between the two, as pdftotext printed them; only such pairs are swapped. */
+  sequential: boolean;
+}
+
+/** Reorder the page's blocks so every column that stops mid-sentence is followed by its continuation. */
+export function rethread(items: Classified[], shape: PageShape): Classified[] {
+  if (shape.lineMode) return items;
+  const flows = toFlows(items, shape);
+  const pairs = new Map<number, Pair>();
+  const taken = new Set<number>();
+  nextInMeasure(flows, pairs, taken);
+  swaps(flows, pairs);
+  leftovers(flows, pairs, taken);
+  breakCycles(pairs);
+  return emit(flows, pairs);
+}
+
+/** Does the flow clearly open a new paragraph or section (an indented first line, or a head)? */
+function opensParagraph(f: Flow): boolean {
+  const first = f.items.find((c) => c.kind.kind !== 'furniture');
+  return !f.openStart && (first?.kind.kind !== 'prose' || f.indentedStart);
+}
+
+function nextInMeasure(flows: Flow[], pairs: Map<number, Pair>, taken: Set<number>): void {
+  flows.forEach((o, i) => {
+    if (!o.openEnd || o.jumpOut) return;
+    const between: number[] = [];
+    let skipped = false;
+    for (let j = i + 1; j < flows.length && flows[j].page === o.page; j++) {
+      const f = flows[j];
+      if (!hasProse(f)) {
+        between.push(j);
+        continue;
+      }
+      if (!sameMeasure(o, f)) {
+        skipped = true;
+        continue;
+      }
+      if (!opensParagraph(f) && !taken.has(j) && !f.jumpIn) {
+        // Captions and stray heads stay where they were printed; a label or byline would start or close
+        // an article inside the sentence, so those wait until the sentence is done.
+        const keep = between.every((b) => flows[b].items.every((c) => INTERLUDE.has(c.kind.kind)));
+        pairs.set(i, { from: i, to: j, between: keep ? between : [], sequential: !skipped });
+        taken.add(j);
+      }
+      return;
+    }
+  });
+}
+
+/** The column's text, with the columns already paired before it when it is short (its article's vocabulary). */
+function context(flows: Flow[], pairs: Map<number, Pair>, i: number): string {
+  let text = flows[i].text;
+  const seen = new Set([i]);
+  for (let p = before(pairs, i); p !== undefined && !seen.has(p) && text.length < CONTEXT_CHARS; p = before(pairs, p)) {
+    seen.add(p);
+    text = flows[p].text + text;
+  }
+  return text;
+}
+
+/** The flow paired before flow i, if any. */
+function before(pairs: Map<number, Pair>, i: number): number | undefined {
+  for (const p of pairs.values()) if (p.to === i) return p.from;
+  return undefined;
+}
+
+function leftovers(flows: Flow[], pairs: Map<number, Pair>, taken: Set<number>): void {
+  const open = flows.map((f, i) => i).filter((i) => flows[i].openEnd && !pairs.has(i));
+  const starts = flows.map((f, i) => i).filter((i) => flows[i].openStart && !taken.has(i));
+  const candidates: { from: number; to: number; score: number }[] = [];
+  for (const o of open) {
+    for (const s of starts) {
+      const jump = flows[o].jumpOut && flows[s].jumpIn && flows[s].page > flows[o].page;
+      const local = !flows[o].jumpOut && !flows[s].jumpIn && flows[s].page === flows[o].page;
+      if (s === o || !sameMeasure(flows[o], flows[s]) || !(jump || local)) continue;
+      candidates.push({ from: o, to: s, score: affinity(context(flows, pairs, o), flows[s].text) + (jump ? JUMP_BONUS : 0) });
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  for (const c of candidates) {
+    if (pairs.has(c.from) || taken.has(c.to)) continue;
+    // A column that opens mid-sentence goes on from somewhere: when it and one open column can only
+    // go with each other, they pair whatever their vocabulary.
+    const mutual = candidates.every((x) => (x.from === c.from) === (x.to === c.to));
+    if (c.score < MIN_AFFINITY && !mutual) continue;
+    pairs.set(c.from, { from: c.from, to: c.to, between: [], sequential: false });
+    taken.add(c.to);
+  }
+}
+
+/** Does the chain of pairs from `from` reach `to`? */
+function reaches(pairs: Map<number, Pair>, from: number, to: number): boolean {
+  const seen = new Set<number>();
+  for (let i: number | undefined = from; i !== undefined && !seen.has(i); i = pairs.get(i)?.to) {
+    if (i === to) return true;
+    seen.add(i);
+  }
+  return false;
+}
+
+function swaps(flows: Flow[], pairs: Map<number, Pair>): void {
+  const list = [...pairs.values()];
+  for (const p of list) {
+    for (const q of list) {
+      // Interleaved as pdftotext interleaves two modules: o1 s1 … o2 s2, all on one page.
+      if (!p.sequential || !q.sequential || p.to >= q.from || flows[p.from].page !== flows[q.to].page) continue;
+      if (!sameMeasure(flows[p.from], flows[q.to]) || !sameMeasure(flows[q.from], flows[p.to])) continue;
+      // Columns of one article chain into each other: swapping those would close a loop.
+      if (reaches(pairs, p.to, q.from) || reaches(pairs, q.to, p.from)) continue;
+      // Vocabulary says little about a few lines: only whole columns are swapped.
+      if ([p.from, p.to, q.from, q.to].some((i) => flows[i].text.length < SWAP_MIN_CHARS)) continue;
+      const score = (o: number, s: number) => affinity(context(flows, pairs, o), flows[s].text);
+      const [pp, qq, pq, qp] = [score(p.from, p.to), score(q.from, q.to), score(p.from, q.to), score(q.from, p.to)];
+      // Each continuation must read better with the other column, and the two together by far.
+      if (pq <= qq || qp <= pp || pq + qp < (pp + qq) * SWAP_RATIO || pq + qp - (pp + qq) < SWAP_MARGIN) continue;
+      [p.to, q.to] = [q.to, p.to];
+      p.between = [];
+      q.between = [];
+      p.sequential = q.sequential = false;
+    }
+  }
+}
+
+/** A chain of pairs that returns to its start has no first column: drop its last link. */
+function breakCycles(pairs: Map<number, Pair>): void {
+  for (const start of [...pairs.keys()]) {
+    const seen = new Set<number>([start]);
+    for (let p = pairs.get(start); p; p = pairs.get(p.to)) {
+      if (seen.has(p.to)) {
+        pairs.delete(p.from);
+        break;
+      }
+      seen.add(p.to);
+    }
+  }
+}
+
+function emit(flows: Flow[], pairs: Map<number, Pair>): Classified[] {
+  const successors = new Set([...pairs.values()].map((p) => p.to));
+  const done = new Set<number>();
+  const out: Classified[] = [];
+  const put = (i: number) => {
+    if (done.has(i)) return;
+    done.add(i);
+    out.push(...flows[i].items);
+    const p = pairs.get(i);
+    if (!p) return;
+    for (const b of p.between) if (!successors.has(b)) put(b);
+    const first = flows[p.to].items.find((c) => c.kind.kind === 'prose');
+    if (first) first.block.continues = true;
+    put(p.to);
+  };
+  flows.forEach((f, i) => successors.has(i) || put(i));
+  flows.forEach((f, i) => put(i));
+  return out;
+}
