@@ -13,6 +13,31 @@ export interface JumpMarks {
 /** A split article (extra fields are allowed on tree nodes, issue #3). */
 export type JumpArticle = Article & JumpMarks;
 
+/** A page made by the make-up for copy its source page could not hold (numbered after it). */
+export type OverflowPage = ZbDocument & { overflowPage?: true };
+
+/** True for a page the make-up added after a source page. */
+export function isOverflowPage(doc: ZbDocument): boolean {
+  return (doc as OverflowPage).overflowPage === true || (doc.articles[0] as JumpArticle | undefined)?.jumpFromPrevious === true;
+}
+
+/**
+ * Move the page's last article whole to the page after it, when the articles before it already fill
+ * the page (a smaller page size, a bigger body size): splitting it would leave a headline and a few
+ * lines. It joins the overflow page already made for this page, else a new one (issue #4: nothing cut).
+ */
+export function moveLastArticle(docs: ZbDocument[], pageIndex: number): ZbDocument[] {
+  const doc = docs[pageIndex]!;
+  if (doc.articles.length < 2) return docs;
+  const moved = doc.articles[doc.articles.length - 1]!;
+  const first: ZbDocument = { ...doc, articles: doc.articles.slice(0, -1) };
+  const after = docs[pageIndex + 1];
+  if (after && (after as OverflowPage).overflowPage && after.source === doc.source)
+    return [...docs.slice(0, pageIndex), first, { ...after, articles: [moved, ...after.articles] }, ...docs.slice(pageIndex + 2)];
+  const next: OverflowPage = { ...doc, folio: null, banner: null, articles: [moved], diagnostics: [], overflowPage: true };
+  return [...docs.slice(0, pageIndex), first, next, ...docs.slice(pageIndex + 1)];
+}
+
 function textLength(block: BlockContent): number {
   return block.type === 'figure' ? 0 : block.children.reduce((n, t) => n + t.value.length, 0);
 }
@@ -43,7 +68,7 @@ export function splitLastArticle(docs: ZbDocument[], pageIndex: number, keepShar
   const tail: JumpArticle = { ...article, id: `${article.id}-cont`, lede: [], institution: null, kicker: null, subheadline: null,
     children: tailPart, jumpFromPrevious: true };
   const first: ZbDocument = { ...doc, articles: [...doc.articles.slice(0, -1), head] };
-  const next: ZbDocument = { ...doc, folio: null, banner: null, articles: [tail], diagnostics: [] };
+  const next: OverflowPage = { ...doc, folio: null, banner: null, articles: [tail], diagnostics: [], overflowPage: true };
   return [...docs.slice(0, pageIndex), first, next, ...docs.slice(pageIndex + 1)];
 }
 

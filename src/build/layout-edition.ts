@@ -16,7 +16,7 @@ import type { BrowserSession } from '../print/browser.js';
 import { openEdition, serialise, type ReusablePage } from '../print/page-session.js';
 import { buildPageViews, editionDate, viewDiagnostics } from './pages.js';
 import { layoutPass, type LayoutPassResult } from './layout-pass.js';
-import { splitLastArticle } from './continuation.js';
+import { moveLastArticle, splitLastArticle } from './continuation.js';
 
 /** A source file the importer refuses; the build stops with its name. */
 export class SourceRefused extends Error {
@@ -42,6 +42,10 @@ export interface LaidOutEdition {
 }
 
 const MAX_CONTINUATIONS = 60;
+/** A split that keeps less of the last article than this moves it whole instead. */
+const MIN_SHARE = 0.1;
+/** Cuts of one page's last article tried before it moves whole instead. */
+const MAX_RESPLITS = 3;
 
 /**
  * Parse, render and make up the edition in `session`; the caller closes the returned page. `reuse` is the page
@@ -74,7 +78,7 @@ export async function layoutEdition(ctx: Context, session: BrowserSession,
   const title = `${config.paper} ${config.section}专版`;
   // Splits already made, by page index: the documents before the split and the share kept, so a page
   // that still does not fit after its split is re-split from the original with less copy, not split twice.
-  const splits = new Map<number, { before: ZbDocument[]; share: number }>();
+  const splits = new Map<number, { before: ZbDocument[]; share: number; tries: number }>();
   let reuse = options.reuse ?? null;
   for (let attempt = 0; ; attempt++) {
     const views = buildPageViews(docs, config, date);
@@ -95,10 +99,23 @@ export async function layoutEdition(ctx: Context, session: BrowserSession,
     const view = views.pages[pass.overfull]!;
     if (attempt >= MAX_CONTINUATIONS) throw new Error(`page ${view.number}: copy does not fit even after ${attempt} continuation pages`);
     const earlier = splits.get(pass.overfull);
-    const share = earlier ? earlier.share * 0.95 : pass.keepShare;
+    // On a page already split, keepShare is the part of the kept head that fits: scale the first cut by it.
+    const share = earlier ? earlier.share * pass.keepShare : pass.keepShare;
     const before = earlier ? earlier.before : docs;
-    splits.set(pass.overfull, { before, share });
-    for (const key of [...splits.keys()]) if (key > pass.overfull) splits.delete(key);
-    docs = splitLastArticle(before, pass.overfull, share);
+    const tries = (earlier?.tries ?? 0) + 1;
+    for (const key of [...splits.keys()]) if (key >= pass.overfull) splits.delete(key);
+    // A split that still does not fit after a few cuts is not the problem (the other articles and their
+    // pictures are): the last article moves whole, when the page has another.
+    const giveUp = tries > MAX_RESPLITS && before[pass.overfull]!.articles.length > 1;
+    const split = share >= MIN_SHARE && !giveUp ? splitLastArticle(before, pass.overfull, share) : before;
+    if (split !== before) {
+      splits.set(pass.overfull, { before, share, tries });
+      docs = split;
+      continue;
+    }
+    // Too little of the last article would stay (or it cannot be cut): it moves whole to the next page.
+    const moved = moveLastArticle(before, pass.overfull);
+    if (moved === before) throw new Error(`page ${view.number}: its copy does not fit; even one article with a few lines is too much for this page size`);
+    docs = moved;
   }
 }

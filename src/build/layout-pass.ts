@@ -8,12 +8,16 @@ import type { PageView } from '../render/view.js';
 import { measureOptions, planPage, type ModulePlan, type Rank } from '../layout/plan.js';
 import { applyAndInspect, measureModules, type InspectedPage } from '../print/page-session.js';
 import type { Placement } from '../layout/types.js';
+import { minFigureLines } from '../layout/leaf.js';
+
+/** Fewer full-width lines than this for the last article's first part, and it moves whole instead. */
+const MIN_CONTINUED_LINES = 8;
 
 /** Result of laying out all pages in one Chromium page. */
 export interface LayoutPassResult {
   /** Index of the first page whose copy does not fit, or -1. */
   overfull: number;
-  /** Fraction of that page's copy that would fit, estimated from line counts. */
+  /** Fraction of that page's last article that would fit, estimated from line counts; 0: move it whole. */
   keepShare: number;
   placements: Placement[][];
   inspected: InspectedPage[];
@@ -32,10 +36,13 @@ export async function layoutPass(page: Page, pages: PageView[], grid: Grid): Pro
       // Lines the last article may use at full width once the others are set across the page (an estimate:
       // CJK sets one character per em, so body lines scale with characters; the loop re-measures anyway).
       const full = articles.map((a) => a.spans.find((s) => s.span === grid.columns)!);
-      const others = full.slice(0, -1).reduce((n, m) => n + m.stack + m.lede + m.body + 8, 0);
+      const others = full.slice(0, -1).reduce((n, m) => n + m.stack + m.lede + m.body + minFigureLines(m) + 8, 0);
       const last = full[full.length - 1]!;
-      const room = lines - others - last.stack - last.lede - 2;
-      return { overfull: index, keepShare: Math.max(0.02, Math.min(0.97, room / last.body)), placements, inspected: [] };
+      const room = lines - others - last.stack - last.lede - minFigureLines(last) - 2;
+      // Less room than a short column's worth: the article goes to the next page whole (keepShare 0).
+      if (room < MIN_CONTINUED_LINES && articles.length > 1) return { overfull: index, keepShare: 0, placements, inspected: [] };
+      // Always cut at least one line, so the next attempt makes progress.
+      return { overfull: index, keepShare: Math.max(0.02, Math.min(1 - 1 / last.body, room / last.body)), placements, inspected: [] };
     }
     plans.push(...pagePlans);
     placements.push(makeup.placements);

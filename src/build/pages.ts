@@ -6,7 +6,7 @@
 import type { Diagnostic, ZbDocument } from '../ast/types.js';
 import type { Config } from '../config/schema.js';
 import { pageView, type PageView } from '../render/view.js';
-import type { JumpArticle } from './continuation.js';
+import { isOverflowPage, type JumpArticle } from './continuation.js';
 
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
@@ -20,7 +20,6 @@ export function editionDate(config: Config, now: Date): Date {
   return config.date ? new Date(`${config.date}T00:00:00Z`) : now;
 }
 
-const isContinuation = (doc: ZbDocument) => (doc.articles[0] as JumpArticle | undefined)?.jumpFromPrevious === true;
 
 /**
  * Page numbers. Copy pulled from printed pages often keeps its old folio (`19·卫生健康`); one such
@@ -33,7 +32,7 @@ export function pageNumbers(docs: ZbDocument[], firstPage: number): { numbers: n
   let usable = true;
   for (const doc of docs) {
     const previous = folioNumbers[folioNumbers.length - 1];
-    const n = isContinuation(doc) ? (previous ?? firstPage - 1) + 1 : doc.folio?.page ?? null;
+    const n = isOverflowPage(doc) ? (previous ?? firstPage - 1) + 1 : doc.folio?.page ?? null;
     if (n === null || (previous !== undefined && n <= previous)) usable = false;
     folioNumbers.push(n ?? 0);
   }

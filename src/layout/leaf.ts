@@ -40,8 +40,22 @@ function figureRange(m: SpanMeasure, rows: number): [number, number, number] {
   return [min, max, rows * (m.caption + natural)];
 }
 
-/** Cost of article `a` in a `span` × `lines` rectangle; `allowSlot` permits a photo slot as the last lever. */
-export function leafFill(a: ArticleMeasure, span: number, lines: number, ideal: number, isLead: boolean, columns: number, allowSlot: boolean): LeafFill {
+/**
+ * How far the make-up may go to fill a module: copy and its own figures only; then a photo slot or
+ * upright pictures within picture proportions; last, a slot of any height (a page with very little copy).
+ */
+export type SlotLevel = 0 | 1 | 2;
+
+/** The fewest lines an article's own figures can take at this span (for estimates of what fits). */
+export function minFigureLines(m: SpanMeasure): number {
+  return m.figureRows ? figureRange(m, m.figureRows)[0] : 0;
+}
+
+/** Cost of article `a` in a `span` × `lines` rectangle; `level` says which photo-slot levers are allowed. */
+export function leafFill(a: ArticleMeasure, span: number, lines: number, ideal: number, isLead: boolean, columns: number, level: SlotLevel): LeafFill {
+  const allowSlot = level > 0;
+  // Level 2 lifts the proportion limits: better a tall slot than a page that cannot be made up at all.
+  const stretch = level === 2 ? Infinity : 1;
   const m = a.spans.find((s) => s.span === span);
   // One 13-character column is too narrow for a headline stack on any page of four columns or more.
   if (!m || (span < 2 && columns >= 4)) return INFEASIBLE;
@@ -50,12 +64,13 @@ export function leafFill(a: ArticleMeasure, span: number, lines: number, ideal: 
   const free = lines - base;
   if (free < 0) return INFEASIBLE;
   let best = INFEASIBLE;
-  for (const slack of [0, 1]) {
+  // At the last level a few empty lines are also allowed: fewer than the smallest picture would need.
+  for (const slack of level === 2 ? [0, 1, 2, 3, 4, 5, 6] : [0, 1]) {
     const figureLines = free - slack;
     if (a.figures > 0) {
       const [min, max, natural] = figureRange(m, m.figureRows);
       // Last lever: taller (upright) pictures, at the cost of a photo slot (shared/notes/makeup.md).
-      const tall = allowSlot && figureLines > max && figureLines <= max * 1.6;
+      const tall = allowSlot && figureLines > max && figureLines <= max * 1.6 * stretch;
       if (figureLines < min || (figureLines > max && !tall)) continue;
       const cost = shape + COST.slackLine * slack + (COST.figureStretch * Math.abs(figureLines - natural)) / natural + (tall ? COST.photoSlot / 2 : 0);
       if (cost < best.cost) best = { cost, figureLines, slack, addedSlot: false };
@@ -64,7 +79,7 @@ export function leafFill(a: ArticleMeasure, span: number, lines: number, ideal: 
       if (cost < best.cost) best = { cost, figureLines: 0, slack, addedSlot: false };
     } else if (allowSlot) {
       const [min, max, natural] = figureRange({ ...m, caption: 0 }, 1);
-      if (figureLines < min || figureLines > max * 1.5) continue;
+      if (figureLines < min || figureLines > max * 1.5 * stretch) continue;
       const cost = shape + COST.photoSlot + COST.slackLine * slack + (COST.figureStretch * Math.abs(figureLines - natural)) / natural;
       if (cost < best.cost) best = { cost, figureLines, slack, addedSlot: true };
     }

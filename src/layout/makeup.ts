@@ -1,6 +1,7 @@
 /**
  * Page make-up: pack the page's articles into its grid, first with the copy and its own figures
- * only, then, as the last lever, allowing a photo slot where the copy cannot fill its module.
+ * only, then allowing a photo slot where the copy cannot fill its module, and last a slot of any
+ * height (so a page with very little copy is still made up, with the slot reported).
  * When even that fails the page's copy is too long and must continue on a following page.
  */
 import { MODULE_GAP_LINES } from './leaf.js';
@@ -12,8 +13,8 @@ export function makeUpPage(articles: ArticleMeasure[], frame: PageFrame): PageMa
   // The bottom row's closing gap line falls below the type area (leaf.ts MODULE_GAP_LINES).
   const virtual = { columns: frame.columns, lines: frame.lines + MODULE_GAP_LINES };
   const lead = leadIndex(articles);
-  for (const allowSlot of [false, true]) {
-    const placements = pack(articles, virtual, allowSlot, lead);
+  for (const level of [0, 1, 2] as const) {
+    const placements = pack(articles, virtual, level, lead);
     if (placements) {
       for (const p of placements) p.atBottom = p.line + p.lines >= virtual.lines;
       return { placements, overflow: [] };

@@ -4,13 +4,13 @@
  * Dynamic programming over (article range, columns, lines) finds the cheapest exact tiling, so the
  * page is full by construction and every module holds all of its copy.
  */
-import { idealSpan, leafFill, type LeafFill } from './leaf.js';
+import { idealSpan, leafFill, type LeafFill, type SlotLevel } from './leaf.js';
 import type { ArticleMeasure, PageFrame, Placement } from './types.js';
 
 type Choice = { kind: 'leaf'; fill: LeafFill } | { kind: 'h'; m: number; top: number } | { kind: 'v'; m: number; left: number };
 
 /** Pack `articles` into `frame` (lines include one trailing gap line); null when no tiling exists. */
-export function pack(articles: ArticleMeasure[], frame: PageFrame, allowSlot: boolean, leadIndex = 0): Placement[] | null {
+export function pack(articles: ArticleMeasure[], frame: PageFrame, level: SlotLevel, leadIndex = 0): Placement[] | null {
   const n = articles.length;
   if (n === 0) return [];
   const C = frame.columns;
@@ -28,7 +28,7 @@ export function pack(articles: ArticleMeasure[], frame: PageFrame, allowSlot: bo
         const picks: Choice[] = new Array(W);
         if (len === 1) {
           for (let r = 1; r < W; r++) {
-            const fill = leafFill(articles[i]!, c, r, ideals[i]!, i === leadIndex, C, allowSlot);
+            const fill = leafFill(articles[i]!, c, r, ideals[i]!, i === leadIndex, C, level);
             if (fill.cost < best[r]!) { best[r] = fill.cost; picks[r] = { kind: 'leaf', fill }; }
           }
         } else {

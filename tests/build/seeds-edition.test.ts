@@ -81,3 +81,29 @@ describe('copy too long for one page', () => {
     await rm(dir, { recursive: true, force: true });
   });
 });
+
+describe('the seeds on a smaller page', () => {
+  it('moves or continues what a tabloid page cannot hold, filling every page and printing every character in order', async () => {
+    const dir = await tempProject({ 'zhuanban.config.json': JSON.stringify({ pageSize: 'tabloid' }) }, true);
+    const result = await runCli(['build', '-q'], dir);
+    expect(result.stderr).not.toContain('error');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(await readFile(join(dir, 'output/report.json'), 'utf8')) as { pages: { number: number; fill: number; oversetChars: number }[] };
+    expect(report.pages.length).toBeGreaterThan(5);
+    for (const page of report.pages) {
+      expect(page.fill, `page ${page.number}`).toBeGreaterThanOrEqual(0.97);
+      expect(page.oversetChars, `page ${page.number}`).toBe(0);
+    }
+    // A moved or continued story is printed on the pages after its source's page, so the edition as a whole
+    // holds every article's characters in order.
+    const printed = counted((await pdfText(join(dir, 'output/edition.pdf'))).join(''));
+    const names = (await readdir(join(ROOT, 'seeds'))).filter((n) => n.endsWith('.txt')).sort();
+    for (const name of names)
+      for (const article of parseSource(await readFile(join(ROOT, 'seeds', name)), name).tree.articles) {
+        const wanted = counted(articlePrintText(article));
+        const missing = missingFrom(printed, wanted);
+        expect(missing, `${name} 「${article.headline}」 missing from char ${missing}`).toBe(-1);
+      }
+    await rm(dir, { recursive: true, force: true });
+  });
+});
