@@ -43,7 +43,8 @@ function block(node: BlockContent): string {
       return `### ${escapeInline(textOf(node))}`;
     case 'figure': {
       const alt = node.caption.replace(/[\\[\]]/g, (c) => `\\${c}`);
-      const url = node.src ? `<${node.src.replace(/[<>]/g, encodeURIComponent)}>` : '';
+      // CommonMark needs `<>` for an empty destination followed by a title (spec §6.3, link destination).
+      const url = node.src ? `<${node.src.replace(/[<>]/g, encodeURIComponent)}>` : node.credit ? '<>' : '';
       const title = node.credit ? ` "${node.credit.replace(/["\\]/g, (c) => `\\${c}`)}"` : '';
       return `![${alt}](${url}${title})`;
     }

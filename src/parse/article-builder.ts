@@ -9,7 +9,8 @@ import type { Reporter, SourceLine } from './lines.js';
 import { paragraphMeasure, type Block, type PageShape } from './page.js';
 import { joinLines } from './paragraphs.js';
 import { spanOf, spanOfLines } from './positions.js';
-import { endsSentence, matchCredit } from './text-form.js';
+import { matchCredit } from './credits.js';
+import { endsSentence, isDashSubtitle } from './text-form.js';
 
 /** What the walk produces for one page. */
 export interface Assembled {
@@ -150,10 +151,12 @@ export class ArticleBuilder {
   /** Start the first article from the display lines at the top of the page (headline, subheadline). */
   protected ensureArticle(block: Block): void {
     if (this.state !== 'top') return;
+    // 引题, 主题, ——副题 (REFERENCE.md §3): with a dash subheadline third, the first line is the kicker.
+    const kicker = this.top.length >= 3 && isDashSubtitle(this.top[2].text) ? this.top.shift()! : null;
     const [head, ...rest] = this.top;
     this.top = [];
     if (!head) this.report('missing-headline', 'Text before any headline; started an article without a headline', block.lines[0].line, block.lines[0].column, 'warning');
-    this.startArticle({ headline: head?.text ?? '' }, head?.block ?? block);
+    this.startArticle({ headline: head?.text ?? '', kicker: kicker?.text }, kicker?.block ?? head?.block ?? block);
     const a = this.current!;
     if (rest[0]) a.subheadline = rest.shift()!.text;
     for (const r of rest) this.addHeading(r.text, r.block);
@@ -163,7 +166,7 @@ export class ArticleBuilder {
   }
 
   /** Open a new article; display lines still waiting above the first one become the series banner. */
-  protected startArticle(fields: { institution?: string | undefined; headline: string }, block: Block): void {
+  protected startArticle(fields: { institution?: string | undefined; headline: string; kicker?: string | undefined }, block: Block): void {
     this.closeArticle();
     if (this.state === 'top' && this.top.length) {
       // Display lines above the first headline that carries an institution: the series banner.
@@ -173,7 +176,7 @@ export class ArticleBuilder {
       this.topCaptions = [];
     }
     this.current = {
-      type: 'article', id: `a${this.out.articles.length + 1}`, institution: fields.institution ?? null, kicker: null,
+      type: 'article', id: `a${this.out.articles.length + 1}`, institution: fields.institution ?? null, kicker: fields.kicker ?? null,
       headline: fields.headline, subheadline: null, lede: [], byline: { authors: [], photoCredit: null }, truncated: false,
       children: [], position: spanOf(block.lines[0]),
     };

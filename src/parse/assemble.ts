@@ -10,9 +10,9 @@ import type { Reporter, SourceLine } from './lines.js';
 import { toBlocks, type PageShape } from './page.js';
 import { buildProseIndex } from './paragraphs.js';
 import { rethread } from './rethread.js';
-import { isRunningHead, matchFolio, visualWidth } from './text-form.js';
+import { isDashSubtitle, isRunningHead, matchFolio, visualWidth } from './text-form.js';
 import { splitRunInHeads, splitTrailingBylines } from './split.js';
-import { isPhotoSlotLabel, isSlugLine } from './furniture.js';
+import { isEditorCredit, isPhotoSlotLabel, isSlugLine } from './furniture.js';
 
 /** The page's folio, banner, furniture and articles (raw.ts builds the tree from it). */
 export type { Assembled } from './article-builder.js';
@@ -22,7 +22,7 @@ export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter
   // pdftotext prints running heads, folios and column-spanning headlines without blank lines around
   // them; on a column page an unpunctuated line wider than the column can only be display type.
   const spanning = (l: SourceLine) => !shape.lineMode && isDisplayLine(l.text, shape) && visualWidth(l.text) > shape.measure + 2;
-  const standsAlone = (l: SourceLine) => isRunningHead(l.text) || isPhotoSlotLabel(l.text) || isSlugLine(l.text) || (matchFolio(l.text) !== null && nearPageEdge(lines, l)) || spanning(l);
+  const standsAlone = (l: SourceLine) => isRunningHead(l.text) || isEditorCredit(l.text) || isPhotoSlotLabel(l.text) || isSlugLine(l.text) || isDashSubtitle(l.text) || (matchFolio(l.text) !== null && nearPageEdge(lines, l)) || spanning(l);
   const blocks = splitTrailingBylines(splitRunInHeads(toBlocks(lines, standsAlone), shape));
   const classified: Classified[] = blocks.map((block) => {
     const kind = classifyBlock(block, shape);

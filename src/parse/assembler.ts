@@ -9,6 +9,7 @@ import type { Reporter } from './lines.js';
 import type { Block, PageShape } from './page.js';
 import { CONTINUATION_START, startsParagraph, type ProseIndex } from './paragraphs.js';
 import { isHeadBandWord } from './furniture.js';
+import { isDashSubtitle } from './text-form.js';
 
 /** Walks the classified blocks of one page; `run` returns the page's articles. */
 export class Assembler extends ArticleBuilder {
@@ -49,19 +50,26 @@ export class Assembler extends ArticleBuilder {
         this.out.furniture.push(text);
         this.slotsAwaitingCaption++;
         return 0;
-      case 'byline':
+      case 'byline': {
+        if (this.creditForFigure(kind.parts)) return 0;
         this.flush();
+        const beforeBody = this.state === 'top' || this.state === 'stack';
         this.ensureArticle(block);
         this.mergeByline(kind.parts);
-        this.state = 'closed';
+        // A byline under the headline stack (`本报记者 李明`) opens the body; one after the body ends it.
+        if (!beforeBody || this.current!.children.length) this.state = 'closed';
         return 0;
+      }
       case 'org-head':
         this.startArticle({ institution: kind.institution, headline: kind.headline }, block);
         return 0;
       case 'org': {
         const stacked = this.orgStack(items, i);
         if (stacked) return stacked;
-        if (next && next.kind.kind === 'display' && next.block.blankBefore < 2 && !next.kind.wrapped) {
+        // A label over a head: a one-line head, or a head that wrapped when text or a byline runs under it.
+        const after = items[i + 2]?.kind.kind;
+        const heads = (d: { wrapped: boolean; caption?: boolean }) => !d.caption && (!d.wrapped || after === 'prose' || after === 'byline');
+        if (next && next.kind.kind === 'display' && next.block.blankBefore < 2 && heads(next.kind)) {
           this.startArticle({ institution: kind.institution, headline: next.kind.text }, block);
           return 1;
         }
@@ -73,13 +81,23 @@ export class Assembler extends ArticleBuilder {
         return 0;
       }
       case 'display':
-        this.display(kind.text, kind.twoPart, kind.wrapped, block, items, i);
-        return 0;
+        return this.display(kind.text, kind.twoPart, kind.wrapped, block, items, i, kind.caption);
       case 'prose':
         this.slotsAwaitingCaption = 0;
         this.proseBlock(block);
         return 0;
     }
+  }
+
+  /**
+   * A credit-only line (`新华社记者 王刚 摄`) right after a caption that has none is that photo's
+   * credit, not the article's byline: it does not end the article.
+   */
+  private creditForFigure(parts: { authors: string[]; photoCredit: string | null; extra: string | null }): boolean {
+    const last = this.current?.children[this.current.children.length - 1];
+    if (parts.authors.length || !parts.photoCredit || parts.extra || this.pending.length || last?.type !== 'figure' || last.credit) return false;
+    last.credit = parts.photoCredit;
+    return true;
   }
 
   /**
@@ -118,52 +136,76 @@ export class Assembler extends ArticleBuilder {
     return j - i - 1;
   }
 
-  private display(text: string, twoPart: boolean, wrapped: boolean, block: Block, items: Classified[], i: number): void {
+  /** A display block in context; returns how many following items it consumed. */
+  private display(text: string, twoPart: boolean, wrapped: boolean, block: Block, items: Classified[], i: number, caption = false): number {
     const next = items[i + 1];
     const apart = block.blankBefore >= 2 && !block.first;
     if (this.slotsAwaitingCaption > 0) {
       this.slotsAwaitingCaption--;
       if (this.state === 'top') this.topCaptions.push(block);
       else this.addFigure(text, block);
-      return;
+      return 0;
+    }
+    if ((this.state === 'body' || this.state === 'closed') && !caption) {
+      const stack = this.headsNewArticle(items, i);
+      if (stack === 'head') this.startArticle({ headline: text }, block);
+      if (stack === 'kicker') this.startArticle({ kicker: text, headline: (items[i + 1].kind as { text: string }).text }, block);
+      if (stack) return stack === 'kicker' ? 1 : 0;
     }
     if (this.state === 'top') {
-      if (apart && this.top.length) this.topCaptions.push(block);
+      if ((apart || caption) && this.top.length) this.topCaptions.push(block);
       else this.top.push({ text, block });
-      return;
+      return 0;
     }
     if (this.state === 'closed') {
       const nextIsDisplay = !next || ['display', 'org', 'org-head'].includes(next.kind.kind);
       if (apart || wrapped || nextIsDisplay) this.addFigure(text, block);
       else this.startArticle({ headline: text }, block);
-      return;
+      return 0;
     }
     if (this.state === 'stack' && !this.pending.length) {
       if (apart || wrapped) this.addFigure(text, block);
       else if (!twoPart && !this.current!.subheadline && this.current!.lede.length === 0) {
         this.current!.subheadline = text;
       } else this.addHeading(text, block);
-      return;
+      return 0;
     }
     // In the body.
     const open = this.pendingOpen();
     const nextProse = this.nextProse(items, i);
     if (wrapped || apart || (open && nextProse && !twoPart)) {
       this.addFigure(text, block);
-      return;
+      return 0;
     }
     if (open && nextProse?.continues) {
       this.addInterruptingHeading(text, block);
-      return;
+      return 0;
     }
     if (!twoPart && block.lines.length === 1 && nextProse) {
       const captionFollows = next && next.kind.kind === 'display' && next.block.blankBefore >= 2;
       if (captionFollows || CONTINUATION_START.test(nextProse.lines[0].text)) {
         this.proseBlock(block); // a sentence fragment cut by a column break or a caption
-        return;
+        return 0;
       }
     }
     this.addHeading(text, block);
+    return 0;
+  }
+
+  /**
+   * A head followed by a reporter's byline (`本报记者 李明`, maybe after a `——` subheadline) and then
+   * text opens a new article even without an institution label: that is how most papers print one.
+   */
+  private headsNewArticle(items: Classified[], i: number): 'head' | 'kicker' | null {
+    const display = (c: Classified | undefined) => (c?.kind.kind === 'display' && !c.kind.caption ? c.kind.text : null);
+    const dashAt = (j: number) => isDashSubtitle(display(items[j]) ?? '');
+    // 引题 + 主题 + ——副题: this line is the kicker of the head after it.
+    const kicker = display(items[i + 1]) !== null && dashAt(i + 2);
+    let j = kicker ? i + 3 : dashAt(i + 1) ? i + 2 : i + 1;
+    const byline = items[j]?.kind;
+    if (byline?.kind !== 'byline' || byline.parts.authors.length === 0) return null;
+    if ((byline.parts.extra === null && j === i + 1) || items[j + 1]?.kind.kind !== 'prose') return null;
+    return kicker ? 'kicker' : 'head';
   }
 
   /** The next prose block, looking past captions set apart by 2+ blank lines. */

@@ -3,11 +3,11 @@
  * before context decides (in assemble.ts) whether a display line is a headline, subhead or caption.
  */
 import type { Block, PageShape } from './page.js';
+import { captionOf, parseByline, type BylineParts } from './credits.js';
 import {
-  endsSentence, hasProsePunctuation, isOrgName, isRunningHead, matchFolio, parseByline,
-  splitGluedOrgTail, visualWidth, type BylineParts,
+  endsSentence, hasProsePunctuation, isOrgName, isRunningHead, matchFolio, splitGluedOrgTail, visualWidth,
 } from './text-form.js';
-import { isPhotoSlotLabel, isSlugLine } from './furniture.js';
+import { isEditorCredit, isPhotoSlotLabel, isSlugLine } from './furniture.js';
 
 /** What a block is by its form alone; the page walk (assembler.ts) decides the rest from context. */
 export type BlockKind =
@@ -17,11 +17,17 @@ export type BlockKind =
   | { kind: 'byline'; parts: BylineParts }
   | { kind: 'org-head'; institution: string; headline: string }
   | { kind: 'org'; institution: string }
-  | { kind: 'display'; text: string; twoPart: boolean; wrapped: boolean }
+  | { kind: 'display'; text: string; twoPart: boolean; wrapped: boolean; caption?: boolean }
   | { kind: 'prose' };
 
 /** A block with what its form says it is. */
 export type Classified = { block: Block; kind: BlockKind };
+
+/**
+ * A numbered section subhead (`一、…`, `（二）…`, `3. …`): numbering marks a subhead in any paper, so
+ * such a line is never a headline, an institution or a caption.
+ */
+const NUMBERED_HEAD_RE = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))\s*\S/;
 
 /** Display lines (heads, captions) are short; longer unpunctuated lines are prose fragments. */
 const DISPLAY_MAX_WIDTH = 40;
@@ -69,7 +75,8 @@ function joinDisplay(parts: string[]): { text: string; twoPart: boolean; wrapped
   for (let i = 1; i < parts.length; i++) {
     const a = parts[i - 1];
     // A head has one phrase break: when either line holds it as a space, this break is a wrap.
-    const wrappedHere = visualWidth(a) >= visualWidth(parts[i]) || opensQuote(a) || / /.test(a) || / /.test(parts[i]);
+    // Three or more fragments are a display line broken up by pdftotext, not a two-phrase head.
+    const wrappedHere = parts.length >= 3 || visualWidth(a) >= visualWidth(parts[i]) || opensQuote(a) || / /.test(a) || / /.test(parts[i]);
     text += wrappedHere ? parts[i] : ` ${parts[i]}`;
     spaced ||= !wrappedHere;
   }
@@ -109,13 +116,16 @@ export function classifyBlock(block: Block, shape: PageShape): BlockKind {
     const t = texts[0];
     const folio = matchFolio(t);
     if (folio) return { kind: 'folio', ...folio };
-    if (isRunningHead(t) || isSlugLine(t)) return { kind: 'furniture' };
+    if (isRunningHead(t) || isSlugLine(t) || isEditorCredit(t)) return { kind: 'furniture' };
     if (isPhotoSlotLabel(t)) return { kind: 'photo-slot' };
   }
+  const caption = captionOf(texts);
+  if (caption !== null) return { kind: 'display', text: caption, twoPart: false, wrapped: true, caption: true };
   const byline = parseBylineLines(texts);
   if (byline) return { kind: 'byline', parts: byline };
   if (texts.length === 1 && isDisplayLine(texts[0], shape)) {
     const t = texts[0];
+    if (NUMBERED_HEAD_RE.test(t)) return { kind: 'display', text: t, twoPart: true, wrapped: false };
     const oh = splitOrgHeadline(t);
     if (oh) return { kind: 'org-head', ...oh };
     if (isOrgName(t)) return { kind: 'org', institution: t };
@@ -123,6 +133,7 @@ export function classifyBlock(block: Block, shape: PageShape): BlockKind {
   }
   if (texts.length >= 2 && texts.length <= 4 && texts.every((t) => isDisplayLine(t, shape, false))) {
     // Institution label and headline on separate lines without a blank between (issue #3).
+    if (NUMBERED_HEAD_RE.test(texts[0])) return { kind: 'display', ...joinDisplay(texts), twoPart: true, wrapped: false };
     const rest = [...texts];
     let institution: string | null = null;
     if (isOrgName(rest[0]) && !isOrgName(rest[1])) institution = rest.shift()!;

@@ -4,6 +4,7 @@
  * pdftotext lines, quote marks split onto their own line, half-width punctuation in Chinese prose.
  * Every change is reported through `report` so nothing is altered silently.
  */
+import { unpadBylineNames } from './credits.js';
 import { fixHalfwidth } from './halfwidth.js';
 import { CJK, isCjk } from './text-form.js';
 
@@ -90,7 +91,10 @@ export function normaliseLines(lines: SourceLine[], report: Reporter): SourceLin
     const k = mapKangxi(t);
     t = k.text;
     if (k.count) report('kangxi-radical', `Mapped ${k.count} Kangxi radical code point(s) to ordinary characters`, l.line, l.column, 'info');
-    const s = collapseSpacedCjk(t);
+    // A byline's spaces separate names; only its padded two-character names are joined.
+    const names = unpadBylineNames(t);
+    if (names?.count) report('spaced-text', `Joined ${names.count} two-character name(s) padded with a space in a byline`, l.line, l.column, 'info');
+    const s = names ? { text: names.text, count: 0 } : collapseSpacedCjk(t);
     t = s.text;
     if (s.count) l.justified = true;
     if (s.count) report('spaced-text', `Removed ${s.count} space(s) between Chinese characters (justified line)`, l.line, l.column, 'info');

@@ -8,7 +8,8 @@
  */
 import { mapKangxi, collapseSpacedCjk, type SourceLine } from './lines.js';
 import { pageShape, type PageShape } from './page.js';
-import { endsSentence, hasProsePunctuation, parseByline, visualWidth } from './text-form.js';
+import { parseByline } from './credits.js';
+import { endsSentence, hasProsePunctuation, visualWidth } from './text-form.js';
 import { assignSides, type LineForm, type Row } from './side-assign.js';
 
 /** The two halves of a merged line must add up to this many ems past the measure, so one column's line is never cut. */

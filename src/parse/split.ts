@@ -6,6 +6,7 @@
  * as the first (set in the same larger size) until a shorter last line.
  */
 import { BYLINE_MAX_LINES, isDisplayLine, opensQuote, parseBylineLines } from './classify.js';
+import { captionOf } from './credits.js';
 import type { Block, PageShape } from './page.js';
 import { endsSentence, visualWidth } from './text-form.js';
 
@@ -59,6 +60,8 @@ export function splitRunInHeads(blocks: Block[], shape: PageShape): Block[] {
 export function splitTrailingBylines(blocks: Block[]): Block[] {
   return blocks.flatMap((b) => {
     const texts = b.lines.map((l) => l.text);
+    // A caption's own credit line (`图为…。` / `新华社记者 王刚 摄`) stays with its caption.
+    if (captionOf(texts) !== null) return [b];
     for (let k = Math.min(BYLINE_MAX_LINES, texts.length - 1); k >= 1; k--) {
       const cut = texts.length - k;
       if (!endsSentence(texts[cut - 1]) || !parseBylineLines(texts.slice(cut))) continue;

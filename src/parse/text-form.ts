@@ -74,8 +74,8 @@ const ORG_WHOLE_RE = new RegExp(`^[${CJK}（）()·]{1,20}(?:${SUFFIX_ALT})$`);
 const ORG_GLUED_TAIL_RE = new RegExp(
   `((?:[${CJK}]{2}(?:省|市))?[${CJK}]{2}(?:区|县|市|州|旗)[${CJK}]{0,8}?(?:${SUFFIX_ALT}))$`,
 );
-/** Words that end like an organisation but are activities or places inside prose. */
-const NOT_ORG_RE = /(?:工作室|会议室|学习|建设|发展|服务|示范|研究|管理|[的了着是在和与])(?:院|所|中心|局|委)$/;
+/** Words that end like an organisation but are activities or places inside prose; a name holds no particles or verbs like 的/把/让. */
+const NOT_ORG_RE = /(?:工作室|会议室|学习|建设|发展|服务|示范|研究|管理|[的了着是在和与])(?:院|所|中心|局|委)$|[的了着把让被将]/;
 
 /** Is this whole string an organisation name (by suffix form)? */
 export function isOrgName(text: string): boolean {
@@ -100,61 +100,17 @@ export function splitGluedOrgHead(text: string): { org: string; rest: string } |
   return { org: m[1], rest: text.slice(m[1].length).trim() };
 }
 
-/**
- * Photo-credit formulas (REFERENCE.md §3 "Credits"): 图片由X提供, 图/X, 摄影 X, X 摄, 供图.
- * Returns the credit exactly as printed.
- */
-const CREDIT_RE = new RegExp(
-  `(?:图片由[^\\s]{2,30}提供|(?:图|摄影|供图)\\s*[/／:：]\\s*[${CJK}]{2,4}(?:\\s+[${CJK}]{2,4})*|[${CJK}]{2,4}\\s*摄)$`,
-);
-export function matchCredit(text: string): string | null {
-  const m = CREDIT_RE.exec(text.trim());
-  return m ? m[0] : null;
-}
-
-/** A personal name as bylines print it: 2-3 ideographs, or 4 after a compound surname-like form. */
-const NAME_RE = new RegExp(`^[${CJK}]{2,3}$`);
-/** Reporter labels that may precede names (本报记者 张三, 通讯员 李四). */
-const ROLE_RE = /^(?:本报)?(?:特约)?(?:记者|通讯员|实习生|见习记者|撰文|文)[/／:：]?\s*/;
-/** Author-note formula at an article end: （作者为…）/（作者单位：…）. */
-const AUTHOR_NOTE_RE = /^[（(]作者(?:为|系|单位)[^）)]*[）)]$/;
-
-export interface BylineParts {
-  authors: string[];
-  photoCredit: string | null;
-  /** Role words and notes kept verbatim so no character of the source is lost. */
-  extra: string | null;
-}
-
-/**
- * Parse a byline line: space-separated names, optional role label, optional trailing photo
- * credit. Returns null when the line is not of that form (so prose is never mistaken for names).
- */
-export function parseByline(text: string): BylineParts | null {
-  let t = text.trim();
-  if (!t || t.length > 40) return null;
-  if (AUTHOR_NOTE_RE.test(t)) return { authors: [], photoCredit: null, extra: t };
-  const credit = matchCredit(t);
-  if (credit) t = t.slice(0, t.length - credit.length).trim();
-  let extra: string | null = null;
-  const role = ROLE_RE.exec(t);
-  if (role && role[0].length < t.length) {
-    extra = role[0].trim();
-    t = t.slice(role[0].length);
-  }
-  if (!t) return credit ? { authors: [], photoCredit: credit, extra } : null;
-  const names = t.split(/[\s、]+/).filter(Boolean);
-  if (names.length > 6 || !names.every((n) => NAME_RE.test(n))) return null;
-  return { authors: names, photoCredit: credit, extra };
-}
-
 /** Folio / running-head page numbers: `19·卫生健康`, `7 理论`, `第7版 要闻`, `第 19 版`. */
 const FOLIO_RE = new RegExp(`^(?:第\\s*)?(\\d{1,3})\\s*(?:版)?\\s*[·・•|｜\\s]\\s*([${CJK}]{2,8})$`);
 const PAGE_ONLY_RE = /^第\s*(\d{1,3})\s*版$/;
+/** Section first, number after (`要闻 3`, `理论·7`), as many running heads print it. */
+const FOLIO_AFTER_RE = new RegExp(`^([${CJK}]{2,8})\\s*[·・•|｜\\s]\\s*(?:第\\s*)?(\\d{1,3})\\s*(?:版)?$`);
 export function matchFolio(text: string): { page: number; section: string | null } | null {
   const t = text.trim();
   const m = FOLIO_RE.exec(t);
   if (m) return { page: Number(m[1]), section: m[2] };
+  const after = FOLIO_AFTER_RE.exec(t);
+  if (after) return { page: Number(after[2]), section: after[1] };
   const p = PAGE_ONLY_RE.exec(t);
   return p ? { page: Number(p[1]), section: null } : null;
 }
@@ -168,4 +124,9 @@ const RUNNING_HEAD_RES = [
 export function isRunningHead(text: string): boolean {
   const t = text.trim();
   return t.length <= 60 && RUNNING_HEAD_RES.some((re) => re.test(t));
+}
+
+/** A 副题 (subheadline) opens with a dash in any paper (REFERENCE.md §3 "Headline stack"): `——我市…纪实`. */
+export function isDashSubtitle(text: string): boolean {
+  return /^(?:—{2}|－{2}|-{2})\s*[^\s—－-]/.test(text.trim()) && !/[。！？]$/.test(text.trim()) && text.length <= 40;
 }

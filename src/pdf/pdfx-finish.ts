@@ -9,6 +9,7 @@ import { PDFDocument, PDFName } from 'pdf-lib';
 import { scanPage } from '../preflight/content-scan.js';
 import { pageBox, type Rect } from '../preflight/page-boxes.js';
 import { saveDeterministic } from './deterministic-save.js';
+import { glyphTexts, repairToUnicode } from './tounicode-repair.js';
 import { round3, type EditionMeta } from './types.js';
 
 /** What makePdfX remembers of each input page: its boxes and how many fonts its drawing uses. */
@@ -16,6 +17,8 @@ export interface SourcePage {
   boxes: Record<'MediaBox' | 'CropBox' | 'BleedBox' | 'TrimBox', Rect | undefined>;
   fonts: number;
   transparency: string[];
+  /** The text of every glyph the page shows, in order, to give Ghostscript's fonts back their ToUnicode. */
+  glyphs: (string | undefined)[] | undefined;
 }
 
 /** Thrown when the input cannot become PDF/X-1a without turning pages into bitmaps. */
@@ -27,7 +30,12 @@ export function sourcePages(doc: PDFDocument): SourcePage[] {
   return doc.getPages().map((page) => {
     const use = scanPage(context, page.node, page.node.Resources());
     const box = (key: keyof SourcePage['boxes']) => pageBox(context, page.node, key, key === 'MediaBox' || key === 'CropBox');
-    return { boxes: { MediaBox: box('MediaBox'), CropBox: box('CropBox'), BleedBox: box('BleedBox'), TrimBox: box('TrimBox') }, fonts: use.fonts.size, transparency: [...use.transparency] };
+    return {
+      boxes: { MediaBox: box('MediaBox'), CropBox: box('CropBox'), BleedBox: box('BleedBox'), TrimBox: box('TrimBox') },
+      fonts: use.fonts.size,
+      transparency: [...use.transparency],
+      glyphs: glyphTexts(context, page.node),
+    };
   });
 }
 
@@ -43,8 +51,11 @@ export function assertOpaque(pages: SourcePage[]): void {
 
 const shift = ([x0, y0, x1, y1]: Rect, dx: number, dy: number): Rect => [x0 - dx, y0 - dy, x1 - dx, y1 - dy];
 
-/** Ghostscript's output → the final PDF/X bytes; throws if gs changed the pages in a way we do not expect. */
-export async function finishPdfX(gsPdf: Uint8Array, source: SourcePage[], meta: EditionMeta): Promise<Uint8Array> {
+/**
+ * Ghostscript's output → the final PDF/X bytes; throws if gs changed the pages in a way we do not expect.
+ * What it could not put right (a font whose ToUnicode could not be checked) is pushed onto `warnings`.
+ */
+export async function finishPdfX(gsPdf: Uint8Array, source: SourcePage[], meta: EditionMeta, warnings: string[] = []): Promise<Uint8Array> {
   const doc = await PDFDocument.load(gsPdf, { updateMetadata: false });
   const pages = doc.getPages();
   if (pages.length !== source.length) throw new Error(`Ghostscript wrote ${pages.length} pages for ${source.length}`);
@@ -65,6 +76,8 @@ export async function finishPdfX(gsPdf: Uint8Array, source: SourcePage[], meta: 
       if (box) page.node.set(PDFName.of(key), doc.context.obj(shift(box, dx, dy).map(round3)));
     }
   });
+  // gs 10.00 garbles the ToUnicode of runs of consecutive codes; put back the input's text (tounicode-repair.ts).
+  warnings.push(...repairToUnicode(doc.context, pages.map((page) => page.node), source.map((page) => page.glyphs)));
   // Dates from the build time, not from gs's clock (Debian's gs honours SOURCE_DATE_EPOCH, but that is a patch).
   doc.setCreationDate(meta.date);
   doc.setModificationDate(meta.date);

@@ -70,8 +70,9 @@ export async function makePdfX(inputPath: string, outputPath: string, meta: Edit
       throw new Error(`Ghostscript could not make a valid PDF/X: ${(result.stdout + result.stderr).trim().slice(0, 2000)}`);
     }
     if ((await stat(draftPath)).size === 0) throw new Error('Ghostscript wrote an empty PDF/X file');
-    await writeFile(outputPath, await finishPdfX(await readFile(draftPath), source, meta));
-    return { warnings: ghostscriptWarnings(result.stdout, result.stderr) };
+    const warnings = ghostscriptWarnings(result.stdout, result.stderr);
+    await writeFile(outputPath, await finishPdfX(await readFile(draftPath), source, meta, warnings));
+    return { warnings };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
