@@ -11,7 +11,8 @@ import { toBlocks, type PageShape } from './page.js';
 import { buildProseIndex } from './paragraphs.js';
 import { rethread } from './rethread.js';
 import { isDashSubtitle, isRunningHead, matchFolio, visualWidth } from './text-form.js';
-import { splitRunInHeads, splitTrailingBylines } from './split.js';
+import { splitLeadingBylines, splitRunInHeads, splitTrailingBylines } from './split.js';
+import { opensCaption } from './credits.js';
 import { isEditorCredit, isPhotoSlotLabel, isSlugLine } from './furniture.js';
 
 /** The page's folio, banner, furniture and articles (raw.ts builds the tree from it). */
@@ -20,10 +21,11 @@ export type { Assembled } from './article-builder.js';
 /** Build the page's articles from its normalised lines. */
 export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter): Assembled {
   // pdftotext prints running heads, folios and column-spanning headlines without blank lines around
-  // them; on a column page an unpunctuated line wider than the column can only be display type.
-  const spanning = (l: SourceLine) => !shape.lineMode && isDisplayLine(l.text, shape) && visualWidth(l.text) > shape.measure + 2;
+  // them; on a column page an unpunctuated line wider than the column can only be display type
+  // (or a caption under a wide photo, which keeps its wrapped lines).
+  const spanning = (l: SourceLine) => !shape.lineMode && !opensCaption(l.text) && isDisplayLine(l.text, shape) && visualWidth(l.text) > shape.measure + 2;
   const standsAlone = (l: SourceLine) => isRunningHead(l.text) || isEditorCredit(l.text) || isPhotoSlotLabel(l.text) || isSlugLine(l.text) || isDashSubtitle(l.text) || (matchFolio(l.text) !== null && nearPageEdge(lines, l)) || spanning(l);
-  const blocks = splitTrailingBylines(splitRunInHeads(toBlocks(lines, standsAlone), shape));
+  const blocks = splitTrailingBylines(splitLeadingBylines(splitRunInHeads(toBlocks(lines, standsAlone), shape)));
   const classified: Classified[] = blocks.map((block) => {
     const kind = classifyBlock(block, shape);
     // A head with the body right under it is never a wrapped caption.

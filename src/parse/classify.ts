@@ -29,6 +29,11 @@ export type Classified = { block: Block; kind: BlockKind };
  */
 const NUMBERED_HEAD_RE = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))\s*\S/;
 
+/** Is this a numbered section subhead (`一、…`, `（二）…`)? */
+export function isNumberedHead(text: string): boolean {
+  return NUMBERED_HEAD_RE.test(text);
+}
+
 /** Display lines (heads, captions) are short; longer unpunctuated lines are prose fragments. */
 const DISPLAY_MAX_WIDTH = 40;
 

@@ -92,6 +92,11 @@ export function unpadBylineNames(text: string): { text: string; count: number } 
 
 /** Caption openers in any paper: 图为…, 上图/下图…, 图①/图1, ▲ (a caption never opens body copy so). */
 const CAPTION_START_RE = /^(?:图为|[上下左右中]图[：:为]|图[①-⑳\d]+|[▲△▼◀▶]|图[：:])/;
+/** Does this line open a photo caption (`图为…`, `▲…`)? Such a line may be wider than a column. */
+export function opensCaption(text: string): boolean {
+  return CAPTION_START_RE.test(text.trim());
+}
+
 /** A per-photo credit (`[role] X 摄`), as distinct from the article-wide `图片由X提供`. */
 const SHOT_CREDIT_RE = /摄[）)]?$/;
 

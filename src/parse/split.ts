@@ -5,10 +5,10 @@
  * two-phrase line (`甲乙 丙丁`) or clearly narrower than the column, and its wrapped lines are as wide
  * as the first (set in the same larger size) until a shorter last line.
  */
-import { BYLINE_MAX_LINES, isDisplayLine, opensQuote, parseBylineLines } from './classify.js';
-import { captionOf } from './credits.js';
+import { BYLINE_MAX_LINES, isDisplayLine, isNumberedHead, opensQuote, parseBylineLines } from './classify.js';
+import { captionOf, parseByline } from './credits.js';
 import type { Block, PageShape } from './page.js';
-import { endsSentence, visualWidth } from './text-form.js';
+import { endsSentence, hasProsePunctuation, visualWidth } from './text-form.js';
 
 /** A phrase space between two ideographs or quotes: the visual break inside a display line. */
 const PHRASE_SPACE = /[\u3400-\u9fff“”‘’] [\u3400-\u9fff“”‘’]/;
@@ -39,6 +39,8 @@ export function leadingHeadLines(block: Block, shape: PageShape): number {
   // A narrow first line alone is a paragraph's indented opening; a head needs its wrapped line too.
   if (!twoPhrase && k < 2) return 0;
   const body = lines[k];
+  // A numbered subhead (`三、…`) heads what follows even when pdftotext left a quote alone on the next line.
+  if (isNumberedHead(first) && lines.slice(k).some(hasProsePunctuation)) return k;
   if (k >= lines.length || (isDisplayLine(body, shape, false) && w(body) < shape.measure - 3 && !opensQuote(body))) return 0;
   return k;
 }
@@ -68,5 +70,18 @@ export function splitTrailingBylines(blocks: Block[]): Block[] {
       return [{ ...b, lines: b.lines.slice(0, cut) }, { lines: b.lines.slice(cut), blankBefore: 0, first: false }];
     }
     return [b];
+  });
+}
+
+/**
+ * pdftotext prints a reporter's byline under the headline stack straight above the first column
+ * line. A first line that reads as a byline with a role (`本报记者 周航 通讯员 韩雪`) is split off;
+ * a names-only line is left alone, as it could be a short line of prose.
+ */
+export function splitLeadingBylines(blocks: Block[]): Block[] {
+  return blocks.flatMap((b) => {
+    const first = b.lines.length > 1 ? parseByline(b.lines[0].text) : null;
+    if (!first?.extra || first.authors.length === 0) return [b];
+    return [{ ...b, lines: b.lines.slice(0, 1) }, { lines: b.lines.slice(1), blankBefore: 0, first: false }];
   });
 }

@@ -5,7 +5,7 @@
  * text anyway, put back the exact page boxes (gs moves the MediaBox to the origin and rounds boxes to
  * 0.01 pt), set the dates, and save with a content-derived /ID so the file is byte-reproducible.
  */
-import { PDFDocument, PDFName } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, type PDFContext } from 'pdf-lib';
 import { scanPage } from '../preflight/content-scan.js';
 import { pageBox, type Rect } from '../preflight/page-boxes.js';
 import { saveDeterministic } from './deterministic-save.js';
@@ -51,6 +51,44 @@ export function assertOpaque(pages: SourcePage[]): void {
 
 const shift = ([x0, y0, x1, y1]: Rect, dx: number, dy: number): Rect => [x0 - dx, y0 - dy, x1 - dx, y1 - dy];
 
+/** Which operands of an explicit destination are x or y coordinates (PDF 32000-1 §12.3.2.2, Table 151). */
+const DEST_AXES: Record<string, ('x' | 'y')[]> = { XYZ: ['x', 'y'], FitH: ['y'], FitBH: ['y'], FitV: ['x'], FitBV: ['x'], FitR: ['x', 'y', 'x', 'y'] };
+
+/**
+ * gs moves each page's content with its MediaBox but leaves the bookmarks' destinations where they were, so
+ * an article bookmark would open 12 mm below and left of its headline: move them by the same offset.
+ */
+function shiftOutline(context: PDFContext, offsets: Map<string, [number, number]>): void {
+  const moved = new Set<PDFArray>(); // a destination array shared by two items moves once
+  const move = (dest: PDFArray | undefined) => {
+    if (!dest || moved.has(dest)) return;
+    moved.add(dest);
+    const page = dest.get(0);
+    const offset = page instanceof PDFRef ? offsets.get(page.toString()) : undefined;
+    const kind = dest.lookupMaybe(1, PDFName)?.decodeText();
+    if (!offset || !kind) return;
+    (DEST_AXES[kind] ?? []).forEach((axis, i) => {
+      const value = dest.get(i + 2);
+      if (value instanceof PDFNumber) dest.set(i + 2, PDFNumber.of(round3(value.asNumber() - (axis === 'x' ? offset[0] : offset[1]))));
+    });
+  };
+  const array = (dict: PDFDict, key: string) => {
+    const value = context.lookup(dict.get(PDFName.of(key)));
+    return value instanceof PDFArray ? value : undefined; // a named destination is left alone
+  };
+  const seen = new Set<PDFDict>();
+  const walk = (item: PDFDict | undefined) => {
+    for (; item && !seen.has(item); item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      seen.add(item);
+      move(array(item, 'Dest'));
+      const action = item.lookupMaybe(PDFName.of('A'), PDFDict);
+      if (action?.get(PDFName.of('S')) === PDFName.of('GoTo')) move(array(action, 'D'));
+      walk(item.lookupMaybe(PDFName.of('First'), PDFDict));
+    }
+  };
+  walk(context.lookupMaybe(context.lookupMaybe(context.trailerInfo.Root, PDFDict)?.get(PDFName.of('Outlines')), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict));
+}
+
 /**
  * Ghostscript's output → the final PDF/X bytes; throws if gs changed the pages in a way we do not expect.
  * What it could not put right (a font whose ToUnicode could not be checked) is pushed onto `warnings`.
@@ -59,6 +97,7 @@ export async function finishPdfX(gsPdf: Uint8Array, source: SourcePage[], meta: 
   const doc = await PDFDocument.load(gsPdf, { updateMetadata: false });
   const pages = doc.getPages();
   if (pages.length !== source.length) throw new Error(`Ghostscript wrote ${pages.length} pages for ${source.length}`);
+  const offsets = new Map<string, [number, number]>();
   pages.forEach((page, index) => {
     const before = source[index]!;
     const use = scanPage(doc.context, page.node, page.node.Resources());
@@ -75,7 +114,9 @@ export async function finishPdfX(gsPdf: Uint8Array, source: SourcePage[], meta: 
       const box = before.boxes[key];
       if (box) page.node.set(PDFName.of(key), doc.context.obj(shift(box, dx, dy).map(round3)));
     }
+    offsets.set(page.ref.toString(), [dx, dy]);
   });
+  shiftOutline(doc.context, offsets);
   // gs 10.00 garbles the ToUnicode of runs of consecutive codes; put back the input's text (tounicode-repair.ts).
   warnings.push(...repairToUnicode(doc.context, pages.map((page) => page.node), source.map((page) => page.glyphs)));
   // Dates from the build time, not from gs's clock (Debian's gs honours SOURCE_DATE_EPOCH, but that is a patch).
