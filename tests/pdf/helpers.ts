@@ -15,6 +15,12 @@ export const TRIM = { width: 148, height: 210 };
 export const BLEED = 3;
 export const HEADLINES = [['健康中国行动稳步推进', '基层医疗服务能力提升'], ['医保改革惠及千家万户']];
 
+/**
+ * Characters with neighbouring code points: a subset font maps them to consecutive codes, the runs whose
+ * ToUnicode Ghostscript 10.00 garbles (src/pdf/tounicode-repair.ts), so the fixture must carry some.
+ */
+export const CONSECUTIVE_CODES = '一丁七万丈三上下，不与丑专且世丘丙业丛东丝。';
+
 /** A fixed build time so finished files are comparable. */
 export const FIXED_DATE = new Date(Date.UTC(2025, 5, 1, 8, 30, 0));
 
@@ -76,7 +82,7 @@ export function fixtureHtml(options: FixtureOptions = {}): string {
   const pages = HEADLINES.map((articles, i) => `<section class="page"><div class="band"></div><div class="trim">
     <div class="folio">第${19 + i}版 卫生健康</div>
     ${articles.map((a) => `<h2>${a}</h2><p>为深入实施健康中国战略，各地卫生健康部门持续推进基层医疗卫生服务体系建设，群众就医获得感不断增强。</p>`).join('')}
-    ${i === 0 ? image : ''}${i === 0 ? extras : ''}</div></section>`).join('');
+    ${i === 0 ? `<p>${CONSECUTIVE_CODES}</p>` : ''}${i === 0 ? image : ''}${i === 0 ? extras : ''}</div></section>`).join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>fixture</title><style>
 @font-face { font-family: 'Fixture Serif'; src: url('file://${FONT}') format('woff2'); font-weight: 400; }
 @page { size: ${w}mm ${h}mm; margin: 0 }

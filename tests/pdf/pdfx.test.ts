@@ -116,6 +116,15 @@ describe('PDF/X-1a via Ghostscript', () => {
     expect(await tool('pdfinfo', [pdfx])).toMatch(/^Tagged:\s+no$/m);
   });
 
+  it('extracts the same text as its input, character for character (Ghostscript 10.00 garbles ToUnicode; tounicode-repair.ts)', async () => {
+    // Ghostscript reorders the text objects, so compare the sorted lines; both must hold real Chinese copy.
+    const lines = async (file: string) => (await tool('pdftotext', [file, '-'])).split('\n').map((l) => l.trim()).filter(Boolean).sort();
+    const [input, output] = [await lines(finished), await lines(pdfx)];
+    expect(input.join('')).toMatch(/[\u4e00-\u9fff]{20}/);
+    expect(output).toEqual(input);
+    expect(warnings.filter((w) => /ToUnicode|glyph/i.test(w))).toEqual([]);
+  });
+
   it('says clearly when Ghostscript is missing', async () => {
     const path = process.env.PATH;
     process.env.PATH = dir; // a folder without gs
