@@ -1,7 +1,7 @@
 /**
  * Request path → file inside an allowed root, or null. The preview serves the project read-only, so
  * every way out of the root is refused before the filesystem is touched: `..` and `.` segments (raw or
- * percent-encoded, even double-encoded), backslashes, NUL, malformed escapes, and symlinks that leave it.
+ * percent-encoded, even double-encoded), hidden files and folders (`.git/`), backslashes, NUL, malformed escapes, and symlinks that leave it.
  */
 import { realpath } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
@@ -22,7 +22,8 @@ export function isTraversal(rawUrl: string): boolean {
     decoded = next;
   }
   if (/[\\\0]/.test(decoded)) return true;
-  return decoded.split('/').some((segment) => segment === '..' || segment === '.');
+  // `.`/`..` climb out; any other dot-segment is a hidden file (`.git/config`, `.env`), never part of a proof.
+  return decoded.split('/').some((segment) => segment.startsWith('.'));
 }
 
 /** The absolute path for `relPath` (URL path below a mount, still encoded) inside `root`, or null if refused. */

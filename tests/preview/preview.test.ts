@@ -110,7 +110,8 @@ describe('zhuanban preview', () => {
   it('refuses path traversal, foreign hosts, other methods and cross-site PDF requests', async () => {
     const attempts = ['/../package.json', '/%2e%2e/package.json', '/_project/../package.json', '/_project/%2e%2e/%2e%2e/etc/passwd',
       '/_project/..%2f..%2fetc%2fpasswd', '/_project/%252e%252e/package.json', '/_project/..\\package.json', '/_project/%5c..%5cpackage.json',
-      '/_package/..%2fpackage.json', '/_package/package.json', '/_project/seeds%00.txt', '/__zb/client/..%2f..%2f..%2fpackage.json'];
+      '/_package/..%2fpackage.json', '/_package/package.json', '/_project/seeds%00.txt', '/__zb/client/..%2f..%2f..%2fpackage.json',
+      '/_project/.git/config', '/_project/%2egit/HEAD'];
     for (const path of attempts) {
       const res = await rawRequest(preview.url, path);
       expect(res.status, path).toBe(403);
