@@ -12,6 +12,9 @@ import { spanOf, spanOfLines } from './positions.js';
 import { matchCredit } from './credits.js';
 import { endsSentence, isDashSubtitle } from './text-form.js';
 
+/** A standfirst that names itself (`【编者按】…`, `导语：…`) is the lede in any measure, before the body. */
+const EDITORS_NOTE_RE = /^[【\[〔]?(?:编者按|编者的话|编前|编后|导语|导读|开栏的话)[】\]〕]?[：:]?/;
+
 /** What the walk produces for one page. */
 export interface Assembled {
   folio: Folio | null;
@@ -73,7 +76,7 @@ export class ArticleBuilder {
           a.children.push(p);
           this.report('orphan-fragment', `Text after the byline of “${a.headline}” could not be placed with confidence; kept at the article's end`, lines[0].line, lines[0].column, 'warning');
         }
-      } else if (this.state === 'stack' && measure !== 'body') {
+      } else if ((this.state === 'stack' && measure !== 'body') || (EDITORS_NOTE_RE.test(joinLines(lines)) && !a.children.some((c) => c.type === 'paragraph'))) {
         a.lede.push(p);
       } else if (measure === 'wide') {
         // A paragraph wider than the body columns is a standfirst spanning them, printed in the body's flow.
