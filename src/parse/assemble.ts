@@ -12,7 +12,7 @@ import { buildProseIndex } from './paragraphs.js';
 import { rethread } from './rethread.js';
 import { isDashSubtitle, isRunningHead, matchFolio, visualWidth } from './text-form.js';
 import { splitLeadingBylines, splitRunInHeads, splitTrailingBylines } from './split.js';
-import { opensCaption } from './credits.js';
+import { opensCaption, parseByline } from './credits.js';
 import { isEditorCredit, isPhotoSlotLabel, isSlugLine } from './furniture.js';
 
 /** The page's folio, banner, furniture and articles (raw.ts builds the tree from it). */
@@ -24,7 +24,14 @@ export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter
   // them; on a column page an unpunctuated line wider than the column can only be display type
   // (or a caption under a wide photo, which keeps its wrapped lines).
   const spanning = (l: SourceLine) => !shape.lineMode && !opensCaption(l.text) && isDisplayLine(l.text, shape) && visualWidth(l.text) > shape.measure + 2;
-  const standsAlone = (l: SourceLine) => isRunningHead(l.text) || isEditorCredit(l.text) || isPhotoSlotLabel(l.text) || isSlugLine(l.text) || isDashSubtitle(l.text) || (matchFolio(l.text) !== null && nearPageEdge(lines, l)) || spanning(l);
+  // A `——` line closes a headline stack only when a blank line or a byline follows it; inside prose a
+  // column line may open with a dash too (`…公立医院` / `——重庆建设医院于…`).
+  const subtitle = (l: SourceLine) => {
+    if (!isDashSubtitle(l.text)) return false;
+    const after = lines[lines.indexOf(l) + 1];
+    return !after || !after.text || parseByline(after.text) !== null;
+  };
+  const standsAlone = (l: SourceLine) => isRunningHead(l.text) || isEditorCredit(l.text) || isPhotoSlotLabel(l.text) || isSlugLine(l.text) || subtitle(l) || (matchFolio(l.text) !== null && nearPageEdge(lines, l)) || spanning(l);
   const blocks = splitTrailingBylines(splitLeadingBylines(splitRunInHeads(toBlocks(lines, standsAlone), shape)));
   const classified: Classified[] = blocks.map((block) => {
     const kind = classifyBlock(block, shape);

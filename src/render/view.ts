@@ -29,7 +29,8 @@ export interface ArticleView {
   ledeHtml: string;
   figures: FigureView[];
   bodyHtml: string;
-  byline: { authors: string[]; photoCredit: string | null } | null;
+  /** Names with the role words before them (`本报记者`) and author notes after them (`（作者为…）`): all printed. */
+  byline: { roles: string | null; authors: string[]; photoCredit: string | null; notes: string | null } | null;
   /** Characters of body copy, used to rank articles. */
   size: number;
 }
@@ -74,7 +75,12 @@ export function pageView(doc: ZbDocument, facts: PageFacts, pageIndex: number): 
 
 function articleView(article: Article, domId: string, rank: ArticleView['rank'], bodyHtml: string, size: number): ArticleView {
   const figures = article.children.filter((c): c is Figure => c.type === 'figure').map(figureView);
-  const hasByline = article.byline.authors.length > 0 || article.byline.photoCredit !== null;
+  const { authors, photoCredit, note } = article.byline;
+  // Every printed character reaches the page: role words lead the names, bracketed author notes follow them.
+  const noteParts = (note ?? '').split(/\s+(?=[（(])|(?<=[）)])\s+/).filter(Boolean);
+  const roles = noteParts.filter((p) => !/^[（(]/.test(p)).join(' ') || null;
+  const notes = noteParts.filter((p) => /^[（(]/.test(p)).join(' ') || null;
+  const hasByline = authors.length > 0 || photoCredit !== null || note != null;
   return {
     id: article.id,
     domId,
@@ -90,7 +96,7 @@ function articleView(article: Article, domId: string, rank: ArticleView['rank'],
     ledeHtml: article.lede.length ? bodyToHtml(article.lede).html : '',
     figures,
     bodyHtml,
-    byline: hasByline ? article.byline : null,
+    byline: hasByline ? { roles, authors, photoCredit, notes } : null,
     size,
   };
 }

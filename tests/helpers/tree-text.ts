@@ -12,7 +12,14 @@ export function counted(text: string): string {
 export function articlePrintText(a: Article): string {
   const texts = (nodes: { type: string; children?: { value: string }[] }[]) => nodes.filter((n) => n.type !== 'figure').map((n) => n.children!.map((t) => t.value).join('')).join('');
   const captions = a.children.filter((c) => c.type === 'figure').map((f) => `${f.caption}${f.credit ?? ''}`).join('');
-  return [a.institution ?? '', a.kicker ?? '', a.headline, a.subheadline ?? '', texts(a.lede), captions, texts(a.children), ...a.byline.authors, a.byline.photoCredit ?? ''].join('');
+  return [a.institution ?? '', a.kicker ?? '', a.headline, a.subheadline ?? '', texts(a.lede), captions, texts(a.children), byline(a)].join('');
+}
+
+/** The byline as the byline partial prints it: role words, names, bracketed author notes, photo credit. */
+function byline(a: Article): string {
+  const note = a.byline.note ?? '';
+  const [roles, notes] = [note.replace(/[（(][^）)]*[）)]/g, ''), (note.match(/[（(][^）)]*[）)]/g) ?? []).join('')];
+  return [roles, ...a.byline.authors, notes, a.byline.photoCredit ?? ''].join('');
 }
 
 /** Whether `needle`'s characters occur in `hay` in order (a subsequence); returns the first missing index or -1. */
