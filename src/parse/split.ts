@@ -7,6 +7,7 @@
  */
 import { BYLINE_MAX_LINES, isDisplayLine, isNumberedHead, opensQuote, parseBylineLines } from './classify.js';
 import { captionOf, parseByline } from './credits.js';
+import { CONTINUATION_START } from './paragraphs.js';
 import type { Block, PageShape } from './page.js';
 import { endsSentence, hasProsePunctuation, visualWidth } from './text-form.js';
 
@@ -34,6 +35,10 @@ export function leadingHeadLines(block: Block, shape: PageShape): number {
     if (Math.abs(wk - w(first)) > 1) break;
     k++;
   }
+  // A head broken at its phrase space: a short first phrase (at most half the measure) over a longer second one, then the body’s
+  // prose (`向深而行` / `精耕救治最前沿` / `2024年5月，…`; the body's indented first line may hold no comma yet).
+  const second = lines[1]!;
+  if (k === 1 && !twoPhrase && lines.length > 2 && w(first) <= shape.measure / 2 && isDisplayLine(second, shape, false) && w(second) > w(first) + 1 && w(second) <= shape.measure && lines.slice(2, 4).some(hasProsePunctuation) && !CONTINUATION_START.test(first)) k = 2;
   // A head is complete in itself: a line that leaves a quotation open is the body's first line.
   while (k > 1 && opensQuote(lines.slice(0, k).join(''))) k--;
   // A narrow first line alone is a paragraph's indented opening; a head needs its wrapped line too.
