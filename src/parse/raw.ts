@@ -1,6 +1,6 @@
 /**
  * The raw-text importer: decoded text of a page extracted from a PDF → document tree.
- * Passes, in order (issue #3): lines → side-by-side columns → normalise → page shape → classify +
+ * Passes, in order (issue #3): lines → `pdftotext -layout` columns → side-by-side columns → normalise → page shape → classify +
  * assemble → repairs.
  */
 import type { ZbDocument } from '../ast/types.js';
@@ -8,12 +8,13 @@ import { assemble } from './assemble.js';
 import { normaliseLines, splitLines, type Reporter } from './lines.js';
 import { pageShape } from './page.js';
 import { unmergeColumns } from './side-by-side.js';
+import { unlayoutColumns } from './layout-columns.js';
 import { spanOf, spanOfLines } from './positions.js';
 import { inferInstitutions, markTruncated, removeDuplicates, spanArticles } from './repairs.js';
 
 /** Build the tree from decoded text; `report` receives every diagnostic. */
 export function parseRawText(text: string, source: string, report: Reporter): ZbDocument {
-  const lines = normaliseLines(unmergeColumns(splitLines(text)), report);
+  const lines = normaliseLines(unmergeColumns(unlayoutColumns(splitLines(text))), report);
   const shape = pageShape(lines);
   const assembled = assemble(lines, shape, report);
   const tree: ZbDocument = {
