@@ -25,7 +25,7 @@ export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter
   // (or a caption under a wide photo, which keeps its wrapped lines).
   const spanning = (l: SourceLine) => !shape.lineMode && !opensCaption(l.text) && isDisplayLine(l.text, shape) && visualWidth(l.text) > shape.measure + 2;
   // A `——` line closes a headline stack only when a blank line or a byline follows it; inside prose a
-  // column line may open with a dash too (`…公立医院` / `——重庆建设医院于…`).
+  // column line may open with a dash too (`…这家医院` / `——某某医院于…`).
   const subtitle = (l: SourceLine) => {
     if (!isDashSubtitle(l.text)) return false;
     const after = lines[lines.indexOf(l) + 1];

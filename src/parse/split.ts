@@ -36,7 +36,7 @@ export function leadingHeadLines(block: Block, shape: PageShape): number {
     k++;
   }
   // A head broken at its phrase space: a short first phrase (at most half the measure) over a longer second one, then the body’s
-  // prose (`向深而行` / `精耕救治最前沿` / `2024年5月，…`; the body's indented first line may hold no comma yet).
+  // prose (`守正创新` / `打造服务新高地` / `今年以来，…`; the body's indented first line may hold no comma yet).
   const second = lines[1]!;
   if (k === 1 && !twoPhrase && lines.length > 2 && w(first) <= shape.measure / 2 && isDisplayLine(second, shape, false) && w(second) > w(first) + 1 && w(second) <= shape.measure && lines.slice(2, 4).some(hasProsePunctuation) && !CONTINUATION_START.test(first)) k = 2;
   // A head is complete in itself: a line that leaves a quotation open is the body's first line.

@@ -47,7 +47,7 @@ const FINAL_RE = /[。！？!?…][”’」』）)》]*$|[”’」』][。！�
 export function endsSentence(text: string): boolean {
   const t = text.trimEnd();
   if (!FINAL_RE.test(t)) return false;
-  // A closing quote alone ends a sentence only when a final mark sits inside it: `…说。”` not `“渝药易购”`.
+  // A closing quote alone ends a sentence only when a final mark sits inside it: `…说。”` not `“某某平台”`.
   if (/[”’」』]$/.test(t) && !/[。！？!?…][”’」』]+$/.test(t)) return false;
   return true;
 }
