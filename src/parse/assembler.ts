@@ -35,6 +35,7 @@ export class Assembler extends ArticleBuilder {
     const { block, kind } = items[i];
     const next = items[i + 1];
     const text = block.lines.map((l) => l.text).join('');
+    if (this.bareFolio(items, i)) return this.out.folio!.section ? 1 : 0;
     switch (kind.kind) {
       case 'folio': {
         // The printed line is kept as furniture, so no character is lost (`第4版` prints more than the
@@ -87,6 +88,20 @@ export class Assembler extends ArticleBuilder {
         this.proseBlock(block);
         return 0;
     }
+  }
+
+  /**
+   * A page number printed alone at the page's top (`9`), as pdftotext gives a running head set in
+   * separate pieces; a section word right after it (`理论`) is the section. Both are kept as furniture.
+   */
+  private bareFolio(items: Classified[], i: number): boolean {
+    const lines = items[i].block.lines;
+    if (this.out.folio || i > 5 || lines.length !== 1 || !/^\d{1,3}$/.test(lines[0].text)) return false;
+    const next = items[i + 1]?.block.lines;
+    const section = next?.length === 1 && isHeadBandWord(next[0].text) && this.state === 'top' ? next[0].text : null;
+    this.out.folio = { page: Number(lines[0].text), section };
+    this.out.furniture.push(lines[0].text, ...(section ? [section] : []));
+    return true;
   }
 
   /**

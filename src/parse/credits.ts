@@ -80,7 +80,9 @@ const BYLINE_LIKE_RE = new RegExp(`^(?:${AGENCY}${ROLE}[/／:：]?\\s)|\\s摄[�
  * join such padded names and leave the spaces between names alone. Returns null for other lines.
  */
 export function unpadBylineNames(text: string): { text: string; count: number } | null {
-  if (!BYLINE_LIKE_RE.test(text) || !new RegExp(`[${CJK}]{2}`).test(text)) return null;
+  // A line that is one padded name and nothing else (`刘 洋`) is a byline too.
+  const alone = new RegExp(`^[${CJK}][ \\u3000][${CJK}]$`).test(text);
+  if (!alone && (!BYLINE_LIKE_RE.test(text) || !new RegExp(`[${CJK}]{2}`).test(text))) return null;
   let count = 0;
   const padded = new RegExp(`(^|\\s)([${CJK}])[ \\u3000]([${CJK}])(?=\\s|$)`, 'g');
   const out = text.replace(padded, (_m, lead: string, a: string, b: string) => {
