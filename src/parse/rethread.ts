@@ -46,6 +46,7 @@ export function rethread(items: Classified[], shape: PageShape): Classified[] {
   const flows = toFlows(items, shape);
   const pairs = new Map<number, Pair>();
   const taken = new Set<number>();
+  bands(flows, pairs, taken);
   nextInMeasure(flows, pairs, taken);
   swaps(flows, pairs);
   leftovers(flows, pairs, taken);
@@ -61,7 +62,7 @@ function opensParagraph(f: Flow): boolean {
 
 function nextInMeasure(flows: Flow[], pairs: Map<number, Pair>, taken: Set<number>): void {
   flows.forEach((o, i) => {
-    if (!o.openEnd || o.jumpOut) return;
+    if (!o.openEnd || o.jumpOut || pairs.has(i)) return;
     const between: number[] = [];
     let skipped = false;
     for (let j = i + 1; j < flows.length && flows[j].page === o.page; j++) {
@@ -84,6 +85,44 @@ function nextInMeasure(flows: Flow[], pairs: Map<number, Pair>, taken: Set<numbe
       return;
     }
   });
+}
+
+/** A band holds each column's first few lines: flows of prose only, at most this many lines. */
+const BAND_LINES = 3;
+
+/** A flow of a few prose lines and nothing else. */
+function bandPiece(f: Flow): boolean {
+  return f.items.length === 1 && f.items[0].kind.kind === 'prose' && f.items[0].block.lines.length <= BAND_LINES;
+}
+
+/**
+ * Columns read band by band: where the columns of a module start level (each with an indented first
+ * line), pdftotext may print the first lines of every column, then the next piece of every column, and
+ * so on, left to right. A run of k short flows left open, one of them after the first opening a
+ * paragraph (so they cannot be one column read in order), is such a band: the next k flows continue
+ * them in order, the next ones continue the columns still open, and so on while each flow of a band
+ * goes on mid-sentence.
+ */
+function bands(flows: Flow[], pairs: Map<number, Pair>, taken: Set<number>): void {
+  for (let i = 0; i < flows.length; i++) {
+    const same = (f: Flow) => f.page === flows[i].page && sameMeasure(flows[i], f);
+    let k = 0;
+    while (i + k < flows.length && bandPiece(flows[i + k]) && flows[i + k].openEnd && same(flows[i + k])) k++;
+    if (k < 2 || !flows.slice(i + 1, i + k).some((f) => f.indentedStart)) continue;
+    let live = Array.from({ length: k }, (_, j) => i + j);
+    let next = i + k;
+    while (live.length) {
+      const group = flows.slice(next, next + live.length);
+      if (group.length < live.length || !group.every((f, j) => hasProse(f) && f.openStart && same(f) && !taken.has(next + j))) break;
+      live.forEach((from, j) => {
+        pairs.set(from, { from, to: next + j, between: [], sequential: false });
+        taken.add(next + j);
+      });
+      live = group.map((_, j) => next + j).filter((t) => flows[t].openEnd);
+      next += group.length;
+    }
+    i = Math.max(i, next - 1);
+  }
 }
 
 /** The column's text, with the columns already paired before it when it is short (its article's vocabulary). */
