@@ -53,6 +53,13 @@ export function parseByline(text: string): BylineParts | null {
   let t = text.trim();
   if (!t || t.length > 40) return null;
   if (AUTHOR_NOTE_RE.test(t)) return { authors: [], photoCredit: null, extra: t };
+  // A bullet before the byline (`■本报记者 李明`) or brackets around it (`（本报记者 李明）`).
+  const bullet = /^[■□●○◆◇★☆]\s*/.exec(t)?.[0] ?? '';
+  const bracketed = /^[（(]([^（）()]+)[）)]$/.exec(t.slice(bullet.length));
+  if (bullet || bracketed) {
+    const inner = parseByline(bracketed ? bracketed[1]! : t.slice(bullet.length));
+    return inner && (inner.extra || !bracketed) ? { ...inner, extra: [bullet.trim(), inner.extra].filter(Boolean).join(' ') || null } : null;
+  }
   const credit = matchCredit(t);
   if (credit) t = t.slice(0, t.length - credit.length).trim();
   const authors: string[] = [];
@@ -72,7 +79,7 @@ export function parseByline(text: string): BylineParts | null {
 }
 
 /** Does the line open like a byline or close like a photo credit (so its spaces separate names)? */
-const BYLINE_LIKE_RE = new RegExp(`^(?:${AGENCY}${ROLE}[/／:：]?\\s)|\\s摄[）)]?$`);
+const BYLINE_LIKE_RE = new RegExp(`^[■□●○◆◇★☆（(]?\\s*(?:${AGENCY}${ROLE}[/／:：]?\\s)|\\s摄[）)]?$`);
 
 /**
  * Bylines pad two-character names to three (`李 明`, with an ASCII or ideographic space) so names
