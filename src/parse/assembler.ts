@@ -144,7 +144,10 @@ export class Assembler extends ArticleBuilder {
    */
   private headBand(items: Classified[], i: number): number {
     let j = i + 1;
-    const words = (c: Classified | undefined) => c?.kind.kind === 'display' && c.block.lines.length === 1 && isHeadBandWord(c.kind.text);
+    // A two- or three-character section word (`经济`) reads like a name by form: a byline kind counts too.
+    const words = (c: Classified | undefined) =>
+      (c?.kind.kind === 'display' || (c?.kind.kind === 'byline' && !c.kind.parts.extra && !c.kind.parts.photoCredit)) &&
+      c.block.lines.length === 1 && isHeadBandWord(c.block.lines[0].text);
     while (j - i <= 3 && words(items[j])) j++;
     if (j === i + 1 || items[j]?.kind.kind !== 'furniture') return 0;
     for (let k = i + 1; k < j; k++) this.out.furniture.push(items[k].block.lines[0].text);
@@ -216,11 +219,15 @@ export class Assembler extends ArticleBuilder {
     const dashAt = (j: number) => isDashSubtitle(display(items[j]) ?? '');
     // 引题 + 主题 + ——副题: this line is the kicker of the head after it.
     const kicker = display(items[i + 1]) !== null && dashAt(i + 2);
-    let j = kicker ? i + 3 : dashAt(i + 1) ? i + 2 : i + 1;
+    // A `——` subheadline under a head is a headline stack by itself, whatever follows it.
+    if (kicker || dashAt(i + 1)) return kicker ? 'kicker' : 'head';
+    let j = i + 1;
+    // A photo and its caption may stand between the head and the byline.
+    while (items[j]?.kind.kind === 'photo-slot' || (items[j]?.kind.kind === 'display' && (items[j]!.kind as { caption?: boolean }).caption)) j++;
     const byline = items[j]?.kind;
     if (byline?.kind !== 'byline' || byline.parts.authors.length === 0) return null;
-    if ((byline.parts.extra === null && j === i + 1) || items[j + 1]?.kind.kind !== 'prose') return null;
-    return kicker ? 'kicker' : 'head';
+    if (byline.parts.extra === null || items[j + 1]?.kind.kind !== 'prose') return null;
+    return 'head';
   }
 
   /** The next prose block, looking past captions set apart by 2+ blank lines. */
