@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseSource } from '../../src/parse/index.js';
-import { pdfText, ROOT, runCli, tempProject } from '../helpers/cli.js';
+import { pdfText, poppler, ROOT, runCli, tempProject } from '../helpers/cli.js';
+import { scoreRoundTrip } from '../parse/roundtrip.js';
 import { articlePrintText, counted, missingFrom } from '../helpers/tree-text.js';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -43,5 +44,15 @@ describe('edition built from other papers’ pages', () => {
     }
     expect(roles).toBeGreaterThan(3);
     for (const words of ['城乡一体化办学的新探索', '本报记者周航', '新华社记者王刚摄', '作者单位']) expect(printed).toContain(words);
+  });
+
+  it('reads back from its own pdftotext: most headlines and nearly all paragraphs (a regression bar, measured 5/7 and 26/28)', async () => {
+    const originals = [];
+    for (const n of names) originals.push(parseSource(await readFile(join(FIXTURES, n, 'input.txt')), `${n}.txt`).tree);
+    const text = await poppler('pdftotext', [join(dir, 'output/edition.pdf'), '-']);
+    const score = scoreRoundTrip(originals, [parseSource(new TextEncoder().encode(text), 'edition.txt').tree]);
+    console.log(`other papers round trip: headlines ${score.headlines.found}/${score.headlines.total}, paragraphs ${score.paragraphs.exact}/${score.paragraphs.total}`);
+    expect(score.headlines.found).toBeGreaterThanOrEqual(5);
+    expect(score.paragraphs.exact / score.paragraphs.total).toBeGreaterThanOrEqual(0.9);
   });
 });
