@@ -13,6 +13,8 @@ import { endsSentence, hasProsePunctuation, visualWidth } from './text-form.js';
 
 /** A phrase space between two ideographs or quotes: the visual break inside a display line. */
 const PHRASE_SPACE = /[\u3400-\u9fff“”‘’] [\u3400-\u9fff“”‘’]/;
+/** A head's first phrase set on a line of its own is at most this share of the measure. */
+const PHRASE_MAX = 0.6;
 /** At most this many lines of a head. */
 const MAX_HEAD_LINES = 4;
 
@@ -38,7 +40,13 @@ export function leadingHeadLines(block: Block, shape: PageShape): number {
   // A head broken at its phrase space: a short first phrase (at most half the measure) over a longer second one, then the body’s
   // prose (`守正创新` / `打造服务新高地` / `今年以来，…`; the body's indented first line may hold no comma yet).
   const second = lines[1]!;
-  if (k === 1 && !twoPhrase && lines.length > 2 && w(first) <= shape.measure / 2 && isDisplayLine(second, shape, false) && w(second) > w(first) + 1 && w(second) <= shape.measure && lines.slice(2, 4).some(hasProsePunctuation) && !CONTINUATION_START.test(first)) k = 2;
+  if (k === 1 && !twoPhrase && lines.length > 2 && w(first) <= shape.measure * PHRASE_MAX && isDisplayLine(second, shape, false) && w(second) > w(first) + 1 && w(second) <= shape.measure && !CONTINUATION_START.test(first)) {
+    // The second phrase may wrap once more onto a short line (`以患者为中心书写医学传` / `奇`).
+    const third = lines[2]!;
+    const wraps = lines.length > 3 && isDisplayLine(third, shape, false) && w(third) < w(second) - 1 && !hasProsePunctuation(third) && !opensQuote(third);
+    const k2 = wraps ? 3 : 2;
+    if (lines.slice(k2, k2 + 2).some(hasProsePunctuation)) k = k2;
+  }
   // A head is complete in itself: a line that leaves a quotation open is the body's first line.
   while (k > 1 && opensQuote(lines.slice(0, k).join(''))) k--;
   // A narrow first line alone is a paragraph's indented opening; a head needs its wrapped line too.
