@@ -37,11 +37,11 @@ export function leadingHeadLines(block: Block, shape: PageShape): number {
     if (Math.abs(wk - w(first)) > 1) break;
     k++;
   }
-  // A head broken at its phrase space: a short first phrase (at most half the measure) over a longer second one, then the body’s
+  // A head broken at its phrase space: a short first phrase (PHRASE_MAX of the measure at most) over a longer second one, then the body’s
   // prose (`守正创新` / `打造服务新高地` / `今年以来，…`; the body's indented first line may hold no comma yet).
   const second = lines[1]!;
   if (k === 1 && !twoPhrase && lines.length > 2 && w(first) <= shape.measure * PHRASE_MAX && isDisplayLine(second, shape, false) && w(second) > w(first) + 1 && w(second) <= shape.measure && !CONTINUATION_START.test(first)) {
-    // The second phrase may wrap once more onto a short line (`以患者为中心书写医学传` / `奇`).
+    // The second phrase may wrap once more onto a short line (`以创新驱动推动高质量发` / `展`).
     const third = lines[2]!;
     const wraps = lines.length > 3 && isDisplayLine(third, shape, false) && w(third) < w(second) - 1 && !hasProsePunctuation(third) && !opensQuote(third);
     const k2 = wraps ? 3 : 2;
