@@ -27,9 +27,13 @@ export function renderThumbs(nav, pages, boxes, ratio, onPick) {
   }));
 }
 
-/** Mark the thumbnail of the page in view. */
+/** Mark the thumbnail of the page in view, and keep it in sight in the thumbnail strip. */
 export function markCurrent(nav, index) {
-  for (const b of nav.querySelectorAll('.zb-thumb')) b.classList.toggle('current', Number(b.dataset.index) === index);
+  for (const b of nav.querySelectorAll('.zb-thumb')) {
+    const current = Number(b.dataset.index) === index;
+    if (current && !b.classList.contains('current')) b.scrollIntoView({ block: 'nearest' });
+    b.classList.toggle('current', current);
+  }
 }
 
 /** The make-up table: one row per page; figures that miss the bar in red. */
