@@ -21,6 +21,17 @@ function lineOf(message: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** The innermost `{{#block}}` left open at the end of a template, with its line. */
+function unclosedBlock(text: string): { name: string; line: number } | null {
+  const stack: { name: string; line: number }[] = [];
+  for (const m of text.matchAll(/\{\{~?([#/])\s*([\w-]+)/g)) {
+    const line = text.slice(0, m.index).split('\n').length;
+    if (m[1] === '#') stack.push({ name: m[2]!, line });
+    else if (stack.length && stack[stack.length - 1]!.name === m[2]) stack.pop();
+  }
+  return stack.pop() ?? null;
+}
+
 /** The first template in `dir` (edition.hbs, then partials/) that does not parse, as a failure. */
 export async function findTemplateError(dir: string, root: string): Promise<BuildFailure | null> {
   const files = [join(dir, 'edition.hbs')];
@@ -40,6 +51,9 @@ export async function findTemplateError(dir: string, root: string): Promise<Buil
       Handlebars.parse(text);
     } catch (error) {
       const message = (error as Error).message;
+      // Handlebars reports an unclosed block at the end of the file; point at the block's opening instead.
+      const open = /got 'EOF'/.test(message) ? unclosedBlock(text) : null;
+      if (open) return { message: `{{#${open.name}}} opened at line ${open.line} is never closed ({{/${open.name}}})\n${message}`, file: relative(root, file) || file, line: open.line };
       return { message, file: relative(root, file) || file, line: lineOf(message) };
     }
   }
