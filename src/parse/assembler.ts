@@ -10,6 +10,7 @@ import type { Block, PageShape } from './page.js';
 import { CONTINUATION_START, startsParagraph, type ProseIndex } from './paragraphs.js';
 import { isHeadBandWord } from './furniture.js';
 import { isDashSubtitle } from './text-form.js';
+import type { BylineParts } from './credits.js';
 
 /** Walks the classified blocks of one page; `run` returns the page's articles. */
 export class Assembler extends ArticleBuilder {
@@ -108,7 +109,7 @@ export class Assembler extends ArticleBuilder {
    * A credit-only line (`新华社记者 王刚 摄`) right after a caption that has none is that photo's
    * credit, not the article's byline: it does not end the article.
    */
-  private creditForFigure(parts: { authors: string[]; photoCredit: string | null; extra: string | null }): boolean {
+  private creditForFigure(parts: BylineParts): boolean {
     const last = this.current?.children[this.current.children.length - 1];
     if (parts.authors.length || !parts.photoCredit || parts.extra || this.pending.length || last?.type !== 'figure' || last.credit) return false;
     last.credit = parts.photoCredit;
