@@ -76,7 +76,7 @@ export class ArticleBuilder {
           a.children.push(p);
           this.report('orphan-fragment', `Text after the byline of “${a.headline}” could not be placed with confidence; kept at the article's end`, lines[0].line, lines[0].column, 'warning');
         }
-      } else if ((this.state === 'stack' && measure !== 'body') || (EDITORS_NOTE_RE.test(joinLines(lines)) && !a.children.some((c) => c.type === 'paragraph'))) {
+      } else if ((this.state === 'stack' && measure !== 'body') || (EDITORS_NOTE_RE.test(p.children[0]!.value) && !a.children.some((c) => c.type === 'paragraph'))) {
         a.lede.push(p);
       } else if (measure === 'wide') {
         // A paragraph wider than the body columns is a standfirst spanning them, printed in the body's flow.

@@ -130,7 +130,7 @@ export function classifyBlock(block: Block, shape: PageShape): BlockKind {
   if (byline) return { kind: 'byline', parts: byline };
   if (texts.length === 1 && isDisplayLine(texts[0], shape)) {
     const t = texts[0];
-    if (NUMBERED_HEAD_RE.test(t)) return { kind: 'display', text: t, twoPart: true, wrapped: false };
+    if (isNumberedHead(t)) return { kind: 'display', text: t, twoPart: true, wrapped: false };
     const oh = splitOrgHeadline(t);
     if (oh) return { kind: 'org-head', ...oh };
     if (isOrgName(t)) return { kind: 'org', institution: t };
@@ -138,7 +138,7 @@ export function classifyBlock(block: Block, shape: PageShape): BlockKind {
   }
   if (texts.length >= 2 && texts.length <= 4 && texts.every((t) => isDisplayLine(t, shape, false))) {
     // Institution label and headline on separate lines without a blank between (issue #3).
-    if (NUMBERED_HEAD_RE.test(texts[0])) return { kind: 'display', ...joinDisplay(texts), twoPart: true, wrapped: false };
+    if (isNumberedHead(texts[0])) return { kind: 'display', ...joinDisplay(texts), twoPart: true, wrapped: false };
     const rest = [...texts];
     let institution: string | null = null;
     if (isOrgName(rest[0]) && !isOrgName(rest[1])) institution = rest.shift()!;
