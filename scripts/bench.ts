@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/load.js';
 import { nodeContext } from '../src/io/context.js';
-import { resolveSources } from '../src/build/sources.js';
-import { buildEdition } from '../src/build/index.js';
+import { resolveSources } from '../src/pipeline/sources.js';
+import { buildEdition } from '../src/pipeline/index.js';
 import { createProgress } from '../src/cli/progress.js';
 import { benchPreview } from './bench/preview.js';
 

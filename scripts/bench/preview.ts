@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { loadConfig } from '../../src/config/load.js';
 import { nodeContext } from '../../src/io/context.js';
-import { resolveSources } from '../../src/build/sources.js';
-import { layoutEdition } from '../../src/build/layout-edition.js';
+import { resolveSources } from '../../src/pipeline/sources.js';
+import { layoutEdition } from '../../src/pipeline/layout-edition.js';
 import { createProgress } from '../../src/cli/progress.js';
 import { launchBrowser } from '../../src/print/browser.js';
 

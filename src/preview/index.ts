@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Context } from '../io/context.js';
-import { buildEdition } from '../build/index.js';
+import { buildEdition } from '../pipeline/index.js';
 import { Rebuilder } from './rebuilder.js';
 import { createPreviewServer } from './server.js';
 import { MOUNTS } from './proof-links.js';

@@ -18,8 +18,8 @@ import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import type { Context } from '../io/context.js';
 import { launchBrowser, type BrowserSession } from '../print/browser.js';
-import { layoutEdition } from '../build/layout-edition.js';
-import { resolveSources } from '../build/sources.js';
+import { layoutEdition } from '../pipeline/layout-edition.js';
+import { resolveSources } from '../pipeline/sources.js';
 import { describeFailure } from './build-error.js';
 import { emptyState, proofFromLayout, type ProofState } from './proof-state.js';
 

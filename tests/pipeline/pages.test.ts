@@ -1,7 +1,7 @@
 /** Page numbering from firstPage or the sources' folios (a stray old folio must not break the sequence). */
 import { describe, expect, it } from 'vitest';
 import type { ZbDocument } from '../../src/ast/types.js';
-import { pageNumbers } from '../../src/build/pages.js';
+import { pageNumbers } from '../../src/pipeline/pages.js';
 
 const doc = (source: string, folio: number | null, continued = false) =>
   ({ type: 'document', source, folio: folio === null ? null : { page: folio, section: null }, banner: null, diagnostics: [],
