@@ -1,7 +1,7 @@
 /**
  * Clean Markdown source → document tree (issue #3: `zhuanban build` accepts `.md` sources;
  * import → parse gives back the same tree). Parsed with remark-parse + remark-frontmatter; the
- * syntax is documented in README.md ("The importer") and written by stringify.ts.
+ * syntax is documented in docs/importer.md and written by stringify.ts.
  */
 import type { BlockContent as MdBlock, Heading as MdHeading, Paragraph as MdParagraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';

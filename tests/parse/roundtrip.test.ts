@@ -4,7 +4,7 @@
  * headlines and paragraphs of the source trees come back exactly. The issue's target: every
  * headline and at least 98% of the paragraphs.
  *
- * What makes it reachable (all generic, see README "The importer"): pdftotext lists the flows of
+ * What makes it reachable (all generic, see docs/importer.md): pdftotext lists the flows of
  * side-by-side modules out of order and sometimes prints two adjacent columns as one line; the
  * importer splits such lines back into columns (src/parse/side-by-side.ts) and pairs every column
  * that stops mid-sentence with the flow that goes on with it (src/parse/rethread.ts).

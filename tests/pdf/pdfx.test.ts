@@ -112,7 +112,7 @@ describe('PDF/X-1a via Ghostscript', () => {
     const pdf = await getDocument({ data: new Uint8Array(await readFile(pdfx)) }).promise;
     expect((await pdf.getOutline()).map((item) => item.items.map((child) => child.title))).toEqual(HEADLINES);
     await pdf.destroy();
-    // Ghostscript 10.00 drops marked content and the structure tree (README "PDF/X for press").
+    // Ghostscript 10.00 drops marked content and the structure tree (docs/print-ready.md, "PDF/X for press").
     expect(await tool('pdfinfo', [pdfx])).toMatch(/^Tagged:\s+no$/m);
   });
 
