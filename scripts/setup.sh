@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Set-up for `npm run edition` and `npm test` (issue #2): installs only what is missing, so a second
+# Set-up for `npm run edition` and `npm test`: installs only what is missing, so a second
 # run is quick. Debian packages: chromium (the browser puppeteer-core drives; nothing downloads a
-# browser), poppler-utils (pdffonts/pdftotext/pdftoppm for checks), ghostscript (PDF/X, issue #6),
+# browser), poppler-utils (pdffonts/pdftotext/pdftoppm for checks), ghostscript (PDF/X),
 # fonts-noto-cjk (only to build the deliberately bad Type 3 PDF in the preflight tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,5 +1,5 @@
 /**
- * Preview rebuild latency (issue #5), measured side by side in one browser: after each edit of a
+ * Preview rebuild latency, measured side by side in one browser: after each edit of a
  * source, the edition is laid out once in the warm page the previous build left (what the preview
  * does) and once in a new page (what it did before), alternating which goes first.
  */

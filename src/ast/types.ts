@@ -1,6 +1,6 @@
 /**
  * The zhuanban document tree: one module defines every node so that each stage
- * (parse → render → layout → print) agrees on one contract (issue #3 "The tree").
+ * (parse → render → layout → print) agrees on one contract.
  * Nodes are unist/mdast-compatible: `type`, `children` or `value`, `position`,
  * so mdast-util-to-string and unist-util-visit work on them unchanged.
  */

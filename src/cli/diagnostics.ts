@@ -1,6 +1,6 @@
 /**
  * Prints diagnostics with vfile-reporter, which aligns CJK text and shows file:line:column, so
- * no message is ever dropped silently (DEVELOPERS.md "Diagnostics are vfile messages").
+ * no message is ever dropped silently.
  */
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';

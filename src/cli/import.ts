@@ -1,5 +1,5 @@
 /**
- * `zhuanban import FILE [-o FILE.md]` (issue #3): write the imported tree as the clean Markdown
+ * `zhuanban import FILE [-o FILE.md]`: write the imported tree as the clean Markdown
  * source an editor corrects by hand; `zhuanban build` reads it back unchanged.
  */
 import type { Command } from 'commander';

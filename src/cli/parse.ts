@@ -1,5 +1,5 @@
 /**
- * `zhuanban parse FILE [--json]` (issue #3): the document tree as JSON on stdout, or a readable
+ * `zhuanban parse FILE [--json]`: the document tree as JSON on stdout, or a readable
  * outline; diagnostics on stderr.
  */
 import type { Command } from 'commander';

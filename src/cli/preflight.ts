@@ -1,5 +1,5 @@
 /**
- * `zhuanban preflight FILE.pdf [--json]`: check any PDF the way a print shop does (issue #6). Trim and
+ * `zhuanban preflight FILE.pdf [--json]`: check any PDF the way a print shop does. Trim and
  * bleed come from zhuanban.config.json (or its defaults) unless given; exit 0 when it passes, 1 when it
  * fails, 2 for a usage mistake (missing file, bad option).
  */

@@ -1,5 +1,5 @@
 /**
- * `zhuanban preview [sources…] [--port N] [--host H] [--open]`: the live proof (issue #5). Prints the
+ * `zhuanban preview [sources…] [--port N] [--host H] [--open]`: the live proof. Prints the
  * URL on stdout, rebuilds on every save, and on SIGINT/SIGTERM closes the server, the watcher and the
  * one Chromium it owns before returning (no browser outlives the command).
  */

@@ -1,6 +1,6 @@
 /**
  * Reads and validates zhuanban.config.json. A bad value becomes a ConfigError naming the key path
- * and the allowed values, which the CLI turns into exit code 2 (issue #2).
+ * and the allowed values, which the CLI turns into exit code 2.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,10 +1,10 @@
 /**
- * One zod schema gives both validation and the TypeScript types of zhuanban.config.json
- * (DEVELOPERS.md "Config"), so defaults, checks and types never drift apart.
+ * One zod schema gives both validation and the TypeScript types of zhuanban.config.json,
+ * so defaults, checks and types never drift apart.
  */
 import { z } from 'zod';
 
-/** Page-size presets in millimetres (REFERENCE.md §3: 对开 390×545, 四开 275×390). */
+/** Page-size presets in millimetres (对开 390×545, 四开 275×390). */
 export const PAGE_PRESETS = {
   broadsheet: { width: 390, height: 545, columns: 8 },
   tabloid: { width: 275, height: 390, columns: 6 },
@@ -37,7 +37,7 @@ export const configSchema = z
       })
       .strict()
       .default({ body: 'serif', headline: 'serif' }),
-    /** Body type size in pt and leading in pt (REFERENCE.md §2: about 9 pt, leading 1.3). */
+    /** Body type size in pt and leading in pt (about 9 pt, leading 1.3). */
     bodySize: z.number().min(6).max(14).default(9),
     bodyLeading: z.number().min(7).max(24).default(12),
     /** Source files or globs relative to the project; defaults to seeds/*.txt|md in name order. */
@@ -46,7 +46,7 @@ export const configSchema = z
     templates: z.string().min(1).optional(),
     /** Every wait on the browser is bounded by this (ms). */
     timeoutMs: z.int().min(1000).max(600000).default(60000),
-    /** Print-ready post-processing (issue #6). */
+    /** Print-ready post-processing. */
     bleed: z.number().min(0).max(20).default(3),
     marks: z.boolean().default(true),
   })

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 /** Project root of the zhuanban installation (where node_modules/, templates/, styles/ live). */
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Progress sink: a terminal bar on a TTY, plain lines in CI (issue #2). */
+/** Progress sink: a terminal bar on a TTY, plain lines in CI. */
 export interface Progress {
   stage(name: string): void;
   step(done: number, total: number, label: string): void;

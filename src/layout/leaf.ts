@@ -1,7 +1,7 @@
 /**
  * The cost of setting one article as one module of `span` columns by `lines` lines: whether its
  * copy fits, how much the figures must stretch to fill it, and how far the span is from the one
- * its length calls for (issue #4 "Automatic make-up"; shared/notes/makeup.md "Copyfitting").
+ * its length calls for.
  */
 import type { ArticleMeasure, SpanMeasure } from './types.js';
 
@@ -69,7 +69,7 @@ export function leafFill(a: ArticleMeasure, span: number, lines: number, ideal: 
     const figureLines = free - slack;
     if (a.figures > 0) {
       const [min, max, natural] = figureRange(m, m.figureRows);
-      // Last lever: taller (upright) pictures, at the cost of a photo slot (shared/notes/makeup.md).
+      // Last lever: taller (upright) pictures, at the cost of a photo slot.
       const tall = allowSlot && figureLines > max && figureLines <= max * 1.6 * stretch;
       if (figureLines < min || (figureLines > max && !tall)) continue;
       const cost = shape + COST.slackLine * slack + (COST.figureStretch * Math.abs(figureLines - natural)) / natural + (tall ? COST.photoSlot / 2 : 0);

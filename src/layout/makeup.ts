@@ -23,7 +23,7 @@ export function makeUpPage(articles: ArticleMeasure[], frame: PageFrame): PageMa
   return { placements: [], overflow: articles.map((a) => a.id) };
 }
 
-/** The lead story is the first one, unless a later one is more than twice as long (issue #4). */
+/** The lead story is the first one, unless a later one is more than twice as long. */
 export function leadIndex(articles: ArticleMeasure[]): number {
   const sizes = articles.map((a) => a.spans.find((s) => s.span === 1)?.body ?? 0);
   const longest = sizes.indexOf(Math.max(...sizes, 0));

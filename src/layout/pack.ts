@@ -1,5 +1,5 @@
 /**
- * Guillotine packing of a page's articles (shared/notes/makeup.md "Packing"): the page is cut in two,
+ * Guillotine packing of a page's articles: the page is cut in two,
  * each part cut again, every leaf one article, articles kept in reading order (the first at top left).
  * Dynamic programming over (article range, columns, lines) finds the cheapest exact tiling, so the
  * page is full by construction and every module holds all of its copy.

@@ -1,13 +1,13 @@
 /**
  * Glue between the in-page measurements and the pure make-up: headline sizes by rank and width,
- * measurement tables per article, and the per-module plan the page applies (issue #4).
+ * measurement tables per article, and the per-module plan the page applies.
  */
 import { makeUpPage } from './makeup.js';
 import type { ArticleMeasure, PageMakeup, SpanMeasure } from './types.js';
 
 export type Rank = 'lead' | 'second' | 'brief';
 
-/** Headline size in pt by rank and module span: heavy and large for the lead (REFERENCE.md §3: 40–50 pt lead, 20–30 pt others). */
+/** Headline size in pt by rank and module span: heavy and large for the lead (40–50 pt lead, 20–30 pt others). */
 export function headlineSize(rank: Rank, span: number, columns: number): number {
   const share = span / columns;
   if (rank === 'lead') return share >= 0.7 ? 44 : share >= 0.45 ? 36 : 28;

@@ -1,5 +1,5 @@
 /**
- * Inputs and outputs of the automatic make-up (issue #4). The make-up is pure TypeScript: it sees
+ * Inputs and outputs of the automatic make-up. The make-up is pure TypeScript: it sees
  * measurements (in whole lines) taken in the printing Chromium page and returns module rectangles,
  * so it can be tested in isolation with synthetic measurements.
  */

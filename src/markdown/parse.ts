@@ -1,5 +1,5 @@
 /**
- * Clean Markdown source → document tree (issue #3: `zhuanban build` accepts `.md` sources;
+ * Clean Markdown source → document tree (`zhuanban build` accepts `.md` sources;
  * import → parse gives back the same tree). Parsed with remark-parse + remark-frontmatter; the
  * syntax is documented in docs/importer.md and written by stringify.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * Tree → clean Markdown source (issue #3 `zhuanban import`): front matter for page fields,
+ * Tree → clean Markdown source (`zhuanban import`): front matter for page fields,
  * `# headline` + field lines per article, `>` standfirst, `###` subheads, `![caption](src "credit")`.
  * An editor fixes in this file what the importer could not decide.
  */

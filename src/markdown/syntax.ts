@@ -1,6 +1,5 @@
 /**
- * The clean Markdown source format shared by the writer and the reader (issue #3 "a documented,
- * minimal syntax for article fields, figures and bylines"). See docs/importer.md.
+ * The clean Markdown source format shared by the writer and the reader. See docs/importer.md.
  */
 
 /** Article field lines allowed in the paragraph right under an article's `# headline`. */

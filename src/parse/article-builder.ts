@@ -1,5 +1,5 @@
 /**
- * Building the articles (issue #3 "assemble articles"): the operations the page walk
+ * Building the articles: the operations the page walk
  * (assembler.ts) calls once it has decided what a block is — start or close an article, close a
  * paragraph, place a figure, subhead, byline or floating institution label. Kept apart from the
  * walk so that the decisions and their effects can be read separately.
@@ -154,7 +154,7 @@ export class ArticleBuilder {
   /** Start the first article from the display lines at the top of the page (headline, subheadline). */
   protected ensureArticle(block: Block): void {
     if (this.state !== 'top') return;
-    // 引题, 主题, ——副题 (REFERENCE.md §3): with a dash subheadline third, the first line is the kicker.
+    // 引题, 主题, ——副题: with a dash subheadline third, the first line is the kicker.
     const kicker = this.top.length >= 3 && isDashSubtitle(this.top[2].text) ? this.top.shift()! : null;
     const [head, ...rest] = this.top;
     this.top = [];

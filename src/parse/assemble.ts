@@ -1,5 +1,5 @@
 /**
- * Article assembly (issue #3 "assemble articles"): cut the page into blocks, classify them by
+ * Article assembly: cut the page into blocks, classify them by
  * form, restore the reading order pdftotext scrambled (rethread.ts), then walk the blocks
  * (assembler.ts) to build the articles.
  */

@@ -1,5 +1,5 @@
 /**
- * The page walk (issue #3 "assemble articles"): go through the classified blocks in reading order
+ * The page walk: go through the classified blocks in reading order
  * and decide, from context, what each display line is — banner, headline, subheadline, subhead or
  * caption — while paragraphs are joined across column breaks and lifted captions.
  */

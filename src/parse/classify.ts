@@ -1,5 +1,5 @@
 /**
- * Block classification (issue #3 "classify lines"): what each block of lines is *by its form*,
+ * Block classification: what each block of lines is *by its form*,
  * before context decides (in assemble.ts) whether a display line is a headline, subhead or caption.
  */
 import type { Block, PageShape } from './page.js';
@@ -54,7 +54,7 @@ export function isDisplayLine(text: string, shape: PageShape, alone = true): boo
   return w <= DISPLAY_MAX_WIDTH && (alone || shape.lineMode || w <= shape.measure + 2);
 }
 
-/** Split `机构 标题` / `标题 机构` (institution and headline on one line, either order; issue #3). */
+/** Split `机构 标题` / `标题 机构` (institution and headline on one line, either order). */
 export function splitOrgHeadline(text: string): { institution: string; headline: string } | null {
   // A place-anchored name glued to the end wins: a long last phrase may itself end in 医院.
   const glued = splitGluedOrgTail(text);
@@ -70,8 +70,8 @@ export function splitOrgHeadline(text: string): { institution: string; headline:
 
 /**
  * Join display fragments (a two-line subhead, a display headline pdftotext broke up, a wrapped
- * caption). A deliberate break follows a shorter first phrase and reads as one space (seeds-expected
- * notes: two-line subheads are joined with one space); wrapped text fills a line first and is joined
+ * caption). A deliberate break follows a shorter first phrase and reads as one space (a two-line
+ * subhead is joined with one space); wrapped text fills a line first and is joined
  * without space. A line with a phrase space of its own is a head that wrapped.
  */
 function joinDisplay(parts: string[]): { text: string; twoPart: boolean; wrapped: boolean } {
@@ -137,7 +137,7 @@ export function classifyBlock(block: Block, shape: PageShape): BlockKind {
     return { kind: 'display', text: t, twoPart: /[^\s] +[^\s]/.test(t), wrapped: false };
   }
   if (texts.length >= 2 && texts.length <= 4 && texts.every((t) => isDisplayLine(t, shape, false))) {
-    // Institution label and headline on separate lines without a blank between (issue #3).
+    // Institution label and headline on separate lines without a blank between.
     if (isNumberedHead(texts[0])) return { kind: 'display', ...joinDisplay(texts), twoPart: true, wrapped: false };
     const rest = [...texts];
     let institution: string | null = null;

@@ -1,5 +1,5 @@
 /**
- * Bylines and photo credits by form (issue #3; REFERENCE.md §3 "Credits"): names, reporter roles
+ * Bylines and photo credits by form: names, reporter roles
  * (`本报记者`, `新华社记者`, `通讯员`), credit formulas (`图片由X提供`, `图/X`, `X 摄`) and author notes.
  * Nothing here names a paper or a person: the patterns describe the shapes such lines take in any
  * Chinese newspaper.

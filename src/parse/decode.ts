@@ -1,5 +1,5 @@
 /**
- * Byte decoding (issue #3 "Input: encodings"): UTF-8 with/without BOM, UTF-16 with BOM, and
+ * Byte decoding: UTF-8 with/without BOM, UTF-16 with BOM, and
  * GB18030/GBK detected without asking. Binary input is refused, never parsed.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Flows (issue #3 round trip): pdftotext prints a page as a list of flows — runs of lines with a
+ * Flows: pdftotext prints a page as a list of flows — runs of lines with a
  * blank line after each — and within a flow it keeps the reading order, but it may list the flows of
  * side-by-side modules in any order. A column that stops mid-sentence goes on in the flow that opens
  * mid-sentence in the same measure. This module describes each flow by those ends; rethread.ts
@@ -78,7 +78,7 @@ export function toFlows(items: Classified[], shape: PageShape): Flow[] {
 }
 
 /**
- * Jump lines (REFERENCE.md §3): the prose nearest before `（下转…）` stops here and goes on on a later
+ * Jump lines: the prose nearest before `（下转…）` stops here and goes on on a later
  * page; there, the flow opening mid-sentence nearest the `（上接…）` line (pdftotext prints it before or
  * after the text) is where it goes on.
  */

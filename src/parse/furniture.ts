@@ -1,5 +1,5 @@
 /**
- * Page furniture recognised by form (issue #3 round trip): text a printed proof carries that is
+ * Page furniture recognised by form: text a printed proof carries that is
  * not copy — a photo slot's label, a printer's slug line, the running-head band at a page top.
  * None of these is keyed to a paper: they are the generic shapes such furniture takes.
  */

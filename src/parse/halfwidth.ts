@@ -1,5 +1,5 @@
 /**
- * Half-width punctuation in Chinese prose (issue #3; REFERENCE.md §2 "Punctuation in the copy"):
+ * Half-width punctuation in Chinese prose:
  * copy typed with an ASCII keyboard layout carries `, ; : ? !` and `( )` where Chinese text sets the
  * full-width marks. They are made full-width where they sit in Chinese text; where they belong to
  * numbers, times, URLs or Latin text (`1,000`, `8:30`, `f(x)`) they stay.

@@ -1,5 +1,5 @@
 /**
- * Importer entry (issue #3): bytes of one source → typed document tree + vfile messages.
+ * Importer entry: bytes of one source → typed document tree + vfile messages.
  * `.md` sources are the clean Markdown format (src/markdown/); anything else is raw text
  * extracted from a printed page. The build calls exactly `parseSource`.
  */

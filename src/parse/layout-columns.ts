@@ -1,5 +1,5 @@
 /**
- * Text from `pdftotext -layout` (issue #3: "text from other papers' PDFs, as pdftotext gives it"):
+ * Text from `pdftotext -layout` ("text from other papers' PDFs, as pdftotext gives it"):
  * layout mode keeps every column where it stood on the page, so one source line holds a line of
  * each column side by side, two or more spaces apart. Read as it is, every sentence would run across
  * all the columns of the page. This pass finds the columns by where their lines start and gives

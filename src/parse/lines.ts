@@ -1,6 +1,6 @@
 /**
- * Line pass: split the decoded source into lines with offsets, then normalise each line's text
- * (issue #3 "normalise lines"): Kangxi radicals, spaces between ideographs from justified
+ * Line pass: split the decoded source into lines with offsets, then normalise each line's text:
+ * Kangxi radicals, spaces between ideographs from justified
  * pdftotext lines, quote marks split onto their own line, half-width punctuation in Chinese prose.
  * Every change is reported through `report` so nothing is altered silently.
  */
@@ -49,7 +49,7 @@ export function splitLines(text: string): SourceLine[] {
   return out;
 }
 
-/** Kangxi radicals U+2F00–U+2FD5 → the ordinary ideograph (NFKC of that code point only; REFERENCE.md §2). */
+/** Kangxi radicals U+2F00–U+2FD5 → the ordinary ideograph (NFKC of that code point only). */
 export function mapKangxi(text: string): { text: string; count: number } {
   let count = 0;
   const out = text.replace(/[\u2f00-\u2fd5]/g, (ch) => {
@@ -62,7 +62,7 @@ export function mapKangxi(text: string): { text: string; count: number } {
 const SPACED_PAIR = new RegExp(`[${CJK}，。、；：？！“”‘’（）《》] +(?=[${CJK}，。、；：？！“”‘’（）《》])`, 'g');
 
 /**
- * Justified lines come out of pdftotext as `社 会 保 障 是 民 生` (issue #3). A line counts as
+ * Justified lines come out of pdftotext as `社 会 保 障 是 民 生`. A line counts as
  * spaced when most gaps between ideographs hold a space; then spaces next to ideographs go.
  * A single space between two phrases (a headline's visual break) is kept.
  */
@@ -83,7 +83,7 @@ const CLOSING_ONLY = /^[”’」』）)》〉】，。、；：？！]+$/;
 
 /**
  * Normalise every line in place and glue quote marks/brackets that pdftotext split onto their own
- * line back to their neighbours (issue #3 "quote marks or brackets split onto their own line").
+ * line back to their neighbours.
  */
 export function normaliseLines(lines: SourceLine[], report: Reporter): SourceLine[] {
   for (const l of lines) {

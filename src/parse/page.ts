@@ -1,5 +1,5 @@
 /**
- * Page statistics and blocks (issue #3 "lines hard-broken at column width"): the page's column
+ * Page statistics and blocks: the page's column
  * measure is read from the line-length distribution of its prose lines, so paragraph breaks can
  * be told from column breaks on pages of any paper and any column width.
  */
@@ -104,7 +104,7 @@ const INDENT_SLACK = 1.25;
  * Width threshold for a paragraph's first line at this point of the page: the most common width of
  * nearby prose lines (a local measure, because a standfirst may be set narrower or wider than the
  * body; the mode, because punctuation compression makes a few lines overfull), less 1.25 em for the
- * 2-em first-line indent (REFERENCE.md §2).
+ * 2-em first-line indent.
  */
 export function indentThreshold(widths: number[], index: number, shape: PageShape): number {
   const wide = shape.measure * 1.3;

@@ -1,8 +1,8 @@
 /**
- * Paragraph joining (issue #3 "join into paragraphs"): a new paragraph starts only where the
+ * Paragraph joining: a new paragraph starts only where the
  * previous line ends a sentence AND (on column-broken pages) the new line is shorter than the
- * local measure, i.e. carries the 2-em first-line indent (seeds-expected notes for 003/004;
- * REFERENCE.md §2). Blank lines alone never end a paragraph: columns break mid-sentence.
+ * local measure, i.e. carries the 2-em first-line indent (the Chinese
+ * paragraph convention). Blank lines alone never end a paragraph: columns break mid-sentence.
  */
 import type { SourceLine } from './lines.js';
 import { indentThreshold, type PageShape } from './page.js';
@@ -31,7 +31,7 @@ export function buildProseIndex(lines: SourceLine[], quoteEm?: number): ProseInd
   return { widths, indexOf };
 }
 
-/** First-line indent of a paragraph (2 em, REFERENCE.md §2): a full first line is this much narrower. */
+/** First-line indent of a paragraph (2 em): a full first line is this much narrower. */
 const INDENT_EMS = 2;
 
 /**

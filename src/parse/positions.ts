@@ -1,4 +1,4 @@
-/** Source positions for nodes built from lines (issue #3: every node carries line, column, offset). */
+/** Source positions for nodes built from lines (every node carries line, column, offset). */
 import type { Position } from 'unist';
 import type { SourceLine } from './lines.js';
 

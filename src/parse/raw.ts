@@ -1,6 +1,6 @@
 /**
  * The raw-text importer: decoded text of a page extracted from a PDF → document tree.
- * Passes, in order (issue #3): lines → `pdftotext -layout` columns → side-by-side columns → normalise → page shape → classify +
+ * Passes, in order: lines → `pdftotext -layout` columns → side-by-side columns → normalise → page shape → classify +
  * assemble → repairs.
  */
 import type { ZbDocument } from '../ast/types.js';

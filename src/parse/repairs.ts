@@ -1,5 +1,5 @@
 /**
- * Whole-tree repairs after assembly (issue #3 "repairs"): duplicated paragraphs, truncated
+ * Whole-tree repairs after assembly: duplicated paragraphs, truncated
  * articles, institutions printed only inside a subheadline or credit, article spans.
  */
 import type { Article, Paragraph, ZbDocument } from '../ast/types.js';
@@ -20,7 +20,7 @@ function dupKey(text: string): string {
 
 /**
  * A paragraph printed twice is kept once. The LATER copy is kept: layouts repeat a closing quote
- * where a stray copy was pasted earlier (seeds-expected 000 notes), and the reading order ends on it.
+ * where a stray copy was pasted earlier, and the reading order ends on it.
  */
 export function removeDuplicates(tree: ZbDocument, report: Reporter): void {
   const seen = new Map<string, { article: Article; list: 'lede' | 'children'; node: Paragraph }[]>();

@@ -1,6 +1,6 @@
 /**
  * Diagnostics: every finding is a vfile message (so vfile-reporter prints it with file:line) and
- * is mirrored into `tree.diagnostics` (issue #3 "Diagnostics"). Nothing is dropped silently.
+ * is mirrored into `tree.diagnostics`. Nothing is dropped silently.
  */
 import type { VFile } from 'vfile';
 import type { Diagnostic, Severity } from '../ast/types.js';

@@ -1,5 +1,5 @@
 /**
- * Reading order across flows (issue #3 round trip). pdftotext keeps each flow in order but may list
+ * Reading order across flows (for the pdftotext round trip). pdftotext keeps each flow in order but may list
  * the flows of side-by-side modules out of order, so a column that stops mid-sentence is not always
  * followed by the column that goes on with it. Each flow that stops mid-sentence is paired with a
  * flow that opens mid-sentence in the same measure, and the pair is printed together:

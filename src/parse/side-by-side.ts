@@ -1,5 +1,5 @@
 /**
- * Side-by-side columns on one line (issue #3 round trip): when two columns stand one gutter apart,
+ * Side-by-side columns on one line: when two columns stand one gutter apart,
  * pdftotext may read them as one block and print each pair of lines that share a baseline as one
  * line, `左栏的一行 右栏的一行`, while lines with no partner (a subhead, a short last line, an
  * indented first line) come alone. This pass splits such lines at the gutter and sorts the lone lines

@@ -1,5 +1,5 @@
 /**
- * Display lines run into prose (issue #3 round trip): pdftotext prints a wrapped subhead or a
+ * Display lines run into prose: pdftotext prints a wrapped subhead or a
  * two-line headline with no blank line before the body under it, so the head opens a prose block.
  * Split it off by form: the head's lines carry no sentence punctuation, its first line is either a
  * two-phrase line (`甲乙 丙丁`) or clearly narrower than the column, and its wrapped lines are as wide

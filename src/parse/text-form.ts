@@ -1,5 +1,5 @@
 /**
- * Recognisers for the *form* of Chinese newspaper text (issue #3: "heuristics must be general —
+ * Recognisers for the *form* of Chinese newspaper text ("heuristics must be general —
  * by the form of text, never keyed to seed strings"). Every pattern here describes a class of
  * strings (organisation suffixes, personal names, credit formulas), never a particular page.
  */
@@ -7,7 +7,7 @@
 /** CJK ideographs (URO + ext. A + compatibility), the characters that make a line "Chinese prose". */
 export const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 const CJK_RE = new RegExp(`[${CJK}]`);
-/** Full-width CJK punctuation that sits inside Chinese prose (clreq; REFERENCE.md §2). */
+/** Full-width CJK punctuation that sits inside Chinese prose (clreq). */
 export const CJK_PUNCT = '\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\u2014\\u2026\\u201c\\u201d\\u2018\\u2019\\u00b7';
 
 /** True for one ideograph. */
@@ -28,7 +28,7 @@ export function visualWidth(text: string, quoteEm = 0.5): number {
   let prev = '';
   const chars = [...text];
   chars.forEach((ch, i) => {
-    // pdftotext prints the CJK–Latin autospace (at most ¼ em, REFERENCE.md §2) as a space: count ¼.
+    // pdftotext prints the CJK–Latin autospace (at most ¼ em) as a space: count ¼.
     if (ch === ' ' && /[\dA-Za-z%]/.test(prev) !== /[\dA-Za-z%]/.test(chars[i + 1] ?? '') && prev !== ' ') w += 0.25;
     // The interpunct 间隔号 U+00B7 is a proportional (narrow) glyph in CJK fonts.
     else if (ch === ' ' || ch === '\t' || ch === '·' || /[\u0021-\u007e]/.test(ch)) w += 0.5;
@@ -126,7 +126,7 @@ export function isRunningHead(text: string): boolean {
   return t.length <= 60 && RUNNING_HEAD_RES.some((re) => re.test(t));
 }
 
-/** A 副题 (subheadline) opens with a dash in any paper (REFERENCE.md §3 "Headline stack"): `——我市…纪实`. */
+/** A 副题 (subheadline) opens with a dash in any paper: `——我市…纪实`. */
 export function isDashSubtitle(text: string): boolean {
   return /^(?:—{2}|－{2}|-{2})\s*[^\s—－-]/.test(text.trim()) && !/[。！？]$/.test(text.trim()) && text.length <= 40;
 }

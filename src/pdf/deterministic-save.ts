@@ -1,5 +1,5 @@
 /**
- * Reproducible bytes (issue #6, reproducible-builds.org "SOURCE_DATE_EPOCH"): no object streams (their
+ * Reproducible bytes (reproducible-builds.org "SOURCE_DATE_EPOCH"): no object streams (their
  * packing order is an implementation detail), dates only from meta.date, and a trailer /ID derived from
  * the content instead of a random one (PDF 32000-1 §14.4 allows any stable identifier).
  */

@@ -1,5 +1,5 @@
 /**
- * Chromium's PDF → print-ready PDF (issue #6): boxes, marks, metadata, outline, page labels; runs after the
+ * Chromium's PDF → print-ready PDF: boxes, marks, metadata, outline, page labels; runs after the
  * browser is closed and touches nothing but the bytes it is given, so two runs on equal input are equal.
  */
 import { createHash } from 'node:crypto';

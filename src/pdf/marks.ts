@@ -1,5 +1,5 @@
 /**
- * Printer's marks in the slug (issue #6): crop marks at the trim corners, registration targets at the
+ * Printer's marks in the slug: crop marks at the trim corners, registration targets at the
  * middle of each side and a slug line, all in registration colour, all outside the BleedBox so nothing
  * can print inside the trim. Wrapped as an /Artifact (PDF 32000-1 §14.8.2.2) so the tagged structure
  * Chromium wrote stays valid.

@@ -1,5 +1,5 @@
 /**
- * Document data for the edition (issue #6): Info dictionary with UTF-16 strings (pdf-lib encodes
+ * Document data for the edition: Info dictionary with UTF-16 strings (pdf-lib encodes
  * non-ASCII text as PDFHexString, PDF 32000-1 §7.9.2.2), catalog /Lang, XMP, and /Trapped /False which
  * PDF/X requires (ISO 15930 §6.6.2). Every date is meta.date: no hidden clock.
  */

@@ -2,7 +2,7 @@
  * Before Ghostscript converts to CMYK, rewrite neutral RGB colours (r = g = b, e.g. Chromium's black text
  * "0 0 0 rg") as DeviceGray ("0 g"). Ghostscript maps DeviceGray to the K plate only (DeviceGrayToK,
  * Ghostscript docs "Color management"), whereas RGB black goes through the ICC profile into a four-colour
- * rich black: on newsprint that smears small type on every plate (misregistration) — issue #6, press-ready.
+ * rich black: on newsprint that smears small type on every plate (misregistration) in press-ready output.
  */
 import { PDFDict, PDFName, PDFRawStream, PDFRef, type PDFContext, type PDFDocument } from 'pdf-lib';
 import { contentBytes } from '../preflight/pdf-objects.js';

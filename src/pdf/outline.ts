@@ -1,5 +1,5 @@
 /**
- * Bookmarks per page and per article (issue #6). Titles are written as UTF-16BE hex strings
+ * Bookmarks per page and per article. Titles are written as UTF-16BE hex strings
  * (PDFHexString.fromText, PDF 32000-1 §7.9.2.2) so viewers show Chinese headlines rather than mojibake.
  * Chromium's own heading outline (outline: true) is read first only to borrow each headline's position.
  */

@@ -1,5 +1,5 @@
 /**
- * Before and after Ghostscript makes the PDF/X-1a file (issue #6). Before: refuse transparency, because at
+ * Before and after Ghostscript makes the PDF/X-1a file. Before: refuse transparency, because at
  * PDF 1.3 pdfwrite flattens any page that has it into one 720-dpi bitmap (measured with gs 10.00: a page
  * with `opacity: .6` came out as a single CMYK image, no fonts, no text). After: check that no page lost its
  * text anyway, put back the exact page boxes (gs moves the MediaBox to the origin and rounds boxes to

@@ -1,5 +1,5 @@
 /**
- * PDF/X-1a:2001 with CMYK colour and an output intent, made by Ghostscript's pdfwrite (issue #6). Debian
+ * PDF/X-1a:2001 with CMYK colour and an output intent, made by Ghostscript's pdfwrite. Debian
  * bookworm ships Ghostscript 10.00, whose -dPDFX forces CompatibilityLevel 1.3 (Ghostscript docs
  * VectorDevices "Creating a PDF/X-3 document") and has no X-4 mode. With every colour converted to
  * DeviceCMYK/DeviceGray, spot /All for the marks, fonts embedded, boxes and an output intent, a PDF 1.3

@@ -1,7 +1,7 @@
 /**
  * A 5×7 dot-matrix font drawn as filled rectangles, for the slug line only. Why not text: pdf-lib can
  * only write text in the 14 standard fonts without fontkit, and those are never embedded, which a print
- * shop's preflight rejects (issue #6). Vector dots need no font at all and stay out of text extraction.
+ * shop's preflight rejects. Vector dots need no font at all and stay out of text extraction.
  */
 
 const GLYPHS: Record<string, string> = {

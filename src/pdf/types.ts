@@ -1,5 +1,5 @@
 /**
- * The data the print-ready post-processor needs (issue #6). Kept free of pdf-lib types so the build
+ * The data the print-ready post-processor needs. Kept free of pdf-lib types so the build
  * orchestrator can fill it from config and layout without importing PDF machinery.
  */
 
@@ -54,7 +54,7 @@ export function outset(box: Box, by: number): Box {
   return { x: round3(box.x - by), y: round3(box.y - by), width: round3(box.width + 2 * by), height: round3(box.height + 2 * by) };
 }
 
-/** Round to 1/1000 pt: enough for print, and keeps written numbers free of float noise (determinism, issue #6). */
+/** Round to 1/1000 pt: enough for print, and keeps written numbers free of float noise (determinism). */
 export function round3(value: number): number {
   return Math.round(value * 1000) / 1000 + 0;
 }

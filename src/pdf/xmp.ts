@@ -1,7 +1,7 @@
 /**
  * An XMP metadata packet mirroring the Info dictionary (PDF 32000-1 §14.3.2): PDF/X and PDF/A checkers
  * and asset managers read XMP, not Info. Uncompressed and UTF-8 as XMP requires; no xmpMM:InstanceID
- * (it would need randomness and break reproducible builds, issue #6).
+ * (it would need randomness and break reproducible builds).
  */
 import type { EditionMeta } from './types.js';
 

@@ -1,6 +1,6 @@
 /**
  * Copy that cannot fit its page at the smallest allowed sizes continues on a following page with
- * jump lines `（下转第X版）` / `（上接第X版）` (issue #4) — never silently cut.
+ * jump lines `（下转第X版）` / `（上接第X版）` — never silently cut.
  */
 import type { Article, BlockContent, Paragraph, ZbDocument } from '../ast/types.js';
 
@@ -10,7 +10,7 @@ export interface JumpMarks {
   jumpFromPrevious?: boolean;
 }
 
-/** A split article (extra fields are allowed on tree nodes, issue #3). */
+/** A split article (extra fields are allowed on tree nodes). */
 export type JumpArticle = Article & JumpMarks;
 
 /** A page made by the make-up for copy its source page could not hold (numbered after it). */
@@ -24,7 +24,7 @@ export function isOverflowPage(doc: ZbDocument): boolean {
 /**
  * Move the page's last article whole to the page after it, when the articles before it already fill
  * the page (a smaller page size, a bigger body size): splitting it would leave a headline and a few
- * lines. It joins the overflow page already made for this page, else a new one (issue #4: nothing cut).
+ * lines. It joins the overflow page already made for this page, else a new one (nothing cut).
  */
 export function moveLastArticle(docs: ZbDocument[], pageIndex: number): ZbDocument[] {
   const doc = docs[pageIndex]!;
@@ -57,7 +57,7 @@ export function splitLastArticle(docs: ZbDocument[], pageIndex: number, keepShar
   while (cut < article.children.length && kept + textLength(article.children[cut]!) <= budget) kept += textLength(article.children[cut++]!);
   const headPart = article.children.slice(0, cut);
   const tailPart = article.children.slice(cut);
-  // Split the paragraph that crosses the budget mid-text, as a make-up editor cuts a column (issue #4).
+  // Split the paragraph that crosses the budget mid-text, as a make-up editor cuts a column.
   const crossing = tailPart[0];
   if (crossing?.type === 'paragraph' && budget - kept > 0) {
     const [first, rest] = splitParagraph(crossing, budget - kept);

@@ -61,7 +61,7 @@ export async function layoutEdition(ctx: Context, session: BrowserSession,
       try {
         results.push({ path, ...parseSource(await ctx.readFile(path), path) });
       } catch (error) {
-        // A source the importer refuses (binary, undecodable) names its file (issue #3 "Input").
+        // A source the importer refuses (binary, undecodable) names its file.
         const reason = (error as Error).message;
         throw new SourceRefused(reason.includes(path) ? reason.replace(path, relative(ctx.root, path)) : `${relative(ctx.root, path)}: ${reason}`);
       }

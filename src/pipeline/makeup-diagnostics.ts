@@ -1,7 +1,6 @@
 /**
- * The make-up's findings as diagnostics with file:line (issue #4 figures, issue #5 "diagnostics in
- * place"): overset copy at its article, and each widow, orphan or one-character last line at the
- * paragraph where it falls, so the build log and the preview panel can point at the spot.
+ * The make-up's findings as diagnostics with file:line: overset copy at its article, and each
+ * widow, orphan or one-character last line at the paragraph where it falls, so the build log and the preview panel can point at the spot.
  */
 import type { Diagnostic } from '../ast/types.js';
 import type { InspectedPage, LineBreakFault } from '../print/page-session.js';

@@ -27,7 +27,7 @@ export interface OutputArgs {
   marks: boolean;
 }
 
-/** The document data written into the PDF (issue #6 "Document data"). */
+/** The document data written into the PDF. */
 export function editionMeta(args: Pick<OutputArgs, 'views' | 'config' | 'date' | 'title'>, buildTime: Date): EditionMeta {
   const { config, views } = args;
   return {
@@ -58,7 +58,7 @@ export async function writeOutputs(ctx: Context, args: OutputArgs): Promise<stri
   const pdfPath = join(args.outDir, 'edition.pdf');
   await ctx.writeFileAtomic(pdfPath, finished);
   args.report.outputs = { pdf: 'edition.pdf', proof: 'proof/index.html' };
-  // The build preflights its own output the way a print shop would (issue #6).
+  // The build preflights its own output the way a print shop would.
   const trim = { width: args.report.trim.widthMm, height: args.report.trim.heightMm };
   const checks: Record<string, unknown> = { edition: await preflight(pdfPath, { trimMm: trim, bleedMm: args.config.bleed, press: false }) };
   args.report.preflight = checks;
@@ -66,7 +66,7 @@ export async function writeOutputs(ctx: Context, args: OutputArgs): Promise<stri
     const pdfx = join(args.outDir, 'edition-pdfx.pdf');
     const tmp = `${pdfx}.${process.pid}.tmp`;
     try {
-      // What Ghostscript warned about (e.g. content it could not convert) goes to the report, not lost (issue #6).
+      // What Ghostscript warned about (e.g. content it could not convert) goes to the report, not lost.
       const { warnings } = await makePdfX(pdfPath, tmp, meta, { timeoutMs: args.config.timeoutMs });
       if (warnings.length) checks.ghostscriptWarnings = warnings;
       await ctx.writeFileAtomic(pdfx, await ctx.readFile(tmp));

@@ -1,7 +1,7 @@
 /**
  * From parsed documents to page views: page numbers (counted from `firstPage`, or the sources'
  * folios when every source carries one, in order), running-head facts, and continuation pages for
- * copy that cannot fit (jump lines, issue #4).
+ * copy that cannot fit (jump lines).
  */
 import type { Diagnostic, ZbDocument } from '../ast/types.js';
 import type { Config } from '../config/schema.js';

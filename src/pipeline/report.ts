@@ -1,5 +1,5 @@
 /**
- * report.json: the machine-readable account of a build (issue #2, #4, #6): pages and their
+ * report.json: the machine-readable account of a build: pages and their
  * sources, make-up figures per page, diagnostics, browser problems, preflight, stage timings.
  */
 import { relative } from 'node:path';
@@ -13,7 +13,7 @@ import type { PageView } from '../render/view.js';
 import type { LayoutPassResult } from './layout-pass.js';
 import { makeupDiagnostics } from './makeup-diagnostics.js';
 
-/** The fill share every page must reach (issue #4). */
+/** The fill share every page must reach. */
 export const FILL_TARGET = 0.97;
 
 /** One page of the report. */

@@ -1,6 +1,6 @@
 /**
  * Which source files make the edition: the command's arguments, else the config's `sources`, else
- * every .txt/.md in seeds/ in file-name order (one source file = one page, issue #2).
+ * every .txt/.md in seeds/ in file-name order (one source file = one page).
  */
 import { readdir, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, resolve } from 'node:path';

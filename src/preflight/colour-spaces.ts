@@ -1,7 +1,7 @@
 /**
  * Is a colour space RGB? (PDF 32000-1 §8.6): DeviceRGB, CalRGB, ICCBased with N=3, and Indexed or
  * uncoloured Pattern spaces over those. Separation/DeviceN are spot inks on press whatever their
- * alternate, and Gray/CMYK/Lab are not RGB, so they pass (print shops' "RGB used" check, issue #6).
+ * alternate, and Gray/CMYK/Lab are not RGB, so they pass (print shops' "RGB used" check).
  */
 import { PDFArray, PDFDict, PDFName, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
 import { numberEntry, resolve } from './pdf-objects.js';

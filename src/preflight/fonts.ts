@@ -1,7 +1,7 @@
 /**
  * Font checks the way pdffonts and print shops see them (PDF 32000-1 §9.6–9.9): a font is embedded when
  * its descriptor (for Type0: the descendant CIDFont's) has FontFile, FontFile2 or FontFile3; subset when
- * its BaseFont carries a "ABCDEF+" tag; Type 3 fonts are procedures, which RIPs and shops reject (issue #6).
+ * its BaseFont carries a "ABCDEF+" tag; Type 3 fonts are procedures, which RIPs and shops reject.
  */
 import { PDFArray, PDFDict, type PDFContext } from 'pdf-lib';
 import { dictEntry, entry, nameEntry, resolve } from './pdf-objects.js';

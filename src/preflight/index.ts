@@ -1,5 +1,5 @@
 /**
- * Preflight any PDF the way a print shop does (issue #6): fonts (embedded, not Type 3), TrimBox/BleedBox
+ * Preflight any PDF the way a print shop does: fonts (embedded, not Type 3), TrimBox/BleedBox
  * and bleed, RGB for press, image resolution at placed size, trim size, and, when the file claims PDF/X,
  * the rules of the claimed part (pdfx.ts). Parses the file itself with pdf-lib, so it needs no external
  * tool and checks files from any producer.

@@ -1,5 +1,5 @@
 /**
- * PDF/X conformance, measured rather than trusted (issue #6): when a file claims PDF/X in its Info
+ * PDF/X conformance, measured rather than trusted: when a file claims PDF/X in its Info
  * (GTS_PDFXVersion, ISO 15930's "file identification"), check the rules of the claimed part that a
  * print shop's preflight checks: PDF version, identification keys, Title/dates/Trapped, trailer /ID,
  * exactly one GTS_PDFX output intent with an identifier and an output profile, no JavaScript, page boxes

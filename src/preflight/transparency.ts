@@ -2,7 +2,7 @@
  * What counts as transparency (PDF 32000-1 §11): constant alpha below 1 (CA/ca), a soft mask (SMask in a
  * graphics state or on an image, SMaskInData), a blend mode other than Normal/Compatible, and transparency
  * groups. PDF/X-1a:2001 and X-3:2002 are PDF 1.3, which has none of it (ISO 15930-1/-3), and Ghostscript at
- * CompatibilityLevel 1.3 flattens a page with any of it into one bitmap, text included (issue #6).
+ * CompatibilityLevel 1.3 flattens a page with any of it into one bitmap, text included.
  * Chromium writes `/ca 1 /BM /Normal` on every page: that is opaque and is not reported.
  */
 import { PDFArray, PDFName, type PDFContext, type PDFDict } from 'pdf-lib';

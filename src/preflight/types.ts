@@ -1,5 +1,5 @@
 /**
- * Preflight's report shapes (issue #6): one issue per failed check and page, so a CLI, report.json and
+ * Preflight's report shapes: one issue per failed check and page, so a CLI, report.json and
  * tests all read the same structure.
  */
 import type { FontInfo } from './fonts.js';

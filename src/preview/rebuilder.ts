@@ -4,7 +4,7 @@
  * last good pages and records the failure for the overlay.
  *
  * What a change costs: parsing all sources takes 15-30 ms for the seeds, so every change re-runs
- * `layoutEdition` whole, but in the page the previous build laid out (issue #5): its fonts are
+ * `layoutEdition` whole, but in the page the previous build laid out: its fonts are
  * decoded and unchanged modules keep their measures, so a source edit re-lays the seeds edition in
  * about 0.3 s instead of 2.5 s in a new page. A config change also re-reads the config and source
  * list; a style change is first pushed to the viewer as a CSS reload (instant), then re-laid out with

@@ -1,5 +1,5 @@
 /**
- * The one owner of Chromium (DEVELOPERS.md "The browser"): launches Debian's chromium through
+ * The one owner of Chromium: launches Debian's chromium through
  * puppeteer-core, forwards page errors / console errors / failed requests with their URL, bounds every
  * wait by one timeout, and closes exactly once (memoised) so no process outlives a command.
  */
@@ -94,7 +94,7 @@ export async function withBrowser<T>(timeoutMs: number, fn: (session: BrowserSes
   }
 }
 
-/** Bound any promise by a timeout so no wait can hang a build (REFERENCE.md §5 peers' top complaint). */
+/** Bound any promise by a timeout so no wait can hang a build: a hung browser wait is the commonest failure of browser-based print tools. */
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
   return Promise.race([

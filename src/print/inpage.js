@@ -1,4 +1,4 @@
-// In-page helpers for the make-up (issue #4): measure articles at every span, apply the chosen
+// In-page helpers for the make-up: measure articles at every span, apply the chosen
 // placements, and inspect the laid-out page (fill, overset, widows, orphans). Plain browser JS,
 // loaded with page.addScriptTag, so nothing the TypeScript toolchain injects can break it.
 (() => {
@@ -7,7 +7,7 @@
 
   function setVars(el, vars) { for (const [k, v] of Object.entries(vars)) el.style.setProperty(k, String(v)); }
 
-  // Measures survive a swap (issue #5: a save re-measures only what it changed). A module's measure
+  // Measures survive a swap (a save re-measures only what it changed). A module's measure
   // depends on its own markup, the styles and the options, so those are the key; new styles clear it.
   const measured = new Map();
   let measuredStyles = '';
@@ -146,7 +146,7 @@
           const col = (l) => Math.floor((l.left - box.left + 2) / (rootVar('--col-w') + rootVar('--gutter')));
           for (const l of ls) columns.set(col(l), Math.max(columns.get(col(l)) ?? box.top, l.bottom));
           if (el.tagName !== 'P' || el.classList.contains('byline') || el.classList.contains('jump') || ls.length < 2) continue;
-          // Each break is located by its paragraph's source line, for file:line in the diagnostics (issue #5).
+          // Each break is located by its paragraph's source line, for file:line in the diagnostics.
           const at = (kind) => breaks.push({ kind, line: Number(el.dataset.line) || Number(module.dataset.line) || 1 });
           if (col(ls[ls.length - 1]) !== col(ls[ls.length - 2])) { widows++; at('widow'); }
           if (col(ls[0]) !== col(ls[1])) { orphans++; at('orphan'); }
@@ -158,7 +158,7 @@
           const bottom = columns.get(c) ?? box.top;
           empty += Math.max(0, box.bottom - bottom - leading * 0.5) * colWidth;
         }
-        // Text columns balance to within one line (issue #4).
+        // Text columns balance to within one line.
         const bottoms = [...Array(textCols).keys()].map((c) => columns.get(c) ?? box.top);
         if (textCols > 1 && Math.max(...bottoms) - Math.min(...bottoms) > leading * 1.5) unbalanced++;
         modules.push({ id: module.dataset.article, overset: moduleOverset, breaks });
@@ -175,7 +175,7 @@
   const onlyFontFaces = (link) => { try { return [...link.sheet.cssRules].every((r) => r instanceof CSSFontFaceRule); } catch { return false; } };
 
   /**
-   * Replace the document with a newly rendered edition without navigating (issue #5: a new page
+   * Replace the document with a newly rendered edition without navigating (a new page
    * decodes every font subset again, about a second for a broadsheet edition). Stylesheets linked
    * with the same URL stay, so loaded font faces stay; with `reloadStyles`, every stylesheet except
    * the @font-face ones is read from disk again (a cache-busting query, stripped from the proofs).

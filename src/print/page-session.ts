@@ -1,6 +1,6 @@
 /**
  * The one Chromium page in which an edition is laid out, measured, adjusted and printed
- * (issue #4: measure in the page that prints, no reload per attempt).
+ * (measure in the page that prints, no reload per attempt).
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
@@ -24,7 +24,7 @@ export interface InspectedPage {
   widows: number;
   orphans: number;
   singleCharLines: number;
-  /** Modules whose text columns differ by more than one line (issue #4). */
+  /** Modules whose text columns differ by more than one line. */
   unbalancedModules: number;
   modules: { id: string; overset: number; breaks: LineBreakFault[] }[];
 }
@@ -38,7 +38,7 @@ export interface ReusablePage {
 /**
  * Open an edition HTML file and wait until its fonts are ready, all within the session timeout.
  * Given a page that already shows an edition from the same file, swap the new document into it
- * instead: its fonts are decoded already (issue #5, about a second saved per rebuild).
+ * instead: its fonts are decoded already (about a second saved per rebuild).
  */
 export async function openEdition(session: BrowserSession, htmlPath: string, html: string, reuse?: ReusablePage | null): Promise<Page> {
   const url = pathToFileURL(htmlPath).href;

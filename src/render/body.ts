@@ -1,5 +1,5 @@
 /**
- * Article body → HTML through the unified collective (issue #2 pipeline step 3): the tree's
+ * Article body → HTML through the unified collective: the tree's
  * paragraphs and headings are mdast already, so mdast-util-to-hast converts them with a table of
  * small handlers for our own node types, and hast-util-to-html escapes every text on the way out.
  */

@@ -1,6 +1,6 @@
 /**
  * Page geometry in CSS px (96 dpi): the column grid and the baseline grid that the templates, the
- * measurement and the make-up all share (issue #4 "The page").
+ * measurement and the make-up all share.
  */
 import { pageGeometry, type Config } from '../config/schema.js';
 
@@ -26,7 +26,7 @@ export interface Sheet {
   grid: Grid;
 }
 
-/** Derive the grid from the config: gutter of one body character (REFERENCE.md §3), lines from the leading. */
+/** Derive the grid from the config: gutter of one body character, lines from the leading. */
 export function sheetGeometry(config: Config): Sheet {
   const page = pageGeometry(config);
   const { margins } = config;

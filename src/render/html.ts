@@ -1,7 +1,7 @@
 /**
  * View model → edition HTML through the Handlebars templates in templates/ (page, article, figure and
  * byline partials). Fonts are linked from the project's own @fontsource packages, never the system's,
- * so Chromium embeds TrueType subsets instead of Type 3 (REFERENCE.md §4).
+ * so Chromium embeds TrueType subsets instead of Type 3.
  */
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';

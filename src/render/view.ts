@@ -1,6 +1,6 @@
 /**
  * Document trees → the view model the Handlebars templates print. Text stays text here: the templates
- * escape `{{…}}` values and the body HTML comes escaped from hast-util-to-html (issue #2 escaping).
+ * escape `{{…}}` values and the body HTML comes escaped from hast-util-to-html.
  */
 import type { Article, Figure, ZbDocument } from '../ast/types.js';
 import { bodyToHtml, type BodyWarning } from './body.js';

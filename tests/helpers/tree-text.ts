@@ -1,4 +1,4 @@
-/** The characters an article prints, in print order, as the independent PDF check compares them (issue #4). */
+/** The characters an article prints, in print order, as the independent PDF check compares them. */
 import type { Article, ZbDocument } from '../../src/ast/types.js';
 
 const COUNTED = /[\p{Script=Han}\p{L}\p{N}]/u;

@@ -1,5 +1,5 @@
 /**
- * Issue #4: the make-up code in isolation, fed synthetic measurements. Checks the invariants the
+ * The make-up code in isolation, fed synthetic measurements. Checks the invariants the
  * printed page relies on: modules tile the page exactly, every module holds its copy, the lead
  * story is at the top and widest, many short items become a grid, and copy too long is reported.
  */

@@ -1,5 +1,5 @@
 /**
- * Nothing is lost (issue #3): on every fixture, and on generated inputs (fast-check), each
+ * Nothing is lost: on every fixture, and on generated inputs (fast-check), each
  * letter/digit/ideograph of the input is in the tree exactly once — the removed copy of a
  * duplicate excepted, and only when a `duplicate-paragraph` message reports it. The parser never
  * throws on text.

@@ -1,5 +1,5 @@
 /**
- * Character accounting (issue #3 "Nothing is lost"): every Chinese character, letter and digit of
+ * Character accounting: every Chinese character, letter and digit of
  * the input appears in the tree exactly once, except the reported duplicate.
  */
 import type { ZbDocument } from '../../src/ast/types.js';

@@ -1,5 +1,5 @@
 /**
- * Columns printed band by band (issue #3, other papers' pages): on a page whose columns start level
+ * Columns printed band by band (other papers' pages): on a page whose columns start level
  * with indented first lines, pdftotext prints the first lines of every column, then the next piece of
  * every column, and so on (tests/parse/data/theory-page: source.html printed by Chromium, input.txt is
  * its pdftotext). rethread.ts reads such bands back column by column, so the body paragraphs come

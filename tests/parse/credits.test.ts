@@ -1,5 +1,5 @@
 /**
- * Bylines and photo credits by form (issue #3, other papers' pages): the shapes a byline takes in any
+ * Bylines and photo credits by form (other papers' pages): the shapes a byline takes in any
  * Chinese paper, and lines that must not be read as one.
  */
 import { describe, expect, it } from 'vitest';

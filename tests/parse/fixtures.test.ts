@@ -1,7 +1,7 @@
 /**
- * Fixture tests (issue #3 "Done when"): each tests/fixtures/<case>/input.txt is imported and its
+ * Fixture tests: each tests/fixtures/<case>/input.txt is imported and its
  * projection compared with the reviewed expected.json (regenerate with UPDATE=1, then review);
- * seed cases are also compared with the editor's reading (editor.json, from seeds-expected/).
+ * seed cases are also compared with the editor's reading (editor.json beside each seed fixture).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * `pdftotext -layout` (issue #3, other papers' pages): the same printed page read in layout mode, with
+ * `pdftotext -layout` (other papers' pages): the same printed page read in layout mode, with
  * its six columns side by side on every line, gives the same articles as pdftotext's default mode
  * (src/parse/layout-columns.ts). Both texts come from tests/fixtures/foreign-layout-pdftotext/source.html.
  */

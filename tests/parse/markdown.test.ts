@@ -1,5 +1,5 @@
 /**
- * Markdown round trip (issue #3): import → clean Markdown → parse gives back the same tree
+ * Markdown round trip: import → clean Markdown → parse gives back the same tree
  * (positions, diagnostics and the removed-duplicate record aside), on every fixture; and the
  * documented syntax reads as documented.
  */

@@ -1,5 +1,5 @@
 /**
- * Reading order of pdftotext output (issue #3 round trip), on synthetic pages built the way
+ * Reading order of pdftotext output, on synthetic pages built the way
  * pdftotext prints real ones: columns broken at a 12-em measure with a 2-em first-line indent,
  * flows separated by blank lines, side-by-side columns merged into one line, modules interleaved.
  * Each case checks that the paragraphs come back whole and that no character is lost.

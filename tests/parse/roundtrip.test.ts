@@ -1,5 +1,5 @@
 /**
- * pdftotext round trip (issue #3 self-test): build an edition from the seeds with the real CLI,
+ * pdftotext round trip (the importer's self-test): build an edition from the seeds with the real CLI,
  * run `pdftotext` (default reading-order mode) on the PDF, import the text, and count how many
  * headlines and paragraphs of the source trees come back exactly. The issue's target: every
  * headline and at least 98% of the paragraphs.

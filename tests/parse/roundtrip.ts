@@ -1,5 +1,5 @@
 /**
- * Measures the pdftotext round trip (issue #3 self-test): trees parsed from the sources vs. the
+ * Measures the pdftotext round trip (the importer's self-test): trees parsed from the sources vs. the
  * tree parsed back from `pdftotext` of the printed edition.
  */
 import type { ZbDocument } from '../../src/ast/types.js';

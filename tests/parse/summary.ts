@@ -1,5 +1,5 @@
 /**
- * Projection of a tree onto the editor's reading format (../shared/seeds-expected/*.json):
+ * Projection of a tree onto the editor's reading format (the fixtures' editor.json):
  * the fields an editor writes down per article. Shared by the fixture tests and the round trip.
  */
 import type { ZbDocument } from '../../src/ast/types.js';
@@ -49,7 +49,7 @@ export function summarise(tree: ZbDocument): { folio: ZbDocument['folio']; banne
   };
 }
 
-/** Width-insensitive text (the seeds print half-width commas the importer converts; seeds-expected README). */
+/** Width-insensitive text (the seeds print half-width commas the importer converts). */
 export function fold(value: unknown): unknown {
   if (typeof value === 'string') return value.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (Array.isArray(value)) return value.map(fold);

@@ -1,5 +1,5 @@
 /**
- * finishPdf on real Chromium output (issue #6): boxes per pdfinfo, marks visible outside the trim and
+ * finishPdf on real Chromium output: boxes per pdfinfo, marks visible outside the trim and
  * absent inside it in a rendered PNG, fonts per pdffonts, Chinese bookmarks per pdfjs, document data.
  */
 import { readFile, writeFile } from 'node:fs/promises';

@@ -1,5 +1,5 @@
 /**
- * Test fixtures for issue #6: small real PDFs from real Chromium with real fonts (no mocks), plus thin
+ * Test fixtures for the print-ready stage: small real PDFs from real Chromium with real fonts (no mocks), plus thin
  * wrappers over poppler tools so tests assert on what the PDFs say.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';

@@ -1,5 +1,5 @@
 /**
- * The neutral-RGB → grey rewrite that keeps black type on the K plate in the PDF/X (issue #6): it must
+ * The neutral-RGB → grey rewrite that keeps black type on the K plate in the PDF/X: it must
  * change only real rg/RG operators with equal components, never bytes inside strings or image data.
  */
 import { describe, expect, it } from 'vitest';

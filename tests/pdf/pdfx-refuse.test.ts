@@ -1,5 +1,5 @@
 /**
- * What the PDF/X-1a route must refuse or repair (issue #6): transparency (PDF 1.3 has none, and gs would
+ * What the PDF/X-1a route must refuse or repair: transparency (PDF 1.3 has none, and gs would
  * rasterise the page, text and all), hyperlinks (PDF/X allows no annotations on the page), and objects
  * Ghostscript silently drops (its warnings are returned, not swallowed).
  */

@@ -1,5 +1,5 @@
 /**
- * makePdfX (issue #6): Ghostscript's file is identified as PDF/X-1a:2001 and measured to be one (PDF 1.3,
+ * makePdfX: Ghostscript's file is identified as PDF/X-1a:2001 and measured to be one (PDF 1.3,
  * output intent, no RGB or other device-independent colour, no transparency, boxes exact), fonts still
  * embedded TrueType (not Type 3), and the Chinese text still extracts.
  */

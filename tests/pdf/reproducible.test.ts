@@ -1,5 +1,5 @@
 /**
- * Reproducible builds (issue #6): two separate Chromium renders of the same input, finished with the same
+ * Reproducible builds: two separate Chromium renders of the same input, finished with the same
  * build time, give byte-identical files, and so do the PDF/X-1a files Ghostscript makes from them; the
  * build time really is what is written (a different date gives a different file), so the equality is not
  * vacuous.

@@ -1,5 +1,5 @@
 /**
- * Issue #2: a build of a small fixture with real Chromium and real fonts gives the pages and text
+ * A build of a small fixture with real Chromium and real fonts gives the pages and text
  * expected, escapes every input text, embeds only subset non-Type-3 fonts, leaves no Chromium behind,
  * and rejects a bad config with the key named.
  */
@@ -108,7 +108,7 @@ describe('zhuanban build failures', () => {
   });
 });
 
-describe('reproducible builds (issue #6)', () => {
+describe('reproducible builds', () => {
   it('gives byte-identical edition.pdf for the same inputs and SOURCE_DATE_EPOCH', async () => {
     const { createHash } = await import('node:crypto');
     const dir = await tempProject({ 'seeds/01.txt': PAGE_ONE, 'seeds/02.txt': PAGE_TWO });

@@ -1,4 +1,4 @@
-/** The make-up's findings become diagnostics at their source lines (issue #5 "diagnostics in place"). */
+/** The make-up's findings become diagnostics at their source lines. */
 import { describe, expect, it } from 'vitest';
 import { makeupDiagnostics } from '../../src/pipeline/makeup-diagnostics.js';
 import type { PageView } from '../../src/render/view.js';

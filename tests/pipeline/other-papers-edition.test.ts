@@ -1,5 +1,5 @@
 /**
- * Issue #3 meets issues #2/#4: pages from other papers (the other-paper fixtures: 引题/——副题 stacks,
+ * The importer meets the build and the make-up: pages from other papers (the other-paper fixtures: 引题/——副题 stacks,
  * reporter bylines with roles, 图为 captions with `X 摄` credits, numbered subheads, an editor's note)
  * go through the whole build, and the PDF prints every character of every article, in order,
  * role words and author notes included.

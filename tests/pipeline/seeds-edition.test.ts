@@ -1,7 +1,7 @@
 /**
- * Issue #4 on the real seeds: every page filled, nothing overset, no widows or orphans; and an
+ * The make-up on the real seeds: every page filled, nothing overset, no widows or orphans; and an
  * independent check: the text pdfjs-dist extracts holds every character of every article, in order.
- * Issue #2: at least five broadsheet pages, headlines in the text, fonts a print shop accepts.
+ * And the edition: at least five broadsheet pages, headlines in the text, fonts a print shop accepts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile, readdir, rm } from 'node:fs/promises';

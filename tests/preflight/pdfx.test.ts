@@ -1,5 +1,5 @@
 /**
- * preflight's PDF/X rules (issue #6) on deliberately bad files: a file that merely claims PDF/X-1a:2001
+ * preflight's PDF/X rules on deliberately bad files: a file that merely claims PDF/X-1a:2001
  * (wrong PDF version, RGB, transparency, no output intent, no Trapped, no /ID) fails with those reasons and
  * pages; an incomplete X-1 identification fails; an encrypted file fails; files without a claim are not
  * held to PDF/X at all.

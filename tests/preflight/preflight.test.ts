@@ -1,5 +1,5 @@
 /**
- * preflight on deliberately bad PDFs made by real Chromium (issue #6): a Type 3 font from Debian's CFF
+ * preflight on deliberately bad PDFs made by real Chromium: a Type 3 font from Debian's CFF
  * Noto CJK, a raw Chromium file without boxes, RGB checked for press, too little bleed, the wrong trim,
  * a low-resolution image; and our own finished file passes.
  */

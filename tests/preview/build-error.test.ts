@@ -1,5 +1,5 @@
 /**
- * The preview's error overlay names file:line (issue #5). Handlebars reports a block left open at the
+ * The preview's error overlay names file:line. Handlebars reports a block left open at the
  * end of the file; the overlay points at the line where the block was opened.
  */
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';

@@ -1,5 +1,5 @@
 /**
- * Issue 5 "Done when": `zhuanban preview` in a temp project, driven in real Chromium. All pages show
+ * `zhuanban preview` in a temp project, driven in real Chromium. All pages show
  * their headlines; a saved seed edit appears without reload within 2 s (scroll kept); a broken
  * template shows the overlay over the last good proof and a fix clears it; traversal is refused;
  * clicking a diagnostic highlights its spot; no Chromium outlives the command.
@@ -73,7 +73,7 @@ describe('zhuanban preview', () => {
     const ms = Date.now() - start;
     const rebuilt = preview.log().split('\n').filter((l) => l.includes('rebuilt (source)')).pop();
     console.log(`preview: seed save → new headline on the page in ${ms} ms (server: ${rebuilt})`);
-    // Issue #5's Done-when: the new text shows within 2 s. Measured 0.6–0.8 s here (the rebuild swaps the
+    // The new text should show within 2 s. Measured 0.6–0.8 s here (the rebuild swaps the
     // edition into the warm page); `npm run bench` measures the rebuild itself, warm page against new page.
     expect(ms).toBeLessThan(2000);
     expect(await page.evaluate('window.zbMarker')).toBe('same document');

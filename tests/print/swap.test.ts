@@ -1,5 +1,5 @@
 /**
- * Issue #5: the preview lays each rebuild out in the page the last one used (page-session.ts
+ * The preview lays each rebuild out in the page the last one used (page-session.ts
  * `openEdition` with `reuse`). Real Chromium, real fonts: the swapped-in document shows the new
  * copy, keeps the decoded font faces, keeps a stylesheet unless told it changed, and re-reads it when told.
  */
