@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { Context } from '../io/context.js';
 import { withBrowser } from '../print/browser.js';
-import { layoutEdition, type StageTimer } from './layout-edition.js';
+import { layoutEdition, type StageTimer } from '../layout/layout-edition.js';
 import { writeOutputs } from './outputs.js';
 import { buildReport, type Report } from './report.js';
 

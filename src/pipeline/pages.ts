@@ -6,7 +6,7 @@
 import type { Diagnostic, ZbDocument } from '../ast/types.js';
 import type { Config } from '../config/schema.js';
 import { pageView, type PageView } from '../render/view.js';
-import { isOverflowPage, type JumpArticle } from './continuation.js';
+import { isOverflowPage, type JumpArticle } from '../layout/continuation.js';
 
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 

@@ -10,8 +10,8 @@ import type { PageProblem } from '../print/browser.js';
 import type { InspectedPage } from '../print/page-session.js';
 import type { Sheet } from '../render/geometry.js';
 import type { PageView } from '../render/view.js';
-import type { LayoutPassResult } from './layout-pass.js';
-import { makeupDiagnostics } from './makeup-diagnostics.js';
+import type { LayoutPassResult } from '../layout/layout-pass.js';
+import { makeupDiagnostics } from '../layout/makeup-diagnostics.js';
 
 /** The fill share every page must reach. */
 export const FILL_TARGET = 0.97;

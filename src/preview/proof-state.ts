@@ -8,7 +8,7 @@ import type { Diagnostic } from '../ast/types.js';
 import type { Config } from '../config/schema.js';
 import type { Context } from '../io/context.js';
 import type { PageProblem } from '../print/browser.js';
-import type { LaidOutEdition } from '../pipeline/layout-edition.js';
+import type { LaidOutEdition } from '../layout/layout-edition.js';
 import { buildReport } from '../pipeline/report.js';
 import type { BuildFailure } from './build-error.js';
 import { rewriteLinks } from './proof-links.js';

@@ -18,7 +18,7 @@ import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import type { Context } from '../io/context.js';
 import { launchBrowser, type BrowserSession } from '../print/browser.js';
-import { layoutEdition } from '../pipeline/layout-edition.js';
+import { layoutEdition } from '../layout/layout-edition.js';
 import { resolveSources } from '../pipeline/sources.js';
 import { describeFailure } from './build-error.js';
 import { emptyState, proofFromLayout, type ProofState } from './proof-state.js';

@@ -8,7 +8,7 @@ import type { BrowserSession } from './browser.js';
 import type { SpanMeasure } from '../layout/types.js';
 import type { ModulePlan } from '../layout/plan.js';
 
-const INPAGE = fileURLToPath(new URL('./inpage.js', import.meta.url));
+const INPAGE = fileURLToPath(new URL('../layout/inpage.js', import.meta.url));
 
 /** A widow, orphan or one-character last line, at its paragraph's source line. */
 export interface LineBreakFault {

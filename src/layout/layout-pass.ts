@@ -5,10 +5,10 @@
 import type { Page } from 'puppeteer-core';
 import type { Grid } from '../render/geometry.js';
 import type { PageView } from '../render/view.js';
-import { measureOptions, planPage, type ModulePlan, type Rank } from '../layout/plan.js';
+import { measureOptions, planPage, type ModulePlan, type Rank } from './plan.js';
 import { applyAndInspect, measureModules, type InspectedPage } from '../print/page-session.js';
-import type { Placement } from '../layout/types.js';
-import { minFigureLines } from '../layout/leaf.js';
+import type { Placement } from './types.js';
+import { minFigureLines } from './leaf.js';
 
 /** Fewer full-width lines than this for the last article's first part, and it moves whole instead. */
 const MIN_CONTINUED_LINES = 8;

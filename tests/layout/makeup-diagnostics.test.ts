@@ -1,6 +1,6 @@
 /** The make-up's findings become diagnostics at their source lines. */
 import { describe, expect, it } from 'vitest';
-import { makeupDiagnostics } from '../../src/pipeline/makeup-diagnostics.js';
+import { makeupDiagnostics } from '../../src/layout/makeup-diagnostics.js';
 import type { PageView } from '../../src/render/view.js';
 
 const view = { number: 3, source: 'a.txt', articles: [{ id: 'a1', domId: 'p0-a1', headline: '标题', line: 4 }] } as unknown as PageView;

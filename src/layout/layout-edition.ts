@@ -14,7 +14,7 @@ import { loadTemplates, renderEdition } from '../render/html.js';
 import type { PageView } from '../render/view.js';
 import type { BrowserSession } from '../print/browser.js';
 import { openEdition, serialise, type ReusablePage } from '../print/page-session.js';
-import { buildPageViews, editionDate, viewDiagnostics } from './pages.js';
+import { buildPageViews, editionDate, viewDiagnostics } from '../pipeline/pages.js';
 import { layoutPass, type LayoutPassResult } from './layout-pass.js';
 import { moveLastArticle, splitLastArticle } from './continuation.js';
 
