@@ -1,8 +1,15 @@
 /**
- * `npm run bench`: builds the seeds edition several times in one process and prints the median
- * time of each stage and of the whole build, plus peak RSS; then the preview's rebuild after a
- * source edit, warm page against new page (speed is measured here, never in tests).
+ * `npm run bench`, in one run (speed is measured here, never in tests):
+ *  1. the CLI end to end against bare Chromium printing the CLI's own final HTML, interleaved;
+ *  2. editions of 10/50/100 pages (BENCH_PAGES=10,50,100,1000 to change): time, time per page, peak
+ *     memory of node plus Chromium;
+ *  3. the seeds edition built in this process: median time of each stage;
+ *  4. the preview's rebuild after a source edit, warm page against new page;
+ *  5. parse time per MB (scripts/bench/parse.ts, when present).
+ * BENCH_RUNS=N sets the runs of 1, 3 and 4 (default 5); BENCH_ONLY=cli,scale,stages,preview,parse picks sections.
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,33 +19,60 @@ import { resolveSources } from '../src/pipeline/sources.js';
 import { buildEdition } from '../src/pipeline/index.js';
 import { createProgress } from '../src/cli/progress.js';
 import { benchPreview } from './bench/preview.js';
+import { benchCli, medianMs } from './bench/cli.js';
+import { benchScale } from './bench/scale.js';
+import { median, mib, seconds } from './bench/run.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
+const sizes = (process.env.BENCH_PAGES ?? '10,50,100').split(',').map(Number);
+const only = new Set((process.env.BENCH_ONLY ?? 'cli,scale,stages,preview,parse').split(','));
 const root = process.cwd();
-const config = await loadConfig(root);
-const sources = await resolveSources(root, config, []);
-const samples: Record<string, number[]> = {};
-let peak = 0;
-const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-for (let i = 0; i < runs; i++) {
-  const out = await mkdtemp(join(tmpdir(), 'zhuanban-bench-'));
-  const started = performance.now();
-  const { report } = await buildEdition(nodeContext(root, createProgress({ quiet: true })), { config, sources, outDir: out });
-  (samples.total ??= []).push(performance.now() - started);
-  for (const [stage, ms] of Object.entries(report.timings)) (samples[stage] ??= []).push(ms);
-  await rm(out, { recursive: true, force: true });
-  process.stderr.write(`run ${i + 1}/${runs}: ${Math.round(samples.total.at(-1)!)} ms\n`);
-}
-clearInterval(timer);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-console.log(`zhuanban bench: ${sources.length} sources, ${runs} runs (median ms; Chromium runs in its own processes)`);
-for (const [stage, xs] of Object.entries(samples)) console.log(`  ${stage.padEnd(10)} ${String(Math.round(median(xs))).padStart(6)}   [${xs.map(Math.round).join(', ')}]`);
-console.log(`  node peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB`);
+const row = (label: string, xs: number[]) => `  ${label.padEnd(12)} ${String(Math.round(median(xs))).padStart(6)}   [${xs.map(Math.round).join(', ')}]`;
 
-const preview = await benchPreview(root, runs);
-const warm = median(preview.warm);
-const fresh = median(preview.fresh);
-console.log(`preview rebuild after a source edit, ${runs} edits (median ms, side by side):`);
-console.log(`  warm page  ${String(Math.round(warm)).padStart(6)}   [${preview.warm.map(Math.round).join(', ')}]`);
-console.log(`  new page   ${String(Math.round(fresh)).padStart(6)}   [${preview.fresh.map(Math.round).join(', ')}]`);
-console.log(`  new / warm ${(fresh / warm).toFixed(1)}×`);
+if (only.has('cli')) {
+  const { cli, bare } = await benchCli(root, runs);
+  const [c, b] = [medianMs(cli), medianMs(bare)];
+  console.log(`CLI end to end against bare Chromium printing the same final HTML, ${runs} runs interleaved (median ms):`);
+  console.log(row('zhuanban', cli.map((r) => r.ms)));
+  console.log(row('bare', bare.map((r) => r.ms)));
+  console.log(`  ratio        ${(c / b).toFixed(2)}×   peak node+Chromium PSS: zhuanban ${mib(median(cli.map((r) => r.peakBytes)))} MiB, bare ${mib(median(bare.map((r) => r.peakBytes)))} MiB`);
+}
+
+if (only.has('scale')) {
+  const rows = await benchScale(root, sizes);
+  console.log('Edition size (CLI in a new process; memory: peak summed PSS of node and every Chromium process):');
+  console.log('  sources  pages  time s  ms/page  peak MiB  PDF MiB');
+  for (const r of rows)
+    console.log(`  ${String(r.sources).padStart(7)}  ${String(r.pages).padStart(5)}  ${seconds(r.ms).padStart(6)}  ${String(Math.round(r.ms / r.pages)).padStart(7)}  ${mib(r.peakBytes).padStart(8)}  ${(r.pdfBytes / 2 ** 20).toFixed(1).padStart(7)}`);
+}
+
+if (only.has('stages')) {
+  const config = await loadConfig(root);
+  const sources = await resolveSources(root, config, []);
+  const samples: Record<string, number[]> = {};
+  for (let i = 0; i < runs; i++) {
+    const out = await mkdtemp(join(tmpdir(), 'zhuanban-bench-'));
+    const started = performance.now();
+    const { report } = await buildEdition(nodeContext(root, createProgress({ quiet: true })), { config, sources, outDir: out });
+    (samples.total ??= []).push(performance.now() - started);
+    for (const [stage, ms] of Object.entries(report.timings)) (samples[stage] ??= []).push(ms);
+    await rm(out, { recursive: true, force: true });
+  }
+  console.log(`Seeds edition in this process: ${sources.length} sources, ${runs} runs (median ms per stage):`);
+  for (const [stage, xs] of Object.entries(samples)) console.log(row(stage, xs));
+}
+
+if (only.has('preview')) {
+  const preview = await benchPreview(root, runs);
+  const [warm, fresh] = [median(preview.warm), median(preview.fresh)];
+  console.log(`Preview rebuild after a source edit, ${runs} edits (median ms, side by side):`);
+  console.log(row('warm page', preview.warm));
+  console.log(row('new page', preview.fresh));
+  console.log(`  new / warm   ${(fresh / warm).toFixed(1)}×`);
+}
+
+const parseBench = join(root, 'scripts', 'bench', 'parse.ts');
+if (only.has('parse') && existsSync(parseBench)) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', parseBench], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) console.log(`  parse bench exited ${result.status}`);
+}
