@@ -1,0 +1,72 @@
+/**
+ * `npm run eval:import`: generate the evaluation corpus (dev and held-out halves), import every
+ * page with the real importer, print the score table. Options:
+ *   --pages N        pages per half (default 120, so 240 in all)
+ *   --show FIELD     list the dev pages failing FIELD (e.g. --show headlines)
+ *   --dump DIR       write each dev page's input.txt and truth.json under DIR
+ *   --page ID        print one page's text, truth and tree (e.g. --page p1-17)
+ *   --json           print the scores as JSON
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generatePage, type Page } from './generate.js';
+import { emptyScores, FIELDS, scorePage, type Scores } from './score.js';
+
+const args = process.argv.slice(2);
+const opt = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const PAGES = Number(opt('--pages') ?? 120);
+/** Base seeds of the two halves: rules are tuned on dev; held-out is only reported. */
+const SPLITS = { dev: 1, 'held-out': 2 } as const;
+
+function corpus(base: number): Page[] {
+  return Array.from({ length: PAGES }, (_, n) => generatePage(base, n));
+}
+
+const pageId = opt('--page');
+if (pageId) {
+  const [, base, n] = /^p(\d+)-(\d+)$/.exec(pageId)!;
+  const page = generatePage(Number(base), Number(n));
+  const s = emptyScores();
+  const tree = scorePage(page, s);
+  console.log(page.text);
+  console.log(JSON.stringify(page.articles, null, 1));
+  console.log(JSON.stringify(tree.articles.map((a) => ({ ...a, position: undefined, children: a.children.map((c) => (c.type === 'figure' ? `F ${c.caption}|${c.credit}` : `${c.type[0]!.toUpperCase()} ${c.children.map((x) => x.value).join('')}`)), lede: a.lede.map((p) => p.children.map((x) => x.value).join('')) })), null, 1));
+  console.log(tree.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`).join('\n'));
+  for (const [f, ids] of s.failures) console.log(`FAIL ${f}`);
+  process.exit(0);
+}
+
+const results: Record<string, { all: Scores; supplement: Scores; news: Scores }> = {};
+for (const [name, base] of Object.entries(SPLITS)) {
+  const r = { all: emptyScores(), supplement: emptyScores(), news: emptyScores() };
+  for (const page of corpus(base)) {
+    scorePage(page, r.all);
+    scorePage(page, r[page.kind]);
+    if (name === 'dev' && opt('--dump')) {
+      const dir = join(opt('--dump')!, page.id);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'input.txt'), page.text);
+      writeFileSync(join(dir, 'truth.json'), JSON.stringify(page.articles, null, 2));
+    }
+  }
+  results[name] = r;
+}
+
+const pct = (t: { ok: number; total: number }) => (t.total ? `${((100 * t.ok) / t.total).toFixed(1)}%` : '–');
+if (args.includes('--json')) {
+  console.log(JSON.stringify(Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { ...v.all, failures: undefined }])), null, 2));
+} else {
+  const cols = ['dev', 'dev seed-style', 'dev re-broken', 'held-out', 'held-out seed-style', 'held-out re-broken'];
+  const get = (c: string) => { const [split, sub] = c.split(' '); const r = results[split!]!; return sub === 'seed-style' ? r.supplement : sub === 're-broken' ? r.news : r.all; };
+  const row = (label: string, cells: string[]) => `| ${label.padEnd(20)} | ${cells.map((c) => c.padStart(11)).join(' | ')} |`;
+  console.log(`Importer evaluation: ${PAGES} generated pages per half (dev: tuned on; held-out: only reported)\n`);
+  console.log(row('field', cols.map((c) => c.replace('held-out', 'h-o'))));
+  console.log(`|${'-'.repeat(22)}|${cols.map(() => `${'-'.repeat(12)}:`).join('|')}|`);
+  for (const f of FIELDS) console.log(row(f, cols.map((c) => `${pct(get(c).tallies[f])}`)));
+  console.log(row('spurious subheads', cols.map((c) => String(get(c).spuriousSubheads))));
+  console.log(row('characters lost', cols.map((c) => String(get(c).charsLost))));
+  console.log(row('needs-review notes', cols.map((c) => String(get(c).needsReview))));
+  console.log(row('pages', cols.map((c) => String(get(c).tallies.articles.total ? get(c).tallies['pages lost nothing'].total : 0))));
+  const show = opt('--show');
+  if (show) console.log(`\ndev pages failing ${show}: ${(results.dev!.all.failures.get(show as never) ?? []).join(' ')}`);
+}
