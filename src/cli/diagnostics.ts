@@ -17,5 +17,5 @@ export function printDiagnostics(diagnostics: Diagnostic[], cwd: string, stream:
     const message = file.message(d.message, { place: { line: Math.max(1, d.line), column: Math.max(1, d.column) }, ruleId: d.ruleId, source: 'zhuanban' });
     message.fatal = d.severity === 'error' ? true : d.severity === 'info' ? undefined : false;
   }
-  stream.write(reporter([...files.values()], { quiet: false }) + '\n');
+  stream.write(`${reporter([...files.values()], { quiet: false })}\n`);
 }

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { configSchema, type Config } from './schema.js';
 
 export const CONFIG_FILE = 'zhuanban.config.json';
@@ -23,7 +23,7 @@ export class ConfigError extends Error {
     readonly file: string,
     readonly issues: ConfigIssue[],
   ) {
-    super(`${file}: invalid configuration\n` + issues.map((i) => `  ${i.line ? `${file}:${i.line}:${i.column}: ` : ''}${i.path || '(root)'}: ${i.message}`).join('\n'));
+    super(`${file}: invalid configuration\n${issues.map((i) => `  ${i.line ? `${file}:${i.line}:${i.column}: ` : ''}${i.path || '(root)'}: ${i.message}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }

@@ -49,7 +49,7 @@ function textLength(block: BlockContent): number {
 export function splitLastArticle(docs: ZbDocument[], pageIndex: number, keepShare: number): ZbDocument[] {
   const doc = docs[pageIndex]!;
   const article = doc.articles[doc.articles.length - 1] as JumpArticle | undefined;
-  if (!article || !article.children.some((b) => b.type === 'paragraph')) return docs;
+  if (!article?.children.some((b) => b.type === 'paragraph')) return docs;
   const total = article.children.reduce((n, b) => n + textLength(b), 0);
   const budget = Math.max(1, Math.floor(total * keepShare));
   let kept = 0;

@@ -47,7 +47,7 @@
         let caption = 0;
         for (const fig of figs) {
           const cap = fig.querySelector('figcaption');
-          cap.style.width = figWidth + 'px';
+          cap.style.width = `${figWidth}px`;
           caption = Math.max(caption, lines(px(cap).height));
           cap.removeAttribute('style');
         }
@@ -152,7 +152,7 @@
           if (col(ls[0]) !== col(ls[1])) { orphans++; at('orphan'); }
           if (ls[ls.length - 1].right - ls[ls.length - 1].left < em * 1.5) { single++; at('single-char-line'); }
         }
-        const textCols = parseInt(getComputedStyle(body).columnCount) || 1;
+        const textCols = parseInt(getComputedStyle(body).columnCount, 10) || 1;
         const colWidth = (box.width - (textCols - 1) * rootVar('--gutter')) / textCols;
         for (let c = 0; c < textCols; c++) {
           const bottom = columns.get(c) ?? box.top;

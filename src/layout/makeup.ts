@@ -30,9 +30,3 @@ export function leadIndex(articles: ArticleMeasure[]): number {
   return longest > 0 && sizes[longest]! > 2 * sizes[0]! ? longest : 0;
 }
 
-/** Fill share of a made-up page: lines holding copy, figures or rules over the type area. */
-export function plannedFill(makeup: PageMakeup, frame: PageFrame): number {
-  const total = frame.columns * frame.lines;
-  const empty = makeup.placements.reduce((sum, p) => sum + p.slack * p.span, 0);
-  return total ? 1 - empty / total : 0;
-}

@@ -4,7 +4,7 @@
  * syntax is documented in docs/importer.md and written by stringify.ts.
  */
 import type { BlockContent as MdBlock, Heading as MdHeading, Paragraph as MdParagraph, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as mdastText } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -29,12 +29,12 @@ function newArticle(index: number, headline: string, position: Loc): Article {
 
 function isFieldParagraph(node: MdParagraph): boolean {
   if (!node.children.every((c) => c.type === 'text' || c.type === 'break')) return false;
-  const lines = toString(node).split('\n');
+  const lines = mdastText(node).split('\n');
   return lines.every((l) => FIELD_LINE_RE.test(l.trim()));
 }
 
 function applyFields(a: Article, node: MdParagraph, report: Reporter): void {
-  for (const raw of toString(node).split('\n')) {
+  for (const raw of mdastText(node).split('\n')) {
     const m = FIELD_LINE_RE.exec(raw.trim())!;
     const value = m[2].trim();
     switch (m[1]) {
@@ -87,7 +87,7 @@ export function parseMarkdownSource(text: string, source: string, report: Report
     afterHeadline = false;
     if (node.type === 'yaml') { readFrontMatter(node.value, tree, node.position, report); continue; }
     if (node.type === 'heading' && node.depth === 1) {
-      current = newArticle(tree.articles.length, toString(node), node.position);
+      current = newArticle(tree.articles.length, mdastText(node), node.position);
       tree.articles.push(current);
       afterHeadline = true;
       continue;
@@ -101,7 +101,7 @@ export function parseMarkdownSource(text: string, source: string, report: Report
     }
     if (node.type === 'heading') {
       if (node.depth !== 3) report('heading-depth', `Subheads are written \`###\`; read this level-${node.depth} heading as one`, ...at(node.position), 'info');
-      a.children.push({ type: 'heading', depth: 3, children: [{ type: 'text', value: toString(node as MdHeading), position: node.position }], position: node.position });
+      a.children.push({ type: 'heading', depth: 3, children: [{ type: 'text', value: mdastText(node as MdHeading), position: node.position }], position: node.position });
       continue;
     }
     if (node.type === 'paragraph' && node.children.length === 1 && node.children[0].type === 'image') {
@@ -117,6 +117,6 @@ export function parseMarkdownSource(text: string, source: string, report: Report
 
 function toParagraph(node: MdBlock | Root['children'][number], report: Reporter): Article['lede'][number] {
   if (node.type !== 'paragraph') report('unsupported-markdown', `Markdown ${node.type} is not part of the source format; kept as a plain paragraph`, ...at(node.position), 'warning');
-  const value = toString(node).replace(/\s*\n\s*/g, '');
+  const value = mdastText(node).replace(/\s*\n\s*/g, '');
   return { type: 'paragraph', children: [{ type: 'text', value, position: node.position }], position: node.position };
 }

@@ -7,8 +7,6 @@
 /** CJK ideographs (URO + ext. A + compatibility), the characters that make a line "Chinese prose". */
 export const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 const CJK_RE = new RegExp(`[${CJK}]`);
-/** Full-width CJK punctuation that sits inside Chinese prose (clreq). */
-export const CJK_PUNCT = '\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\u2014\\u2026\\u201c\\u201d\\u2018\\u2019\\u00b7';
 
 /** True for one ideograph. */
 export function isCjk(ch: string): boolean {

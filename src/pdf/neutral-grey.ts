@@ -4,7 +4,7 @@
  * Ghostscript docs "Color management"), whereas RGB black goes through the ICC profile into a four-colour
  * rich black: on newsprint that smears small type on every plate (misregistration) in press-ready output.
  */
-import { PDFDict, PDFName, PDFRawStream, PDFRef, type PDFContext, type PDFDocument } from 'pdf-lib';
+import { type PDFDict, PDFName, PDFRawStream, type PDFRef, type PDFContext, type PDFDocument } from 'pdf-lib';
 import { contentBytes } from '../preflight/pdf-objects.js';
 
 const WHITE = new Set([0, 9, 10, 12, 13, 32]);

@@ -164,7 +164,9 @@ export function readToUnicode(context: PDFContext, font: PDFDict): Map<number, s
       const [first, end] = [parseInt(lo!, 16), parseInt(hi!, 16)];
       if (end - first > 0xffff) continue;
       if (list !== undefined) {
-        [...list.matchAll(/<\s*([0-9a-fA-F]*)\s*>/g)].forEach(([, hex], i) => first + i <= end && map.set(first + i, utf16(hex!)));
+        [...list.matchAll(/<\s*([0-9a-fA-F]*)\s*>/g)].forEach(([, hex], i) => {
+          if (first + i <= end) map.set(first + i, utf16(hex!));
+        });
       } else {
         const base = Buffer.from(start!.length % 4 ? start!.padStart(Math.ceil(start!.length / 4) * 4, '0') : start!, 'hex');
         for (let code = first; code <= end; code++) {
@@ -217,8 +219,14 @@ export function repairToUnicode(context: PDFContext, pages: PDFDict[], source: (
   pages.forEach((page, index) => {
     const before = source[index];
     const after = shownGlyphs(context, page);
-    if (!before || !after) return void problems.push(`page ${index + 1}: text could not be read to check its ToUnicode`);
-    if (before.length !== after.length) return void problems.push(`page ${index + 1}: Ghostscript wrote ${after.length} glyphs for ${before.length}; its ToUnicode was not checked`);
+    if (!before || !after) {
+      problems.push(`page ${index + 1}: text could not be read to check its ToUnicode`);
+      return;
+    }
+    if (before.length !== after.length) {
+      problems.push(`page ${index + 1}: Ghostscript wrote ${after.length} glyphs for ${before.length}; its ToUnicode was not checked`);
+      return;
+    }
     after.forEach(({ font, code }, i) => {
       const text = before[i];
       if (text === undefined || codeLength(context, font) !== 2) return;

@@ -36,11 +36,6 @@ export function mmToPt(mm: number): number {
   return Math.round((mm * 72000) / 25.4) / 1000;
 }
 
-/** PDF points to millimetres. */
-export function ptToMm(pt: number): number {
-  return (pt * 25.4) / 72;
-}
-
 /** A rectangle in PDF user space (lower-left origin). */
 export interface Box {
   x: number;

@@ -57,7 +57,7 @@ export async function buildEdition(ctx: Context, options: BuildOptions): Promise
     const pdfPath = await time('outputs', () => writeOutputs(ctx, { outDir, pdf, proof: laid.proof, views: laid.views, report, config,
       date: laid.date, title: laid.title, pressReady: !!options.pressReady, marks: options.marks ?? config.marks }));
     report.timings = timings;
-    await ctx.writeFileAtomic(join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n');
+    await ctx.writeFileAtomic(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
     return { report, pdfPath };
   });
 }

@@ -2,6 +2,7 @@
  * Which source files make the edition: the command's arguments, else the config's `sources`, else
  * every .txt/.md in seeds/ in file-name order (one source file = one page).
  */
+import type { Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
@@ -17,7 +18,7 @@ export async function resolveSources(root: string, config: Config, args: string[
   const out: string[] = [];
   for (const entry of wanted) {
     const path = isAbsolute(entry) ? entry : resolve(root, entry);
-    let info;
+    let info: Stats;
     try {
       info = await stat(path);
     } catch {

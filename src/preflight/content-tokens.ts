@@ -56,7 +56,10 @@ export function* operations(data: Uint8Array): Generator<Operation> {
       pos++;
       return new Name(word().replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))));
     }
-    if (b === 0x28) return skipLiteralString(), null;
+    if (b === 0x28) {
+      skipLiteralString();
+      return null;
+    }
     if (b === 0x3c && data[pos + 1] === 0x3c) {
       pos += 2;
       const dict = new Map<string, Operand>();
@@ -71,7 +74,8 @@ export function* operations(data: Uint8Array): Generator<Operation> {
     }
     if (b === 0x3c) {
       while (pos < data.length && data[pos] !== 0x3e) pos++;
-      return pos++, null;
+      pos++;
+      return null;
     }
     if (b === 0x5b) {
       pos++;
@@ -89,7 +93,10 @@ export function* operations(data: Uint8Array): Generator<Operation> {
       return undefined;
     }
     const text = word();
-    if (!text) return pos++, null;
+    if (!text) {
+      pos++;
+      return null;
+    }
     const number = Number(text);
     return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) && Number.isFinite(number) ? number : { keyword: text };
   };

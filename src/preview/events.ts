@@ -11,7 +11,9 @@ export class EventHub {
 
   constructor() {
     // A comment line every 15 s keeps proxies and idle timers from closing the stream.
-    this.ping = setInterval(() => this.clients.forEach((c) => c.write(': ping\n\n')), 15000);
+    this.ping = setInterval(() => {
+      for (const c of this.clients) c.write(': ping\n\n');
+    }, 15000);
     this.ping.unref();
   }
 

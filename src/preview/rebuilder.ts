@@ -118,7 +118,7 @@ export class Rebuilder {
   /** The live browser, relaunched if Chromium went away. */
   private async browser(timeoutMs: number): Promise<BrowserSession> {
     if (this.closed) throw new Error('preview closed');
-    if (this.session && this.session.browser.connected) return this.session;
+    if (this.session?.browser.connected) return this.session;
     this.warm = null;
     await this.session?.close();
     this.session = await launchBrowser(timeoutMs);

@@ -37,7 +37,7 @@ export async function resolveInside(root: string, relPath: string): Promise<stri
   }
   if (decoded.includes('%')) return null; // a double-encoded name is never a real project file we serve
   const base = resolve(root);
-  const full = resolve(base, '.' + (decoded.startsWith('/') ? decoded : '/' + decoded));
+  const full = resolve(base, `.${decoded.startsWith('/') ? decoded : `/${decoded}`}`);
   if (full !== base && !full.startsWith(base + sep)) return null;
   try {
     // Symlinks must not lead out of the root either.

@@ -2,7 +2,7 @@
  * Read-only file serving for the preview: GET/HEAD only, paths checked by safe-path.ts, a small MIME
  * table (fonts, CSS, images, PDF) and no directory listings.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -18,14 +18,14 @@ const MIME: Record<string, string> = {
 /** Send a short plain-text status response. */
 export function sendStatus(res: ServerResponse, code: number, text: string): void {
   res.writeHead(code, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(text + '\n');
+  res.end(`${text}\n`);
 }
 
 /** Serve `relPath` from `root`; 403 for a refused path, 404 for a missing one. */
 export async function serveFile(req: IncomingMessage, res: ServerResponse, root: string, relPath: string): Promise<void> {
   const path = await resolveInside(root, relPath);
   if (!path) return sendStatus(res, 403, 'forbidden');
-  let info;
+  let info: Stats;
   try {
     info = await stat(path);
   } catch {

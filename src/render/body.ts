@@ -3,7 +3,7 @@
  * paragraphs and headings are mdast already, so mdast-util-to-hast converts them with a table of
  * small handlers for our own node types, and hast-util-to-html escapes every text on the way out.
  */
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Element, Root as HastRoot } from 'hast';
 import type { Nodes as MdastNodes } from 'mdast';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
@@ -57,9 +57,3 @@ export function bodyToHtml(blocks: BlockContent[]): { html: string; warnings: Bo
   return { html: toHtml(hast), warnings };
 }
 
-/** Paragraphs (ledes) → HTML with the same handlers. */
-export function paragraphsToHtml(blocks: BlockContent[]): string {
-  return bodyToHtml(blocks).html;
-}
-
-export type { ElementContent };

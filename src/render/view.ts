@@ -66,7 +66,7 @@ export function pageView(doc: ZbDocument, facts: PageFacts, pageIndex: number): 
     const rank = i === 0 || (i === longest && sizes[i]! > 2 * (sizes[0] ?? 0)) ? 'lead' : sizes[i]! > 1200 ? 'second' : 'brief';
     return articleView(article, `p${pageIndex + 1}-${article.id}`, rank, body.html, sizes[i]!);
   });
-  const banner = doc.banner && doc.banner.length ? doc.banner : null;
+  const banner = doc.banner?.length ? doc.banner : null;
   return {
     view: { ...facts, section: doc.folio?.section ?? facts.section, source: doc.source, banner, bannerLines: banner ? 4 + banner.length * 2 : 0, articles },
     warnings,

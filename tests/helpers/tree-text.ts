@@ -1,5 +1,5 @@
 /** The characters an article prints, in print order, as the independent PDF check compares them. */
-import type { Article, ZbDocument } from '../../src/ast/types.js';
+import type { Article } from '../../src/ast/types.js';
 
 const COUNTED = /[\p{Script=Han}\p{L}\p{N}]/u;
 
@@ -33,7 +33,3 @@ export function missingFrom(hay: string, needle: string): number {
   return -1;
 }
 
-/** All articles of some documents. */
-export function allArticles(docs: ZbDocument[]): Article[] {
-  return docs.flatMap((d) => d.articles);
-}

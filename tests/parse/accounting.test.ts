@@ -49,7 +49,7 @@ describe('generated inputs (fast-check)', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
         const bytes = new TextEncoder().encode(lines.join(eol));
-        let tree;
+        let tree: ReturnType<typeof parseSource>['tree'];
         try {
           tree = parseSource(bytes, 'gen.txt').tree;
         } catch (error) {

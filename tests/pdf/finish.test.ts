@@ -27,7 +27,9 @@ beforeAll(async () => {
   await writeFile(unmarked, await finishPdf(chromium, fixtureMeta(), { bleedMm: BLEED, marks: false, trimMm: TRIM }));
 });
 
-const close = (actual: number[], expected: number[], tolerance = 0.02) => actual.forEach((v, i) => expect(Math.abs(v - expected[i]!)).toBeLessThanOrEqual(tolerance));
+const close = (actual: number[], expected: number[], tolerance = 0.02) => actual.forEach((v, i) => {
+    expect(Math.abs(v - expected[i]!)).toBeLessThanOrEqual(tolerance);
+  });
 
 describe('page boxes', () => {
   it('gives every page a TrimBox inset by the bleed and a MediaBox with a 12 mm slug', async () => {
@@ -87,7 +89,6 @@ describe('marks', () => {
     const slug = 12;
     const trimLeft = px(slug + BLEED);
     const trimRight = px(slug + BLEED + TRIM.width);
-    const trimTop = px(slug + BLEED);
     const trimBottom = px(slug + BLEED + TRIM.height);
     const dark = (x0: number, y0: number, x1: number, y1: number) => png.count(x0, y0, x1, y1, ([r, g, b]) => r + g + b < 200);
     // Crop marks: in line with each trim edge, between bleed and media edge.

@@ -66,7 +66,7 @@ describe('edition built from seeds/', () => {
 
 describe('copy too long for one page', () => {
   it('continues on a following page with jump lines, nothing cut', async () => {
-    const paragraph = (n: number) => `第${n}段正文。` + '社会保障是民生安全网，医疗服务关系千家万户，基层卫生工作需要长期投入和细致管理。'.repeat(6);
+    const paragraph = (n: number) => `第${n}段正文。${'社会保障是民生安全网，医疗服务关系千家万户，基层卫生工作需要长期投入和细致管理。'.repeat(6)}`;
     const body = Array.from({ length: 60 }, (_, i) => paragraph(i + 1)).join('\n\n');
     const dir = await tempProject({ 'seeds/01.txt': `人民医院 一篇很长很长的报道\n\n${body}\n\n张三\n`, 'zhuanban.config.json': JSON.stringify({ pageSize: 'A4' }) });
     const result = await runCli(['build', '-q'], dir);

@@ -31,7 +31,11 @@ export function startPreviewChild(cwd: string, args: string[] = []): Promise<Pre
       const m = /preview at (http:\/\/\S+)/.exec(out);
       if (!m) return;
       clearTimeout(timer);
-      done({ url: m[1]!, child, log: () => err, stop: async () => (child.exitCode !== null ? child.exitCode : (child.kill('SIGTERM'), exited)) });
+      done({ url: m[1]!, child, log: () => err, stop: async () => {
+        if (child.exitCode !== null) return child.exitCode;
+        child.kill('SIGTERM');
+        return exited;
+      } });
     });
   });
 }

@@ -17,7 +17,9 @@ export function syncHead(doc, headHtml) {
     doc.head.insertBefore(fresh, doc.head.querySelector('[data-zb]'));
   }
   // Old stylesheets go once the new ones have loaded.
-  return Promise.all(loads).then(() => current.filter((c) => !keep.has(c)).forEach((c) => c.remove()));
+  return Promise.all(loads).then(() => current.filter((c) => !keep.has(c)).forEach((c) => {
+    c.remove();
+  }));
 }
 
 /** Reload print.css (cache-busted) while the re-layout runs. */
@@ -66,7 +68,7 @@ export function arrange(doc, slots, pages, mode) {
       if (row.length === 2) { rows.push(row); row = []; }
     });
     if (row.length) rows.push(row);
-  } else slots.forEach((s) => rows.push([s]));
+  } else for (const s of slots) rows.push([s]);
   host.replaceChildren(...rows.map((items, r) => {
     const div = doc.createElement('div');
     div.className = 'zb-row';
