@@ -14,6 +14,9 @@ export const PAGE_PRESETS = {
 
 const customSize = z.object({ width: z.number().min(50).max(2000), height: z.number().min(50).max(2000) }).strict();
 
+/** A house unified plugin: a module path relative to the config file, or [path, options]. */
+const pluginEntry = z.union([z.string().min(1), z.tuple([z.string().min(1), z.unknown()])]);
+
 const margins = z
   .object({ top: z.number().min(0), right: z.number().min(0), bottom: z.number().min(0), left: z.number().min(0) })
   .strict();
@@ -49,6 +52,10 @@ export const configSchema = z
     /** Print-ready post-processing. */
     bleed: z.number().min(0).max(20).default(3),
     marks: z.boolean().default(true),
+    /** House remark plugins, run on each article body (mdast) before it becomes HTML. */
+    remarkPlugins: z.array(pluginEntry).default([]),
+    /** House rehype plugins, run on each article body's HTML tree (hast) before it is written out. */
+    rehypePlugins: z.array(pluginEntry).default([]),
   })
   .strict();
 

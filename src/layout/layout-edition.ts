@@ -11,6 +11,7 @@ import type { Context } from '../io/context.js';
 import { parseSource } from '../parse/index.js';
 import { sheetGeometry, type Sheet } from '../render/geometry.js';
 import { loadTemplates, renderEdition } from '../render/html.js';
+import { loadBodyPlugins } from '../render/plugins.js';
 import type { PageView } from '../render/view.js';
 import type { BrowserSession } from '../print/browser.js';
 import { openEdition, serialise, type ReusablePage } from '../print/page-session.js';
@@ -74,6 +75,7 @@ export async function layoutEdition(ctx: Context, session: BrowserSession,
   let docs: ZbDocument[] = parsed.map((p) => p.tree);
   const sheet = sheetGeometry(config);
   const template = await time('templates', () => loadTemplates(ctx, config.templates));
+  const plugins = await time('templates', () => loadBodyPlugins(ctx.root, config));
   const date = editionDate(config, ctx.now());
   const title = `${config.paper} ${config.section}专版`;
   // Splits already made, by page index: the documents before the split and the share kept, so a page
@@ -81,7 +83,7 @@ export async function layoutEdition(ctx: Context, session: BrowserSession,
   const splits = new Map<number, { before: ZbDocument[]; share: number; tries: number }>();
   let reuse = options.reuse ?? null;
   for (let attempt = 0; ; attempt++) {
-    const views = buildPageViews(docs, config, date);
+    const views = buildPageViews(docs, config, date, plugins);
     const html = renderEdition(template, { ctx, config, sheet, pages: views.pages, title, htmlDir: proofDir, mode: 'print' });
     const measurePath = join(proofDir, '.edition.html');
     await ctx.writeFileAtomic(measurePath, html);

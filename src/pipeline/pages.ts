@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, ZbDocument } from '../ast/types.js';
 import type { Config } from '../config/schema.js';
+import { type BodyPlugins, NO_PLUGINS } from '../render/body.js';
 import { pageView, type PageView } from '../render/view.js';
 import { isOverflowPage, type JumpArticle } from '../layout/continuation.js';
 
@@ -43,13 +44,13 @@ export function pageNumbers(docs: ZbDocument[], firstPage: number): { numbers: n
 }
 
 /** Page views for every document, numbered; `ignoredFolios` are the source folios the numbering overrode. */
-export function buildPageViews(docs: ZbDocument[], config: Config, date: Date): { pages: PageView[]; warnings: { source: string; nodeType: string; line: number; column: number }[];
+export function buildPageViews(docs: ZbDocument[], config: Config, date: Date, plugins: BodyPlugins = NO_PLUGINS): { pages: PageView[]; warnings: { source: string; nodeType: string; line: number; column: number }[];
   ignoredFolios: { source: string; folio: number; number: number }[] } {
   const warnings: { source: string; nodeType: string; line: number; column: number }[] = [];
   const { numbers, ignoredFolios } = pageNumbers(docs, config.firstPage);
   const pages = docs.map((doc, i) => {
     const number = numbers[i]!;
-    const { view, warnings: w } = pageView(doc, { number, paper: config.paper, section: config.section, dateLabel: dateLabel(date) }, i);
+    const { view, warnings: w } = pageView(doc, { number, paper: config.paper, section: config.section, dateLabel: dateLabel(date) }, i, plugins);
     warnings.push(...w.map((x) => ({ source: doc.source, ...x })));
     return view;
   });

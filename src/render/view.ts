@@ -3,7 +3,7 @@
  * escape `{{…}}` values and the body HTML comes escaped from hast-util-to-html.
  */
 import type { Article, Figure, ZbDocument } from '../ast/types.js';
-import { bodyToHtml, type BodyWarning } from './body.js';
+import { type BodyPlugins, type BodyWarning, bodyToHtml, NO_PLUGINS } from './body.js';
 
 /** One figure slot as the figure partial sees it. */
 export interface FigureView {
@@ -56,15 +56,15 @@ export interface PageFacts {
 }
 
 /** Build the view of one source page; conversion warnings are returned for the report. */
-export function pageView(doc: ZbDocument, facts: PageFacts, pageIndex: number): { view: PageView; warnings: BodyWarning[] } {
+export function pageView(doc: ZbDocument, facts: PageFacts, pageIndex: number, plugins: BodyPlugins = NO_PLUGINS): { view: PageView; warnings: BodyWarning[] } {
   const warnings: BodyWarning[] = [];
   const sizes = doc.articles.map(articleSize);
   const longest = sizes.indexOf(Math.max(...sizes, 0));
   const articles = doc.articles.map((article, i) => {
-    const body = bodyToHtml(article.children.filter((c) => c.type !== 'figure'));
+    const body = bodyToHtml(article.children.filter((c) => c.type !== 'figure'), plugins);
     warnings.push(...body.warnings);
     const rank = i === 0 || (i === longest && sizes[i]! > 2 * (sizes[0] ?? 0)) ? 'lead' : sizes[i]! > 1200 ? 'second' : 'brief';
-    return articleView(article, `p${pageIndex + 1}-${article.id}`, rank, body.html, sizes[i]!);
+    return articleView(article, `p${pageIndex + 1}-${article.id}`, rank, body.html, sizes[i]!, plugins);
   });
   const banner = doc.banner?.length ? doc.banner : null;
   return {
@@ -73,7 +73,7 @@ export function pageView(doc: ZbDocument, facts: PageFacts, pageIndex: number): 
   };
 }
 
-function articleView(article: Article, domId: string, rank: ArticleView['rank'], bodyHtml: string, size: number): ArticleView {
+function articleView(article: Article, domId: string, rank: ArticleView['rank'], bodyHtml: string, size: number, plugins: BodyPlugins): ArticleView {
   const figures = article.children.filter((c): c is Figure => c.type === 'figure').map(figureView);
   const { authors, photoCredit, note } = article.byline;
   // Every printed character reaches the page: role words lead the names, bracketed author notes follow them.
@@ -93,7 +93,7 @@ function articleView(article: Article, domId: string, rank: ArticleView['rank'],
     kicker: article.kicker,
     headline: article.headline,
     subheadline: article.subheadline,
-    ledeHtml: article.lede.length ? bodyToHtml(article.lede).html : '',
+    ledeHtml: article.lede.length ? bodyToHtml(article.lede, plugins).html : '',
     figures,
     bodyHtml,
     byline: hasByline ? { roles, authors, photoCredit, notes } : null,
