@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set-up for `npm run edition` and `npm test`: installs only what is missing, so a second
-# run is quick. Debian packages: chromium (the browser puppeteer-core drives; nothing downloads a
+# run is quick. Debian packages: chromium (the browser puppeteer drives; nothing downloads a
 # browser), poppler-utils (pdffonts/pdftotext/pdftoppm for checks), ghostscript (PDF/X),
 # fonts-noto-cjk (only to build the deliberately bad Type 3 PDF in the preflight tests).
 set -euo pipefail
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 say() { printf 'zhuanban setup: %s\n' "$*" >&2; }
 
 # 1. npm dependencies (install scripts are not needed: esbuild ships its binary as a package).
-if [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/vitest ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -d node_modules/puppeteer ] || [ ! -d node_modules/vitest ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dependencies (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
 fi

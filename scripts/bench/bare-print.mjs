@@ -3,7 +3,7 @@
 // start-up is counted. Usage: node bare-print.mjs <html> <pdf>
 import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import puppeteer from 'puppeteer';
 
 const [html, pdf] = process.argv.slice(2);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

@@ -6,7 +6,7 @@
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer';
 import { loadConfig } from '../../src/config/load.js';
 import { nodeContext } from '../../src/io/context.js';
 import { resolveSources } from '../../src/pipeline/sources.js';

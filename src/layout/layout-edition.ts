@@ -4,7 +4,7 @@
  * `preview` (which keeps a browser alive and serves the proof).
  */
 import { join, relative } from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer';
 import type { Diagnostic, ZbDocument } from '../ast/types.js';
 import type { Config } from '../config/schema.js';
 import type { Context } from '../io/context.js';

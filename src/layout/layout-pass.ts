@@ -2,7 +2,7 @@
  * The make-up pass inside the printing page: measure every module, plan each page, apply, inspect.
  * Pages whose copy cannot fit are reported so the orchestrator can continue them on a new page.
  */
-import type { Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer';
 import type { Grid } from '../render/geometry.js';
 import type { PageView } from '../render/view.js';
 import { measureOptions, planPage, type ModulePlan, type Rank } from './plan.js';

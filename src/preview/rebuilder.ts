@@ -13,7 +13,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import type { Context } from '../io/context.js';

@@ -1,20 +1,31 @@
 /**
- * The one owner of Chromium: launches Debian's chromium through
- * puppeteer-core, forwards page errors / console errors / failed requests with their URL, bounds every
- * wait by one timeout, and closes exactly once (memoised) so no process outlives a command.
+ * The one owner of Chromium: launches the browser found by find-browser.ts through puppeteer,
+ * forwards page errors / console errors / failed requests with their URL, bounds every wait by one
+ * timeout, and closes exactly once (memoised) so no process outlives a command.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
+import { type BrowserChoice, findBrowser } from './find-browser.js';
 
-/** Where Chromium lives: ZHUANBAN_CHROMIUM or PUPPETEER_EXECUTABLE_PATH override the Debian path. */
-export function chromiumPath(): string {
-  const candidates = [process.env.ZHUANBAN_CHROMIUM, process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  const found = candidates.find((c): c is string => !!c && existsSync(c));
-  if (!found) throw new Error('Chromium not found. Run `npm run setup` (installs Debian chromium) or set ZHUANBAN_CHROMIUM=/path/to/chromium.');
-  return found;
+/** puppeteer's managed browsers, chrome-headless-shell first; paths whether downloaded or not. */
+function managedBrowsers(): { path: string; headless: true | 'shell' }[] {
+  const out: { path: string; headless: true | 'shell' }[] = [];
+  for (const headless of ['shell', true] as const) {
+    try {
+      out.push({ path: puppeteer.executablePath({ browser: 'chrome', headless }), headless });
+    } catch {
+      // No cache directory configured: nothing managed to offer.
+    }
+  }
+  return out;
+}
+
+/** The browser this machine prints with (see find-browser.ts for the order). */
+export function chooseBrowser(): BrowserChoice {
+  return findBrowser({ env: process.env, platform: process.platform, exists: existsSync, managed: managedBrowsers });
 }
 
 /** A problem the page reported; collected so a build can fail or warn with the URL. */
@@ -43,7 +54,8 @@ export async function launchBrowser(timeoutMs: number): Promise<BrowserSession> 
   const args = [...FLAGS, ...(isRoot ? ['--no-sandbox'] : [])];
   let browser: Browser;
   try {
-    browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args, userDataDir, timeout: timeoutMs, protocolTimeout: timeoutMs, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    const choice = chooseBrowser();
+    browser = await puppeteer.launch({ executablePath: choice.path, headless: choice.headless, args, userDataDir, timeout: timeoutMs, protocolTimeout: timeoutMs, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   } catch (error) {
     await rm(userDataDir, { recursive: true, force: true });
     throw error;

@@ -3,7 +3,7 @@
  * (measure in the page that prints, no reload per attempt).
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer';
 import type { BrowserSession } from './browser.js';
 import type { SpanMeasure } from '../layout/types.js';
 import type { ModulePlan } from '../layout/plan.js';

@@ -7,7 +7,7 @@
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer';
 import { launchBrowser, type BrowserSession } from '../../src/print/browser.js';
 import { ROOT, tempProject } from '../helpers/cli.js';
 import { alive, descendants, rawRequest, startPreviewChild, type PreviewChild } from './preview-child.js';
