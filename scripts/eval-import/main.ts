@@ -5,6 +5,7 @@
  *   --show FIELD     list the dev pages failing FIELD (e.g. --show headlines)
  *   --dump DIR       write each dev page's input.txt and truth.json under DIR
  *   --page ID        print one page's text, truth and tree (e.g. --page p1-17)
+ *   --forms          headline accuracy per layout form (dev)
  *   --json           print the scores as JSON
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -67,6 +68,10 @@ if (args.includes('--json')) {
   console.log(row('characters lost', cols.map((c) => String(get(c).charsLost))));
   console.log(row('needs-review notes', cols.map((c) => String(get(c).needsReview))));
   console.log(row('pages', cols.map((c) => String(get(c).tallies.articles.total ? get(c).tallies['pages lost nothing'].total : 0))));
+  if (args.includes('--forms')) {
+    console.log('\nheadlines right by form (dev):');
+    for (const [f, t] of [...results.dev!.all.forms].sort()) console.log(`  ${f.padEnd(24)} ${pct(t).padStart(7)} of ${t.total}`);
+  }
   const show = opt('--show');
   if (show) console.log(`\ndev pages failing ${show}: ${(results.dev!.all.failures.get(show as never) ?? []).join(' ')}`);
 }

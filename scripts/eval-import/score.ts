@@ -27,10 +27,12 @@ export interface Scores {
   needsReview: number;
   /** Per failing field, the page ids where it failed (for --show). */
   failures: Map<Field, string[]>;
+  /** Per layout form of an article: headline right / articles with that form. */
+  forms: Map<string, Tally>;
 }
 
 export function emptyScores(): Scores {
-  return { tallies: Object.fromEntries(FIELDS.map((f) => [f, { ok: 0, total: 0 }])) as Record<Field, Tally>, spuriousSubheads: 0, charsLost: 0, needsReview: 0, failures: new Map() };
+  return { tallies: Object.fromEntries(FIELDS.map((f) => [f, { ok: 0, total: 0 }])) as Record<Field, Tally>, spuriousSubheads: 0, charsLost: 0, needsReview: 0, failures: new Map(), forms: new Map() };
 }
 
 const fold = (s: string) => s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
@@ -83,7 +85,14 @@ export function scorePage(page: Page, s: Scores): ZbDocument {
       }
       if (n.t === 'h') truthHeads.add(key(n.text)!);
     }
-    tally(s, 'headlines', a !== null && key(a.headline) === key(t.headline), page.id);
+    const headOk = a !== null && key(a.headline) === key(t.headline);
+    tally(s, 'headlines', headOk, page.id);
+    for (const f of t.forms) {
+      const ft = s.forms.get(f) ?? { ok: 0, total: 0 };
+      ft.total++;
+      if (headOk) ft.ok++;
+      s.forms.set(f, ft);
+    }
     if (t.kicker || t.subheadline) tally(s, 'kicker/subheadline', a !== null && key(a.kicker) === key(t.kicker) && key(a.subheadline) === key(t.subheadline), page.id);
     if (page.kind === 'news') tally(s, 'headline stacks', a !== null && key(a.headline) === key(t.headline) && key(a.kicker) === key(t.kicker) && key(a.subheadline) === key(t.subheadline), page.id);
     tally(s, 'institutions', a !== null && a.institution === t.institution, page.id);

@@ -10,7 +10,7 @@ import { paragraphMeasure, type Block, type PageShape } from './page.js';
 import { joinLines } from './paragraphs.js';
 import { spanOf, spanOfLines } from './positions.js';
 import { matchCredit } from './credits.js';
-import { endsSentence, isDashSubtitle } from './text-form.js';
+import { EDITOR_SIGNATURE_RE, endsSentence, isDashSubtitle } from './text-form.js';
 
 /** A standfirst that names itself (`【编者按】…`, `导语：…`) is the lede in any measure, before the body. */
 const EDITORS_NOTE_RE = /^[【\[〔]?(?:编者按|编者的话|编前|编后|导语|导读|开栏的话)[】\]〕]?[：:]?/;
@@ -40,6 +40,8 @@ export class ArticleBuilder {
   private nodesAfter: BlockContent[] = [];
   private liftedCaptions: SourceLine[] = [];
   private movedReported = false;
+  /** A standfirst label was read: paragraphs go to the lede until a subhead or the body's measure. */
+  protected ledeOpen = false;
 
   constructor(protected shape: PageShape, protected report: Reporter) {}
 
@@ -76,7 +78,12 @@ export class ArticleBuilder {
           a.children.push(p);
           this.report('orphan-fragment', `Text after the byline of “${a.headline}” could not be placed with confidence; kept at the article's end`, lines[0].line, lines[0].column, 'warning');
         }
-      } else if ((this.state === 'stack' && measure !== 'body') || (EDITORS_NOTE_RE.test(p.children[0]!.value) && !a.children.some((c) => c.type === 'paragraph'))) {
+      } else if ((this.state === 'stack' && (measure !== 'body' || this.ledeOpen)) || (EDITORS_NOTE_RE.test(p.children[0]!.value) && !a.children.some((c) => c.type === 'paragraph'))) {
+        // Under a box label, the paragraph right after it is the box's text (a narrower measure carries on).
+        a.lede.push(p);
+        this.ledeOpen = false;
+      } else if (EDITOR_SIGNATURE_RE.test(p.children[0]!.value) && !a.children.some((c) => c.type === 'paragraph')) {
+        // An editor's note signed `——编 者` above the body is the standfirst.
         a.lede.push(p);
       } else if (measure === 'wide') {
         // A paragraph wider than the body columns is a standfirst spanning them, printed in the body's flow.
@@ -143,6 +150,13 @@ export class ArticleBuilder {
     }
   }
 
+  /** A standfirst box label (`核心阅读`): kept as the lede's first line; the text under it follows in the lede. */
+  protected addStandfirstLabel(text: string, block: Block): void {
+    const p: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: text, position: spanOfLines(block.lines) }], position: spanOfLines(block.lines) };
+    this.current!.lede.push(p);
+    this.ledeOpen = true;
+  }
+
   /** Add names, credit and note to the current article's byline (a byline may print over two blocks). */
   protected mergeByline(parts: { authors: string[]; photoCredit: string | null; extra: string | null }): void {
     const b = this.current!.byline;
@@ -186,6 +200,7 @@ export class ArticleBuilder {
     this.out.articles.push(this.current);
     this.state = 'stack';
     this.movedReported = false;
+    this.ledeOpen = false;
   }
 
   /** Place the pending paragraph before the article is left. */

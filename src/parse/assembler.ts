@@ -4,12 +4,13 @@
  * caption — while paragraphs are joined across column breaks and lifted captions.
  */
 import { ArticleBuilder, type Assembled } from './article-builder.js';
-import type { Classified } from './classify.js';
+import type { Classified, HeadCandidate } from './classify.js';
 import type { Reporter } from './lines.js';
 import type { Block, PageShape } from './page.js';
 import { CONTINUATION_START, startsParagraph, type ProseIndex } from './paragraphs.js';
 import { isHeadBandWord } from './furniture.js';
-import { isDashSubtitle } from './text-form.js';
+import { DATELINE_RE, endsSentence, isColumnTag, isDashSubtitle, isStandfirstLabel, visualWidth } from './text-form.js';
+import { INDENT_SLACK } from './page.js';
 import type { BylineParts } from './credits.js';
 
 /** Walks the classified blocks of one page; `run` returns the page's articles. */
@@ -83,12 +84,103 @@ export class Assembler extends ArticleBuilder {
         return 0;
       }
       case 'display':
+        if (kind.kicker) {
+          const stack = this.kickerStack(kind.text, items, i);
+          if (stack !== null) return stack;
+        }
         return this.display(kind.text, kind.twoPart, kind.wrapped, block, items, i, kind.caption);
       case 'prose':
+        if (kind.head && !block.continues) {
+          const taken = this.punctuatedHead(kind.head, items, i);
+          if (taken !== null) return taken;
+        }
         this.slotsAwaitingCaption = 0;
         this.proseBlock(block);
         return 0;
     }
+  }
+
+  /**
+   * Can a line with punctuation be a head here? Only where no sentence is open before it and what
+   * follows is not the rest of a sentence: a display line, a byline, or prose that opens a paragraph
+   * (its first line indented, or a line of its own on line-per-paragraph pages).
+   */
+  private headContext(items: Classified[], i: number): boolean {
+    if (this.pendingOpen()) return false;
+    let j = i + 1;
+    // Look past captions and photo slots printed between: the text after them decides.
+    while (items[j]?.kind.kind === 'photo-slot' || (items[j]?.kind.kind === 'display' && ((items[j]!.kind as { caption?: boolean }).caption || items[j]!.block.blankBefore >= 2))) j++;
+    const next = items[j];
+    if (!next || next.kind.kind !== 'prose') return true;
+    const first = next.block.lines[0]!.text;
+    if (CONTINUATION_START.test(first) || next.block.continues) return false;
+    // A short line that ends a sentence may be a sentence's tail as well as a paragraph's first line.
+    if (endsSentence(first) && next.block.lines.length === 1) return false;
+    return this.shape.lineMode || visualWidth(first, this.shape.quoteEm) <= this.shape.measure - INDENT_SLACK;
+  }
+
+  /**
+   * A one-line block that may be a head with punctuation: a kicker over a head, a headline under
+   * its label, or a head. Read as one only where no sentence is open before it and a new paragraph
+   * (or a head or byline) follows; every such reading is reported for review. Returns null to keep
+   * it as prose.
+   */
+  private punctuatedHead(head: HeadCandidate, items: Classified[], i: number): number | null {
+    const block = items[i]!.block;
+    if (head.kicker) return this.kickerStack(head.text, items, i);
+    if (!this.headContext(items, i)) return null;
+    let taken: number;
+    if (head.institution) {
+      this.startArticle({ institution: head.institution, headline: head.text }, block);
+      taken = 0;
+    } else {
+      // Set apart by blank lines or not, a line with punctuation is never a caption here (captions are read by their own form).
+      taken = this.display(head.text, false, false, { ...block, blankBefore: Math.min(1, block.blankBefore) }, items, i);
+    }
+    const what = this.headReadFrom(head.text);
+    if (what) this.reviewHead(block, what);
+    return taken;
+  }
+
+  /** What the line just placed became, when it became a head: the headline, subheadline or a subhead. */
+  private headReadFrom(text: string): string | null {
+    const a = this.current;
+    if (!a) return null;
+    if (a.headline === text || a.headline.endsWith(text)) return 'a headline opening an article';
+    if (a.subheadline === text) return 'the subheadline';
+    const last = a.children[a.children.length - 1];
+    if (last?.type === 'heading' && last.children[0]?.value === text) return 'a section subhead';
+    return null;
+  }
+
+  /** Report a head read from a line that carries punctuation: a guess the editor should check. */
+  private reviewHead(block: Block, what: string): void {
+    const l = block.lines[0]!;
+    this.report('needs-review', `“${l.text}” carries punctuation but stands alone after a closed sentence, before a new paragraph: read as ${what}; it could be a piece of a sentence`, l.line, l.column, 'info');
+  }
+
+  /**
+   * A kicker (a line ending in `——` or `：`) over a head opens an article: 引题, then the headline
+   * (maybe with its label). Returns how many following items it consumed, or null when no head follows.
+   */
+  private kickerStack(kicker: string, items: Classified[], i: number): number | null {
+    const next = items[i + 1];
+    if (!next || next.block.blankBefore >= 2) return null;
+    const k = next.kind;
+    if (k.kind === 'display' && !k.caption && !k.kicker && !k.wrapped) {
+      this.startArticle({ kicker, headline: k.text }, items[i].block);
+      return 1;
+    }
+    if (k.kind === 'org-head') {
+      this.startArticle({ kicker, institution: k.institution, headline: k.headline }, items[i].block);
+      return 1;
+    }
+    const after = items[i + 2]?.kind;
+    if (k.kind === 'org' && after?.kind === 'display' && !after.caption) {
+      this.startArticle({ kicker, institution: k.institution, headline: after.text }, items[i].block);
+      return 2;
+    }
+    return null;
   }
 
   /**
@@ -165,7 +257,26 @@ export class Assembler extends ArticleBuilder {
       else this.addFigure(text, block);
       return 0;
     }
+    if (this.state === 'stack' && this.current && !this.current.children.length && !this.pending.length) {
+      // A column tag printed under the headline belongs to it; a box label opens the standfirst.
+      if (isColumnTag(text) && !this.current.subheadline) {
+        this.current.headline += text;
+        return 0;
+      }
+      if (isStandfirstLabel(text)) {
+        this.addStandfirstLabel(text, block);
+        return 0;
+      }
+    }
     if ((this.state === 'body' || this.state === 'closed') && !caption) {
+      // A head with its label on the next line, then text or a byline: a new article.
+      const after = items[i + 2]?.kind.kind;
+      // An article without a label of its own takes a label printed mid-text instead (see floatingInstitution).
+      const labelled = this.current?.institution || this.state === 'closed';
+      if (labelled && next?.kind.kind === 'org' && next.block.blankBefore < 2 && (after === 'prose' || after === 'byline' || after === undefined)) {
+        this.startArticle({ institution: next.kind.institution, headline: text }, block);
+        return 1;
+      }
       const stack = this.headsNewArticle(items, i);
       if (stack === 'head') this.startArticle({ headline: text }, block);
       if (stack === 'kicker') this.startArticle({ kicker: text, headline: (items[i + 1].kind as { text: string }).text }, block);
@@ -222,6 +333,13 @@ export class Assembler extends ArticleBuilder {
     const kicker = display(items[i + 1]) !== null && dashAt(i + 2);
     // A `——` subheadline under a head is a headline stack by itself, whatever follows it.
     if (kicker || dashAt(i + 1)) return kicker ? 'kicker' : 'head';
+    const here = display(items[i]) ?? '';
+    // A column tag (`…（健康视点）`) or a standfirst box under it marks a headline, never a subhead.
+    if (/[（(][^（）()]{2,6}[）)]$/.test(here) && isColumnTag(/[（(][^（）()]+[）)]$/.exec(here)![0]) && here.length > 8) return 'head';
+    if (isColumnTag(display(items[i + 1]) ?? '') || isStandfirstLabel(display(items[i + 1]) ?? '')) return 'head';
+    // A dateline (`本报北京3月5日电`) opens a news article's first paragraph.
+    const nextProse = items[i + 1]?.kind.kind === 'prose' ? items[i + 1]!.block.lines[0]!.text : '';
+    if (DATELINE_RE.test(nextProse) && /电|讯/.test(DATELINE_RE.exec(nextProse)![0])) return 'head';
     let j = i + 1;
     // A photo and its caption may stand between the head and the byline.
     while (items[j]?.kind.kind === 'photo-slot' || (items[j]?.kind.kind === 'display' && (items[j]!.kind as { caption?: boolean }).caption)) j++;

@@ -17,8 +17,19 @@ export type BlockKind =
   | { kind: 'byline'; parts: BylineParts }
   | { kind: 'org-head'; institution: string; headline: string }
   | { kind: 'org'; institution: string }
-  | { kind: 'display'; text: string; twoPart: boolean; wrapped: boolean; caption?: boolean }
-  | { kind: 'prose' };
+  | { kind: 'display'; text: string; twoPart: boolean; wrapped: boolean; caption?: boolean; punctuated?: boolean; kicker?: boolean }
+  | { kind: 'prose'; head?: HeadCandidate };
+
+/**
+ * A one-line prose block whose form also fits a head that carries punctuation (a kicker ending in
+ * `：`, a headline or subhead with a comma, maybe with its label). It stays prose for the reading
+ * order; the page walk reads it as a head only where the text around it allows.
+ */
+export interface HeadCandidate {
+  text: string;
+  institution?: string;
+  kicker?: boolean;
+}
 
 /** A block with what its form says it is. */
 export type Classified = { block: Block; kind: BlockKind };
@@ -52,6 +63,31 @@ export function isDisplayLine(text: string, shape: PageShape, alone = true): boo
   if (hasProsePunctuation(text) || endsSentence(text)) return false;
   const w = visualWidth(text);
   return w <= DISPLAY_MAX_WIDTH && (alone || shape.lineMode || w <= shape.measure + 2);
+}
+
+/** A head carries at most this many marks (`守护健康，我们一直在`, `病房不熄灯，我们不下班！`). */
+const HEAD_MAX_MARKS = 2;
+/** A kicker or a punctuated head is at most this wide (ems); longer lines with commas are prose. */
+const PUNCTUATED_HEAD_MAX_WIDTH = 24;
+
+/**
+ * Could a line that carries punctuation be a head (headline, kicker, subhead) by its form? Heads
+ * carry commas, colons, ！？ and quotes, but never a full stop or semicolon, never end on a comma,
+ * and are short. The form alone cannot tell such a line from a column-break fragment of a
+ * sentence: the page walk decides from the text around it (and says so in a `needs-review` note).
+ */
+export function isPunctuatedHead(text: string, shape: PageShape): boolean {
+  if (!hasProsePunctuation(text) || /[。；;…]/.test(text) || /[，、,；：:]$/.test(text) || isNumberedHead(text)) return false;
+  if ((text.match(/[，：！？,:!?]/g) ?? []).length > HEAD_MAX_MARKS || opensQuote(text)) return false;
+  const w = visualWidth(text);
+  return w <= PUNCTUATED_HEAD_MAX_WIDTH && (shape.lineMode ? w < shape.measure / 2 : true);
+}
+
+/** A kicker (引题) by form: a short line ending in `——` or `：` (`记者探访某某医院——`, `聚焦基层：`). */
+export function isKickerLine(text: string): boolean {
+  const t = text.trim();
+  if (!/(?:——|：|:)$/.test(t) || /[。；;！？]/.test(t) || isNumberedHead(t)) return false;
+  return (t.match(/[，：,:]/g) ?? []).length <= HEAD_MAX_MARKS && visualWidth(t) <= PUNCTUATED_HEAD_MAX_WIDTH && visualWidth(t) >= 4;
 }
 
 /** Split `机构 标题` / `标题 机构` (institution and headline on one line, either order). */
@@ -128,6 +164,11 @@ export function classifyBlock(block: Block, shape: PageShape): BlockKind {
   if (caption !== null) return { kind: 'display', text: caption, twoPart: false, wrapped: true, caption: true };
   const byline = parseBylineLines(texts);
   if (byline) return { kind: 'byline', parts: byline };
+  if (texts.length === 1 && isKickerLine(texts[0])) {
+    const t = texts[0];
+    if (hasProsePunctuation(t)) return { kind: 'prose', head: { text: t, kicker: true } };
+    return { kind: 'display', text: t, twoPart: false, wrapped: false, punctuated: true, kicker: true };
+  }
   if (texts.length === 1 && isDisplayLine(texts[0], shape)) {
     const t = texts[0];
     if (isNumberedHead(t)) return { kind: 'display', text: t, twoPart: true, wrapped: false };
@@ -135,6 +176,12 @@ export function classifyBlock(block: Block, shape: PageShape): BlockKind {
     if (oh) return { kind: 'org-head', ...oh };
     if (isOrgName(t)) return { kind: 'org', institution: t };
     return { kind: 'display', text: t, twoPart: /[^\s] +[^\s]/.test(t), wrapped: false };
+  }
+  if (texts.length === 1 && hasProsePunctuation(texts[0])) {
+    const t = texts[0];
+    const oh = visualWidth(t) <= DISPLAY_MAX_WIDTH ? splitOrgHeadline(t) : null;
+    if (oh && isPunctuatedHead(oh.headline, shape)) return { kind: 'prose', head: { text: oh.headline, institution: oh.institution } };
+    if (isPunctuatedHead(t, shape)) return { kind: 'prose', head: { text: t } };
   }
   if (texts.length >= 2 && texts.length <= 4 && texts.every((t) => isDisplayLine(t, shape, false))) {
     // Institution label and headline on separate lines without a blank between.

@@ -98,7 +98,7 @@ export function toBlocks(lines: SourceLine[], standsAlone: (l: SourceLine) => bo
 }
 
 /** A first line is indented 2 em; it counts as indented when this much narrower (compression, Latin widths). */
-const INDENT_SLACK = 1.25;
+export const INDENT_SLACK = 1.25;
 
 /**
  * Width threshold for a paragraph's first line at this point of the page: the most common width of

@@ -124,7 +124,29 @@ export function isRunningHead(text: string): boolean {
   return t.length <= 60 && RUNNING_HEAD_RES.some((re) => re.test(t));
 }
 
+/** The signature closing an editor's note (`——编 者`, `——编者`): part of the note, never a subheadline. */
+export const EDITOR_SIGNATURE_RE = /——\s*编\s*者$/;
+
 /** A 副题 (subheadline) opens with a dash in any paper: `——我市…纪实`. */
 export function isDashSubtitle(text: string): boolean {
-  return /^(?:—{2}|－{2}|-{2})\s*[^\s—－-]/.test(text.trim()) && !/[。！？]$/.test(text.trim()) && text.length <= 40;
+  const t = text.trim();
+  return /^(?:—{2}|－{2}|-{2})\s*[^\s—－-]/.test(t) && !/[。！？]$/.test(t) && text.length <= 40 && !EDITOR_SIGNATURE_RE.test(t);
 }
+
+/** A column tag printed after a headline, in brackets: `（健康视点）`. It belongs to the headline. */
+export function isColumnTag(text: string): boolean {
+  return new RegExp(`^[（(][${CJK}]{2,6}[）)]$`).test(text.trim());
+}
+
+/** A boxed standfirst's label (`核心阅读`, `阅读提示`): the text under it is the article's lede. */
+export function isStandfirstLabel(text: string): boolean {
+  return /^(?:核心阅读|阅读提示|内容提要)$/.test(text.trim());
+}
+
+/**
+ * A dateline opening a news article's first paragraph: `本报北京3月5日电（记者 李明、王芳）`, `本报讯`,
+ * `新华社北京3月5日电`. Group 1 holds the names in the brackets, when printed.
+ */
+export const DATELINE_RE = new RegExp(
+  `^(?:本报|新华社|[${CJK}]{2,6}(?:日报|晚报|报)讯?)(?:讯|[${CJK}]{0,8}\\d{1,2}月\\d{1,2}日电)(?:[（(](?:[${CJK}]{0,6}记者|通讯员)\\s*([${CJK}、\\s]{2,30}?)[）)])?`,
+);
