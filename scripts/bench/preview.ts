@@ -10,7 +10,7 @@ import type { Page } from 'puppeteer';
 import { loadConfig } from '../../src/config/load.js';
 import { nodeContext } from '../../src/io/context.js';
 import { resolveSources } from '../../src/pipeline/sources.js';
-import { layoutEdition } from '../../src/layout/layout-edition.js';
+import { layoutEdition } from '../../src/pipeline/index.js';
 import { createProgress } from '../../src/cli/progress.js';
 import { launchBrowser } from '../../src/print/browser.js';
 

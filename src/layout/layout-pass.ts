@@ -6,12 +6,18 @@ import type { Page } from 'puppeteer';
 import type { Grid } from '../render/geometry.js';
 import type { PageView } from '../render/view.js';
 import { measureOptions, planPage, type ModulePlan, type Rank } from './plan.js';
-import { applyAndInspect, measureModules, type InspectedPage } from '../print/page-session.js';
+import { applyAndInspect, measureModules, type InspectedPage } from './measure.js';
 import type { Placement } from './types.js';
 import { minFigureLines } from './leaf.js';
 
 /** Fewer full-width lines than this for the last article's first part, and it moves whole instead. */
 const MIN_CONTINUED_LINES = 8;
+/** Lines each other article is assumed to need beyond its measure (module gap, rules, a line of slack). */
+const OTHER_ARTICLE_SLACK_LINES = 8;
+/** Lines kept free for the last article's jump line and the gap above it. */
+const JUMP_LINE_LINES = 2;
+/** The smallest share of the last article cut away per attempt, so each attempt makes progress. */
+const MIN_CUT_SHARE = 0.02;
 
 /** Result of laying out all pages in one Chromium page. */
 export interface LayoutPassResult {
@@ -36,13 +42,13 @@ export async function layoutPass(page: Page, pages: PageView[], grid: Grid): Pro
       // Lines the last article may use at full width once the others are set across the page (an estimate:
       // CJK sets one character per em, so body lines scale with characters; the loop re-measures anyway).
       const full = articles.map((a) => a.spans.find((s) => s.span === grid.columns)!);
-      const others = full.slice(0, -1).reduce((n, m) => n + m.stack + m.lede + m.body + minFigureLines(m) + 8, 0);
+      const others = full.slice(0, -1).reduce((n, m) => n + m.stack + m.lede + m.body + minFigureLines(m) + OTHER_ARTICLE_SLACK_LINES, 0);
       const last = full[full.length - 1]!;
-      const room = lines - others - last.stack - last.lede - minFigureLines(last) - 2;
+      const room = lines - others - last.stack - last.lede - minFigureLines(last) - JUMP_LINE_LINES;
       // Less room than a short column's worth: the article goes to the next page whole (keepShare 0).
       if (room < MIN_CONTINUED_LINES && articles.length > 1) return { overfull: index, keepShare: 0, placements, inspected: [] };
       // Always cut at least one line, so the next attempt makes progress.
-      return { overfull: index, keepShare: Math.max(0.02, Math.min(1 - 1 / last.body, room / last.body)), placements, inspected: [] };
+      return { overfull: index, keepShare: Math.max(MIN_CUT_SHARE, Math.min(1 - 1 / last.body, room / last.body)), placements, inspected: [] };
     }
     plans.push(...pagePlans);
     placements.push(makeup.placements);

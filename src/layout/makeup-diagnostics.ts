@@ -1,9 +1,10 @@
 /**
  * The make-up's findings as diagnostics with file:line: overset copy at its article, and each
- * widow, orphan or one-character last line at the paragraph where it falls, so the build log and the preview panel can point at the spot.
+ * widow, orphan or one-character last line at the paragraph where it falls, so the build log and
+ * the preview panel can point at the spot.
  */
 import type { Diagnostic } from '../ast/types.js';
-import type { InspectedPage, LineBreakFault } from '../print/page-session.js';
+import type { InspectedPage, LineBreakFault } from './measure.js';
 import type { PageView } from '../render/view.js';
 
 const FAULT_TEXT: Record<LineBreakFault['kind'], string> = {

@@ -10,8 +10,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Position } from 'unist';
 import { parse as yamlParse } from 'yaml';
-import type { Article, Folio, ZbDocument } from '../ast/types.js';
-import type { Reporter } from '../parse/lines.js';
+import type { Article, Folio, Reporter, ZbDocument } from '../ast/types.js';
 import { FIELD_LINE_RE } from './syntax.js';
 
 type Loc = Position | undefined;

@@ -4,6 +4,7 @@
  * pdftotext lines, quote marks split onto their own line, half-width punctuation in Chinese prose.
  * Every change is reported through `report` so nothing is altered silently.
  */
+import type { Reporter } from '../ast/types.js';
 import { unpadBylineNames } from './credits.js';
 import { fixHalfwidth } from './halfwidth.js';
 import { CJK, isCjk } from './text-form.js';
@@ -29,7 +30,7 @@ export interface SourceLine {
   justified?: boolean;
 }
 
-export type Reporter = (ruleId: string, message: string, line: number, column: number, severity?: 'warning' | 'info') => void;
+export type { Reporter };
 
 /** Split text on CRLF, CR or LF, keeping offsets into the decoded text so positions stay true. */
 export function splitLines(text: string): SourceLine[] {

@@ -2,14 +2,25 @@
  * The orchestrator (unified's parse → run → stringify; Typst's parse → layout → export): sources →
  * trees → page views → HTML → make-up and print in one Chromium page → print-ready PDF → output/.
  * Every output is written atomically; the browser is closed in `finally`.
+ *
+ * This module is the pipeline's public API: the CLI, the preview and the library use the steps
+ * exported here and nothing else inside src/pipeline.
  */
 import { join } from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { Context } from '../io/context.js';
 import { withBrowser } from '../print/browser.js';
-import { layoutEdition, type StageTimer } from '../layout/layout-edition.js';
+import { printPdf } from '../print/print-pdf.js';
+import { layoutEdition, type StageTimer } from './lay-out.js';
 import { writeOutputs } from './outputs.js';
 import { buildReport, type Report } from './report.js';
+
+export { launchBrowser, withBrowser, type BrowserSession, type PageProblem } from '../print/browser.js';
+export { printPdf } from '../print/print-pdf.js';
+export { layoutEdition, parseSources, SourceRefused, type LaidOutEdition, type ParsedSource, type StageTimer } from './lay-out.js';
+export { writeOutputs, type OutputArgs } from './outputs.js';
+export { buildReport, FILL_TARGET, strictFailures, type Report, type ReportPage } from './report.js';
+export { resolveSources, SourceError } from './sources.js';
 
 /** What a build is asked to do. */
 export interface BuildOptions {
@@ -46,10 +57,7 @@ export async function buildEdition(ctx: Context, options: BuildOptions): Promise
   const time = stageTimer(ctx, timings);
   return withBrowser(config.timeoutMs, async (session) => {
     const laid = await layoutEdition(ctx, session, { config, sources: options.sources, proofDir: join(outDir, 'proof'), time });
-    const pdf = await time('print', () =>
-      laid.page.pdf({ width: `${laid.sheet.sheet.widthMm}mm`, height: `${laid.sheet.sheet.heightMm}mm`, printBackground: true, tagged: true,
-        outline: true, preferCSSPageSize: true, timeout: config.timeoutMs }),
-    );
+    const pdf = await time('print', () => printPdf(laid.page, laid.sheet.sheet, config.timeoutMs));
     await laid.page.close();
     await session.close();
     const report = buildReport({ config, sheet: laid.sheet, views: laid.views, pass: laid.pass, diagnostics: laid.diagnostics, timings,

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../ast/types.js';
 import type { Config } from '../config/schema.js';
 import type { Context } from '../io/context.js';
 import type { PageProblem } from '../print/browser.js';
-import type { InspectedPage } from '../print/page-session.js';
+import type { InspectedPage } from '../layout/measure.js';
 import type { Sheet } from '../render/geometry.js';
 import type { PageView } from '../render/view.js';
 import type { LayoutPassResult } from '../layout/layout-pass.js';

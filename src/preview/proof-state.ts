@@ -3,13 +3,11 @@
  * mounts), their make-up figures, every diagnostic with file:line, and the last failure. Built from
  * `layoutEdition`'s result so the preview and the PDF share templates, styles and make-up.
  */
-import type { InspectedPage } from '../print/page-session.js';
+import type { InspectedPage } from '../layout/measure.js';
 import type { Diagnostic } from '../ast/types.js';
 import type { Config } from '../config/schema.js';
 import type { Context } from '../io/context.js';
-import type { PageProblem } from '../print/browser.js';
-import type { LaidOutEdition } from '../layout/layout-edition.js';
-import { buildReport } from '../pipeline/report.js';
+import { buildReport, type LaidOutEdition, type PageProblem } from '../pipeline/index.js';
 import type { BuildFailure } from './build-error.js';
 import { rewriteLinks } from './proof-links.js';
 

@@ -17,9 +17,7 @@ import type { Page } from 'puppeteer';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import type { Context } from '../io/context.js';
-import { launchBrowser, type BrowserSession } from '../print/browser.js';
-import { layoutEdition } from '../layout/layout-edition.js';
-import { resolveSources } from '../pipeline/sources.js';
+import { launchBrowser, layoutEdition, resolveSources, type BrowserSession } from '../pipeline/index.js';
 import { describeFailure } from './build-error.js';
 import { emptyState, proofFromLayout, type ProofState } from './proof-state.js';
 

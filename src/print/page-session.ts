@@ -1,33 +1,11 @@
 /**
  * The one Chromium page in which an edition is laid out, measured, adjusted and printed
- * (measure in the page that prints, no reload per attempt).
+ * (measure in the page that prints, no reload per attempt): opening it, swapping a new edition
+ * into it, and reading the laid-out document back for the proofs.
  */
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer';
 import type { BrowserSession } from './browser.js';
-import type { SpanMeasure } from '../layout/types.js';
-import type { ModulePlan } from '../layout/plan.js';
-
-const INPAGE = fileURLToPath(new URL('../layout/inpage.js', import.meta.url));
-
-/** A widow, orphan or one-character last line, at its paragraph's source line. */
-export interface LineBreakFault {
-  kind: 'widow' | 'orphan' | 'single-char-line';
-  line: number;
-}
-
-/** What the page reports about one laid-out page. */
-export interface InspectedPage {
-  number: number;
-  fill: number;
-  oversetChars: number;
-  widows: number;
-  orphans: number;
-  singleCharLines: number;
-  /** Modules whose text columns differ by more than one line. */
-  unbalancedModules: number;
-  modules: { id: string; overset: number; breaks: LineBreakFault[] }[];
-}
 
 /** A page that shows an earlier layout of the same edition file; `reloadStyles` when a stylesheet changed since. */
 export interface ReusablePage {
@@ -36,11 +14,12 @@ export interface ReusablePage {
 }
 
 /**
- * Open an edition HTML file and wait until its fonts are ready, all within the session timeout.
- * Given a page that already shows an edition from the same file, swap the new document into it
- * instead: its fonts are decoded already (about a second saved per rebuild).
+ * Open an edition HTML file, wait until its fonts are ready and inject `script` (which defines
+ * `window.zhuanban.swap`), all within the session timeout. Given a page that already shows an
+ * edition from the same file, swap the new document into it instead: its fonts are decoded already
+ * (about a second saved per rebuild).
  */
-export async function openEdition(session: BrowserSession, htmlPath: string, html: string, reuse?: ReusablePage | null): Promise<Page> {
+export async function openEdition(session: BrowserSession, htmlPath: string, html: string, reuse: ReusablePage | null | undefined, script: string): Promise<Page> {
   const url = pathToFileURL(htmlPath).href;
   const old = reuse?.page;
   if (old && !old.isClosed() && old.url() === url && (await old.evaluate('typeof window.zhuanban?.swap === "function"').catch(() => false))) {
@@ -51,20 +30,8 @@ export async function openEdition(session: BrowserSession, htmlPath: string, htm
   const page = await session.newPage();
   await page.goto(url, { waitUntil: 'load' });
   await page.evaluate('document.fonts.ready.then(() => true)');
-  await page.addScriptTag({ path: INPAGE });
+  await page.addScriptTag({ path: script });
   return page;
-}
-
-/** Measure every module at every span. */
-export async function measureModules(page: Page, options: unknown): Promise<Record<string, SpanMeasure[]>> {
-  return (await page.evaluate(`window.zhuanban.measure(${JSON.stringify(options)})`)) as Record<string, SpanMeasure[]>;
-}
-
-/** Place modules, let late font loads settle, then inspect. */
-export async function applyAndInspect(page: Page, plans: ModulePlan[]): Promise<InspectedPage[]> {
-  await page.evaluate(`window.zhuanban.apply(${JSON.stringify(plans)})`);
-  await page.evaluate('document.fonts.ready.then(() => true)');
-  return (await page.evaluate('window.zhuanban.inspect()')) as InspectedPage[];
 }
 
 /** The laid-out document as HTML, for the proofs: the same DOM that prints. */

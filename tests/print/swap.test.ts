@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type BrowserSession } from '../../src/print/browser.js';
-import { openEdition } from '../../src/print/page-session.js';
+import { openMakeUpPage as openEdition } from '../../src/layout/measure.js';
 import { ROOT } from '../helpers/cli.js';
 
 let session: BrowserSession;

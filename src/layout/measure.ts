@@ -1,0 +1,50 @@
+/**
+ * The make-up's side of the printing page: the in-page script (inpage.js) measures every module at
+ * every span, applies the chosen placements and inspects the result. The browser itself (opening
+ * the page, swapping a new edition into it, printing) belongs to src/print.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'puppeteer';
+import type { BrowserSession } from '../print/browser.js';
+import { openEdition, type ReusablePage } from '../print/page-session.js';
+import type { ModulePlan } from './plan.js';
+import type { SpanMeasure } from './types.js';
+
+/** The in-page make-up helpers, injected into the page that lays the edition out. */
+const MAKEUP_SCRIPT = fileURLToPath(new URL('./inpage.js', import.meta.url));
+
+/** A widow, orphan or one-character last line, at its paragraph's source line. */
+export interface LineBreakFault {
+  kind: 'widow' | 'orphan' | 'single-char-line';
+  line: number;
+}
+
+/** What the page reports about one laid-out page. */
+export interface InspectedPage {
+  number: number;
+  fill: number;
+  oversetChars: number;
+  widows: number;
+  orphans: number;
+  singleCharLines: number;
+  /** Modules whose text columns differ by more than one line. */
+  unbalancedModules: number;
+  modules: { id: string; overset: number; breaks: LineBreakFault[] }[];
+}
+
+/** Open (or swap into `reuse`) the edition page with the make-up helpers loaded. */
+export function openMakeUpPage(session: BrowserSession, htmlPath: string, html: string, reuse?: ReusablePage | null): Promise<Page> {
+  return openEdition(session, htmlPath, html, reuse, MAKEUP_SCRIPT);
+}
+
+/** Measure every module at every span. */
+export async function measureModules(page: Page, options: unknown): Promise<Record<string, SpanMeasure[]>> {
+  return (await page.evaluate(`window.zhuanban.measure(${JSON.stringify(options)})`)) as Record<string, SpanMeasure[]>;
+}
+
+/** Place modules, let late font loads settle, then inspect. */
+export async function applyAndInspect(page: Page, plans: ModulePlan[]): Promise<InspectedPage[]> {
+  await page.evaluate(`window.zhuanban.apply(${JSON.stringify(plans)})`);
+  await page.evaluate('document.fonts.ready.then(() => true)');
+  return (await page.evaluate('window.zhuanban.inspect()')) as InspectedPage[];
+}

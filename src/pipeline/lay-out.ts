@@ -1,0 +1,91 @@
+/**
+ * Everything up to the print: parse every source, build the page views, render the templates,
+ * and make up the pages in one Chromium page. Shared by `build` (which then prints the PDF) and
+ * `preview` (which keeps a browser alive and serves the proof).
+ */
+import { relative } from 'node:path';
+import type { Page } from 'puppeteer';
+import type { Diagnostic, ZbDocument } from '../ast/types.js';
+import type { Config } from '../config/schema.js';
+import type { Context } from '../io/context.js';
+import type { LayoutPassResult } from '../layout/layout-pass.js';
+import { makeUpEdition, type StageTimer } from '../layout/layout-edition.js';
+import { parseSource } from '../parse/index.js';
+import type { BrowserSession } from '../print/browser.js';
+import type { ReusablePage } from '../print/page-session.js';
+import { sheetGeometry, type Sheet } from '../render/geometry.js';
+import { loadTemplates, renderEdition } from '../render/html.js';
+import { loadBodyPlugins } from '../render/plugins.js';
+import type { PageView } from '../render/view.js';
+import { buildPageViews, editionDate, viewDiagnostics } from './pages.js';
+
+export type { StageTimer } from '../layout/layout-edition.js';
+
+/** A source file the importer refuses; the build stops with its name. */
+export class SourceRefused extends Error {
+  override name = 'SourceRefused';
+}
+
+/** The laid-out edition, still open in its Chromium page. */
+export interface LaidOutEdition {
+  page: Page;
+  sheet: Sheet;
+  views: PageView[];
+  pass: LayoutPassResult;
+  proof: { head: string; pages: string[] };
+  diagnostics: Diagnostic[];
+  docs: ZbDocument[];
+  date: Date;
+  title: string;
+  /** Source basename → path relative to the project, for file:line in diagnostics. */
+  fileOf: (source: string) => string;
+}
+
+/** One parsed source: its path and its tree. */
+export interface ParsedSource {
+  path: string;
+  tree: ZbDocument;
+}
+
+/** Parse every source in order, with progress; a source the importer refuses stops with its name. */
+export async function parseSources(ctx: Context, sources: string[]): Promise<ParsedSource[]> {
+  const results: ParsedSource[] = [];
+  for (const [i, path] of sources.entries()) {
+    ctx.progress.step(i + 1, sources.length, relative(ctx.root, path));
+    try {
+      results.push({ path, ...parseSource(await ctx.readFile(path), path) });
+    } catch (error) {
+      // A source the importer refuses (binary, undecodable) names its file.
+      const reason = (error as Error).message;
+      throw new SourceRefused(reason.includes(path) ? reason.replace(path, relative(ctx.root, path)) : `${relative(ctx.root, path)}: ${reason}`);
+    }
+  }
+  ctx.progress.done();
+  return results;
+}
+
+/**
+ * Parse, render and make up the edition in `session`; the caller closes the returned page. `reuse` is the page
+ * an earlier call with the same `proofDir` returned (the preview's); the edition is laid out again in it.
+ */
+export async function layoutEdition(ctx: Context, session: BrowserSession,
+  options: { config: Config; sources: string[]; proofDir: string; time: StageTimer; reuse?: ReusablePage | null }): Promise<LaidOutEdition> {
+  const { config, proofDir, time } = options;
+  const parsed = await time('parse', () => parseSources(ctx, options.sources));
+  const fileOf = new Map(parsed.map(({ path, tree }) => [tree.source, relative(ctx.root, path)]));
+  const diagnostics: Diagnostic[] = parsed.flatMap(({ path, tree }) => tree.diagnostics.map((d) => ({ ...d, file: relative(ctx.root, path) })));
+  const sheet = sheetGeometry(config);
+  const template = await time('templates', () => loadTemplates(ctx, config.templates));
+  const plugins = await time('templates', () => loadBodyPlugins(ctx.root, config));
+  const date = editionDate(config, ctx.now());
+  const title = `${config.paper} ${config.section}专版`;
+  const render = (docs: ZbDocument[]) => {
+    const views = buildPageViews(docs, config, date, plugins);
+    return { ...views, html: renderEdition(template, { ctx, config, sheet, pages: views.pages, title, htmlDir: proofDir, mode: 'print' }) };
+  };
+  const made = await makeUpEdition(ctx, session, { docs: parsed.map((p) => p.tree), grid: sheet.grid, proofDir, time, render, reuse: options.reuse });
+  for (const d of diagnostics) if (d.file && fileOf.has(d.file)) d.file = fileOf.get(d.file);
+  diagnostics.push(...viewDiagnostics(made.rendered, (s) => fileOf.get(s) ?? s));
+  return { page: made.page, sheet, views: made.rendered.pages, pass: made.pass, proof: made.proof, diagnostics, docs: made.docs, date, title,
+    fileOf: (s) => fileOf.get(s) ?? s };
+}
