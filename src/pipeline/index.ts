@@ -15,11 +15,9 @@ import { layoutEdition, type StageTimer } from './lay-out.js';
 import { writeOutputs } from './outputs.js';
 import { buildReport, type Report } from './report.js';
 
-export { launchBrowser, withBrowser, type BrowserSession, type PageProblem } from '../print/browser.js';
-export { printPdf } from '../print/print-pdf.js';
-export { layoutEdition, parseSources, SourceRefused, type LaidOutEdition, type ParsedSource, type StageTimer } from './lay-out.js';
-export { writeOutputs, type OutputArgs } from './outputs.js';
-export { buildReport, FILL_TARGET, strictFailures, type Report, type ReportPage } from './report.js';
+export { type BrowserSession, launchBrowser, type PageProblem } from '../print/browser.js';
+export { type LaidOutEdition, layoutEdition, type StageTimer } from './lay-out.js';
+export { buildReport, type Report, strictFailures } from './report.js';
 export { resolveSources, SourceError } from './sources.js';
 
 /** What a build is asked to do. */

@@ -42,13 +42,13 @@ export interface LaidOutEdition {
 }
 
 /** One parsed source: its path and its tree. */
-export interface ParsedSource {
+interface ParsedSource {
   path: string;
   tree: ZbDocument;
 }
 
 /** Parse every source in order, with progress; a source the importer refuses stops with its name. */
-export async function parseSources(ctx: Context, sources: string[]): Promise<ParsedSource[]> {
+async function parseSources(ctx: Context, sources: string[]): Promise<ParsedSource[]> {
   const results: ParsedSource[] = [];
   for (const [i, path] of sources.entries()) {
     ctx.progress.step(i + 1, sources.length, relative(ctx.root, path));
