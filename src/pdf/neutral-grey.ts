@@ -5,7 +5,7 @@
  * rich black: on newsprint that smears small type on every plate (misregistration) in press-ready output.
  */
 import { type PDFDict, PDFName, PDFRawStream, type PDFRef, type PDFContext, type PDFDocument } from 'pdf-lib';
-import { contentBytes } from '../preflight/pdf-objects.js';
+import { contentBytes } from '../pdf-read/objects.js';
 
 const WHITE = new Set([0, 9, 10, 12, 13, 32]);
 const DELIM = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);

@@ -6,8 +6,8 @@
  * 0.01 pt), set the dates, and save with a content-derived /ID so the file is byte-reproducible.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, type PDFContext } from 'pdf-lib';
-import { scanPage } from '../preflight/content-scan.js';
-import { pageBox, type Rect } from '../preflight/page-boxes.js';
+import { scanPage } from '../pdf-read/page-use.js';
+import { pageBox, type Rect } from '../pdf-read/objects.js';
 import { saveDeterministic } from './deterministic-save.js';
 import { glyphTexts, repairToUnicode } from './tounicode-repair.js';
 import { round3, type EditionMeta } from './types.js';

@@ -12,7 +12,7 @@
  * left as Ghostscript wrote them and reported.
  */
 import { PDFDict, PDFName, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
-import { contentBytes, decodeStream, dictEntry, entry, nameEntry, resolve } from '../preflight/pdf-objects.js';
+import { contentBytes, decodeStream, dictEntry, entry, nameEntry, resolve } from '../pdf-read/objects.js';
 
 /** One glyph drawn on a page: the font dictionary it was shown with, and its character code. */
 export interface ShownGlyph {

@@ -4,7 +4,7 @@
  * its BaseFont carries a "ABCDEF+" tag; Type 3 fonts are procedures, which RIPs and shops reject.
  */
 import { PDFArray, PDFDict, type PDFContext } from 'pdf-lib';
-import { dictEntry, entry, nameEntry, resolve } from './pdf-objects.js';
+import { dictEntry, entry, nameEntry, resolve } from '../pdf-read/objects.js';
 
 /** One font as the report lists it. */
 export interface FontInfo {

@@ -6,10 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
-import { scanPage } from './content-scan.js';
+import { scanPage } from '../pdf-read/page-use.js';
 import { describeFont, fontProblem, type FontInfo } from './fonts.js';
 import { checkPageBoxes } from './page-boxes.js';
-import { nameEntry, resolve } from './pdf-objects.js';
+import { nameEntry, resolve } from '../pdf-read/objects.js';
 import { checkPdfXDocument, checkPdfXPage, readPdfXClaim } from './pdfx.js';
 import type { PreflightIssue, PreflightOptions, PreflightReport } from './types.js';
 

@@ -3,30 +3,13 @@
  * the bleed must reach the required distance beyond the trim on all four sides (and not be cut off by the
  * MediaBox), and the trim must be the configured newspaper size within 0.5 mm.
  */
-import { PDFDict, PDFName, type PDFContext } from 'pdf-lib';
-import { numberEntry, numberArray } from './pdf-objects.js';
+import { type PDFDict, PDFName, type PDFContext } from 'pdf-lib';
+import { numberEntry, pageBox } from '../pdf-read/objects.js';
 import type { PreflightIssue } from './types.js';
 
 const PT_PER_MM = 72 / 25.4;
 const SIZE_TOLERANCE_MM = 0.5;
 const BLEED_TOLERANCE_MM = 0.05; // rounding in producers' point values
-
-/** A rectangle as [x0, y0, x1, y1]. */
-export type Rect = [number, number, number, number];
-
-/** A page box as [x0 y0 x1 y1] normalised; MediaBox/CropBox are inheritable (PDF 32000-1 §7.7.3.4). */
-export function pageBox(context: PDFContext, page: PDFDict, key: string, inheritable: boolean): Rect | undefined {
-  for (let node: PDFDict | undefined = page, depth = 0; node && depth < 32; depth++) {
-    const values = numberArray(context, node.get(PDFName.of(key)));
-    if (values?.length === 4) {
-      const [a, b, c, d] = values as Rect;
-      return [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)];
-    }
-    if (!inheritable) return undefined;
-    node = node.lookupMaybe(PDFName.of('Parent'), PDFDict);
-  }
-  return undefined;
-}
 
 const mm = (pt: number) => Math.round((pt / PT_PER_MM) * 100) / 100;
 

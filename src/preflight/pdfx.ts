@@ -6,9 +6,8 @@
  * nested, no annotations inside the trim, and for X-1a/X-3 no transparency, for X-1a only CMYK/grey/spot.
  */
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFStream, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
-import type { PageUse } from './content-scan.js';
-import { pageBox, type Rect } from './page-boxes.js';
-import { decodeStream, dictEntry, entry, nameEntry, numberArray, resolve } from './pdf-objects.js';
+import type { PageUse } from '../pdf-read/page-use.js';
+import { decodeStream, dictEntry, entry, nameEntry, numberArray, pageBox, type Rect, resolve } from '../pdf-read/objects.js';
 import type { PdfXClaim, PreflightIssue } from './types.js';
 
 interface Rules {

@@ -5,8 +5,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
-import { operations } from '../../src/preflight/content-tokens.js';
-import { contentBytes } from '../../src/preflight/pdf-objects.js';
+import { operations } from '../../src/pdf-read/content-operations.js';
+import { contentBytes } from '../../src/pdf-read/objects.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { finishPdf } from '../../src/pdf/index.js';

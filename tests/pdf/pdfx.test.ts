@@ -10,8 +10,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { finishPdf, makePdfX } from '../../src/pdf/index.js';
 import { preflight } from '../../src/preflight/index.js';
-import { operations } from '../../src/preflight/content-tokens.js';
-import { contentBytes } from '../../src/preflight/pdf-objects.js';
+import { operations } from '../../src/pdf-read/content-operations.js';
+import { contentBytes } from '../../src/pdf-read/objects.js';
 import { BLEED, fixtureMeta, fontRows, HEADLINES, pageBoxes, pt, renderPdfs, tempDir, tool, TRIM } from './helpers.js';
 
 let dir: string;

@@ -68,3 +68,23 @@ export function contentBytes(context: PDFContext, contents: PDFObject | undefine
   }
   return out;
 }
+
+/** Parent links followed at most when looking up an inherited page attribute (a guard against loops). */
+const MAX_INHERITANCE_DEPTH = 32;
+
+/** A rectangle as [x0, y0, x1, y1]. */
+export type Rect = [number, number, number, number];
+
+/** A page box as [x0 y0 x1 y1] normalised; MediaBox/CropBox are inheritable (PDF 32000-1 §7.7.3.4). */
+export function pageBox(context: PDFContext, page: PDFDict, key: string, inheritable: boolean): Rect | undefined {
+  for (let node: PDFDict | undefined = page, depth = 0; node && depth < MAX_INHERITANCE_DEPTH; depth++) {
+    const values = numberArray(context, node.get(PDFName.of(key)));
+    if (values?.length === 4) {
+      const [a, b, c, d] = values as Rect;
+      return [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)];
+    }
+    if (!inheritable) return undefined;
+    node = dictEntry(context, node, 'Parent');
+  }
+  return undefined;
+}

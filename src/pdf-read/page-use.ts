@@ -5,10 +5,10 @@
  * PDF/X-1a colour" and "transparency" are reported for what prints rather than for unused resources.
  */
 import { PDFDict, PDFName, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
-import { Name, operations, type Operand } from './content-tokens.js';
+import { Name, operations, type Operand } from './content-operations.js';
 import { namedSpaceNonX1a, namedSpaceRgbKind, nonX1aKind, rgbKind } from './colour-spaces.js';
 import { extGStateTransparency, imageTransparency, isTransparencyGroup } from './transparency.js';
-import { contentBytes, dictEntry, entry, nameEntry, numberArray, numberEntry, resolve } from './pdf-objects.js';
+import { contentBytes, dictEntry, entry, nameEntry, numberArray, numberEntry, resolve } from './objects.js';
 
 type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];

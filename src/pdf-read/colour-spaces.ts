@@ -4,7 +4,7 @@
  * alternate, and Gray/CMYK/Lab are not RGB, so they pass (print shops' "RGB used" check).
  */
 import { PDFArray, PDFDict, PDFName, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
-import { numberEntry, resolve } from './pdf-objects.js';
+import { numberEntry, resolve } from './objects.js';
 
 const RGB_NAMES = new Set(['DeviceRGB', 'RGB', 'CalRGB']);
 

@@ -6,7 +6,7 @@
  * Chromium writes `/ca 1 /BM /Normal` on every page: that is opaque and is not reported.
  */
 import { PDFArray, PDFName, type PDFContext, type PDFDict } from 'pdf-lib';
-import { dictEntry, entry, nameEntry, numberEntry } from './pdf-objects.js';
+import { dictEntry, entry, nameEntry, numberEntry } from './objects.js';
 
 const OPAQUE_BLEND = new Set(['Normal', 'Compatible']);
 

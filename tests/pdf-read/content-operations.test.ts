@@ -3,7 +3,7 @@
  * data, and must keep operands (names, numbers, arrays, dicts) attached to the right operator.
  */
 import { describe, expect, it } from 'vitest';
-import { Name, operations } from '../../src/preflight/content-tokens.js';
+import { Name, operations } from '../../src/pdf-read/content-operations.js';
 
 const ops = (text: string) => [...operations(new TextEncoder().encode(text))];
 
