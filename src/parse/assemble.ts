@@ -5,7 +5,7 @@
  */
 import type { Assembled } from './article-builder.js';
 import { Assembler } from './assembler.js';
-import { classifyBlock, isDisplayLine, type Classified } from './classify.js';
+import { classifyBlock, isDisplayLine, promoteHeads, type Classified } from './classify.js';
 import type { Reporter, SourceLine } from './lines.js';
 import { toBlocks, type PageShape } from './page.js';
 import { buildProseIndex } from './paragraphs.js';
@@ -39,7 +39,7 @@ export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter
     if (block.runIn && kind.kind === 'display') kind.wrapped = false;
     return { block, kind };
   });
-  const items = rethread(classified, shape);
+  const items = rethread(promoteHeads(classified), shape);
   const prose = buildProseIndex(items.filter((c) => c.kind.kind === 'prose').flatMap((c) => c.block.lines), shape.quoteEm);
   return new Assembler(shape, prose, report).run(items);
 }

@@ -64,6 +64,7 @@ export class Assembler extends ArticleBuilder {
         return 0;
       }
       case 'org-head':
+        if (kind.punctuated) this.reviewHead(block, `the headline “${kind.headline}” under the label “${kind.institution}”`);
         this.startArticle({ institution: kind.institution, headline: kind.headline }, block);
         return 0;
       case 'org': {
@@ -87,6 +88,12 @@ export class Assembler extends ArticleBuilder {
         if (kind.kicker) {
           const stack = this.kickerStack(kind.text, items, i);
           if (stack !== null) return stack;
+        }
+        if (kind.punctuated) {
+          const taken = this.display(kind.text, kind.twoPart, kind.wrapped, { ...block, blankBefore: Math.min(1, block.blankBefore) }, items, i);
+          const what = this.headReadFrom(kind.text);
+          if (what) this.reviewHead(block, what);
+          return taken;
         }
         return this.display(kind.text, kind.twoPart, kind.wrapped, block, items, i, kind.caption);
       case 'prose':
@@ -115,7 +122,7 @@ export class Assembler extends ArticleBuilder {
     const first = next.block.lines[0]!.text;
     if (CONTINUATION_START.test(first) || next.block.continues) return false;
     // A short line that ends a sentence may be a sentence's tail as well as a paragraph's first line.
-    if (endsSentence(first) && next.block.lines.length === 1) return false;
+    if (!this.shape.lineMode && endsSentence(first) && next.block.lines.length === 1) return false;
     return this.shape.lineMode || visualWidth(first, this.shape.quoteEm) <= this.shape.measure - INDENT_SLACK;
   }
 
@@ -173,6 +180,11 @@ export class Assembler extends ArticleBuilder {
     }
     if (k.kind === 'org-head') {
       this.startArticle({ kicker, institution: k.institution, headline: k.headline }, items[i].block);
+      return 1;
+    }
+    if (k.kind === 'prose' && k.head && !k.head.kicker) {
+      this.startArticle({ kicker, institution: k.head.institution, headline: k.head.text }, items[i].block);
+      this.reviewHead(next.block, 'the headline under the kicker');
       return 1;
     }
     const after = items[i + 2]?.kind;

@@ -15,7 +15,7 @@ export type BlockKind =
   | { kind: 'furniture' }
   | { kind: 'photo-slot' }
   | { kind: 'byline'; parts: BylineParts }
-  | { kind: 'org-head'; institution: string; headline: string }
+  | { kind: 'org-head'; institution: string; headline: string; punctuated?: boolean }
   | { kind: 'org'; institution: string }
   | { kind: 'display'; text: string; twoPart: boolean; wrapped: boolean; caption?: boolean; punctuated?: boolean; kicker?: boolean }
   | { kind: 'prose'; head?: HeadCandidate };
@@ -148,6 +148,30 @@ export function parseBylineLines(texts: string[]): BylineParts | null {
     if (p.extra) merged.extra = merged.extra ? `${merged.extra} ${p.extra}` : p.extra;
   }
   return merged;
+}
+
+/**
+ * Head candidates (one-line blocks with punctuation) printed between closed text and a byline, a
+ * label or another head are heads: no sentence runs through them. Decided before the reading order
+ * is restored, so that such a line is not paired with a column as a piece of a sentence. Those
+ * followed by prose are left to the page walk, which sees the text after them in reading order.
+ */
+export function promoteHeads(items: Classified[]): Classified[] {
+  return items.map((c, i) => {
+    if (c.kind.kind !== 'prose' || !c.kind.head || c.kind.head.kicker) return c;
+    const prev = items[i - 1];
+    const prevOpen = prev?.kind.kind === 'prose' && !endsSentence(prev.block.lines[prev.block.lines.length - 1]!.text);
+    const next = items[i + 1]?.kind;
+    const headFollows = next !== undefined && (
+      (next.kind === 'byline' && next.parts.authors.length > 0) || next.kind === 'org' || next.kind === 'org-head' ||
+      (next.kind === 'display' && !next.caption && items[i + 1]!.block.blankBefore < 2) || (next.kind === 'prose' && next.head !== undefined));
+    if (prevOpen || !headFollows) return c;
+    const { text, institution } = c.kind.head;
+    const kind: BlockKind = institution
+      ? { kind: 'org-head', institution, headline: text, punctuated: true }
+      : { kind: 'display', text, twoPart: false, wrapped: false, punctuated: true };
+    return { block: c.block, kind };
+  });
 }
 
 /** Classify one block by form. */

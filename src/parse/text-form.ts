@@ -85,6 +85,10 @@ export function isOrgName(text: string): boolean {
 export function splitGluedOrgTail(text: string): { head: string; org: string } | null {
   const m = ORG_GLUED_TAIL_RE.exec(text);
   if (!m || m.index < 4) return null;
+  // A place name of three characters (`某某某区`): the regex starts at its second; a lone character
+  // after the head's space is the start of the name, never a phrase of the head.
+  const lone = new RegExp(` ([${CJK}])$`).exec(text.slice(0, m.index));
+  if (lone) return { head: text.slice(0, lone.index).trim(), org: lone[1] + m[1] };
   return { head: text.slice(0, m.index).trim(), org: m[1] };
 }
 
