@@ -53,12 +53,21 @@ export function startsParagraph(prev: SourceLine, line: SourceLine, shape: PageS
   return !prev.justified && index.widths[j] <= indentThreshold(index.widths, j, shape) - 0.5 - (prevIsFirst ? INDENT_EMS : 0);
 }
 
-/** Join a paragraph's lines: no separator between ideographs; one space between two Latin words. */
+const LATIN_LETTER = /[A-Za-z]/;
+
+/**
+ * Join a paragraph's lines: no separator between ideographs; one space between two Latin words. Only the
+ * last character joined so far is looked at (a regex anchored at the end of the growing text would scan it
+ * whole for every line: quadratic in a paragraph of many short lines).
+ */
 export function joinLines(lines: SourceLine[]): string {
-  let out = '';
+  const parts: string[] = [];
+  let last = '';
   for (const l of lines) {
-    if (out && /[A-Za-z]$/.test(out) && /^[A-Za-z]/.test(l.text)) out += ' ';
-    out += l.text;
+    if (!l.text) continue;
+    if (LATIN_LETTER.test(last) && LATIN_LETTER.test(l.text[0]!)) parts.push(' ');
+    parts.push(l.text);
+    last = l.text[l.text.length - 1]!;
   }
-  return out;
+  return parts.join('');
 }
