@@ -10,6 +10,7 @@ import { buildEdition, resolveSources, SourceError, strictFailures } from '../pi
 import { createProgress } from './progress.js';
 import { printDiagnostics } from './diagnostics.js';
 import { UsageError } from './errors.js';
+import { checkOutputFolder } from '../io/output-folder.js';
 
 /** Register the build command. */
 export function registerBuild(program: Command): void {
@@ -32,8 +33,10 @@ export function registerBuild(program: Command): void {
         if (error instanceof SourceError) throw new UsageError(error.message);
         throw error;
       }
-      const ctx = nodeContext(root, createProgress({ quiet: opts.quiet }));
       const outDir = resolve(root, opts.out);
+      // Before Chromium starts: an output folder that cannot be one is the user's to fix (exit 2).
+      await checkOutputFolder(outDir, opts.out);
+      const ctx = nodeContext(root, createProgress({ quiet: opts.quiet }));
       const { report, pdfPath } = await buildEdition(ctx, { config, sources: paths, outDir, pressReady: opts.pressReady, marks: opts.marks && config.marks });
       printDiagnostics(report.diagnostics, root);
       for (const p of report.browserProblems) process.stderr.write(`zhuanban: browser ${p.kind}: ${p.message} (${p.url})\n`);

@@ -7,6 +7,8 @@ import { toMarkdown } from '../markdown/stringify.js';
 import { readAndParse } from './read-source.js';
 import { UsageError } from './errors.js';
 import { writeFileAtomic } from '../io/context.js';
+import { loadConfig } from '../config/load.js';
+import { sameFile } from '../io/same-file.js';
 
 /** Register the import command. */
 export function registerImport(program: Command): void {
@@ -16,7 +18,9 @@ export function registerImport(program: Command): void {
     .argument('<file>', 'raw text source (.txt)')
     .option('-o, --output <file.md>', 'write the Markdown here instead of stdout')
     .action(async (file: string, opts: { output?: string }) => {
-      const result = readAndParse(file);
+      if (opts.output && sameFile(file, opts.output)) throw new UsageError(`-o ${opts.output} is the input file itself; import never overwrites its source (name a .md file)`);
+      const config = await loadConfig(process.cwd());
+      const result = readAndParse(file, config.maxSourceBytes);
       if (!result) return;
       const md = toMarkdown(result.tree);
       if (!opts.output) {

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/load.js';
+import { InputError } from '../io/input-error.js';
 import { registerBuild } from './build.js';
 import { registerPreflight } from './preflight.js';
 import { registerParse } from './parse.js';
@@ -15,8 +16,20 @@ import { UsageError } from './errors.js';
 /** Known failure kinds map to exit codes: 2 for usage/config errors, 1 for failed work. */
 export { UsageError };
 
+/**
+ * `zhuanban parse --json | head` closes stdout early: that is the reader's choice, not a failure, so the
+ * command ends quietly (exit 0) instead of printing an EPIPE stack.
+ */
+function endQuietlyWhenStdoutCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw error;
+  });
+}
+
 /** Run the CLI; resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
+  endQuietlyWhenStdoutCloses();
   const program = new Command('zhuanban')
     .description('专版 print pipeline: newspaper showcase supplements from raw text to print-ready PDF')
     .exitOverride()
@@ -31,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof ConfigError || error instanceof UsageError) {
+    if (error instanceof ConfigError || error instanceof UsageError || error instanceof InputError) {
       process.stderr.write(`zhuanban: ${error.message}\n`);
       return 2;
     }

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import type { ZbDocument } from '../ast/types.js';
 import { readAndParse } from './read-source.js';
+import { loadConfig } from '../config/load.js';
 
 const text = (n: { children: { value: string }[] }) => n.children.map((c) => c.value).join('');
 
@@ -37,8 +38,9 @@ export function registerParse(program: Command): void {
     .description('import one source (.txt raw extraction or .md clean source) and print its document tree')
     .argument('<file>', 'source file')
     .option('--json', 'print the tree as JSON')
-    .action((file: string, opts: { json?: boolean }) => {
-      const result = readAndParse(file);
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const config = await loadConfig(process.cwd());
+      const result = readAndParse(file, config.maxSourceBytes);
       if (!result) return;
       process.stdout.write(opts.json ? `${JSON.stringify(result.tree, null, 2)}\n` : outline(result.tree));
     });

@@ -3,7 +3,8 @@
  * bleed come from zhuanban.config.json (or its defaults) unless given; exit 0 when it passes, 1 when it
  * fails, 2 for a usage mistake (missing file, bad option).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { describeKind } from '../io/regular-file.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load.js';
@@ -48,6 +49,8 @@ export function registerPreflight(program: Command): void {
     .action(async (file: string, flags: PreflightFlags) => {
       const path = resolve(process.cwd(), file);
       if (!existsSync(path)) throw new UsageError(`no such file: ${file}`);
+      const info = statSync(path);
+      if (!info.isFile()) throw new UsageError(`${file} is ${describeKind(info)}, not a PDF file`);
       const config = await loadConfig(process.cwd());
       const geometry = pageGeometry(config);
       const options: PreflightOptions = {

@@ -3,23 +3,18 @@
  * diagnostics with vfile-reporter on stderr. A missing file is a usage error (exit 2); a binary
  * file is refused with a clear message (exit 1).
  */
-import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { reporter } from 'vfile-reporter';
 import { BinaryInputError, parseSource, type ParseResult } from '../parse/index.js';
-import { UsageError } from './errors.js';
+import { readRegularFileSync } from '../io/regular-file.js';
 
-/** Parse FILE or return null (exit code already set) when it was refused. */
-export function readAndParse(file: string): ParseResult | null {
+/**
+ * Parse FILE or return null (exit code already set) when it was refused. Anything but a regular file of at
+ * most `maxBytes` is an InputError (exit 2), checked the same way as the build's sources.
+ */
+export function readAndParse(file: string, maxBytes: number): ParseResult | null {
   const path = resolve(file);
-  let bytes: Uint8Array;
-  try {
-    if (!statSync(path).isFile()) throw new UsageError(`${file} is not a file`);
-    bytes = readFileSync(path);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  const bytes = readRegularFileSync(path, { label: file, maxBytes, limitKey: 'maxSourceBytes' });
   try {
     const result = parseSource(bytes, relative(process.cwd(), path) || path);
     if (result.file.messages.length) process.stderr.write(`${reporter([result.file])}\n`);

@@ -2,12 +2,15 @@
  * Reads and validates zhuanban.config.json. A bad value becomes a ConfigError naming the key path
  * and the allowed values, which the CLI turns into exit code 2.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { configSchema, type Config } from './schema.js';
+import { InputError } from '../io/input-error.js';
+import { readRegularFile } from '../io/regular-file.js';
 
 export const CONFIG_FILE = 'zhuanban.config.json';
+/** A config is a few hundred bytes; anything near this is not one. */
+const MAX_CONFIG_BYTES = 2 ** 20;
 
 /** One offending key, with its place in the file when the file was read. */
 export interface ConfigIssue {
@@ -71,9 +74,9 @@ export async function loadConfig(root: string): Promise<Config> {
   const file = join(root, CONFIG_FILE);
   let raw: string;
   try {
-    raw = await readFile(file, 'utf8');
+    raw = new TextDecoder().decode(await readRegularFile(file, { label: `the config ${file}`, maxBytes: MAX_CONFIG_BYTES }));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return validateConfig({});
+    if (error instanceof InputError && error.ruleId === 'not-found') return validateConfig({});
     throw error;
   }
   let parsed: unknown;

@@ -12,6 +12,15 @@ export const PAGE_PRESETS = {
   A4: { width: 210, height: 297, columns: 4 },
 } as const;
 
+/** Default `maxSourceBytes`: far above any page of copy (a page is 10–20 KB), far below what hurts memory. */
+export const DEFAULT_MAX_SOURCE_BYTES = 8 * 2 ** 20;
+const MAX_SOURCE_BYTES_CEILING = 512 * 2 ** 20;
+/** A column narrower than this many body characters cannot set a line of Chinese text. */
+const MIN_COLUMN_CHARS = 4;
+/** A type area shorter than this many lines cannot hold a headline and a paragraph. */
+const MIN_TYPE_LINES = 10;
+const MM_PER_PT = 25.4 / 72;
+
 const customSize = z.object({ width: z.number().min(50).max(2000), height: z.number().min(50).max(2000) }).strict();
 
 /** A house unified plugin: a module path relative to the config file, or [path, options]. */
@@ -56,8 +65,13 @@ export const configSchema = z
     remarkPlugins: z.array(pluginEntry).default([]),
     /** House rehype plugins, run on each article body's HTML tree (hast) before it is written out. */
     rehypePlugins: z.array(pluginEntry).default([]),
+    /** Largest source file read, in bytes: a bigger one is refused (`source-too-large`) instead of filling memory. */
+    maxSourceBytes: z.int().min(1024).max(MAX_SOURCE_BYTES_CEILING).default(DEFAULT_MAX_SOURCE_BYTES),
   })
-  .strict();
+  .strict()
+  .superRefine((config, ctx) => {
+    for (const problem of typeAreaProblems(config)) ctx.addIssue({ code: 'custom', path: ['margins'], message: problem });
+  });
 
 /** Validated configuration with defaults applied. */
 export type Config = z.infer<typeof configSchema>;
@@ -75,4 +89,29 @@ export interface PageGeometry {
 export function pageGeometry(config: Config): PageGeometry {
   const size = typeof config.pageSize === 'string' ? PAGE_PRESETS[config.pageSize] : { ...config.pageSize, columns: 6 };
   return { width: size.width, height: size.height, columns: config.columns ?? size.columns };
+}
+
+/**
+ * Why the margins leave no usable type area on this page (empty when they do): checked in the schema so a
+ * margin wider than the page is a config error naming `margins`, not a failure deep in the make-up.
+ */
+export function typeAreaProblems(config: Pick<Config, 'pageSize' | 'columns' | 'margins' | 'bodySize' | 'bodyLeading'>): string[] {
+  const page = pageGeometry(config as Config);
+  const { margins } = config;
+  const width = page.width - margins.left - margins.right;
+  const height = page.height - margins.top - margins.bottom;
+  const bodyMm = config.bodySize * MM_PER_PT;
+  const columnMm = (width - (page.columns - 1) * bodyMm * 1.25) / page.columns;
+  const problems: string[] = [];
+  if (columnMm < MIN_COLUMN_CHARS * bodyMm)
+    problems.push(`left + right = ${margins.left + margins.right} mm leaves ${fmt(width)} mm of the ${page.width} mm page width for ${page.columns} columns; `
+      + `each column needs at least ${fmt(MIN_COLUMN_CHARS * bodyMm)} mm (${MIN_COLUMN_CHARS} characters)`);
+  if (height < MIN_TYPE_LINES * config.bodyLeading * MM_PER_PT)
+    problems.push(`top + bottom = ${margins.top + margins.bottom} mm leaves ${fmt(height)} mm of the ${page.height} mm page height; `
+      + `the type area needs at least ${fmt(MIN_TYPE_LINES * config.bodyLeading * MM_PER_PT)} mm (${MIN_TYPE_LINES} lines)`);
+  return problems;
+}
+
+function fmt(mm: number): string {
+  return String(Math.round(mm * 10) / 10);
 }

@@ -4,6 +4,7 @@
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { readRegularFile, type ReadLimit } from './regular-file.js';
 import { fileURLToPath } from 'node:url';
 
 /** Project root of the zhuanban installation (where node_modules/, templates/, styles/ live). */
@@ -23,6 +24,11 @@ export interface Context {
   /** Where templates/, styles/ and node_modules/ are found. */
   packageRoot: string;
   readFile(path: string): Promise<Uint8Array>;
+  /**
+   * Read a file the user named (a source): a regular file of at most `maxBytes`, else an InputError naming
+   * it, so `/dev/zero` or a named pipe is refused at once instead of filling memory or blocking the build.
+   */
+  readUserFile(path: string, limit: ReadLimit): Promise<Uint8Array>;
   /** Atomic write: temporary file then rename, so no half-written output survives an interruption. */
   writeFileAtomic(path: string, data: string | Uint8Array): Promise<void>;
   /** The build clock: SOURCE_DATE_EPOCH when set, else now. */
@@ -56,5 +62,6 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 
 /** A context backed by the real filesystem and clock. */
 export function nodeContext(root: string, progress: Progress): Context {
-  return { root, packageRoot: PACKAGE_ROOT, readFile: (p) => readFile(p), writeFileAtomic, now: buildClock(), progress };
+  return { root, packageRoot: PACKAGE_ROOT, readFile: (p) => readFile(p),
+    readUserFile: readRegularFile, writeFileAtomic, now: buildClock(), progress };
 }

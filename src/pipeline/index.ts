@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { Context } from '../io/context.js';
-import { withBrowser } from '../print/browser.js';
+import { explainBrowserError, withBrowser } from '../print/browser.js';
 import { printPdf } from '../print/print-pdf.js';
 import { layoutEdition, type StageTimer } from './lay-out.js';
 import { writeOutputs } from './outputs.js';
@@ -35,13 +35,21 @@ export interface BuildResult {
   pdfPath: string;
 }
 
-/** A timer that records each stage's duration and announces it on the progress display. */
-export function stageTimer(ctx: Context, timings: Record<string, number>): StageTimer {
+/** What each browser stage is doing, for a Chromium fault's message ("… while laying out the pages"). */
+const BROWSER_STAGES: Record<string, string> = { load: 'loading the edition into Chromium', layout: 'laying out the pages', print: 'printing the PDF' };
+
+/**
+ * A timer that records each stage's duration and announces it on the progress display; a Chromium fault
+ * in a browser stage is reworded to say what was being done and which timeout bounds it.
+ */
+export function stageTimer(ctx: Context, timings: Record<string, number>, timeoutMs?: number): StageTimer {
   return async (stage, fn) => {
     const start = performance.now();
     ctx.progress.stage(stage);
     try {
       return await fn();
+    } catch (error) {
+      throw timeoutMs && BROWSER_STAGES[stage] ? explainBrowserError(error, timeoutMs, BROWSER_STAGES[stage]) : error;
     } finally {
       timings[stage] = (timings[stage] ?? 0) + Math.round(performance.now() - start);
     }
@@ -52,7 +60,7 @@ export function stageTimer(ctx: Context, timings: Record<string, number>): Stage
 export async function buildEdition(ctx: Context, options: BuildOptions): Promise<BuildResult> {
   const { config, outDir } = options;
   const timings: Record<string, number> = {};
-  const time = stageTimer(ctx, timings);
+  const time = stageTimer(ctx, timings, config.timeoutMs);
   return withBrowser(config.timeoutMs, async (session) => {
     const laid = await layoutEdition(ctx, session, { config, sources: options.sources, proofDir: join(outDir, 'proof'), time });
     const pdf = await time('print', () => printPdf(laid.page, laid.sheet.sheet, config.timeoutMs));

@@ -11,6 +11,7 @@ import type { Context } from '../io/context.js';
 import type { LayoutPassResult } from '../layout/layout-pass.js';
 import { makeUpEdition, type StageTimer } from '../layout/layout-edition.js';
 import { parseSource } from '../parse/index.js';
+import { InputError } from '../io/input-error.js';
 import type { BrowserSession } from '../print/browser.js';
 import type { ReusablePage } from '../print/page-session.js';
 import { sheetGeometry, type Sheet } from '../render/geometry.js';
@@ -48,13 +49,15 @@ interface ParsedSource {
 }
 
 /** Parse every source in order, with progress; a source the importer refuses stops with its name. */
-async function parseSources(ctx: Context, sources: string[]): Promise<ParsedSource[]> {
+async function parseSources(ctx: Context, sources: string[], maxBytes: number): Promise<ParsedSource[]> {
   const results: ParsedSource[] = [];
   for (const [i, path] of sources.entries()) {
     ctx.progress.step(i + 1, sources.length, relative(ctx.root, path));
     try {
-      results.push({ path, ...parseSource(await ctx.readFile(path), path) });
+      const label = `source ${relative(ctx.root, path) || path}`;
+      results.push({ path, ...parseSource(await ctx.readUserFile(path, { label, maxBytes, limitKey: 'maxSourceBytes' }), path) });
     } catch (error) {
+      if (error instanceof InputError) throw error;
       // A source the importer refuses (binary, undecodable) names its file.
       const reason = (error as Error).message;
       throw new SourceRefused(reason.includes(path) ? reason.replace(path, relative(ctx.root, path)) : `${relative(ctx.root, path)}: ${reason}`);
@@ -71,7 +74,7 @@ async function parseSources(ctx: Context, sources: string[]): Promise<ParsedSour
 export async function layoutEdition(ctx: Context, session: BrowserSession,
   options: { config: Config; sources: string[]; proofDir: string; time: StageTimer; reuse?: ReusablePage | null }): Promise<LaidOutEdition> {
   const { config, proofDir, time } = options;
-  const parsed = await time('parse', () => parseSources(ctx, options.sources));
+  const parsed = await time('parse', () => parseSources(ctx, options.sources, config.maxSourceBytes));
   const fileOf = new Map(parsed.map(({ path, tree }) => [tree.source, relative(ctx.root, path)]));
   const diagnostics: Diagnostic[] = parsed.flatMap(({ path, tree }) => tree.diagnostics.map((d) => ({ ...d, file: relative(ctx.root, path) })));
   const sheet = sheetGeometry(config);

@@ -4,11 +4,13 @@
  */
 import type { Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { extname, isAbsolute, join, resolve } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
+import { InputError } from '../io/input-error.js';
+import { checkRegularFile, describeKind } from '../io/regular-file.js';
 
 /** A usage problem with the inputs (exit code 2). */
-export class SourceError extends Error {}
+export class SourceError extends InputError {}
 
 const SOURCE_EXT = new Set(['.txt', '.md']);
 
@@ -27,8 +29,18 @@ export async function resolveSources(root: string, config: Config, args: string[
     if (info.isDirectory()) {
       const names = (await readdir(path)).filter((n) => SOURCE_EXT.has(extname(n).toLowerCase())).sort();
       out.push(...names.map((n) => join(path, n)));
-    } else out.push(path);
+    } else if (info.isFile()) out.push(path);
+    else throw new SourceError(`source ${entry} is ${describeKind(info)}, not a regular file`);
   }
   if (!out.length) throw new SourceError(`no .txt or .md sources in ${wanted.join(', ')}`);
+  // Every source is checked before anything starts (Chromium included): kind and size (maxSourceBytes).
+  for (const path of out) {
+    try {
+      await checkRegularFile(path, { label: `source ${relative(root, path) || path}`, maxBytes: config.maxSourceBytes, limitKey: 'maxSourceBytes' });
+    } catch (error) {
+      if (error instanceof InputError) throw new SourceError(error.message);
+      throw error;
+    }
+  }
   return out;
 }

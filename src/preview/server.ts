@@ -50,9 +50,15 @@ function safeDecode(path: string): string {
   }
 }
 
+/** The request comes from a page of this server; an opaque origin (`null`, a sandboxed frame or file) never does. */
 function sameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
-  return !!origin && !!req.headers.host && new URL(origin).host === req.headers.host;
+  if (!origin || !req.headers.host) return false;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
 }
 
 /** Create the server (not yet listening) and its event hub. */

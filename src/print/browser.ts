@@ -58,7 +58,7 @@ export async function launchBrowser(timeoutMs: number): Promise<BrowserSession> 
     browser = await puppeteer.launch({ executablePath: choice.path, headless: choice.headless, args, userDataDir, timeout: timeoutMs, protocolTimeout: timeoutMs, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   } catch (error) {
     await rm(userDataDir, { recursive: true, force: true });
-    throw error;
+    throw explainBrowserError(error, timeoutMs, 'starting Chromium');
   }
   const problems: PageProblem[] = [];
   let closing: Promise<void> | undefined;
@@ -112,7 +112,34 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
   return Promise.race([
     promise.finally(() => clearTimeout(timer)),
     new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms while ${what}`)), ms);
+      timer = setTimeout(() => reject(new BrowserFault(`timed out after ${ms} ms while ${what}`)), ms);
     }),
   ]);
+}
+
+/** A Chromium fault told in zhuanban's terms (the setting to raise, what was being done), not puppeteer's. */
+export class BrowserFault extends Error {
+  override name = 'BrowserFault';
+}
+
+/** Puppeteer's and the DevTools protocol's ways of saying the browser went away. */
+const BROWSER_GONE = /Connection closed|Target closed|Session closed|Browser has disconnected|Failed to launch the browser process|frame was detached|Execution context was destroyed|Protocol error .*(closed|Target)/i;
+/** …and of saying a wait ran out (protocolTimeout, navigation and waitFor timeouts, ours). */
+const TIMED_OUT = /timed out|protocolTimeout|ms exceeded|Timeout of \d+|Timeout exceeded/i;
+
+/**
+ * Reword a browser error raised while `doing` something ("laying out the pages"): a disconnect becomes
+ * "Chromium exited unexpectedly while …", a timeout "timed out after timeoutMs = N ms while …" naming the
+ * config key that bounds it. Any other error is returned unchanged.
+ */
+export function explainBrowserError(error: unknown, timeoutMs: number, doing: string): unknown {
+  if (!(error instanceof Error) || error instanceof BrowserFault) return error;
+  const [first = '', ...rest] = error.message.split('\n');
+  if (error.name === 'TimeoutError' || TIMED_OUT.test(first))
+    return new BrowserFault(`Chromium timed out after timeoutMs = ${timeoutMs} ms while ${doing} (raise "timeoutMs" in zhuanban.config.json for a very large edition or a slow machine)`, { cause: error });
+  if (BROWSER_GONE.test(first)) {
+    const said = rest.map((line) => line.trim()).filter((line) => line && !/^(TROUBLESHOOTING|at |https?:)/.test(line)).slice(0, 2).join(' ');
+    return new BrowserFault(`Chromium exited unexpectedly while ${doing}${said ? ` (it said: ${said.slice(0, 300)})` : ''}`, { cause: error });
+  }
+  return error;
 }

@@ -3,7 +3,9 @@
  * byline partials). Fonts are linked from the project's own @fontsource packages, never the system's,
  * so Chromium embeds TrueType subsets instead of Type 3.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { InputError } from '../io/input-error.js';
+import { describeKind } from '../io/regular-file.js';
 import { join, relative, resolve, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Context } from '../io/context.js';
@@ -25,18 +27,39 @@ export class TemplateError extends Error {
 /** Compiled templates; compile once per build (or per template change in the preview). */
 export type EditionTemplate = (data: unknown) => string;
 
+/** A template is a few KB; a bigger file in the templates folder is not one. */
+const MAX_TEMPLATE_BYTES = 2 ** 20;
+
+/** The config's `templates` must name a folder holding edition.hbs; anything else is a config mistake (exit 2). */
+async function checkTemplatesFolder(dir: string, file: string, configured: string | undefined): Promise<void> {
+  const key = configured ? `templates: "${configured}"` : `the built-in templates (${dir})`;
+  const info = await stat(dir).catch(() => null);
+  if (!info) throw new InputError(`${key} does not exist (it names a folder holding edition.hbs and partials/)`, 'bad-templates');
+  if (!info.isDirectory()) throw new InputError(`${key} is ${describeKind(info)}, not a folder of templates`, 'bad-templates');
+  if (!(await stat(file).catch(() => null))) throw new InputError(`${key} has no edition.hbs: a templates folder holds edition.hbs and partials/*.hbs`, 'bad-templates');
+}
+
+/** The partials' file names in name order; a templates folder without partials/ has none. */
+async function partialNames(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((name) => name.endsWith('.hbs')).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new InputError(`templates: ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'bad-templates');
+  }
+}
+
 /** Load templates/edition.hbs and every partial in templates/partials/. */
 export async function loadTemplates(ctx: Context, templatesDir?: string): Promise<EditionTemplate> {
   const hb = Handlebars.create();
   const dir = templatesDir ? resolve(ctx.root, templatesDir) : join(ctx.packageRoot, 'templates');
   const decoder = new TextDecoder();
-  for (const name of (await readdir(join(dir, 'partials'))).sort()) {
-    if (!name.endsWith('.hbs')) continue;
-    const source = decoder.decode(await ctx.readFile(join(dir, 'partials', name)));
-    hb.registerPartial(name.slice(0, -4), source);
-  }
+  const read = async (path: string) =>
+    decoder.decode(await ctx.readUserFile(path, { label: `template ${relative(ctx.root, path) || path}`, maxBytes: MAX_TEMPLATE_BYTES }));
   const file = join(dir, 'edition.hbs');
-  const main = decoder.decode(await ctx.readFile(file));
+  await checkTemplatesFolder(dir, file, templatesDir);
+  for (const name of await partialNames(join(dir, 'partials'))) hb.registerPartial(name.slice(0, -4), await read(join(dir, 'partials', name)));
+  const main = await read(file);
   try {
     // Compile eagerly so a template error names its file here, not mid-render.
     const template = hb.compile(main, { strict: false, preventIndent: true });
