@@ -5,7 +5,7 @@
  * non-blocking, and the read stops one byte past the limit whatever the file claims its size is.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { type FileHandle, open, stat } from 'node:fs/promises';
 import { InputError } from './input-error.js';
 
 /** What a path is, in words an editor understands ("a directory", "a named pipe (FIFO)"…). */
@@ -62,7 +62,7 @@ export async function checkRegularFile(path: string, limit: ReadLimit): Promise<
 /** Read a regular file of at most `limit.maxBytes`; anything else is an InputError naming it. */
 export async function readRegularFile(path: string, limit: ReadLimit): Promise<Uint8Array> {
   await checkRegularFile(path, limit);
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(path, READ_FLAGS);
   } catch (error) {
