@@ -9,7 +9,7 @@ import type { Reporter } from './lines.js';
 import type { Block, PageShape } from './page.js';
 import { CONTINUATION_START, startsParagraph, type ProseIndex } from './paragraphs.js';
 import { isHeadBandWord } from './furniture.js';
-import { DATELINE_RE, endsSentence, isColumnTag, isDashSubtitle, isStandfirstLabel, visualWidth } from './text-form.js';
+import { opensWithDateline, endsSentence, isColumnTag, isDashSubtitle, isStandfirstLabel, visualWidth } from './text-form.js';
 import { INDENT_SLACK } from './page.js';
 import type { BylineParts } from './credits.js';
 
@@ -280,7 +280,9 @@ export class Assembler extends ArticleBuilder {
         return 0;
       }
     }
-    if ((this.state === 'body' || this.state === 'closed') && !caption) {
+    // In the body, or under the stack while its first paragraph is still being read.
+    const inBody = this.state === 'body' || this.state === 'closed' || (this.state === 'stack' && this.pending.length > 0);
+    if (inBody && !caption) {
       // A head with its label on the next line, then text or a byline: a new article.
       const after = items[i + 2]?.kind.kind;
       // An article without a label of its own takes a label printed mid-text instead (see floatingInstitution).
@@ -351,7 +353,7 @@ export class Assembler extends ArticleBuilder {
     if (isColumnTag(display(items[i + 1]) ?? '') || isStandfirstLabel(display(items[i + 1]) ?? '')) return 'head';
     // A dateline (`本报北京3月5日电`) opens a news article's first paragraph.
     const nextProse = items[i + 1]?.kind.kind === 'prose' ? items[i + 1]!.block.lines[0]!.text : '';
-    if (DATELINE_RE.test(nextProse) && /电|讯/.test(DATELINE_RE.exec(nextProse)![0])) return 'head';
+    if (opensWithDateline(nextProse)) return 'head';
     let j = i + 1;
     // A photo and its caption may stand between the head and the byline.
     while (items[j]?.kind.kind === 'photo-slot' || (items[j]?.kind.kind === 'display' && (items[j]!.kind as { caption?: boolean }).caption)) j++;

@@ -5,7 +5,7 @@
 import type { Block, PageShape } from './page.js';
 import { captionOf, parseByline, type BylineParts } from './credits.js';
 import {
-  endsSentence, hasProsePunctuation, isOrgName, isRunningHead, matchFolio, splitGluedOrgTail, visualWidth,
+  endsSentence, hasProsePunctuation, isOrgName, opensWithDateline, isRunningHead, matchFolio, splitGluedOrgTail, visualWidth,
 } from './text-form.js';
 import { isEditorCredit, isPhotoSlotLabel, isSlugLine } from './furniture.js';
 
@@ -60,7 +60,7 @@ export function opensQuote(text: string): boolean {
  * headline spanning columns; a line inside a two-line block must fit the column measure.
  */
 export function isDisplayLine(text: string, shape: PageShape, alone = true): boolean {
-  if (hasProsePunctuation(text) || endsSentence(text)) return false;
+  if (hasProsePunctuation(text) || endsSentence(text) || opensWithDateline(text)) return false;
   const w = visualWidth(text);
   return w <= DISPLAY_MAX_WIDTH && (alone || shape.lineMode || w <= shape.measure + 2);
 }
@@ -193,7 +193,8 @@ export function classifyBlock(block: Block, shape: PageShape): BlockKind {
     if (hasProsePunctuation(t)) return { kind: 'prose', head: { text: t, kicker: true } };
     return { kind: 'display', text: t, twoPart: false, wrapped: false, punctuated: true, kicker: true };
   }
-  if (texts.length === 1 && isDisplayLine(texts[0], shape)) {
+  // A lone line that opens a bracket or quote it does not close is a piece of a sentence, not a head.
+  if (texts.length === 1 && isDisplayLine(texts[0], shape) && !opensQuote(texts[0])) {
     const t = texts[0];
     if (isNumberedHead(t)) return { kind: 'display', text: t, twoPart: true, wrapped: false };
     const oh = splitOrgHeadline(t);

@@ -6,7 +6,7 @@
  */
 import type { SourceLine } from './lines.js';
 import { indentThreshold, type PageShape } from './page.js';
-import { endsSentence, visualWidth } from './text-form.js';
+import { EDITOR_SIGNATURE_RE, endsSentence, visualWidth } from './text-form.js';
 
 /** Characters that cannot begin a sentence: a line starting with one continues the line before. */
 export const CONTINUATION_START = /^[的地得了着过们之和与及或并而但且等者性化务，、。；：？！”’）》]/;
@@ -39,6 +39,8 @@ const INDENT_EMS = 2;
  * first line: it carries the indent, so it fills the measure at 2 em less.
  */
 export function startsParagraph(prev: SourceLine, line: SourceLine, shape: PageShape, index: ProseIndex, prevIsFirst = false): boolean {
+  // An editor's note ends on its signature (`——编 者`), not on a full stop.
+  if (EDITOR_SIGNATURE_RE.test(prev.text)) return true;
   if (!endsSentence(prev.text)) return false;
   // A closing mark never opens a paragraph: pdftotext moved it off the end of the line before.
   if (CLOSING_START.test(line.text)) return false;

@@ -10,7 +10,7 @@ import { pageShape } from './page.js';
 import { unmergeColumns } from './side-by-side.js';
 import { unlayoutColumns } from './layout-columns.js';
 import { spanOf, spanOfLines } from './positions.js';
-import { inferInstitutions, markTruncated, removeDuplicates, spanArticles } from './repairs.js';
+import { bylineFromDateline, inferInstitutions, markTruncated, removeDuplicates, spanArticles } from './repairs.js';
 
 /** Build the tree from decoded text; `report` receives every diagnostic. */
 export function parseRawText(text: string, source: string, report: Reporter): ZbDocument {
@@ -29,6 +29,7 @@ export function parseRawText(text: string, source: string, report: Reporter): Zb
   removeDuplicates(tree, report);
   markTruncated(tree, report);
   inferInstitutions(tree);
+  bylineFromDateline(tree);
   spanArticles(tree);
   if (lines.length) tree.position = { start: spanOf(lines[0]).start, end: spanOfLines(lines).end };
   tree.position && (tree.position.start = { line: 1, column: 1, offset: 0 });

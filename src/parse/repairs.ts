@@ -4,7 +4,7 @@
  */
 import type { Article, Paragraph, ZbDocument } from '../ast/types.js';
 import type { Reporter } from './lines.js';
-import { endsSentence, isOrgName, splitGluedOrgHead } from './text-form.js';
+import { DATELINE_RE, endsSentence, isOrgName, splitGluedOrgHead } from './text-form.js';
 
 /** Paragraphs shorter than this are too generic to call duplicates (`效。`, one-word lines). */
 const DUPLICATE_MIN_CHARS = 15;
@@ -87,5 +87,25 @@ export function spanArticles(tree: ZbDocument): void {
       const end = n.position?.end;
       if (end && a.position && (end.offset ?? 0) > (a.position.end.offset ?? 0)) a.position.end = { ...end };
     }
+  }
+}
+
+/** A name in a dateline's brackets: 2–3 ideographs (names are separated by 、 or spaces). */
+const DATELINE_NAME_RE = /^[\u3400-\u9fff]{2,3}$/;
+
+/**
+ * A news article's reporters are often printed only in the dateline opening its text
+ * (`本报北京3月5日电（记者 李明、王芳）`). When no byline was printed, the names are read from there;
+ * the dateline stays in the paragraph (`byline.fromDateline` says the names repeat printed text).
+ */
+export function bylineFromDateline(tree: ZbDocument): void {
+  for (const a of tree.articles) {
+    if (a.byline.authors.length) continue;
+    const first = a.children.find((c): c is Paragraph => c.type === 'paragraph');
+    const names = first ? DATELINE_RE.exec(textOf(first))?.[1] : undefined;
+    const authors = names?.split(/[、\s]+/).filter((n) => DATELINE_NAME_RE.test(n)) ?? [];
+    if (authors.length === 0) continue;
+    a.byline.authors = authors;
+    a.byline.fromDateline = true;
   }
 }

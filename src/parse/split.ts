@@ -5,11 +5,11 @@
  * two-phrase line (`甲乙 丙丁`) or clearly narrower than the column, and its wrapped lines are as wide
  * as the first (set in the same larger size) until a shorter last line.
  */
-import { BYLINE_MAX_LINES, isDisplayLine, isNumberedHead, opensQuote, parseBylineLines } from './classify.js';
+import { BYLINE_MAX_LINES, isDisplayLine, isKickerLine, isPunctuatedHead, isNumberedHead, opensQuote, parseBylineLines } from './classify.js';
 import { captionOf, parseByline } from './credits.js';
 import { CONTINUATION_START } from './paragraphs.js';
 import type { Block, PageShape } from './page.js';
-import { endsSentence, hasProsePunctuation, visualWidth } from './text-form.js';
+import { endsSentence, hasProsePunctuation, isColumnTag, visualWidth } from './text-form.js';
 
 /** A phrase space between two ideographs or quotes: the visual break inside a display line. */
 const PHRASE_SPACE = /[\u3400-\u9fff“”‘’] [\u3400-\u9fff“”‘’]/;
@@ -114,6 +114,31 @@ export function splitBeforeNumberedHeads(blocks: Block[], shape: PageShape): Blo
     });
     if (!start) return [b];
     out.push({ lines: b.lines.slice(start), blankBefore: 0, first: false });
+    return out;
+  });
+}
+
+/**
+ * A headline stack printed without blank lines: a kicker (`…——`, `…：`) over the headline, and a
+ * column tag (`（健康视点）`) under it. The kicker and the tag become blocks of their own, so the walk
+ * reads kicker, headline and tag apart instead of one display line run together.
+ */
+export function splitStackLines(blocks: Block[], shape: PageShape): Block[] {
+  const headLine = (t: string) => isDisplayLine(t, shape) || isPunctuatedHead(t, shape);
+  return blocks.flatMap((b) => {
+    const texts = b.lines.map((l) => l.text);
+    if (texts.length < 2 || texts.length > 4 || !texts.slice(1).every(headLine)) return [b];
+    const out: Block[] = [];
+    let lines = b.lines;
+    if (isKickerLine(texts[0]!)) {
+      out.push({ ...b, lines: lines.slice(0, 1) });
+      lines = lines.slice(1);
+    }
+    const tag = lines.length >= 2 && isColumnTag(lines[lines.length - 1]!.text) ? lines[lines.length - 1]! : null;
+    if (tag) lines = lines.slice(0, -1);
+    if (out.length === 0 && !tag) return [b];
+    out.push({ lines, blankBefore: out.length ? 0 : b.blankBefore, first: out.length ? false : b.first });
+    if (tag) out.push({ lines: [tag], blankBefore: 0, first: false });
     return out;
   });
 }

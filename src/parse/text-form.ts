@@ -154,3 +154,9 @@ export function isStandfirstLabel(text: string): boolean {
 export const DATELINE_RE = new RegExp(
   `^(?:本报|新华社|[${CJK}]{2,6}(?:日报|晚报|报)讯?)(?:讯|[${CJK}]{0,8}\\d{1,2}月\\d{1,2}日电)(?:[（(](?:[${CJK}]{0,6}记者|通讯员)\\s*([${CJK}、\\s]{2,30}?)[）)])?`,
 );
+
+/** Does this text open with a dateline (`本报北京3月5日电`, `本报讯`)? Such a line is text, never display type. */
+export function opensWithDateline(text: string): boolean {
+  const m = DATELINE_RE.exec(text.trim());
+  return m !== null && /[电讯]/.test(m[0]);
+}

@@ -21,7 +21,9 @@ export function treeStrings(tree: ZbDocument): string[] {
   const text = (n: { children: { value: string }[] }) => n.children.map((c) => c.value).join('');
   for (const a of tree.articles) {
     if (a.institution && !a.institutionInferred) out.push(a.institution);
-    for (const s of [a.kicker, a.headline, a.subheadline, a.byline.photoCredit, a.byline.note, ...a.byline.authors]) if (s) out.push(s);
+    // Names read from a dateline stay printed in the paragraph: they are a copy.
+    const authors = a.byline.fromDateline ? [] : a.byline.authors;
+    for (const s of [a.kicker, a.headline, a.subheadline, a.byline.photoCredit, a.byline.note, ...authors]) if (s) out.push(s);
     for (const p of a.lede) out.push(text(p));
     for (const c of a.children) out.push(c.type === 'figure' ? `${c.caption}${c.credit ?? ''}` : text(c));
   }
