@@ -115,6 +115,13 @@ describe('import graph of src/', () => {
     );
     expect(explain).toEqual([]);
   });
+
+  it('keeps the PDF writer (src/pdf) and the checker (src/preflight) apart: both read PDFs through src/pdf-read', () => {
+    const crossing = between.filter((e) => !e.typeOnly && [e.from, e.to].sort().join() === 'pdf,preflight');
+    expect(crossing.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
+    expect(between.some((e) => e.from === 'pdf' && e.to === 'pdf-read')).toBe(true);
+    expect(between.some((e) => e.from === 'preflight' && e.to === 'pdf-read')).toBe(true);
+  });
 });
 
 describe('comments stand on their own', () => {

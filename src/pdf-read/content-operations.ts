@@ -1,16 +1,19 @@
 /**
- * A small PDF content-stream parser (PDF 32000-1 §7.8.2, §8.9.7): turns operand/operator syntax into
- * operations so preflight can follow the CTM, colour operators and image placements of any producer's
- * file, not just ours. Strings are skipped, not decoded; inline image data is skipped up to EI.
+ * Content-stream operations (PDF 32000-1 §7.8.2, §8.9.7): the tokens of content-lexer.ts grouped into
+ * operators with their operands, so the checker can follow the CTM, colour operators and image
+ * placements of any producer's file, and the ToUnicode repair can read the strings each text operator
+ * shows. Arrays and dictionaries are built with an explicit stack, never by recursion, and nesting
+ * deeper than MAX_OPERAND_DEPTH is dropped and reported: a hostile stream cannot exhaust the call stack.
  */
+import { contentTokens } from './content-lexer.js';
 
 /** A PDF name operand, kept apart from operators and strings. */
 export class Name {
   constructor(readonly value: string) {}
 }
 
-/** Operand values preflight cares about; strings become `null`, arrays and dicts stay structured. */
-export type Operand = number | Name | null | Operand[] | Map<string, Operand>;
+/** Operand values: numbers, names, strings (their bytes), booleans, null, arrays and dicts. */
+export type Operand = number | Name | Uint8Array | boolean | null | Operand[] | Map<string, Operand>;
 
 /** One operator with its operands; `inline` holds a BI…ID dictionary. */
 export interface Operation {
@@ -19,126 +22,110 @@ export interface Operation {
   inline?: Map<string, Operand>;
 }
 
-const WHITE = new Set([0, 9, 10, 12, 13, 32]);
-const DELIM = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
-const isRegular = (b: number) => !WHITE.has(b) && !DELIM.has(b);
+/** Arrays and dictionaries nested deeper than this in one operand are dropped (real files nest 2 or 3). */
+export const MAX_OPERAND_DEPTH = 64;
 
-/** Parse a decoded content stream into operations. */
-export function* operations(data: Uint8Array): Generator<Operation> {
-  let pos = 0;
-  const skipSpace = () => {
-    while (pos < data.length) {
-      if (WHITE.has(data[pos]!)) pos++;
-      else if (data[pos] === 0x25) while (pos < data.length && data[pos] !== 10 && data[pos] !== 13) pos++;
-      else break;
-    }
-  };
-  const word = () => {
-    const start = pos;
-    while (pos < data.length && isRegular(data[pos]!)) pos++;
-    return Buffer.from(data.buffer, data.byteOffset + start, pos - start).toString('latin1');
-  };
-  const skipLiteralString = () => {
-    let depth = 0;
-    for (; pos < data.length; pos++) {
-      const b = data[pos]!;
-      if (b === 0x5c) pos++; // backslash escapes the next byte
-      else if (b === 0x28) depth++;
-      else if (b === 0x29 && --depth === 0) return void pos++;
-    }
-  };
-  // Returns a value, or a string for an operator keyword, or undefined at a closing delimiter/end.
-  const value = (): Operand | { keyword: string } | undefined => {
-    skipSpace();
-    if (pos >= data.length) return undefined;
-    const b = data[pos]!;
-    if (b === 0x2f) {
-      pos++;
-      return new Name(word().replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))));
-    }
-    if (b === 0x28) {
-      skipLiteralString();
-      return null;
-    }
-    if (b === 0x3c && data[pos + 1] === 0x3c) {
-      pos += 2;
-      const dict = new Map<string, Operand>();
-      for (;;) {
-        const key = value();
-        if (!(key instanceof Name)) break; // >> or garbage ends the dict
-        const v = value();
-        if (v === undefined || (typeof v === 'object' && v !== null && 'keyword' in v)) break;
-        dict.set(key.value, v);
-      }
-      return dict;
-    }
-    if (b === 0x3c) {
-      while (pos < data.length && data[pos] !== 0x3e) pos++;
-      pos++;
-      return null;
-    }
-    if (b === 0x5b) {
-      pos++;
-      const items: Operand[] = [];
-      for (;;) {
-        const v = value();
-        if (v === undefined) break;
-        if (typeof v === 'object' && v !== null && 'keyword' in v) continue; // true/false/null inside arrays
-        items.push(v);
-      }
-      return items;
-    }
-    if (b === 0x5d || b === 0x3e || b === 0x29 || b === 0x7b || b === 0x7d) {
-      pos += b === 0x3e && data[pos + 1] === 0x3e ? 2 : 1;
-      return undefined;
-    }
-    const text = word();
-    if (!text) {
-      pos++;
-      return null;
-    }
-    const number = Number(text);
-    return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) && Number.isFinite(number) ? number : { keyword: text };
-  };
-  const skipInlineImageData = () => {
-    pos++; // the single white-space byte after ID
-    for (; pos < data.length - 1; pos++) {
-      if (data[pos] === 0x45 && data[pos + 1] === 0x49 && WHITE.has(data[pos - 1]!) && (pos + 2 >= data.length || WHITE.has(data[pos + 2]!))) {
-        pos += 2;
-        return;
-      }
-    }
-    pos = data.length;
-  };
+/** What was wrong with a stream's syntax, for the caller to report; the operations still come out. */
+export interface ContentProblems {
+  /** Operand nesting deeper than MAX_OPERAND_DEPTH was met (and dropped). */
+  tooDeep: boolean;
+}
 
+type Container = { kind: 'array'; items: Operand[] } | { kind: 'dict'; map: Map<string, Operand>; key: string | undefined };
+
+const KEYWORD_VALUES: Record<string, Operand> = { true: true, false: false, null: null };
+
+/** Parse a decoded content stream into operations; `problems` (if given) learns what had to be dropped. */
+export function* operations(data: Uint8Array, problems?: ContentProblems): Generator<Operation> {
   let args: Operand[] = [];
-  while (pos < data.length) {
-    const v = value();
-    if (v === undefined) {
-      if (pos >= data.length) break;
-      continue;
-    }
-    if (typeof v === 'object' && v !== null && 'keyword' in v) {
-      if (v.keyword === 'true' || v.keyword === 'false' || v.keyword === 'null') {
-        args.push(null);
-        continue;
-      }
-      if (v.keyword === 'BI') {
-        const inline = new Map<string, Operand>();
-        for (;;) {
-          const key = value();
-          if (key === undefined || (typeof key === 'object' && key !== null && 'keyword' in key)) break; // ID
-          const val = value();
-          if (key instanceof Name && val !== undefined && !(typeof val === 'object' && val !== null && 'keyword' in val)) inline.set(key.value, val);
-        }
-        skipInlineImageData();
-        yield { op: 'BI', args: [], inline };
-      } else {
-        yield { op: v.keyword, args };
-      }
-      args = [];
+  /** Open arrays and dicts, innermost last. */
+  const open: Container[] = [];
+  /** Levels opened beyond MAX_OPERAND_DEPTH, closed before any kept container. */
+  let dropped = 0;
+  /** Inside BI … ID: the operands collected so far become the inline image dictionary. */
+  let inInlineImage = false;
+
+  const add = (value: Operand) => {
+    if (dropped) return;
+    const top = open[open.length - 1];
+    if (!top) args.push(value);
+    else if (top.kind === 'array') top.items.push(value);
+    else if (top.key === undefined) {
+      if (value instanceof Name) top.key = value.value;
+      // A dict key that is not a name is malformed: skip it.
     } else {
-      args.push(v);
+      top.map.set(top.key, value);
+      top.key = undefined;
+    }
+  };
+  const openContainer = (container: Container) => {
+    if (dropped || open.length >= MAX_OPERAND_DEPTH) {
+      dropped++;
+      if (problems) problems.tooDeep = true;
+      return;
+    }
+    open.push(container);
+  };
+  const close = (kind: Container['kind']) => {
+    if (dropped) return void dropped--;
+    const top = open[open.length - 1];
+    if (!top || top.kind !== kind) return; // a stray closer
+    open.pop();
+    add(top.kind === 'array' ? top.items : top.map);
+  };
+
+  for (const token of contentTokens(data)) {
+    switch (token.kind) {
+      case 'number':
+      case 'string':
+        add(token.value);
+        break;
+      case 'name':
+        add(new Name(token.value));
+        break;
+      case 'array-open':
+        openContainer({ kind: 'array', items: [] });
+        break;
+      case 'dict-open':
+        openContainer({ kind: 'dict', map: new Map(), key: undefined });
+        break;
+      case 'array-close':
+        close('array');
+        break;
+      case 'dict-close':
+        close('dict');
+        break;
+      case 'keyword': {
+        if (token.value in KEYWORD_VALUES) {
+          add(KEYWORD_VALUES[token.value]!);
+          break;
+        }
+        // An operator ends every open operand: what is unclosed belongs to nothing.
+        open.length = 0;
+        dropped = 0;
+        if (token.value === 'BI') {
+          inInlineImage = true;
+          args = [];
+          break;
+        }
+        if (token.value === 'ID' && inInlineImage) {
+          const inline = new Map<string, Operand>();
+          for (let i = 0; i + 1 < args.length; i += 2) {
+            const key = args[i];
+            if (key instanceof Name) inline.set(key.value, args[i + 1]!);
+          }
+          inInlineImage = false;
+          args = [];
+          yield { op: 'BI', args: [], inline };
+          break;
+        }
+        yield { op: token.value, args };
+        args = [];
+        break;
+      }
+      case 'inline-data':
+      case 'junk':
+        break;
     }
   }
 }

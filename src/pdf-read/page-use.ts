@@ -5,7 +5,7 @@
  * PDF/X-1a colour" and "transparency" are reported for what prints rather than for unused resources.
  */
 import { PDFDict, PDFName, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
-import { Name, operations, type Operand } from './content-operations.js';
+import { MAX_OPERAND_DEPTH, Name, type Operand, operations } from './content-operations.js';
 import { namedSpaceNonX1a, namedSpaceRgbKind, nonX1aKind, rgbKind } from './colour-spaces.js';
 import { extGStateTransparency, imageTransparency, isTransparencyGroup } from './transparency.js';
 import { contentBytes, dictEntry, entry, nameEntry, numberArray, numberEntry, resolve } from './objects.js';
@@ -38,14 +38,17 @@ export interface PageUse {
   images: PlacedImage[];
   /** Font dictionaries in every resources dict the page's drawing reaches, keyed by ref or a synthetic id. */
   fonts: Map<string, PDFDict>;
+  /** Damaged or hostile structure met on the way (read past, but the file is not sound). */
+  malformed: Set<string>;
 }
 
+/** Form XObjects and tiling patterns nested deeper than this are not followed (real files nest one or two). */
 const MAX_DEPTH = 16;
 const INLINE_SPACES: Record<string, string> = { G: 'DeviceGray', RGB: 'DeviceRGB', CMYK: 'DeviceCMYK', I: 'Indexed' };
 
 /** Scan a page (or any content stream with its resources) and report what it uses. */
 export function scanPage(context: PDFContext, page: PDFDict, resources: PDFDict | undefined): PageUse {
-  const use: PageUse = { rgb: new Set(), nonX1a: new Set(), transparency: new Set(), images: [], fonts: new Map() };
+  const use: PageUse = { rgb: new Set(), nonX1a: new Set(), transparency: new Set(), images: [], fonts: new Map(), malformed: new Set() };
   const active = new Set<PDFObject>();
   const group = dictEntry(context, page, 'Group');
   const blend = rgbKind(context, entry(context, group, 'CS'));
@@ -84,7 +87,8 @@ function scan(context: PDFContext, data: Uint8Array, resources: PDFDict | undefi
   const stack: Matrix[] = [];
   let ctm = start;
   const nameArg = (args: Operand[], index: number) => (args[index] instanceof Name ? (args[index] as Name).value : undefined);
-  for (const { op, args, inline } of operations(data)) {
+  const problems = { tooDeep: false };
+  for (const { op, args, inline } of operations(data, problems)) {
     switch (op) {
       case 'q': stack.push(ctm); break;
       case 'Q': ctm = stack.pop() ?? ctm; break;
@@ -138,11 +142,12 @@ function scan(context: PDFContext, data: Uint8Array, resources: PDFDict | undefi
         if (other) use.nonX1a.add(`inline image in ${other}`);
         const w = get('W', 'Width');
         const h = get('H', 'Height');
-        if (typeof w === 'number' && typeof h === 'number' && get('IM', 'ImageMask') === undefined) placeImage('inline image', w, h, ctm, use);
+        if (typeof w === 'number' && typeof h === 'number' && get('IM', 'ImageMask') !== true) placeImage('inline image', w, h, ctm, use);
         break;
       }
     }
   }
+  if (problems.tooDeep) use.malformed.add(`a content stream nests arrays or dictionaries deeper than ${MAX_OPERAND_DEPTH} levels`);
 }
 
 function useXObject(context: PDFContext, name: string, xobject: PDFStream, resources: PDFDict | undefined, ctm: Matrix, use: PageUse, active: Set<PDFObject>, depth: number): void {

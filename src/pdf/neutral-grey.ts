@@ -5,10 +5,8 @@
  * rich black: on newsprint that smears small type on every plate (misregistration) in press-ready output.
  */
 import { type PDFDict, PDFName, PDFRawStream, type PDFRef, type PDFContext, type PDFDocument } from 'pdf-lib';
+import { contentTokens } from '../pdf-read/content-lexer.js';
 import { contentBytes } from '../pdf-read/objects.js';
-
-const WHITE = new Set([0, 9, 10, 12, 13, 32]);
-const DELIM = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
 
 /** Rewrite `v v v rg|RG` to `v g|G` outside strings, comments and inline image data; returns null if unchanged. */
 export function rewriteNeutralRgb(data: Uint8Array): Uint8Array | null {
@@ -16,41 +14,17 @@ export function rewriteNeutralRgb(data: Uint8Array): Uint8Array | null {
   const out: string[] = [];
   let copied = 0;
   let numbers: { start: number; value: string }[] = [];
-  let pos = 0;
-  while (pos < text.length) {
-    const c = text.charCodeAt(pos);
-    if (WHITE.has(c)) { pos++; continue; }
-    if (c === 0x25) { while (pos < text.length && text[pos] !== '\n' && text[pos] !== '\r') pos++; numbers = []; continue; }
-    if (c === 0x28) { // literal string with nesting and escapes
-      for (let depth = 0; pos < text.length; pos++) {
-        if (text[pos] === '\\') pos++;
-        else if (text[pos] === '(') depth++;
-        else if (text[pos] === ')' && --depth === 0) { pos++; break; }
-      }
-      numbers = [];
+  for (const token of contentTokens(data)) {
+    if (token.kind === 'number') {
+      numbers.push({ start: token.start, value: text.slice(token.start, token.end) });
       continue;
     }
-    if (c === 0x3c && text[pos + 1] !== '<') { pos = text.indexOf('>', pos) + 1 || text.length; numbers = []; continue; }
-    if (c === 0x2f) { // a name such as /F1 or even /0: never an operand of rg
-      pos++;
-      while (pos < text.length && !WHITE.has(text.charCodeAt(pos)) && !DELIM.has(text.charCodeAt(pos))) pos++;
-      numbers = [];
-      continue;
-    }
-    if (DELIM.has(c)) { pos++; numbers = []; continue; }
-    const start = pos;
-    while (pos < text.length && !WHITE.has(text.charCodeAt(pos)) && !DELIM.has(text.charCodeAt(pos))) pos++;
-    const word = text.slice(start, pos);
-    if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) { numbers.push({ start, value: word }); continue; }
-    if ((word === 'rg' || word === 'RG') && numbers.length >= 3) {
+    if (token.kind === 'keyword' && (token.value === 'rg' || token.value === 'RG') && numbers.length >= 3) {
       const [r, g, b] = numbers.slice(-3);
       if (Number(r!.value) === Number(g!.value) && Number(g!.value) === Number(b!.value)) {
-        out.push(text.slice(copied, r!.start), `${r!.value} ${word === 'rg' ? 'g' : 'G'}`);
-        copied = pos;
+        out.push(text.slice(copied, r!.start), `${r!.value} ${token.value === 'rg' ? 'g' : 'G'}`);
+        copied = token.end;
       }
-    } else if (word === 'ID') { // inline image data runs to the next white-space-delimited EI
-      const end = text.slice(pos + 1).search(/[\s]EI(?=[\s]|$)/);
-      pos = end < 0 ? text.length : pos + 1 + end + 3;
     }
     numbers = [];
   }

@@ -12,6 +12,7 @@
  * left as Ghostscript wrote them and reported.
  */
 import { PDFDict, PDFName, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
+import { Name, type Operand, operations } from '../pdf-read/content-operations.js';
 import { contentBytes, decodeStream, dictEntry, entry, nameEntry, resolve } from '../pdf-read/objects.js';
 
 /** One glyph drawn on a page: the font dictionary it was shown with, and its character code. */
@@ -20,75 +21,8 @@ export interface ShownGlyph {
   code: number;
 }
 
-const WHITE = new Set([0, 9, 10, 12, 13, 32]);
-const DELIM = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
+/** Form XObjects nested deeper than this are not followed (real files nest one or two). */
 const MAX_DEPTH = 16;
-
-type Token = { kind: 'op'; value: string } | { kind: 'name'; value: string } | { kind: 'string'; value: Uint8Array } | { kind: 'other' } | { kind: 'open' } | { kind: 'close' };
-
-/** Tokens of a content stream with strings decoded (literal escapes, hex); inline image data is skipped. */
-function* tokens(data: Uint8Array): Generator<Token> {
-  let pos = 0;
-  const regular = (b: number) => !WHITE.has(b) && !DELIM.has(b);
-  while (pos < data.length) {
-    const b = data[pos]!;
-    if (WHITE.has(b)) { pos++; continue; }
-    if (b === 0x25) { while (pos < data.length && data[pos] !== 10 && data[pos] !== 13) pos++; continue; }
-    if (b === 0x28) {
-      const out: number[] = [];
-      pos++;
-      for (let depth = 1; pos < data.length; pos++) {
-        let c = data[pos]!;
-        if (c === 0x5c) {
-          c = data[++pos]!;
-          const escaped: Record<number, number> = { 0x6e: 10, 0x72: 13, 0x74: 9, 0x62: 8, 0x66: 12 };
-          if (c >= 0x30 && c <= 0x37) {
-            let octal = c - 0x30;
-            for (let i = 0; i < 2 && data[pos + 1]! >= 0x30 && data[pos + 1]! <= 0x37; i++) octal = octal * 8 + data[++pos]! - 0x30;
-            out.push(octal & 0xff);
-          } else if (c === 10 || c === 13) {
-            if (c === 13 && data[pos + 1] === 10) pos++; // a line continuation adds nothing
-          } else out.push(escaped[c] ?? c);
-          continue;
-        }
-        if (c === 0x28) depth++;
-        else if (c === 0x29 && --depth === 0) { pos++; break; }
-        out.push(c);
-      }
-      yield { kind: 'string', value: Uint8Array.from(out) };
-      continue;
-    }
-    if (b === 0x3c && data[pos + 1] !== 0x3c) {
-      const end = data.indexOf(0x3e, pos);
-      const hex = Buffer.from(data.subarray(pos + 1, end < 0 ? data.length : end)).toString('latin1').replace(/[^0-9a-fA-F]/g, '');
-      pos = end < 0 ? data.length : end + 1;
-      yield { kind: 'string', value: Uint8Array.from(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex')) };
-      continue;
-    }
-    if (b === 0x5b) { pos++; yield { kind: 'open' }; continue; }
-    if (b === 0x5d) { pos++; yield { kind: 'close' }; continue; }
-    if (b === 0x3c || b === 0x3e) { pos += data[pos + 1] === b ? 2 : 1; yield { kind: 'other' }; continue; } // << >>: only inline-image dicts
-    if (b === 0x2f) {
-      const start = ++pos;
-      while (pos < data.length && regular(data[pos]!)) pos++;
-      const raw = Buffer.from(data.subarray(start, pos)).toString('latin1');
-      yield { kind: 'name', value: raw.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) };
-      continue;
-    }
-    if (!regular(b)) { pos++; yield { kind: 'other' }; continue; }
-    const start = pos;
-    while (pos < data.length && regular(data[pos]!)) pos++;
-    const word = Buffer.from(data.subarray(start, pos)).toString('latin1');
-    if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) { yield { kind: 'other' }; continue; }
-    if (word === 'ID') { // inline image data runs to a white-space-delimited EI
-      for (pos++; pos < data.length - 1; pos++) {
-        if (data[pos] === 0x45 && data[pos + 1] === 0x49 && WHITE.has(data[pos - 1]!) && (pos + 2 >= data.length || WHITE.has(data[pos + 2]!))) { pos += 2; break; }
-      }
-      continue;
-    }
-    yield { kind: 'op', value: word };
-  }
-}
 
 /** Bytes per character code: 2 for a Type0 font with Identity-H/V, 1 for a simple font, 0 if unknown. */
 function codeLength(context: PDFContext, font: PDFDict): number {
@@ -106,34 +40,25 @@ export function shownGlyphs(context: PDFContext, page: PDFDict): ShownGlyph[] | 
   let ok = true;
   const walk = (data: Uint8Array, resources: PDFDict | undefined, depth: number, active: Set<PDFObject>) => {
     let font: PDFDict | undefined;
-    let stack: Token[] = [];
-    let inArray: Uint8Array[] | undefined;
     const show = (bytes: Uint8Array) => {
       if (!font) return void (ok = false);
       const length = codeLength(context, font);
       if (!length) return void (ok = false);
       for (let i = 0; i + length <= bytes.length; i += length) out.push({ font, code: length === 2 ? (bytes[i]! << 8) | bytes[i + 1]! : bytes[i]! });
     };
-    for (const token of tokens(data)) {
-      if (token.kind === 'open') { inArray = []; continue; }
-      if (token.kind === 'close') { stack.push({ kind: 'other' }); continue; }
-      if (token.kind === 'string' && inArray) { inArray.push(token.value); continue; }
-      if (token.kind !== 'op') { stack.push(token); continue; }
-      const last = stack[stack.length - 1];
-      const args = stack;
-      stack = [];
-      if (token.value === 'Tf') {
-        const name = args.find((t): t is Extract<Token, { kind: 'name' }> => t.kind === 'name');
-        const found = name && resolve(context, dictEntry(context, resources, 'Font')?.get(PDFName.of(name.value)));
+    for (const { op, args } of operations(data)) {
+      const name = args.find((a): a is Name => a instanceof Name)?.value;
+      if (op === 'Tf') {
+        const found = name && resolve(context, dictEntry(context, resources, 'Font')?.get(PDFName.of(name)));
         font = found instanceof PDFDict ? found : undefined;
-      } else if (token.value === 'Tj' || token.value === "'" || token.value === '"') {
-        if (last?.kind === 'string') show(last.value);
-      } else if (token.value === 'TJ') {
-        for (const part of inArray ?? []) show(part);
-      } else if (token.value === 'Do' && depth < MAX_DEPTH) {
-        const name = args.find((t): t is Extract<Token, { kind: 'name' }> => t.kind === 'name');
-        const xobjects = dictEntry(context, resources, 'XObject');
-        const ref = name ? xobjects?.get(PDFName.of(name.value)) : undefined;
+      } else if (op === 'Tj' || op === "'" || op === '"') {
+        const last = args[args.length - 1];
+        if (last instanceof Uint8Array) show(last);
+      } else if (op === 'TJ') {
+        const array = args.findLast((a): a is Operand[] => Array.isArray(a));
+        for (const part of array ?? []) if (part instanceof Uint8Array) show(part);
+      } else if (op === 'Do' && depth < MAX_DEPTH) {
+        const ref = name ? dictEntry(context, resources, 'XObject')?.get(PDFName.of(name)) : undefined;
         const form = resolve(context, ref);
         if (form instanceof PDFStream && nameEntry(context, form.dict, 'Subtype') === 'Form' && !active.has(form)) {
           active.add(form);
@@ -141,7 +66,6 @@ export function shownGlyphs(context: PDFContext, page: PDFDict): ShownGlyph[] | 
           active.delete(form);
         }
       }
-      inArray = undefined;
     }
   };
   const resources = dictEntry(context, page, 'Resources');

@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { pageResources, readPageTree } from '../pdf-read/page-tree.js';
 import { scanPage } from '../pdf-read/page-use.js';
 import { describeFont, fontProblem, type FontInfo } from './fonts.js';
 import { checkPageBoxes } from './page-boxes.js';
@@ -29,32 +30,48 @@ function hasPdfXIntent(doc: PDFDocument): boolean {
   });
 }
 
-/** Check a PDF file; never throws for a bad-but-readable PDF, only for unreadable ones. */
+/**
+ * Check a PDF file. Every file that can be read from disk gets a verdict, however damaged or hostile
+ * its structure: what cannot be parsed or walked is a failed `structure` check, never an exception.
+ */
 export async function preflight(pdfPath: string, options: PreflightOptions): Promise<PreflightReport> {
   const bytes = await readFile(pdfPath);
+  const failed = (message: string): PreflightReport => ({ file: pdfPath, passed: false, pages: 0, issues: [{ check: 'structure', page: null, message }], fonts: [] });
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false, ignoreEncryption: true });
   } catch (error) {
-    throw new Error(`${pdfPath}: cannot be read as PDF (${(error as Error).message})`);
+    return failed(`the file cannot be read as PDF (${(error as Error).message})`);
   }
+  try {
+    return checkDocument(pdfPath, doc, bytes, options);
+  } catch (error) {
+    // A reader for somebody else's file must end in a verdict: what could not be walked fails the file.
+    return failed(`the file's structure could not be read to the end (${(error as Error).message}); it is damaged or hostile`);
+  }
+}
+
+function checkDocument(pdfPath: string, doc: PDFDocument, bytes: Uint8Array, options: PreflightOptions): PreflightReport {
+  const { context } = doc;
+  const tree = readPageTree(context, doc.catalog);
+  const structure = tree.problems.map((message): PreflightIssue => ({ check: 'structure', page: null, message }));
   if (doc.isEncrypted) {
     // Encrypted streams cannot be read, so nothing else can be checked; print workflows and PDF/X refuse encryption.
     const message = 'the file is encrypted: a print workflow (and PDF/X) needs it unencrypted, and its content cannot be checked';
-    return { file: pdfPath, passed: false, pages: doc.getPageCount(), issues: [{ check: 'encryption', page: null, message }], fonts: [] };
+    return { file: pdfPath, passed: false, pages: tree.pages.length, issues: [{ check: 'encryption', page: null, message }, ...structure], fonts: [] };
   }
-  const { context } = doc;
   const claim = readPdfXClaim(doc, bytes);
   const press = options.press ?? hasPdfXIntent(doc);
   const minPpi = options.minPpi ?? DEFAULT_MIN_PPI;
-  const issues: PreflightIssue[] = claim ? checkPdfXDocument(doc, claim) : [];
+  const issues: PreflightIssue[] = [...structure, ...(claim ? checkPdfXDocument(doc, claim) : [])];
   const fonts = new Map<string, FontInfo>();
-  const pages = doc.getPages();
+  const pages = tree.pages;
 
   pages.forEach((page, index) => {
     const pageNumber = index + 1;
-    issues.push(...checkPageBoxes(context, page.node, pageNumber, options));
-    const use = scanPage(context, page.node, page.node.Resources());
+    issues.push(...checkPageBoxes(context, page, pageNumber, options));
+    const use = scanPage(context, page, pageResources(context, page));
+    for (const message of use.malformed) issues.push({ check: 'structure', page: pageNumber, message });
     const pageFontProblems = new Set<string>();
     for (const [key, dict] of use.fonts) {
       const info = fonts.get(key) ?? describeFont(context, dict);
@@ -64,7 +81,7 @@ export async function preflight(pdfPath: string, options: PreflightOptions): Pro
     }
     for (const message of pageFontProblems) issues.push({ check: 'fonts', page: pageNumber, message });
     if (press) for (const message of use.rgb) issues.push({ check: 'colour', page: pageNumber, message: `RGB in a file meant for press: ${message}` });
-    if (claim) issues.push(...checkPdfXPage(doc, page.node, pageNumber, claim, use));
+    if (claim) issues.push(...checkPdfXPage(doc, page, pageNumber, claim, use));
     for (const image of use.images) {
       if (image.ppi < minPpi) {
         const size = `${image.pixelsWide}×${image.pixelsHigh} px placed at ${Math.round((image.widthPt * 25.4) / 72)}×${Math.round((image.heightPt * 25.4) / 72)} mm`;

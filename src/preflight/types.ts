@@ -6,7 +6,7 @@ import type { FontInfo } from './fonts.js';
 
 /** One failed check; `page` is 1-based, or null for a document-wide problem. */
 export interface PreflightIssue {
-  check: 'fonts' | 'boxes' | 'bleed' | 'colour' | 'images' | 'page-size' | 'pdfx' | 'encryption';
+  check: 'fonts' | 'boxes' | 'bleed' | 'colour' | 'images' | 'page-size' | 'pdfx' | 'encryption' | 'structure';
   page: number | null;
   message: string;
 }

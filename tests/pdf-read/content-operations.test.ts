@@ -3,7 +3,8 @@
  * data, and must keep operands (names, numbers, arrays, dicts) attached to the right operator.
  */
 import { describe, expect, it } from 'vitest';
-import { Name, operations } from '../../src/pdf-read/content-operations.js';
+import { contentTokens } from '../../src/pdf-read/content-lexer.js';
+import { MAX_OPERAND_DEPTH, Name, operations } from '../../src/pdf-read/content-operations.js';
 
 const ops = (text: string) => [...operations(new TextEncoder().encode(text))];
 
@@ -25,7 +26,33 @@ describe('content-stream operations', () => {
     const parsed = ops('% comment rg\n/Artifact <</MCID 3>> BDC [1 (a) 2] 0 d /Sep#20A cs EMC');
     expect(parsed.map((o) => o.op)).toEqual(['BDC', 'd', 'cs', 'EMC']);
     expect((parsed[0]!.args[1] as Map<string, unknown>).get('MCID')).toBe(3);
-    expect(parsed[1]!.args).toEqual([[1, null, 2], 0]);
+    expect(parsed[1]!.args).toEqual([[1, new TextEncoder().encode('a'), 2], 0]);
     expect(parsed[2]!.args).toEqual([new Name('Sep A')]);
+  });
+
+  it('decodes literal and hex strings, keeps booleans, and builds inline image dictionaries', () => {
+    const parsed = ops('(a\\(b\\)\\101\\n) Tj <4E09 4E0> Tj [true false null] d BI /IM true /W 1 ID \x00 EI');
+    expect(Buffer.from(parsed[0]!.args[0] as Uint8Array).toString('latin1')).toBe('a(b)A\n');
+    expect([...(parsed[1]!.args[0] as Uint8Array)]).toEqual([0x4e, 0x09, 0x4e, 0x00]);
+    expect(parsed[2]!.args).toEqual([[true, false, null]]);
+    expect(parsed[3]!.inline!.get('IM')).toBe(true);
+  });
+
+  it('drops nesting deeper than the limit, says so, and keeps reading', () => {
+    const problems = { tooDeep: false };
+    const deep = 10_000;
+    const parsed = [...operations(new TextEncoder().encode(`${'['.repeat(deep)}${']'.repeat(deep)} 0 d 1 g`), problems)];
+    expect(parsed.map((o) => o.op)).toEqual(['d', 'g']);
+    expect(problems.tooDeep).toBe(true);
+    let depth = 0;
+    for (let a = parsed[0]!.args[0]; Array.isArray(a); a = a[0]) depth++;
+    expect(depth).toBe(MAX_OPERAND_DEPTH);
+  });
+
+  it('gives every token its byte range', () => {
+    const tokens = [...contentTokens(new TextEncoder().encode('0.5 g /F1 (x) Tj'))];
+    expect(tokens.map((t) => [t.kind, t.start, t.end])).toEqual([
+      ['number', 0, 3], ['keyword', 4, 5], ['name', 6, 9], ['string', 10, 13], ['keyword', 14, 16],
+    ]);
   });
 });

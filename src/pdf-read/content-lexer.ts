@@ -1,0 +1,127 @@
+/**
+ * The one content-stream tokenizer (PDF 32000-1 §7.2, §7.3, §8.9.7): bytes → tokens with their byte
+ * positions, strings decoded (literal escapes, octal, hex), names with #-escapes decoded, comments
+ * dropped and inline image data skipped up to its EI. Flat and iterative: nesting is the parser's
+ * business (content-operations.ts), so no input can exhaust the call stack here. Used by the checker
+ * (what a page uses), the ToUnicode repair (which glyphs a page shows) and the grey rewrite (which
+ * needs the positions to edit the bytes in place).
+ */
+
+/** One lexical token; `start`/`end` are byte offsets into the decoded stream. */
+export type ContentToken = { start: number; end: number } & (
+  | { kind: 'number'; value: number }
+  | { kind: 'name'; value: string }
+  | { kind: 'string'; value: Uint8Array }
+  /** An operator, or `true` / `false` / `null`. */
+  | { kind: 'keyword'; value: string }
+  | { kind: 'array-open' | 'array-close' | 'dict-open' | 'dict-close' }
+  /** The binary data of an inline image, between `ID` and `EI` (the `ID` keyword comes before it). */
+  | { kind: 'inline-data' }
+  /** A byte that cannot start a token here: a stray `)`, `{`, `}` or `>`. */
+  | { kind: 'junk' }
+);
+
+const WHITE = new Set([0, 9, 10, 12, 13, 32]);
+const DELIM = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+/** Single-character escapes of literal strings (§7.3.4.2). */
+const ESCAPES: Record<number, number> = { 0x6e: 10, 0x72: 13, 0x74: 9, 0x62: 8, 0x66: 12 };
+const [LPAREN, RPAREN, LT, GT, LBRACKET, RBRACKET, SLASH, PERCENT, BACKSLASH] = [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x2f, 0x25, 0x5c];
+
+/** True for a byte that may be part of a name, number or keyword. */
+export const isRegularByte = (b: number) => !WHITE.has(b) && !DELIM.has(b);
+
+const latin1 = (data: Uint8Array, start: number, end: number) => Buffer.from(data.buffer, data.byteOffset + start, end - start).toString('latin1');
+
+/** A literal string starting at the `(` at `pos`: its bytes and the offset just past its `)`. */
+function literalString(data: Uint8Array, pos: number): { value: Uint8Array; end: number } {
+  const out: number[] = [];
+  let depth = 1;
+  for (pos++; pos < data.length; pos++) {
+    let c = data[pos]!;
+    if (c === BACKSLASH) {
+      c = data[++pos]!;
+      if (c >= 0x30 && c <= 0x37) {
+        let octal = c - 0x30;
+        for (let i = 0; i < 2 && data[pos + 1]! >= 0x30 && data[pos + 1]! <= 0x37; i++) octal = octal * 8 + data[++pos]! - 0x30;
+        out.push(octal & 0xff);
+      } else if (c === 10 || c === 13) {
+        if (c === 13 && data[pos + 1] === 10) pos++; // a line continuation adds nothing
+      } else if (pos < data.length) out.push(ESCAPES[c] ?? c);
+      continue;
+    }
+    if (c === LPAREN) depth++;
+    else if (c === RPAREN && --depth === 0) return { value: Uint8Array.from(out), end: pos + 1 };
+    out.push(c);
+  }
+  return { value: Uint8Array.from(out), end: data.length };
+}
+
+/** A hex string starting at the `<` at `pos`; an odd last digit counts as followed by 0 (§7.3.4.3). */
+function hexString(data: Uint8Array, pos: number): { value: Uint8Array; end: number } {
+  const close = data.indexOf(GT, pos);
+  const end = close < 0 ? data.length : close;
+  const hex = latin1(data, pos + 1, end).replace(/[^0-9a-fA-F]/g, '');
+  return { value: Uint8Array.from(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex')), end: close < 0 ? data.length : close + 1 };
+}
+
+/** Offset just past an inline image's data: the first `EI` with white space on both sides. */
+function inlineDataEnd(data: Uint8Array, pos: number): number {
+  for (; pos < data.length - 1; pos++) {
+    if (data[pos] === 0x45 && data[pos + 1] === 0x49 && WHITE.has(data[pos - 1]!) && (pos + 2 >= data.length || WHITE.has(data[pos + 2]!))) return pos;
+  }
+  return data.length;
+}
+
+/** The tokens of a decoded content stream, in order. */
+export function* contentTokens(data: Uint8Array): Generator<ContentToken> {
+  let pos = 0;
+  while (pos < data.length) {
+    const b = data[pos]!;
+    const start = pos;
+    if (WHITE.has(b)) {
+      pos++;
+    } else if (b === PERCENT) {
+      while (pos < data.length && data[pos] !== 10 && data[pos] !== 13) pos++;
+    } else if (b === LPAREN) {
+      const string = literalString(data, pos);
+      pos = string.end;
+      yield { kind: 'string', value: string.value, start, end: pos };
+    } else if (b === LT && data[pos + 1] === LT) {
+      pos += 2;
+      yield { kind: 'dict-open', start, end: pos };
+    } else if (b === GT && data[pos + 1] === GT) {
+      pos += 2;
+      yield { kind: 'dict-close', start, end: pos };
+    } else if (b === LT) {
+      const string = hexString(data, pos);
+      pos = string.end;
+      yield { kind: 'string', value: string.value, start, end: pos };
+    } else if (b === LBRACKET || b === RBRACKET) {
+      pos++;
+      yield { kind: b === LBRACKET ? 'array-open' : 'array-close', start, end: pos };
+    } else if (b === SLASH) {
+      for (pos++; pos < data.length && isRegularByte(data[pos]!); ) pos++;
+      const value = latin1(data, start + 1, pos).replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+      yield { kind: 'name', value, start, end: pos };
+    } else if (!isRegularByte(b)) {
+      pos++;
+      yield { kind: 'junk', start, end: pos };
+    } else {
+      while (pos < data.length && isRegularByte(data[pos]!)) pos++;
+      const word = latin1(data, start, pos);
+      const number = Number(word);
+      if (NUMBER.test(word) && Number.isFinite(number)) {
+        yield { kind: 'number', value: number, start, end: pos };
+        continue;
+      }
+      yield { kind: 'keyword', value: word, start, end: pos };
+      if (word === 'ID') {
+        const dataStart = Math.min(pos + 1, data.length); // the single white-space byte after ID
+        pos = inlineDataEnd(data, dataStart);
+        yield { kind: 'inline-data', start: dataStart, end: pos };
+        if (pos < data.length) pos += 2; // EI
+      }
+    }
+  }
+}
