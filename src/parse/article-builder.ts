@@ -13,7 +13,7 @@ import { matchCredit } from './credits.js';
 import { EDITOR_SIGNATURE_RE, endsSentence, isDashSubtitle } from './text-form.js';
 
 /** A standfirst that names itself (`【编者按】…`, `导语：…`) is the lede in any measure, before the body. */
-const EDITORS_NOTE_RE = /^[【\[〔]?(?:编者按|编者的话|编前|编后|导语|导读|开栏的话)[】\]〕]?[：:]?/;
+const EDITORS_NOTE_RE = /^[【[〔]?(?:编者按|编者的话|编前|编后|导语|导读|开栏的话)[】\]〕]?[：:]?/;
 
 /** What the walk produces for one page. */
 export interface Assembled {

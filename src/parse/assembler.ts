@@ -13,6 +13,9 @@ import { opensWithDateline, endsSentence, isColumnTag, isDashSubtitle, isStandfi
 import { INDENT_SLACK } from './page.js';
 import type { BylineParts } from './credits.js';
 
+/** A bare page number is the folio only among the page's first this-many blocks (the running head). */
+const FOLIO_TOP_BLOCKS = 5;
+
 /** Walks the classified blocks of one page; `run` returns the page's articles. */
 export class Assembler extends ArticleBuilder {
   /** Photo slots seen whose caption has not come yet: the next display lines are their captions. */
@@ -201,7 +204,7 @@ export class Assembler extends ArticleBuilder {
    */
   private bareFolio(items: Classified[], i: number): boolean {
     const lines = items[i].block.lines;
-    if (this.out.folio || i > 5 || lines.length !== 1 || !/^\d{1,3}$/.test(lines[0].text)) return false;
+    if (this.out.folio || i > FOLIO_TOP_BLOCKS || lines.length !== 1 || !/^\d{1,3}$/.test(lines[0].text)) return false;
     const next = items[i + 1]?.block.lines;
     const section = next?.length === 1 && isHeadBandWord(next[0].text) && this.state === 'top' ? next[0].text : null;
     this.out.folio = { page: Number(lines[0].text), section };

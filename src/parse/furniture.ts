@@ -9,7 +9,7 @@
  * brackets (`图片位`, `［照片区］`, `图片占位`). pdftotext prints it inside headline blocks and
  * between column lines; it always stands for the figure whose caption follows it.
  */
-const PHOTO_SLOT_RE = /^[［\[【〔(（]?\s*(?:图片|照片|相片|图像|配图|图)\s*(?:位|区|占位|位置|待定)\s*[］\]】〕)）]?$/;
+const PHOTO_SLOT_RE = /^[［[【〔(（]?\s*(?:图片|照片|相片|图像|配图|图)\s*(?:位|区|占位|位置|待定)\s*[］\]】〕)）]?$/;
 export function isPhotoSlotLabel(text: string): boolean {
   return PHOTO_SLOT_RE.test(text.trim());
 }
@@ -30,6 +30,9 @@ export function isHeadBandWord(text: string): boolean {
   return /^[\u3400-\u9fff]{2,8}$/.test(text.trim());
 }
 
+/** A production-credit line is at most this many characters; a longer line is text. */
+const EDITOR_CREDIT_MAX_CHARS = 60;
+
 /**
  * The page's production credits, printed in the running head or at the foot of a page
  * (`责任编辑：孙立  版式设计：周洁`, `（责编：王五）`): one or more `role：names` fields. Furniture, not copy.
@@ -40,5 +43,5 @@ const EDITOR_CREDIT_RE = new RegExp(
 );
 export function isEditorCredit(text: string): boolean {
   const t = text.trim();
-  return t.length <= 60 && EDITOR_CREDIT_RE.test(t);
+  return t.length <= EDITOR_CREDIT_MAX_CHARS && EDITOR_CREDIT_RE.test(t);
 }

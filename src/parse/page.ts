@@ -18,6 +18,16 @@ export interface PageShape {
 
 /** Prose lines shorter than this median width (ems) mean the page was hard-broken at column width. */
 const COLUMN_MEDIAN_LIMIT = 30;
+/** A line or paragraph wider than this many body measures is set across columns (a spanning standfirst). */
+const WIDE_MEASURE = 1.3;
+/** Median shortfall per quote (ems) above which the page's curly quotes are read as full-width. */
+const FULL_WIDTH_QUOTE_SHORTFALL = 0.35;
+/** Fewer lines with two or more quotes than this: too little evidence, keep quotes half-width. */
+const QUOTE_EVIDENCE_MIN = 5;
+/** Lines either side of a line that make up its local measure. */
+const LOCAL_MEASURE_SPAN = 6;
+/** A paragraph this much narrower than the body measure (ems) is set apart (a narrow standfirst). */
+const NARROW_SHORTFALL = 1.5;
 
 function modeOf(widths: number[]): number {
   const counts = new Map<number, number>();
@@ -40,9 +50,9 @@ function quoteWidth(texts: string[]): number {
     const q = (t.match(/[“”‘’]/g) ?? []).length;
     if (q >= 2 && !endsSentence(t)) shortfalls.push((measure - visualWidth(t)) / q);
   }
-  if (shortfalls.length < 5) return 0.5;
+  if (shortfalls.length < QUOTE_EVIDENCE_MIN) return 0.5;
   const sorted = shortfalls.sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] >= 0.35 ? 1 : 0.5;
+  return sorted[Math.floor(sorted.length / 2)] >= FULL_WIDTH_QUOTE_SHORTFALL ? 1 : 0.5;
 }
 
 /** Read the page's shape from its prose lines. */
@@ -107,10 +117,10 @@ export const INDENT_SLACK = 1.25;
  * 2-em first-line indent.
  */
 export function indentThreshold(widths: number[], index: number, shape: PageShape): number {
-  const wide = shape.measure * 1.3;
+  const wide = shape.measure * WIDE_MEASURE;
   const own = widths[index];
   const counts = new Map<number, number>();
-  for (let i = Math.max(0, index - 6); i <= Math.min(widths.length - 1, index + 6); i++) {
+  for (let i = Math.max(0, index - LOCAL_MEASURE_SPAN); i <= Math.min(widths.length - 1, index + LOCAL_MEASURE_SPAN); i++) {
     const w = widths[i];
     if (own > wide ? w > wide : w <= wide) counts.set(Math.round(w), (counts.get(Math.round(w)) ?? 0) + 1);
   }
@@ -125,12 +135,12 @@ export function indentThreshold(widths: number[], index: number, shape: PageShap
 export function paragraphMeasure(lines: SourceLine[], shape: PageShape): 'body' | 'narrow' | 'wide' {
   if (shape.lineMode) return 'body';
   const widths = lines.map((l) => visualWidth(l.text, shape.quoteEm));
-  if (widths.length === 1) return widths[0] > shape.measure * 1.3 ? 'wide' : 'body';
+  if (widths.length === 1) return widths[0] > shape.measure * WIDE_MEASURE ? 'wide' : 'body';
   const middle = widths.slice(1, -1);
-  if (middle.length === 0) return widths[0] > shape.measure * 1.3 ? 'wide' : 'body';
+  if (middle.length === 0) return widths[0] > shape.measure * WIDE_MEASURE ? 'wide' : 'body';
   const sorted = [...middle].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
-  if (median > shape.measure * 1.3) return 'wide';
-  if (median <= shape.measure - 1.5) return 'narrow';
+  if (median > shape.measure * WIDE_MEASURE) return 'wide';
+  if (median <= shape.measure - NARROW_SHORTFALL) return 'narrow';
   return 'body';
 }

@@ -40,7 +40,10 @@ export function leadingHeadLines(block: Block, shape: PageShape): number {
   // A head broken at its phrase space: a short first phrase (PHRASE_MAX of the measure at most) over a longer second one, then the body’s
   // prose (`守正创新` / `打造服务新高地` / `今年以来，…`; the body's indented first line may hold no comma yet).
   const second = lines[1]!;
-  if (k === 1 && !twoPhrase && lines.length > 2 && w(first) <= shape.measure * PHRASE_MAX && isDisplayLine(second, shape, false) && w(second) > w(first) + 1 && w(second) <= shape.measure && !CONTINUATION_START.test(first)) {
+  const onlyFirstLineRead = k === 1 && !twoPhrase && lines.length > 2;
+  const shortFirstPhrase = w(first) <= shape.measure * PHRASE_MAX && !CONTINUATION_START.test(first);
+  const longerSecondPhrase = isDisplayLine(second, shape, false) && w(second) > w(first) + 1 && w(second) <= shape.measure;
+  if (onlyFirstLineRead && shortFirstPhrase && longerSecondPhrase) {
     // The second phrase may wrap once more onto a short line (`以创新驱动推动高质量发` / `展`).
     const third = lines[2]!;
     const wraps = lines.length > 3 && isDisplayLine(third, shape, false) && w(third) < w(second) - 1 && !hasProsePunctuation(third) && !opensQuote(third);

@@ -123,9 +123,11 @@ const RUNNING_HEAD_RES = [
   /^(?:星期|周)[一二三四五六日天]\s*\d{4}\s*年/,
   /^[（(]\s*(?:下转|上接|转|接)第?\s*\d+\s*版\s*[）)]$/,
 ];
+/** A running head (date, jump line) is at most this many characters; a longer line is text. */
+const RUNNING_HEAD_MAX_CHARS = 60;
 export function isRunningHead(text: string): boolean {
   const t = text.trim();
-  return t.length <= 60 && RUNNING_HEAD_RES.some((re) => re.test(t));
+  return t.length <= RUNNING_HEAD_MAX_CHARS && RUNNING_HEAD_RES.some((re) => re.test(t));
 }
 
 /** The signature closing an editor's note (`——编 者`, `——编者`): part of the note, never a subheadline. */
