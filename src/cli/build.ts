@@ -6,11 +6,36 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load.js';
 import { nodeContext } from '../io/context.js';
-import { buildEdition, resolveSources, SourceError, strictFailures } from '../pipeline/index.js';
+import { BATCH_SOURCES, buildEdition, buildShard, resolveSources, ShardError, SourceError, strictFailures } from '../pipeline/index.js';
 import { createProgress } from './progress.js';
 import { printDiagnostics } from './diagnostics.js';
 import { UsageError } from './errors.js';
 import { checkOutputFolder } from '../io/output-folder.js';
+
+/** A whole number ≥ 1 from the command line. */
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`expected a whole number ≥ 1, got "${value}"`);
+  return n;
+}
+
+/** `i/n` with 1 ≤ i ≤ n. */
+function shardSpec(value: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const [index, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  if (!match || index < 1 || index > count) throw new UsageError(`--shard expects i/n with 1 ≤ i ≤ n (e.g. 1/4), got "${value}"`);
+  return { index, count };
+}
+
+/** Run a plan/shard/merge step; a plan or part that cannot be used is a usage error (exit 2). */
+export async function shardCommand<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof ShardError) throw new UsageError(error.message);
+    throw error;
+  }
+}
 
 /** Register the build command. */
 export function registerBuild(program: Command): void {
@@ -23,9 +48,23 @@ export function registerBuild(program: Command): void {
     .option('--press-ready', 'also write output/edition-pdfx.pdf (PDF/X, CMYK) with Ghostscript')
     .option('--no-marks', 'omit crop and registration marks (screen proofs)')
     .option('-q, --quiet', 'no progress display')
-    .action(async (sources: string[], opts: { out: string; strict?: boolean; pressReady?: boolean; marks: boolean; quiet?: boolean }) => {
+    .option('-j, --jobs <n>', 'batches of pages made up at once (default: one per core, at most 2)', positiveInt)
+    .option('--batch-pages <n>', `source pages made up and printed together (default ${BATCH_SOURCES})`, positiveInt)
+    .option('--shard <i/n>', 'build part i of n of the page plan (see `zhuanban plan`) into -o; join the parts with `zhuanban merge`', shardSpec)
+    .option('--plan <file>', 'the page plan a shard reads', 'plan.json')
+    .action(async (sources: string[], opts: { out: string; strict?: boolean; pressReady?: boolean; marks: boolean; quiet?: boolean; jobs?: number; batchPages?: number;
+      shard?: { index: number; count: number }; plan: string }) => {
       const root = process.cwd();
       const config = await loadConfig(root);
+      if (opts.shard) {
+        if (sources.length) throw new UsageError('a shard builds the sources of its plan; give no sources with --shard');
+        const ctx = nodeContext(root, createProgress({ quiet: opts.quiet }));
+        const outDir = resolve(root, opts.out);
+        await checkOutputFolder(outDir, opts.out);
+        const { pages } = await shardCommand(() => buildShard(ctx, { config, planPath: resolve(root, opts.plan), ...opts.shard!, outDir, jobs: opts.jobs, batchSources: opts.batchPages }));
+        process.stderr.write(`zhuanban: wrote shard ${opts.shard.index}/${opts.shard.count} (${pages} pages) to ${outDir}; join the shards with \`zhuanban merge\`\n`);
+        return;
+      }
       let paths: string[];
       try {
         paths = await resolveSources(root, config, sources);
@@ -37,7 +76,8 @@ export function registerBuild(program: Command): void {
       // Before Chromium starts: an output folder that cannot be one is the user's to fix (exit 2).
       await checkOutputFolder(outDir, opts.out);
       const ctx = nodeContext(root, createProgress({ quiet: opts.quiet }));
-      const { report, pdfPath } = await buildEdition(ctx, { config, sources: paths, outDir, pressReady: opts.pressReady, marks: opts.marks && config.marks });
+      const { report, pdfPath } = await buildEdition(ctx, { config, sources: paths, outDir, pressReady: opts.pressReady, marks: opts.marks && config.marks,
+        jobs: opts.jobs, batchSources: opts.batchPages });
       printDiagnostics(report.diagnostics, root);
       for (const p of report.browserProblems) process.stderr.write(`zhuanban: browser ${p.kind}: ${p.message} (${p.url})\n`);
       const summary = report.pages.map((p) => `${p.number}版 fill ${(p.fill * 100).toFixed(1)}% overset ${p.oversetChars}`).join('; ');

@@ -10,6 +10,8 @@ import { registerPreflight } from './preflight.js';
 import { registerParse } from './parse.js';
 import { registerImport } from './import.js';
 import { registerPreview } from './preview.js';
+import { registerPlan } from './plan.js';
+import { registerMerge } from './merge.js';
 
 import { UsageError } from './errors.js';
 
@@ -39,6 +41,8 @@ export async function main(argv: string[]): Promise<number> {
   registerParse(program);
   registerImport(program);
   registerPreview(program);
+  registerPlan(program);
+  registerMerge(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

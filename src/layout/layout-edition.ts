@@ -36,6 +36,10 @@ export interface MakeUpOptions<R extends RenderedEdition> {
   render: (docs: ZbDocument[]) => R;
   /** A page an earlier call with the same `proofDir` returned; the edition is laid out again in it. */
   reuse?: ReusablePage | null;
+  /** Name of the measuring file (one per page made up at once); default `.edition.html`. */
+  measureName?: string;
+  /** Open a new page in a browser context of its own (its own renderer process). */
+  isolated?: boolean;
 }
 
 /** The made-up edition, still open in its Chromium page. */
@@ -64,10 +68,10 @@ export async function makeUpEdition<R extends RenderedEdition>(ctx: Context, ses
   let reuse = options.reuse ?? null;
   for (let attempt = 0; ; attempt++) {
     const rendered = options.render(docs);
-    const measurePath = join(proofDir, '.edition.html');
+    const measurePath = join(proofDir, options.measureName ?? '.edition.html');
     await ctx.writeFileAtomic(measurePath, rendered.html);
     const previous = reuse;
-    const current = await time('load', () => openMakeUpPage(session, measurePath, rendered.html, previous));
+    const current = await time('load', () => openMakeUpPage(session, measurePath, rendered.html, previous, options.isolated));
     reuse = { page: current, reloadStyles: false };
     const pass = await time('layout', () => layoutPass(current, rendered.pages, options.grid));
     if (pass.overfull < 0) return { page: current, docs, rendered, pass, proof: await serialise(current) };

@@ -32,9 +32,9 @@ export interface InspectedPage {
   modules: { id: string; overset: number; breaks: LineBreakFault[] }[];
 }
 
-/** Open (or swap into `reuse`) the edition page with the make-up helpers loaded. */
-export function openMakeUpPage(session: BrowserSession, htmlPath: string, html: string, reuse?: ReusablePage | null): Promise<Page> {
-  return openEdition(session, htmlPath, html, reuse, MAKEUP_SCRIPT);
+/** Open (or swap into `reuse`) the edition page with the make-up helpers loaded; `isolated`: in its own renderer process. */
+export function openMakeUpPage(session: BrowserSession, htmlPath: string, html: string, reuse?: ReusablePage | null, isolated = false): Promise<Page> {
+  return openEdition(session, htmlPath, html, reuse, MAKEUP_SCRIPT, isolated);
 }
 
 /** Measure every module at every span. */

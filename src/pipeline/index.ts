@@ -1,6 +1,7 @@
 /**
  * The orchestrator (unified's parse → run → stringify; Typst's parse → layout → export): sources →
- * trees → page views → HTML → make-up and print in one Chromium page → print-ready PDF → output/.
+ * trees → page views → HTML → make-up and print in Chromium, in batches of pages (batches.ts) → one
+ * print-ready PDF → output/.
  * Every output is written atomically; the browser is closed in `finally`.
  *
  * This module is the pipeline's public API: the CLI, the preview and the library use the steps
@@ -9,9 +10,15 @@
 import { join } from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { Context } from '../io/context.js';
-import { explainBrowserError, withBrowser } from '../print/browser.js';
-import { printPdf } from '../print/print-pdf.js';
-import { layoutEdition, type StageTimer } from './lay-out.js';
+import { availableParallelism } from 'node:os';
+import type { Diagnostic } from '../ast/types.js';
+import type { LayoutPassResult } from '../layout/layout-pass.js';
+import { mergePdfs } from '../pdf/merge.js';
+import { explainBrowserError, launchBrowser, type PageProblem } from '../print/browser.js';
+import { sheetGeometry } from '../render/geometry.js';
+import type { PageView } from '../render/view.js';
+import { layoutAndPrint } from './batches.js';
+import { prepareEdition, type StageTimer } from './lay-out.js';
 import { writeOutputs } from './outputs.js';
 import { buildReport, type Report } from './report.js';
 
@@ -19,6 +26,8 @@ export { type BrowserSession, launchBrowser, type PageProblem } from '../print/b
 export { type LaidOutEdition, layoutEdition, type StageTimer } from './lay-out.js';
 export { buildReport, type Report, strictFailures } from './report.js';
 export { resolveSources, SourceError } from './sources.js';
+export { BATCH_SOURCES } from './batches.js';
+export { buildShard, mergeShards, planEdition, ShardError } from './shards.js';
 
 /** What a build is asked to do. */
 export interface BuildOptions {
@@ -27,7 +36,13 @@ export interface BuildOptions {
   outDir: string;
   pressReady?: boolean;
   marks?: boolean;
+  /** Source pages made up and printed together (default BATCH_SOURCES). */
+  batchSources?: number;
+  /** Batches made up at once (default: defaultJobs()). */
+  jobs?: number;
 }
+
+const MAX_DEFAULT_JOBS = 2;
 
 /** What a build produced; `report` is also written to report.json. */
 export interface BuildResult {
@@ -61,17 +76,58 @@ export async function buildEdition(ctx: Context, options: BuildOptions): Promise
   const { config, outDir } = options;
   const timings: Record<string, number> = {};
   const time = stageTimer(ctx, timings, config.timeoutMs);
-  return withBrowser(config.timeoutMs, async (session) => {
-    const laid = await layoutEdition(ctx, session, { config, sources: options.sources, proofDir: join(outDir, 'proof'), time });
-    const pdf = await time('print', () => printPdf(laid.page, laid.sheet.sheet, config.timeoutMs));
-    await laid.page.close();
+  // Chromium starts while the sources are parsed; it is closed in `finally` whatever happens.
+  const launching = launchBrowser(config.timeoutMs);
+  launching.catch(() => {});
+  try {
+    const edition = await prepareEdition(ctx, { config, sources: options.sources, time });
+    const session = await launching;
+    const printed = await layoutAndPrint(ctx, session, edition, { config, proofDir: join(outDir, 'proof'), time,
+      batchSources: options.batchSources, jobs: options.jobs ?? defaultJobs() });
     await session.close();
-    const report = buildReport({ config, sheet: laid.sheet, views: laid.views, pass: laid.pass, diagnostics: laid.diagnostics, timings,
-      problems: session.problems, sources: options.sources, ctx, fileOf: laid.fileOf });
-    const pdfPath = await time('outputs', () => writeOutputs(ctx, { outDir, pdf, proof: laid.proof, views: laid.views, report, config,
-      date: laid.date, title: laid.title, pressReady: !!options.pressReady, marks: options.marks ?? config.marks }));
-    report.timings = timings;
-    await ctx.writeFileAtomic(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-    return { report, pdfPath };
-  });
+    return await writeEdition(ctx, { config, outDir, pdfs: printed.pdfs, views: printed.views, pass: printed.pass, proof: printed.proof,
+      diagnostics: [...edition.diagnostics, ...printed.diagnostics], problems: session.problems, sources: options.sources, fileOf: edition.fileOf,
+      date: edition.date, title: edition.title, pressReady: options.pressReady, marks: options.marks, timings, time });
+  } finally {
+    await (await launching.catch(() => null))?.close();
+  }
+}
+
+/** Pages made up at once by default: one per core, at most two. */
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(MAX_DEFAULT_JOBS, availableParallelism()));
+}
+
+/** What the last step of a build (or of a merge of shards) writes from. */
+export interface EditionParts {
+  config: Config;
+  outDir: string;
+  /** Chromium's PDFs of consecutive runs of pages, in order. */
+  pdfs: Uint8Array[];
+  views: PageView[];
+  pass: LayoutPassResult;
+  proof: { head: string; pages: string[] };
+  diagnostics: Diagnostic[];
+  problems: PageProblem[];
+  sources: string[];
+  fileOf: (source: string) => string;
+  date: Date;
+  title: string;
+  pressReady?: boolean;
+  marks?: boolean;
+  timings: Record<string, number>;
+  time: StageTimer;
+}
+
+/** One PDF from the printed parts, then the report, the finished PDF, the proofs and report.json. */
+export async function writeEdition(ctx: Context, parts: EditionParts): Promise<BuildResult> {
+  const { config, outDir, views, time, timings } = parts;
+  const pdf = parts.pdfs.length === 1 ? parts.pdfs[0]! : await time('merge', () => mergePdfs(parts.pdfs));
+  const report = buildReport({ config, sheet: sheetGeometry(config), views, pass: parts.pass, diagnostics: parts.diagnostics, timings,
+    problems: parts.problems, sources: parts.sources, ctx, fileOf: parts.fileOf });
+  const pdfPath = await time('outputs', () => writeOutputs(ctx, { outDir, pdf, proof: parts.proof, views, report, config,
+    date: parts.date, title: parts.title, pressReady: !!parts.pressReady, marks: parts.marks ?? config.marks }));
+  report.timings = timings;
+  await ctx.writeFileAtomic(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  return { report, pdfPath };
 }

@@ -15,10 +15,11 @@ import { InputError } from '../io/input-error.js';
 import type { BrowserSession } from '../print/browser.js';
 import type { ReusablePage } from '../print/page-session.js';
 import { sheetGeometry, type Sheet } from '../render/geometry.js';
-import { loadTemplates, renderEdition } from '../render/html.js';
+import { type EditionTemplate, loadTemplates, renderEdition } from '../render/html.js';
 import { loadBodyPlugins } from '../render/plugins.js';
+import type { BodyPlugins } from '../render/body.js';
 import type { PageView } from '../render/view.js';
-import { buildPageViews, editionDate, viewDiagnostics } from './pages.js';
+import { buildPageViews, editionDate, type PageRun, viewDiagnostics } from './pages.js';
 
 export type { StageTimer } from '../layout/layout-edition.js';
 
@@ -67,28 +68,59 @@ async function parseSources(ctx: Context, sources: string[], maxBytes: number): 
   return results;
 }
 
+/** The parsed sources and everything the make-up of any run of their pages needs. */
+export interface ParsedEdition {
+  docs: ZbDocument[];
+  /** The parser's diagnostics, with file paths relative to the project. */
+  diagnostics: Diagnostic[];
+  sheet: Sheet;
+  template: EditionTemplate;
+  plugins: BodyPlugins;
+  date: Date;
+  title: string;
+  /** Source basename → path relative to the project, for file:line in diagnostics. */
+  fileOf: (source: string) => string;
+}
+
+/** Parse every source and load the templates and body plugins (no browser needed). */
+export async function prepareEdition(ctx: Context, options: { config: Config; sources: string[]; time: StageTimer }): Promise<ParsedEdition> {
+  const { config, time } = options;
+  const parsed = await time('parse', () => parseSources(ctx, options.sources, config.maxSourceBytes));
+  const files = new Map(parsed.map(({ path, tree }) => [tree.source, relative(ctx.root, path)]));
+  const diagnostics: Diagnostic[] = parsed.flatMap(({ path, tree }) => tree.diagnostics.map((d) => ({ ...d, file: relative(ctx.root, path) })));
+  for (const d of diagnostics) if (d.file && files.has(d.file)) d.file = files.get(d.file);
+  const template = await time('templates', () => loadTemplates(ctx, config.templates));
+  const plugins = await time('templates', () => loadBodyPlugins(ctx.root, config));
+  return { docs: parsed.map((p) => p.tree), diagnostics, sheet: sheetGeometry(config), template, plugins, date: editionDate(config, ctx.now()),
+    title: `${config.paper} ${config.section}专版`, fileOf: (s) => files.get(s) ?? s };
+}
+
+/**
+ * Make up `docs` (the whole edition, or a run of its pages placed by `run`) in one Chromium page; the
+ * result's diagnostics are the make-up's only. `measureName` and `isolated` let several pages make up
+ * runs at once (see makeUpEdition).
+ */
+export async function layoutPages(ctx: Context, session: BrowserSession, edition: ParsedEdition, docs: ZbDocument[],
+  options: { config: Config; proofDir: string; time: StageTimer; reuse?: ReusablePage | null; run?: PageRun; measureName?: string; isolated?: boolean }): Promise<LaidOutEdition> {
+  const { config, proofDir } = options;
+  const { sheet, template, plugins, date, title, fileOf } = edition;
+  const render = (current: ZbDocument[]) => {
+    const views = buildPageViews(current, config, date, plugins, options.run);
+    return { ...views, html: renderEdition(template, { ctx, config, sheet, pages: views.pages, title, htmlDir: proofDir, mode: 'print' }) };
+  };
+  const made = await makeUpEdition(ctx, session, { docs, grid: sheet.grid, proofDir, time: options.time, render, reuse: options.reuse,
+    measureName: options.measureName, isolated: options.isolated });
+  return { page: made.page, sheet, views: made.rendered.pages, pass: made.pass, proof: made.proof, diagnostics: viewDiagnostics(made.rendered, fileOf),
+    docs: made.docs, date, title, fileOf };
+}
+
 /**
  * Parse, render and make up the edition in `session`; the caller closes the returned page. `reuse` is the page
  * an earlier call with the same `proofDir` returned (the preview's); the edition is laid out again in it.
  */
 export async function layoutEdition(ctx: Context, session: BrowserSession,
   options: { config: Config; sources: string[]; proofDir: string; time: StageTimer; reuse?: ReusablePage | null }): Promise<LaidOutEdition> {
-  const { config, proofDir, time } = options;
-  const parsed = await time('parse', () => parseSources(ctx, options.sources, config.maxSourceBytes));
-  const fileOf = new Map(parsed.map(({ path, tree }) => [tree.source, relative(ctx.root, path)]));
-  const diagnostics: Diagnostic[] = parsed.flatMap(({ path, tree }) => tree.diagnostics.map((d) => ({ ...d, file: relative(ctx.root, path) })));
-  const sheet = sheetGeometry(config);
-  const template = await time('templates', () => loadTemplates(ctx, config.templates));
-  const plugins = await time('templates', () => loadBodyPlugins(ctx.root, config));
-  const date = editionDate(config, ctx.now());
-  const title = `${config.paper} ${config.section}专版`;
-  const render = (docs: ZbDocument[]) => {
-    const views = buildPageViews(docs, config, date, plugins);
-    return { ...views, html: renderEdition(template, { ctx, config, sheet, pages: views.pages, title, htmlDir: proofDir, mode: 'print' }) };
-  };
-  const made = await makeUpEdition(ctx, session, { docs: parsed.map((p) => p.tree), grid: sheet.grid, proofDir, time, render, reuse: options.reuse });
-  for (const d of diagnostics) if (d.file && fileOf.has(d.file)) d.file = fileOf.get(d.file);
-  diagnostics.push(...viewDiagnostics(made.rendered, (s) => fileOf.get(s) ?? s));
-  return { page: made.page, sheet, views: made.rendered.pages, pass: made.pass, proof: made.proof, diagnostics, docs: made.docs, date, title,
-    fileOf: (s) => fileOf.get(s) ?? s };
+  const edition = await prepareEdition(ctx, options);
+  const laid = await layoutPages(ctx, session, edition, edition.docs, options);
+  return { ...laid, diagnostics: [...edition.diagnostics, ...laid.diagnostics] };
 }

@@ -3,7 +3,7 @@
  * the HTML proofs (one file for the edition, one per page), and the PDF/X variant on request.
  * Each file goes through a temp file and a rename, so an interrupted build leaves no half file.
  */
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { Context } from '../io/context.js';
@@ -52,7 +52,8 @@ export async function writeOutputs(ctx: Context, args: OutputArgs): Promise<stri
   await ctx.writeFileAtomic(join(proofDir, 'index.html'), proofDocument(args.proof.head, args.proof.pages));
   for (const [i, page] of args.proof.pages.entries())
     await ctx.writeFileAtomic(join(proofDir, `page-${String(i + 1).padStart(2, '0')}.html`), proofDocument(args.proof.head, [page]));
-  await rm(join(proofDir, '.edition.html'), { force: true });
+  // The measuring documents of the make-up's pages (one per concurrent page).
+  for (const name of (await readdir(proofDir)).filter((n) => /^\.edition(-\d+)?\.html$/.test(n))) await rm(join(proofDir, name), { force: true });
   const meta = editionMeta(args, ctx.now());
   const finished = await finishPdf(args.pdf, meta, { bleedMm: args.config.bleed, marks: args.marks, trimMm: { width: args.report.trim.widthMm, height: args.report.trim.heightMm } });
   const pdfPath = join(args.outDir, 'edition.pdf');

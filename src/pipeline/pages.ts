@@ -28,9 +28,9 @@ export function editionDate(config: Config, now: Date): Date {
  * the pages only when every source has one and they run in order (pages of one printed run);
  * otherwise pages count from `firstPage`, and each folio that disagrees is reported.
  */
-export function pageNumbers(docs: ZbDocument[], firstPage: number): { numbers: number[]; ignoredFolios: { source: string; folio: number; number: number }[] } {
+export function pageNumbers(docs: ZbDocument[], firstPage: number, folios = true): { numbers: number[]; ignoredFolios: { source: string; folio: number; number: number }[] } {
   const folioNumbers: number[] = [];
-  let usable = true;
+  let usable = folios;
   for (const doc of docs) {
     const previous = folioNumbers[folioNumbers.length - 1];
     const n = isOverflowPage(doc) ? (previous ?? firstPage - 1) + 1 : doc.folio?.page ?? null;
@@ -43,14 +43,28 @@ export function pageNumbers(docs: ZbDocument[], firstPage: number): { numbers: n
   return { numbers, ignoredFolios };
 }
 
+/**
+ * Where a run of an edition's pages (a batch, a shard) stands: numbered from `firstPage` (default: the
+ * config's), by the folios only when `folios` (they number the whole edition), and `firstIndex` pages
+ * after the edition's first (it names the pages' elements, unique in the edition).
+ */
+export interface PageRun {
+  firstPage?: number;
+  folios: boolean;
+  firstIndex: number;
+}
+
+/** The whole edition: numbered by the folios when they can, else from the config's firstPage. */
+const WHOLE_EDITION: PageRun = { folios: true, firstIndex: 0 };
+
 /** Page views for every document, numbered; `ignoredFolios` are the source folios the numbering overrode. */
-export function buildPageViews(docs: ZbDocument[], config: Config, date: Date, plugins: BodyPlugins = NO_PLUGINS): { pages: PageView[]; warnings: { source: string; nodeType: string; line: number; column: number }[];
+export function buildPageViews(docs: ZbDocument[], config: Config, date: Date, plugins: BodyPlugins = NO_PLUGINS, run: PageRun = WHOLE_EDITION): { pages: PageView[]; warnings: { source: string; nodeType: string; line: number; column: number }[];
   ignoredFolios: { source: string; folio: number; number: number }[] } {
   const warnings: { source: string; nodeType: string; line: number; column: number }[] = [];
-  const { numbers, ignoredFolios } = pageNumbers(docs, config.firstPage);
+  const { numbers, ignoredFolios } = pageNumbers(docs, run.firstPage ?? config.firstPage, run.folios);
   const pages = docs.map((doc, i) => {
     const number = numbers[i]!;
-    const { view, warnings: w } = pageView(doc, { number, paper: config.paper, section: config.section, dateLabel: dateLabel(date) }, i, plugins);
+    const { view, warnings: w } = pageView(doc, { number, paper: config.paper, section: config.section, dateLabel: dateLabel(date) }, run.firstIndex + i, plugins);
     warnings.push(...w.map((x) => ({ source: doc.source, ...x })));
     return view;
   });

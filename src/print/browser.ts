@@ -40,7 +40,8 @@ export interface BrowserSession {
   browser: Browser;
   timeoutMs: number;
   problems: PageProblem[];
-  newPage(): Promise<Page>;
+  /** A new page; `isolated` puts it in a browser context of its own, so it renders in its own process. */
+  newPage(isolated?: boolean): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -78,8 +79,8 @@ export async function launchBrowser(timeoutMs: number): Promise<BrowserSession> 
     browser,
     timeoutMs,
     problems,
-    async newPage() {
-      const page = await browser.newPage();
+    async newPage(isolated = false) {
+      const page = isolated ? await (await browser.createBrowserContext()).newPage() : await browser.newPage();
       page.setDefaultTimeout(timeoutMs);
       page.setDefaultNavigationTimeout(timeoutMs);
       page.on('pageerror', (error) => problems.push({ kind: 'pageerror', message: String((error as Error).message ?? error), url: page.url() }));
