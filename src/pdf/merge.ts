@@ -5,7 +5,7 @@
  * (outline.ts) finds the headline positions exactly as in a PDF printed in one piece; the parts' subsets
  * of each font are joined into one (share-fonts.ts), so the file is not much bigger than one printed whole.
  */
-import { PDFArray, PDFHexString, PDFName, PDFRef, PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFHexString, PDFName, type PDFRef, PDFDocument, type PDFObject } from 'pdf-lib';
 import { takeChromiumHeadings } from './outline.js';
 import { shareFontSubsets } from './share-fonts.js';
 

@@ -82,7 +82,7 @@ function readWidths(context: PDFContext, cid: PDFDict): Map<number, number> {
     const first = (items[i] as PDFNumber).asNumber();
     const next = items[i + 1];
     if (next instanceof PDFArray) {
-      next.asArray().forEach((x, k) => widths.set(first + k, (context.lookup(x) as PDFNumber).asNumber()));
+      for (const [k, x] of next.asArray().entries()) widths.set(first + k, (context.lookup(x) as PDFNumber).asNumber());
       i += 2;
     } else {
       const last = (next as PDFNumber).asNumber();
@@ -199,7 +199,10 @@ function buildFont(group: Group): Uint8Array {
   loca.setUint32(4 * numGlyphs, at);
   const glyf = new Uint8Array(at);
   let o = 0;
-  for (const p of parts) (glyf.set(p, o), (o += p.length));
+  for (const p of parts) {
+    glyf.set(p, o);
+    o += p.length;
+  }
   const hmtx = new DataView(new ArrayBuffer(4 * numGlyphs));
   for (let g = 0; g < numGlyphs; g++) {
     const [advance, lsb] = group.metrics.get(g) ?? [0, 0];

@@ -10,7 +10,7 @@
  * (one page per source) and makes its batch up again when the guess was wrong, before printing, so the
  * result is the same as one worker's, batch for batch.
  */
-import type { Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer';
 import type { Config } from '../config/schema.js';
 import type { Context } from '../io/context.js';
 import type { Diagnostic, ZbDocument } from '../ast/types.js';
@@ -77,7 +77,10 @@ interface Deferred<T> {
 function deferred<T>(): Deferred<T> {
   let resolve!: (value: T) => void;
   let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((ok, fail) => ((resolve = ok), (reject = fail)));
+  const promise = new Promise<T>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
   promise.catch(() => {}); // a batch that fails is reported by its own worker
   return { promise, resolve, reject };
 }

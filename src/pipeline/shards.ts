@@ -8,7 +8,6 @@
  * proofs). A source changed since the plan, or made up to a different number of pages, stops the shard.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../ast/types.js';
 import type { Config } from '../config/schema.js';
@@ -150,7 +149,7 @@ export async function buildShard(ctx: Context, options: { config: Config; planPa
     for (const [i, s] of planned.entries())
       if (printed && printed.pagesPerSource[i] !== s.pages)
         throw new ShardError(`${s.path} made up to ${printed.pagesPerSource[i]} pages, the plan says ${s.pages}; run \`zhuanban plan\` again with the same config`);
-    const pdf = !printed || !printed.pdfs.length ? new Uint8Array() : printed.pdfs.length === 1 ? printed.pdfs[0]! : await mergePdfs(printed.pdfs);
+    const pdf = !printed?.pdfs.length ? new Uint8Array() : printed.pdfs.length === 1 ? printed.pdfs[0]! : await mergePdfs(printed.pdfs);
     const part: Part = { version: PART_VERSION, shard: { index: options.index, count: options.count }, plan: sha256(planBytes),
       views: printed?.views ?? [], pass: printed?.pass ?? { overfull: -1, keepShare: 1, placements: [], inspected: [] },
       proof: printed?.proof ?? { head: '', pages: [] }, diagnostics: [...edition.diagnostics, ...(printed?.diagnostics ?? [])], problems: session.problems,
