@@ -1,8 +1,8 @@
 /**
  * `npm run bench`, in one run (speed is measured here, never in tests):
  *  1. the CLI end to end against bare Chromium printing the CLI's own final HTML, interleaved;
- *  2. editions of 10/50/100 pages (BENCH_PAGES=10,50,100,1000 to change): time, time per page, peak
- *     memory of node plus Chromium;
+ *  2. editions of 10/50/100 pages (BENCH_PAGES=10,50,100,1000 to change), with 1 and 2 jobs (BENCH_JOBS):
+ *     time, time per page, peak memory of node plus Chromium; 100 pages also in one document;
  *  3. the seeds edition built in this process: median time of each stage;
  *  4. the preview's rebuild after a source edit, warm page against new page;
  *  5. parse time per MB (scripts/bench/parse.ts, when present).
@@ -25,6 +25,7 @@ import { median, mib, seconds } from './bench/run.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const sizes = (process.env.BENCH_PAGES ?? '10,50,100').split(',').map(Number);
+const jobs = (process.env.BENCH_JOBS ?? '1,2').split(',').map(Number);
 const only = new Set((process.env.BENCH_ONLY ?? 'cli,scale,stages,preview,parse').split(','));
 const root = process.cwd();
 const row = (label: string, xs: number[]) => `  ${label.padEnd(12)} ${String(Math.round(median(xs))).padStart(6)}   [${xs.map(Math.round).join(', ')}]`;
@@ -39,11 +40,18 @@ if (only.has('cli')) {
 }
 
 if (only.has('scale')) {
-  const rows = await benchScale(root, sizes);
   console.log('Edition size (CLI in a new process; memory: peak summed PSS of node and every Chromium process):');
-  console.log('  sources  pages  time s  ms/page  peak MiB  PDF MiB');
-  for (const r of rows)
-    console.log(`  ${String(r.sources).padStart(7)}  ${String(r.pages).padStart(5)}  ${seconds(r.ms).padStart(6)}  ${String(Math.round(r.ms / r.pages)).padStart(7)}  ${mib(r.peakBytes).padStart(8)}  ${(r.pdfBytes / 2 ** 20).toFixed(1).padStart(7)}`);
+  console.log('  jobs  sources  pages  time s  ms/page  peak MiB  PDF MiB');
+  for (const size of sizes)
+    for (const j of jobs) {
+      const [r] = await benchScale(root, [size], ['-j', String(j)]);
+      console.log(`  ${String(j).padStart(4)}  ${String(r!.sources).padStart(7)}  ${String(r!.pages).padStart(5)}  ${seconds(r!.ms).padStart(6)}  ${String(Math.round(r!.ms / r!.pages)).padStart(7)}  ${mib(r!.peakBytes).padStart(8)}  ${(r!.pdfBytes / 2 ** 20).toFixed(1).padStart(7)}`);
+    }
+  // The same 100 pages in one document (one batch), for the PDF size and memory batching saves.
+  if (sizes.includes(100)) {
+    const [r] = await benchScale(root, [100], ['-j', '1', '--batch-pages', '100']);
+    console.log(`  one document, 100 sources: ${seconds(r!.ms)} s, peak ${mib(r!.peakBytes)} MiB, PDF ${(r!.pdfBytes / 2 ** 20).toFixed(1)} MiB`);
+  }
 }
 
 if (only.has('stages')) {
