@@ -104,13 +104,16 @@ export function readToUnicode(context: PDFContext, font: PDFDict): Map<number, s
   return map;
 }
 
+/** Entries per bfchar block: the CMap format allows at most 100. */
+const BFCHAR_BLOCK = 100;
+
 /** A ToUnicode CMap (Adobe TN #5411) for 2-byte codes, in bfchar blocks of at most 100 entries. */
 export function writeToUnicode(map: Map<number, string>, codeBytes: number): string {
   const hex = (code: number) => code.toString(16).toUpperCase().padStart(codeBytes * 2, '0');
   const entries = [...map].sort(([a], [b]) => a - b).map(([code, text]) => `<${hex(code)}> <${Buffer.from(text, 'utf16le').swap16().toString('hex').toUpperCase()}>`);
   const blocks: string[] = [];
-  for (let i = 0; i < entries.length; i += 100) {
-    const chunk = entries.slice(i, i + 100);
+  for (let i = 0; i < entries.length; i += BFCHAR_BLOCK) {
+    const chunk = entries.slice(i, i + BFCHAR_BLOCK);
     blocks.push(`${chunk.length} beginbfchar\n${chunk.join('\n')}\nendbfchar`);
   }
   const space = codeBytes === 2 ? '<0000> <FFFF>' : '<00> <FF>';
