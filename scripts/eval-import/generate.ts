@@ -6,7 +6,7 @@
 import { visualWidth } from '../../src/parse/text-form.js';
 import {
   BANNERS, CAPTION_FORMS, CITIES, COLUMN_TAGS, FOLIOS, HEADLINE_FORMS, institution, KICKER_FORMS, personName, PHRASES,
-  RUNNING_HEADS, seedSentences, STANDFIRSTS, SUBHEAD_FORMS, SUBHEADLINE_FORMS,
+  RUNNING_HEADS, seedArticleSentences, STANDFIRSTS, SUBHEAD_FORMS, SUBHEADLINE_FORMS,
 } from './material.js';
 
 /** A node of an article body as the editor reads it. */
@@ -46,7 +46,7 @@ export function prng(seed: number): () => number {
   };
 }
 
-let SENTENCES: string[] | null = null;
+let SOURCES: string[][] | null = null;
 
 class Rng {
   constructor(private next: () => number) {}
@@ -85,12 +85,10 @@ export function wrap(text: string, measure: number, indent: number): string[] {
   return lines;
 }
 
-function paragraphText(r: Rng): string {
-  SENTENCES ??= seedSentences();
-  const n = r.int(1, 4);
-  let s = '';
-  for (let i = 0; i < n; i++) s += r.pick(SENTENCES);
-  return s;
+/** The next 1–4 sentences of one seed article (read on from a random place, never reusing one). */
+function paragraphText(r: Rng, source: string[]): string {
+  const n = Math.max(1, Math.min(r.int(1, 4), source.length));
+  return source.splice(0, n).join('');
 }
 
 function truncate(r: Rng, text: string): string {
@@ -129,14 +127,18 @@ function drawArticle(r: Rng, kind: Page['kind']): TruthArticle {
     lede.push(ledeKind === 'editor' ? `${r.pick(STANDFIRSTS)}——编 者` : r.pick(STANDFIRSTS));
   }
   const body: TruthNode[] = [];
+  SOURCES ??= seedArticleSentences();
+  const picked = r.pick(SOURCES);
+  const from = r.int(0, picked.length - 1);
+  const source = [...picked.slice(from), ...picked.slice(0, from)];
   const nParas = r.int(3, 9);
-  for (let i = 0; i < nParas; i++) {
+  for (let i = 0; i < nParas && source.length; i++) {
     if (i > 0 && r.chance(0.22)) {
       const h = r.pick(SUBHEAD_FORMS)(phrase);
       if (/[，：]/.test(h)) forms.push('punctuated-subhead');
       body.push({ t: 'h', text: h });
     }
-    body.push({ t: 'p', text: paragraphText(r) });
+    body.push({ t: 'p', text: paragraphText(r, source) });
     if (r.chance(0.15)) body.push({ t: 'f', ...r.pick(CAPTION_FORMS)(org, () => personName(r.pick)) });
   }
   if (bylineKind === 'dateline') {

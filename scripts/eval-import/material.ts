@@ -9,17 +9,22 @@ import { join } from 'node:path';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'tests', 'fixtures');
 
-/** Sentences of the seeds' body paragraphs, cut where a sentence ends outside any quotation. */
-export function seedSentences(): string[] {
-  const out: string[] = [];
+/**
+ * Sentences of the seeds' body paragraphs, per seed article (an article's sentences share its names
+ * and terms, as a real article's columns do), cut where a sentence ends outside any quotation.
+ */
+export function seedArticleSentences(): string[][] {
+  const out: string[][] = [];
   for (const dir of readdirSync(FIXTURES).filter((d) => d.startsWith('seed-')).sort()) {
     const tree = JSON.parse(readFileSync(join(FIXTURES, dir, 'expected.json'), 'utf8')) as { articles: { children: string[] }[] };
     for (const a of tree.articles) {
-      for (const c of a.children) if (c.startsWith('P ')) out.push(...sentences(c.slice(2)));
+      const list = a.children.filter((c) => c.startsWith('P ')).flatMap((c) => sentences(c.slice(2)));
+      // Sentences that open with a closing mark or hold an unbalanced quote cannot stand alone.
+      const clean = [...new Set(list)].filter((s) => s.length >= 8 && balanced(s) && !/^[”’）》，。、]/.test(s));
+      if (clean.length >= 6) out.push(clean);
     }
   }
-  // Sentences that open with a closing mark or hold an unbalanced quote cannot stand alone.
-  return [...new Set(out)].filter((s) => s.length >= 8 && balanced(s) && !/^[”’）》，。、]/.test(s));
+  return out;
 }
 
 function balanced(s: string): boolean {

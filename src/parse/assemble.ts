@@ -39,7 +39,7 @@ export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter
     if (block.runIn && kind.kind === 'display') kind.wrapped = false;
     return { block, kind };
   });
-  const items = rethread(promoteHeads(classified), shape);
+  const items = rethread(promoteHeads(classified, shape), shape);
   const prose = buildProseIndex(items.filter((c) => c.kind.kind === 'prose').flatMap((c) => c.block.lines), shape.quoteEm);
   return new Assembler(shape, prose, report).run(items);
 }

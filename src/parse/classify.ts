@@ -2,7 +2,7 @@
  * Block classification: what each block of lines is *by its form*,
  * before context decides (in assemble.ts) whether a display line is a headline, subhead or caption.
  */
-import type { Block, PageShape } from './page.js';
+import { INDENT_SLACK, type Block, type PageShape } from './page.js';
 import { captionOf, parseByline, type BylineParts } from './credits.js';
 import {
   endsSentence, hasProsePunctuation, isOrgName, opensWithDateline, isRunningHead, matchFolio, splitGluedOrgTail, visualWidth,
@@ -64,6 +64,9 @@ export function isDisplayLine(text: string, shape: PageShape, alone = true): boo
   const w = visualWidth(text);
   return w <= DISPLAY_MAX_WIDTH && (alone || shape.lineMode || w <= shape.measure + 2);
 }
+
+/** Lines of the prose under a head candidate needed to see its indented first line (a band piece is shorter). */
+const PARAGRAPH_EVIDENCE_LINES = 3;
 
 /** A head carries at most this many marks (`守护健康，我们一直在`, `病房不熄灯，我们不下班！`). */
 const HEAD_MAX_MARKS = 2;
@@ -156,7 +159,14 @@ export function parseBylineLines(texts: string[]): BylineParts | null {
  * is restored, so that such a line is not paired with a column as a piece of a sentence. Those
  * followed by prose are left to the page walk, which sees the text after them in reading order.
  */
-export function promoteHeads(items: Classified[]): Classified[] {
+export function promoteHeads(items: Classified[], shape: PageShape): Classified[] {
+  // Prose that opens a paragraph right under the candidate: an indented first line over full lines.
+  const opensParagraph = (c: Classified | undefined) => {
+    if (c?.kind.kind !== 'prose' || c.kind.head || c.block.lines.length < PARAGRAPH_EVIDENCE_LINES) return false;
+    if (shape.lineMode) return true;
+    const w = (k: number) => visualWidth(c.block.lines[k]!.text, shape.quoteEm);
+    return w(0) <= shape.measure - INDENT_SLACK && w(1) > shape.measure - INDENT_SLACK;
+  };
   return items.map((c, i) => {
     if (c.kind.kind !== 'prose' || !c.kind.head || c.kind.head.kicker) return c;
     const prev = items[i - 1];
@@ -164,7 +174,7 @@ export function promoteHeads(items: Classified[]): Classified[] {
     const next = items[i + 1]?.kind;
     const headFollows = next !== undefined && (
       (next.kind === 'byline' && next.parts.authors.length > 0) || next.kind === 'org' || next.kind === 'org-head' ||
-      (next.kind === 'display' && !next.caption && items[i + 1]!.block.blankBefore < 2) || (next.kind === 'prose' && next.head !== undefined));
+      (next.kind === 'display' && !next.caption && items[i + 1]!.block.blankBefore < 2) || (next.kind === 'prose' && next.head !== undefined) || opensParagraph(items[i + 1]));
     if (prevOpen || !headFollows) return c;
     const { text, institution } = c.kind.head;
     const kind: BlockKind = institution
