@@ -116,6 +116,12 @@ describe('import graph of src/', () => {
     expect(explain).toEqual([]);
   });
 
+  it('lets every other folder use the pipeline only through its public API (src/pipeline/index.ts)', () => {
+    const api = join(SRC, 'pipeline', 'index');
+    const inside = edges.filter((e) => folderOf(e.to) === 'pipeline' && folderOf(e.from) !== 'pipeline' && e.to.replace(/\.[jt]s$/, '') !== api);
+    expect(inside.map((e) => `${relative(ROOT, e.from)} → ${relative(ROOT, e.to)}`)).toEqual([]);
+  });
+
   it('keeps the PDF writer (src/pdf) and the checker (src/preflight) apart: both read PDFs through src/pdf-read', () => {
     const crossing = between.filter((e) => !e.typeOnly && [e.from, e.to].sort().join() === 'pdf,preflight');
     expect(crossing.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
