@@ -22,11 +22,22 @@ function withHeader(bytes: Uint8Array, version: string | undefined): Uint8Array 
   return bytes;
 }
 
-/** Save twice: first without /ID to hash the content, then with /ID = first 16 bytes of that SHA-256. */
+/** The /ID written first, then overwritten in place by the content hash (same length, so no offset moves). */
+const ID_PLACEHOLDER = '0'.repeat(32);
+
+/**
+ * Save once with a placeholder /ID, hash the bytes, and write the first 16 bytes of that SHA-256 over the
+ * placeholder: the identifier follows from the content, with one serialisation instead of two.
+ */
 export async function saveDeterministic(doc: PDFDocument, options: { version?: string } = {}): Promise<Uint8Array> {
-  doc.context.trailerInfo.ID = undefined;
-  const draft = withHeader(await doc.save(SAVE_OPTIONS), options.version);
-  const id = PDFHexString.of(createHash('sha256').update(draft).digest('hex').slice(0, 32).toUpperCase());
-  doc.context.trailerInfo.ID = doc.context.obj([id, id]);
-  return withHeader(await doc.save(SAVE_OPTIONS), options.version);
+  const placeholder = PDFHexString.of(ID_PLACEHOLDER);
+  doc.context.trailerInfo.ID = doc.context.obj([placeholder, placeholder]);
+  const bytes = withHeader(await doc.save(SAVE_OPTIONS), options.version);
+  const trailer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const marker = Buffer.from(`/ID [ <${ID_PLACEHOLDER}> <${ID_PLACEHOLDER}> ]`, 'latin1');
+  const at = trailer.lastIndexOf(marker);
+  if (at < 0) throw new Error('pdf-lib did not write the expected trailer /ID');
+  const id = createHash('sha256').update(bytes).digest('hex').slice(0, 32).toUpperCase();
+  trailer.write(`/ID [ <${id}> <${id}> ]`, at, 'latin1');
+  return bytes;
 }
