@@ -21,15 +21,18 @@ export type ContentToken = { start: number; end: number } & (
   | { kind: 'junk' }
 );
 
-const WHITE = new Set([0, 9, 10, 12, 13, 32]);
-const DELIM = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
+/** Byte classes looked up by table (a content stream is scanned byte by byte): 1 white space, 2 delimiter. */
+const CLASS = new Uint8Array(256);
+for (const b of [0, 9, 10, 12, 13, 32]) CLASS[b] = 1;
+for (const b of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) CLASS[b] = 2;
+const isWhite = (b: number) => CLASS[b] === 1;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 /** Single-character escapes of literal strings (§7.3.4.2). */
 const ESCAPES: Record<number, number> = { 0x6e: 10, 0x72: 13, 0x74: 9, 0x62: 8, 0x66: 12 };
 const [LPAREN, RPAREN, LT, GT, LBRACKET, RBRACKET, SLASH, PERCENT, BACKSLASH] = [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x2f, 0x25, 0x5c];
 
 /** True for a byte that may be part of a name, number or keyword. */
-export const isRegularByte = (b: number) => !WHITE.has(b) && !DELIM.has(b);
+export const isRegularByte = (b: number) => CLASS[b] === 0;
 
 const latin1 = (data: Uint8Array, start: number, end: number) => Buffer.from(data.buffer, data.byteOffset + start, end - start).toString('latin1');
 
@@ -68,9 +71,32 @@ function hexString(data: Uint8Array, pos: number): { value: Uint8Array; end: num
 /** Offset just past an inline image's data: the first `EI` with white space on both sides. */
 function inlineDataEnd(data: Uint8Array, pos: number): number {
   for (; pos < data.length - 1; pos++) {
-    if (data[pos] === 0x45 && data[pos + 1] === 0x49 && WHITE.has(data[pos - 1]!) && (pos + 2 >= data.length || WHITE.has(data[pos + 2]!))) return pos;
+    if (data[pos] === 0x45 && data[pos + 1] === 0x49 && isWhite(data[pos - 1]!) && (pos + 2 >= data.length || isWhite(data[pos + 2]!))) return pos;
   }
   return data.length;
+}
+
+/** A number of digits with an optional sign and point, read straight from the bytes (most tokens are); else null. */
+function plainNumber(data: Uint8Array, start: number, end: number): number | null {
+  let pos = start;
+  const negative = data[pos] === 0x2d;
+  if (negative || data[pos] === 0x2b) pos++;
+  if (pos >= end || end - start > 15) return null;
+  let value = 0;
+  let scale = 0;
+  let digits = 0;
+  for (; pos < end; pos++) {
+    const c = data[pos]!;
+    if (c >= 0x30 && c <= 0x39) {
+      value = value * 10 + (c - 0x30);
+      digits++;
+      if (scale) scale *= 10;
+    } else if (c === 0x2e && !scale) scale = 1;
+    else return null;
+  }
+  if (!digits) return null;
+  const result = scale > 1 ? value / scale : value;
+  return negative ? -result : result;
 }
 
 /** The tokens of a decoded content stream, in order. */
@@ -79,7 +105,7 @@ export function* contentTokens(data: Uint8Array): Generator<ContentToken> {
   while (pos < data.length) {
     const b = data[pos]!;
     const start = pos;
-    if (WHITE.has(b)) {
+    if (CLASS[b] === 1) {
       pos++;
     } else if (b === PERCENT) {
       while (pos < data.length && data[pos] !== 10 && data[pos] !== 13) pos++;
@@ -108,11 +134,15 @@ export function* contentTokens(data: Uint8Array): Generator<ContentToken> {
       pos++;
       yield { kind: 'junk', start, end: pos };
     } else {
-      while (pos < data.length && isRegularByte(data[pos]!)) pos++;
-      const word = latin1(data, start, pos);
-      const number = Number(word);
-      if (NUMBER.test(word) && Number.isFinite(number)) {
+      while (pos < data.length && CLASS[data[pos]!] === 0) pos++;
+      const number = plainNumber(data, start, pos);
+      if (number !== null) {
         yield { kind: 'number', value: number, start, end: pos };
+        continue;
+      }
+      const word = latin1(data, start, pos);
+      if (NUMBER.test(word) && Number.isFinite(Number(word))) {
+        yield { kind: 'number', value: Number(word), start, end: pos };
         continue;
       }
       yield { kind: 'keyword', value: word, start, end: pos };
