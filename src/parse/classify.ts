@@ -113,7 +113,7 @@ export function splitOrgHeadline(text: string): { institution: string; headline:
  * subhead is joined with one space); wrapped text fills a line first and is joined
  * without space. A line with a phrase space of its own is a head that wrapped.
  */
-function joinDisplay(parts: string[]): { text: string; twoPart: boolean; wrapped: boolean } {
+function joinDisplay(parts: string[], shape: PageShape): { text: string; twoPart: boolean; wrapped: boolean } {
   let text = parts[0];
   let spaced = false;
   for (let i = 1; i < parts.length; i++) {
@@ -125,8 +125,16 @@ function joinDisplay(parts: string[]): { text: string; twoPart: boolean; wrapped
     spaced ||= !wrappedHere;
   }
   const twoPart = spaced || / /.test(text);
-  return { text, twoPart, wrapped: !twoPart };
+  // Text that wrapped filled its first line. Two phrases of a head need not differ in length (heads
+  // are often two phrases of equal length): on a column page, two lines the first of which stops well
+  // short of the measure are a head broken at its phrase, not a wrapped caption.
+  const first = visualWidth(parts[0]!);
+  const brokenHead = !shape.lineMode && parts.length === 2 && first < shape.measure - WRAP_FILL_SLACK && !opensQuote(parts[0]!);
+  return { text, twoPart, wrapped: !twoPart && !brokenHead };
 }
+
+/** A wrapped display line fills its column to within this many ems. */
+const WRAP_FILL_SLACK = 1;
 
 /** Most lines a byline takes: names, a credit, and one line a long credit wrapped onto. */
 export const BYLINE_MAX_LINES = 4;
@@ -220,12 +228,12 @@ export function classifyBlock(block: Block, shape: PageShape): BlockKind {
   }
   if (texts.length >= 2 && texts.length <= 4 && texts.every((t) => isDisplayLine(t, shape, false))) {
     // Institution label and headline on separate lines without a blank between.
-    if (isNumberedHead(texts[0])) return { kind: 'display', ...joinDisplay(texts), twoPart: true, wrapped: false };
+    if (isNumberedHead(texts[0])) return { kind: 'display', ...joinDisplay(texts, shape), twoPart: true, wrapped: false };
     const rest = [...texts];
     let institution: string | null = null;
     if (isOrgName(rest[0]) && !isOrgName(rest[1])) institution = rest.shift()!;
     else if (isOrgName(rest[rest.length - 1]) && !opensQuote(rest[rest.length - 2])) institution = rest.pop()!;
-    const joined = joinDisplay(rest);
+    const joined = joinDisplay(rest, shape);
     if (institution) return { kind: 'org-head', institution, headline: joined.text };
     return { kind: 'display', ...joined };
   }

@@ -44,4 +44,10 @@ describe('heads with punctuation', () => {
     const tree = parse(['夯实基层 守护健康', '', '基层是守护群众健康的第一道防线。本期刊发一组报道。——编 者', '', ...BODY]);
     expect(tree.articles[0]!.lede).toHaveLength(1);
   });
+
+  it('a subhead of two equal phrases broken over two lines is a subhead, not a wrapped caption', () => {
+    const tree = parse(['夯实基层 守护健康', '', ...BODY, '', '聚焦群众所需', '守牢安全底线', '', ...BODY2]);
+    const kids = tree.articles[0]!.children;
+    expect(kids.map((c) => c.type)).toEqual(['paragraph', 'paragraph', 'heading', 'paragraph']);
+  });
 });
