@@ -57,7 +57,26 @@ export interface Figure {
   credit: string | null;
   /** Image path relative to the source file, or null for a placeholder box. */
   src: string | null;
+  /** The photo the images stage found for this figure (inside the project, probed); absent: a labelled slot. */
+  photo?: Photo;
   position?: Position;
+}
+
+/** A photo file resolved for a figure: where it is, its size after EXIF orientation, its crop focus. */
+export interface Photo {
+  /** Absolute path, symlinks followed, inside the project. */
+  path: string;
+  /** Content hash of the file (sha256 hex): the key of the processed-image cache. */
+  hash: string;
+  /** Pixels after the EXIF orientation is applied. */
+  width: number;
+  height: number;
+  /** Point of interest as fractions of width and height (0.5, 0.5 is the centre); the crop keeps it in. */
+  focus: [number, number];
+  /** Encoded format as sharp reads it (jpeg, png, webp, tiff…). */
+  format: string;
+  /** The colour space or profile converted to sRGB when processed (`cmyk`…); null when already sRGB or grey. */
+  convertFrom: string | null;
 }
 
 /** Anything that may appear in an article body. */

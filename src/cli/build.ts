@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load.js';
 import { nodeContext } from '../io/context.js';
-import { BATCH_SOURCES, buildEdition, buildShard, resolveSources, ShardError, SourceError, strictFailures } from '../pipeline/index.js';
+import { BATCH_SOURCES, buildEdition, buildShard, preflightVerdicts, resolveSources, ShardError, SourceError, strictFailures } from '../pipeline/index.js';
 import { createProgress } from './progress.js';
 import { printDiagnostics } from './diagnostics.js';
 import { UsageError } from './errors.js';
@@ -44,7 +44,7 @@ export function registerBuild(program: Command): void {
     .description('build the edition PDF, HTML proofs and report.json (default input: seeds/)')
     .argument('[sources...]', 'source files or folders (.txt raw extraction or .md clean source)')
     .option('-o, --out <dir>', 'output folder', 'output')
-    .option('--strict', 'exit 1 when any page has overset text or falls below the fill target')
+    .option('--strict', 'exit 1 on overset or underfilled pages, any error diagnostic, a low-resolution photo, a refused request or a failed preflight')
     .option('--press-ready', 'also write output/edition-pdfx.pdf (PDF/X, CMYK) with Ghostscript')
     .option('--no-marks', 'omit crop and registration marks (screen proofs)')
     .option('-q, --quiet', 'no progress display')
@@ -82,6 +82,12 @@ export function registerBuild(program: Command): void {
       for (const p of report.browserProblems) process.stderr.write(`zhuanban: browser ${p.kind}: ${p.message} (${p.url})\n`);
       const summary = report.pages.map((p) => `${p.number}版 fill ${(p.fill * 100).toFixed(1)}% overset ${p.oversetChars}`).join('; ');
       process.stderr.write(`zhuanban: wrote ${pdfPath} (${report.pages.length} pages: ${summary})\n`);
+      if (report.photos.placed.length || report.photos.unused.length) {
+        const lowest = Math.min(...report.photos.placed.map((p) => p.effectivePpi));
+        process.stderr.write(`zhuanban: photos: ${report.photos.placed.length} placed${report.photos.placed.length ? ` (lowest ${lowest} ppi at placed size)` : ''}, ${report.photos.unused.length} unused\n`);
+      }
+      for (const v of preflightVerdicts(report))
+        process.stderr.write(`zhuanban: preflight ${v.name}: ${v.passed ? 'passed' : `FAILED, ${v.issues} issue${v.issues === 1 ? '' : 's'} (see report.json or \`zhuanban preflight ${v.name}\`)`}\n`);
       const failures = strictFailures(report);
       if (opts.strict && failures.length) {
         for (const f of failures) process.stderr.write(`zhuanban: strict: ${f}\n`);

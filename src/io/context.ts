@@ -2,7 +2,7 @@
  * The build's window on the world (Typst's `World`): files, the clock, fonts and the browser come in
  * through this object so stages stay pure and builds reproducible (SOURCE_DATE_EPOCH honoured).
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { readRegularFile, type ReadLimit } from './regular-file.js';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,12 @@ export interface Context {
    * it, so `/dev/zero` or a named pipe is refused at once instead of filling memory or blocking the build.
    */
   readUserFile(path: string, limit: ReadLimit): Promise<Uint8Array>;
+  /** Names in a folder (sorted); rejects when the folder does not exist. */
+  listDir(path: string): Promise<string[]>;
+  /** The path with every symlink followed: how a file is checked to lie inside the project. */
+  realPath(path: string): Promise<string>;
+  /** Where processed images are kept between builds, keyed by content hash. */
+  cacheDir: string;
   /** Atomic write: temporary file then rename, so no half-written output survives an interruption. */
   writeFileAtomic(path: string, data: string | Uint8Array): Promise<void>;
   /** The build clock: SOURCE_DATE_EPOCH when set, else now. */
@@ -62,6 +68,6 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 
 /** A context backed by the real filesystem and clock. */
 export function nodeContext(root: string, progress: Progress): Context {
-  return { root, packageRoot: PACKAGE_ROOT, readFile: (p) => readFile(p),
-    readUserFile: readRegularFile, writeFileAtomic, now: buildClock(), progress };
+  return { root, packageRoot: PACKAGE_ROOT, readFile: (p) => readFile(p), readUserFile: readRegularFile, listDir: async (p) => (await readdir(p)).sort(),
+    realPath: (p) => realpath(p), cacheDir: join(root, 'output', 'cache'), writeFileAtomic, now: buildClock(), progress };
 }

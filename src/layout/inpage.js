@@ -21,6 +21,18 @@
     return JSON.stringify([styleEpoch, links, inline]);
   }
 
+  /** Height of a row of figures `figWidth` wide: photos at their own aspect (the row's mean), slots at 4:3. */
+  function naturalImageHeight(figs, figWidth) {
+    const aspects = [...figs].map((f) => Number(f.dataset.aspect) || 4 / 3);
+    return aspects.length ? aspects.reduce((sum, a) => sum + figWidth / a, 0) / aspects.length : figWidth * 0.75;
+  }
+
+  /** The lowest resolution any photo gets at this figure width (CSS px are 1/96 in); null without photos. */
+  function lowestPpi(figs, figWidth) {
+    const pixels = [...figs].map((f) => Number(f.dataset.pixels)).filter((n) => n > 0);
+    return pixels.length ? Math.round((Math.min(...pixels) * 96) / figWidth) : null;
+  }
+
   /** Measure every module at spans 1..columns; returns heights in whole lines. */
   function measure(opts) {
     const leading = rootVar('--leading');
@@ -58,7 +70,9 @@
           body: lines(px(body).height),
           caption,
           figureRows: figs.length ? Math.ceil(figs.length / perRow) : 0,
-          imageNatural: Math.round((figWidth * 0.75) / leading),
+          imageNatural: Math.round(naturalImageHeight(figs, figWidth) / leading),
+          photos: figs.length > 0 && [...figs].every((f) => f.dataset.aspect),
+          photoPpi: lowestPpi(figs, figWidth),
         });
       }
       module.classList.remove('measuring');
@@ -76,6 +90,8 @@
       module.classList.remove('unplaced');
       setVars(module, { '--c0': p.column, '--cs': p.span, '--l0': p.line, '--ls': p.lines, '--stack-lines': p.stack, '--lede-lines': p.lede,
         '--lede-cols': p.ledeCols, '--fig-lines': p.figureLines, '--text-cols': p.span, '--hl-size': p.headlineSize });
+      const figures = module.querySelectorAll('.figure').length;
+      module.style.setProperty('--fig-per-row', String(Math.max(1, Math.min(figures, Math.floor(p.span / 2) || 1))));
       module.toggleAttribute('data-bottom', p.atBottom);
       module.toggleAttribute('data-left', p.atLeft);
       if (p.addedSlot && !module.querySelector('.figures')) {

@@ -40,6 +40,8 @@ export interface MakeUpOptions<R extends RenderedEdition> {
   measureName?: string;
   /** Open a new page in a browser context of its own (its own renderer process). */
   isolated?: boolean;
+  /** Called once every page is made up, before the proof is taken: what needs the placed sizes (photos) is done here. */
+  finish?: (page: Page, rendered: R) => Promise<void>;
 }
 
 /** The made-up edition, still open in its Chromium page. */
@@ -74,7 +76,10 @@ export async function makeUpEdition<R extends RenderedEdition>(ctx: Context, ses
     const current = await time('load', () => openMakeUpPage(session, measurePath, rendered.html, previous, options.isolated));
     reuse = { page: current, reloadStyles: false };
     const pass = await time('layout', () => layoutPass(current, rendered.pages, options.grid));
-    if (pass.overfull < 0) return { page: current, docs, rendered, pass, proof: await serialise(current) };
+    if (pass.overfull < 0) {
+      await options.finish?.(current, rendered);
+      return { page: current, docs, rendered, pass, proof: await serialise(current) };
+    }
     // The next attempt (with a continuation page) is swapped into this same page.
     const view = rendered.pages[pass.overfull]!;
     if (attempt >= MAX_CONTINUATIONS) throw new Error(`page ${view.number}: copy does not fit even after ${attempt} continuation pages`);

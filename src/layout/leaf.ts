@@ -12,7 +12,12 @@ export const COST = {
   slackLine: 4,
   photoSlot: 400,
   leadNarrow: 25,
+  /** A span at which a photo would print below SOFT_PHOTO_PPI: worse than a narrow lead. */
+  softPhoto: 250,
 };
+
+/** Below this a photo prints visibly soft, so the make-up avoids spans that would stretch it so far. */
+export const SOFT_PHOTO_PPI = 200;
 
 /** Every module ends with one line of space holding the rule between modules. */
 export const MODULE_GAP_LINES = 1;
@@ -32,12 +37,19 @@ export function idealSpan(bodyLinesAtOne: number, columns: number): number {
   return Math.max(2, Math.min(columns, Math.round(bodyLinesAtOne / 45)));
 }
 
-/** Figure lines allowed at this span: images between a wide 8:3 and an upright 5:6 aspect, plus captions. */
+/** The most a photo may lose to the crop on either side: its shape is the editor's, the slot follows it. */
+export const MAX_PHOTO_CROP = 0.2;
+
+/**
+ * Figure lines allowed at this span, captions included: empty slots between a wide 8:3 and an upright 5:6
+ * aspect; photos at their own aspect, cut by at most MAX_PHOTO_CROP of their height or width.
+ */
 function figureRange(m: SpanMeasure, rows: number): [number, number, number] {
   const natural = Math.max(4, m.imageNatural);
-  const min = rows * (m.caption + Math.max(4, Math.round(natural * 0.5)));
-  const max = rows * (m.caption + Math.round(natural * 1.6));
-  return [min, max, rows * (m.caption + natural)];
+  const [low, high] = m.photos ? [1 - MAX_PHOTO_CROP, 1 / (1 - MAX_PHOTO_CROP)] : [0.5, 1.6];
+  const min = rows * (m.caption + Math.max(m.photos ? 2 : 4, Math.ceil(natural * low)));
+  const max = rows * (m.caption + Math.floor(natural * high));
+  return [min, Math.max(min, max), rows * (m.caption + natural)];
 }
 
 /**
@@ -60,7 +72,8 @@ export function leafFill(a: ArticleMeasure, span: number, lines: number, ideal: 
   // One 13-character column is too narrow for a headline stack on any page of four columns or more.
   if (!m || (span < 2 && columns >= 4)) return INFEASIBLE;
   const base = m.stack + m.lede + m.body + MODULE_GAP_LINES;
-  const shape = COST.spanDistance * (span - ideal) ** 2 + (isLead ? COST.leadNarrow * (columns - span) : 0);
+  const soft = m.photoPpi != null && m.photoPpi < SOFT_PHOTO_PPI ? COST.softPhoto : 0;
+  const shape = COST.spanDistance * (span - ideal) ** 2 + (isLead ? COST.leadNarrow * (columns - span) : 0) + soft;
   const free = lines - base;
   if (free < 0) return INFEASIBLE;
   let best = INFEASIBLE;
@@ -70,7 +83,8 @@ export function leafFill(a: ArticleMeasure, span: number, lines: number, ideal: 
     if (a.figures > 0) {
       const [min, max, natural] = figureRange(m, m.figureRows);
       // Last lever: taller (upright) pictures, at the cost of a photo slot.
-      const tall = allowSlot && figureLines > max && figureLines <= max * 1.6 * stretch;
+      // Photos keep their bounded shape until the last level.
+      const tall = allowSlot && (!m.photos || level === 2) && figureLines > max && figureLines <= max * 1.6 * stretch;
       if (figureLines < min || (figureLines > max && !tall)) continue;
       const cost = shape + COST.slackLine * slack + (COST.figureStretch * Math.abs(figureLines - natural)) / natural + (tall ? COST.photoSlot / 2 : 0);
       if (cost < best.cost) best = { cost, figureLines, slack, addedSlot: false };

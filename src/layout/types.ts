@@ -17,8 +17,12 @@ export interface SpanMeasure {
   caption: number;
   /** Figure rows at this width (figures sit side by side, at most span/2 per row). */
   figureRows: number;
-  /** Natural image height of one figure row at a 4:3 aspect, in lines. */
+  /** Natural image height of one figure row, in lines: photos at their own aspect, empty slots at 4:3. */
   imageNatural: number;
+  /** Every figure has a photo: its shape may change only by a bounded crop. */
+  photos?: boolean;
+  /** The lowest resolution (ppi) a photo gets at this width; null or absent without photos. */
+  photoPpi?: number | null;
 }
 
 /** Measurements of one article at every candidate span. */

@@ -18,6 +18,7 @@ import type { BrowserSession } from '../print/browser.js';
 import { printPdf } from '../print/print-pdf.js';
 import type { PageView } from '../render/view.js';
 import { layoutPages, type LaidOutEdition, type ParsedEdition, type StageTimer } from './lay-out.js';
+import type { PlacedPhoto } from './photos.js';
 import type { LayoutPassResult } from '../layout/layout-pass.js';
 import { type PageRun, pageNumbers } from './pages.js';
 import { isOverflowPage } from '../layout/continuation.js';
@@ -45,6 +46,8 @@ export interface PrintedEdition {
   proof: { head: string; pages: string[] };
   /** The make-up's diagnostics (the parser's are in the ParsedEdition). */
   diagnostics: Diagnostic[];
+  /** Photos placed, in page order. */
+  photos: PlacedPhoto[];
 }
 
 /** Options of a batched make-up. */
@@ -154,5 +157,6 @@ export async function layoutAndPrint(ctx: Context, session: BrowserSession, edit
     pass: { overfull: -1, keepShare: 1, placements: done.flatMap((d) => d.laid.pass.placements), inspected: done.flatMap((d) => d.laid.pass.inspected) },
     proof: { head: done[0]?.laid.proof.head ?? '', pages: done.flatMap((d) => d.laid.proof.pages) },
     diagnostics: done.flatMap((d) => d.laid.diagnostics),
+    photos: done.flatMap((d) => d.laid.photos),
   };
 }

@@ -24,7 +24,7 @@ import { buildReport, type Report } from './report.js';
 
 export { type BrowserSession, launchBrowser, type PageProblem } from '../print/browser.js';
 export { type LaidOutEdition, layoutEdition, type StageTimer } from './lay-out.js';
-export { buildReport, type Report, strictFailures } from './report.js';
+export { buildReport, preflightVerdicts, type Report, strictFailures } from './report.js';
 export { resolveSources, SourceError } from './sources.js';
 export { BATCH_SOURCES } from './batches.js';
 export { buildShard, mergeShards, planEdition, ShardError } from './shards.js';
@@ -87,7 +87,8 @@ export async function buildEdition(ctx: Context, options: BuildOptions): Promise
     await session.close();
     return await writeEdition(ctx, { config, outDir, pdfs: printed.pdfs, views: printed.views, pass: printed.pass, proof: printed.proof,
       diagnostics: [...edition.diagnostics, ...printed.diagnostics], problems: session.problems, sources: options.sources, fileOf: edition.fileOf,
-      date: edition.date, title: edition.title, pressReady: options.pressReady, marks: options.marks, timings, time });
+      date: edition.date, title: edition.title, pressReady: options.pressReady, marks: options.marks, timings, time,
+      photos: { placed: printed.photos, unused: edition.unusedPhotos } });
   } finally {
     await (await launching.catch(() => null))?.close();
   }
@@ -117,6 +118,8 @@ export interface EditionParts {
   marks?: boolean;
   timings: Record<string, number>;
   time: StageTimer;
+  /** Photos placed and photos no figure took (absent: none). */
+  photos?: Report['photos'];
 }
 
 /** One PDF from the printed parts, then the report, the finished PDF, the proofs and report.json. */
@@ -124,7 +127,7 @@ export async function writeEdition(ctx: Context, parts: EditionParts): Promise<B
   const { config, outDir, views, time, timings } = parts;
   const pdf = parts.pdfs.length === 1 ? parts.pdfs[0]! : await time('merge', () => mergePdfs(parts.pdfs));
   const report = buildReport({ config, sheet: sheetGeometry(config), views, pass: parts.pass, diagnostics: parts.diagnostics, timings,
-    problems: parts.problems, sources: parts.sources, ctx, fileOf: parts.fileOf });
+    problems: parts.problems, sources: parts.sources, ctx, fileOf: parts.fileOf, photos: parts.photos });
   const pdfPath = await time('outputs', () => writeOutputs(ctx, { outDir, pdf, proof: parts.proof, views, report, config,
     date: parts.date, title: parts.title, pressReady: !!parts.pressReady, marks: parts.marks ?? config.marks }));
   report.timings = timings;

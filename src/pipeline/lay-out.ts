@@ -3,7 +3,7 @@
  * and make up the pages in one Chromium page. Shared by `build` (which then prints the PDF) and
  * `preview` (which keeps a browser alive and serves the proof).
  */
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Page } from 'puppeteer';
 import type { Diagnostic, ZbDocument } from '../ast/types.js';
 import type { Config } from '../config/schema.js';
@@ -20,6 +20,8 @@ import { loadBodyPlugins } from '../render/plugins.js';
 import type { BodyPlugins } from '../render/body.js';
 import type { PageView } from '../render/view.js';
 import { buildPageViews, editionDate, type PageRun, viewDiagnostics } from './pages.js';
+import { attachPhotos } from '../images/resolve.js';
+import { placePhotos, type PlacedPhoto } from './photos.js';
 
 export type { StageTimer } from '../layout/layout-edition.js';
 
@@ -41,6 +43,8 @@ export interface LaidOutEdition {
   title: string;
   /** Source basename → path relative to the project, for file:line in diagnostics. */
   fileOf: (source: string) => string;
+  /** Photos placed on these pages, with their resolution at placed size. */
+  photos: PlacedPhoto[];
 }
 
 /** One parsed source: its path and its tree. */
@@ -80,6 +84,8 @@ export interface ParsedEdition {
   title: string;
   /** Source basename → path relative to the project, for file:line in diagnostics. */
   fileOf: (source: string) => string;
+  /** Photos in photo folders that no figure took (paths relative to the project). */
+  unusedPhotos: string[];
 }
 
 /** Parse every source and load the templates and body plugins (no browser needed). */
@@ -89,10 +95,12 @@ export async function prepareEdition(ctx: Context, options: { config: Config; so
   const files = new Map(parsed.map(({ path, tree }) => [tree.source, relative(ctx.root, path)]));
   const diagnostics: Diagnostic[] = parsed.flatMap(({ path, tree }) => tree.diagnostics.map((d) => ({ ...d, file: relative(ctx.root, path) })));
   for (const d of diagnostics) if (d.file && files.has(d.file)) d.file = files.get(d.file);
+  const photos = await time('images', () => attachPhotos(ctx, parsed));
+  diagnostics.push(...photos.diagnostics);
   const template = await time('templates', () => loadTemplates(ctx, config.templates));
   const plugins = await time('templates', () => loadBodyPlugins(ctx.root, config));
   return { docs: parsed.map((p) => p.tree), diagnostics, sheet: sheetGeometry(config), template, plugins, date: editionDate(config, ctx.now()),
-    title: `${config.paper} ${config.section}专版`, fileOf: (s) => files.get(s) ?? s };
+    title: `${config.paper} ${config.section}专版`, fileOf: (s) => files.get(s) ?? s, unusedPhotos: photos.unused };
 }
 
 /**
@@ -108,10 +116,17 @@ export async function layoutPages(ctx: Context, session: BrowserSession, edition
     const views = buildPageViews(current, config, date, plugins, options.run);
     return { ...views, html: renderEdition(template, { ctx, config, sheet, pages: views.pages, title, htmlDir: proofDir, mode: 'print' }) };
   };
+  // The page reads only the project, the proof folder, the image cache and zhuanban's own templates, styles and fonts.
+  for (const dir of [ctx.root, proofDir, ctx.cacheDir, join(ctx.packageRoot, 'styles'), join(ctx.packageRoot, 'templates'), join(ctx.packageRoot, 'node_modules')]) session.allow(dir);
+  // Photos are processed once their placed size is known, before the proof is taken and the page prints.
+  let placed: Awaited<ReturnType<typeof placePhotos>> = { diagnostics: [], placed: [] };
+  const finish = async (page: Page, rendered: { pages: PageView[] }) => {
+    placed = await options.time('photos', () => placePhotos(ctx, page, rendered.pages, proofDir, fileOf));
+  };
   const made = await makeUpEdition(ctx, session, { docs, grid: sheet.grid, proofDir, time: options.time, render, reuse: options.reuse,
-    measureName: options.measureName, isolated: options.isolated });
-  return { page: made.page, sheet, views: made.rendered.pages, pass: made.pass, proof: made.proof, diagnostics: viewDiagnostics(made.rendered, fileOf),
-    docs: made.docs, date, title, fileOf };
+    measureName: options.measureName, isolated: options.isolated, finish });
+  return { page: made.page, sheet, views: made.rendered.pages, pass: made.pass, proof: made.proof,
+    diagnostics: [...viewDiagnostics(made.rendered, fileOf), ...placed.diagnostics], docs: made.docs, date, title, fileOf, photos: placed.placed };
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Sheet } from '../render/geometry.js';
 import type { PageView } from '../render/view.js';
 import type { LayoutPassResult } from '../layout/layout-pass.js';
 import { makeupDiagnostics } from '../layout/makeup-diagnostics.js';
+import type { PlacedPhoto } from './photos.js';
 
 /** The fill share every page must reach. */
 export const FILL_TARGET = 0.97;
@@ -32,6 +33,8 @@ export interface Report {
   pages: ReportPage[];
   diagnostics: Diagnostic[];
   browserProblems: PageProblem[];
+  /** Photos placed, with their resolution at placed size, and photos in a photo folder that no figure took. */
+  photos: { placed: PlacedPhoto[]; unused: string[] };
   preflight?: unknown;
   outputs?: Record<string, string>;
   timings: Record<string, number>;
@@ -39,7 +42,8 @@ export interface Report {
 
 /** Assemble the report from the build's parts. */
 export function buildReport(args: { config: Config; sheet: Sheet; views: PageView[]; pass: LayoutPassResult; diagnostics: Diagnostic[];
-  timings: Record<string, number>; problems: PageProblem[]; sources: string[]; ctx: Context; fileOf?: (source: string) => string }): Report {
+  timings: Record<string, number>; problems: PageProblem[]; sources: string[]; ctx: Context; fileOf?: (source: string) => string;
+  photos?: Report['photos'] }): Report {
   const { sheet, views, pass, diagnostics } = args;
   const pages = views.map((view, i): ReportPage => {
     const inspected = pass.inspected.find((p) => p.number === view.number && pass.inspected.indexOf(p) === i) ?? pass.inspected[i];
@@ -65,15 +69,33 @@ export function buildReport(args: { config: Config; sheet: Sheet; views: PageVie
     grid: { columns: sheet.grid.columns, lines: sheet.grid.lines },
     pages,
     diagnostics,
+    photos: args.photos ?? { placed: [], unused: [] },
     browserProblems: args.problems.map((p) => ({ ...p, url: p.url.startsWith('file://') ? relative(args.ctx.root, new URL(p.url).pathname) : p.url })),
     timings: args.timings,
   };
 }
 
-/** Pages that fail the make-up bar (for --strict). */
+/** Diagnostics `--strict` fails on besides errors: a photo that prints soft. */
+const STRICT_WARNINGS = new Set(['low-resolution']);
+
+/** What fails `--strict`: the make-up bar, any error diagnostic, a soft photo, a refused request, a failed preflight. */
 export function strictFailures(report: Report): string[] {
-  return report.pages.flatMap((p) => [
-    ...(p.oversetChars > 0 ? [`page ${p.number}: ${p.oversetChars} overset characters`] : []),
-    ...(p.fill < FILL_TARGET ? [`page ${p.number}: fill ${p.fill} below ${FILL_TARGET}`] : []),
-  ]);
+  const where = (d: Diagnostic) => `${d.file ?? '(edition)'}:${d.line}`;
+  return [
+    ...report.pages.flatMap((p) => [
+      ...(p.oversetChars > 0 ? [`page ${p.number}: ${p.oversetChars} overset characters`] : []),
+      ...(p.fill < FILL_TARGET ? [`page ${p.number}: fill ${p.fill} below ${FILL_TARGET}`] : []),
+    ]),
+    ...report.diagnostics.filter((d) => d.severity === 'error' || STRICT_WARNINGS.has(d.ruleId)).map((d) => `${where(d)}: ${d.ruleId}: ${d.message}`),
+    ...report.browserProblems.filter((p) => p.kind === 'blocked').map((p) => `the page asked for ${p.url}: refused`),
+    ...preflightVerdicts(report).filter((v) => !v.passed).map((v) => `preflight of ${v.name} failed (${v.issues} issue${v.issues === 1 ? '' : 's'})`),
+  ];
+}
+
+/** Each preflighted output with its verdict, for the build summary and `--strict`. */
+export function preflightVerdicts(report: Report): { name: string; passed: boolean; issues: number }[] {
+  const checks = (report.preflight ?? {}) as Record<string, { file?: string; passed?: boolean; issues?: unknown[] }>;
+  return Object.entries(checks)
+    .filter(([, v]) => v && typeof v.passed === 'boolean')
+    .map(([key, v]) => ({ name: key === 'edition' ? 'edition.pdf' : key === 'pdfx' ? 'edition-pdfx.pdf' : key, passed: !!v.passed, issues: v.issues?.length ?? 0 }));
 }

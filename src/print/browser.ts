@@ -4,10 +4,11 @@
  * timeout, and closes exactly once (memoised) so no process outlives a command.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import { join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
 import { type BrowserChoice, findBrowser } from './find-browser.js';
 
 /** puppeteer's managed browsers, chrome-headless-shell first; paths whether downloaded or not. */
@@ -30,7 +31,8 @@ export function chooseBrowser(): BrowserChoice {
 
 /** A problem the page reported; collected so a build can fail or warn with the URL. */
 export interface PageProblem {
-  kind: 'pageerror' | 'console' | 'requestfailed';
+  /** `blocked`: a request the page made outside the build's own files (the network, or files elsewhere), refused. */
+  kind: 'pageerror' | 'console' | 'requestfailed' | 'blocked';
   message: string;
   url: string;
 }
@@ -40,16 +42,53 @@ export interface BrowserSession {
   browser: Browser;
   timeoutMs: number;
   problems: PageProblem[];
+  /**
+   * Let pages read files below `dir`. Pages never reach the network; once any folder is allowed they
+   * read files only below the allowed folders (symlinks followed), and every other request is refused.
+   */
+  allow(dir: string): void;
   /** A new page; `isolated` puts it in a browser context of its own, so it renders in its own process. */
   newPage(isolated?: boolean): Promise<Page>;
   close(): Promise<void>;
 }
 
+/** URL schemes that never leave the page: inline data, blobs it made, about:blank. */
+const LOCAL_SCHEMES = /^(?:data|blob|about):/i;
+
+/** The real path of a file, or of its nearest existing parent plus the rest (a missing file is checked by its folder). */
+function realPathOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = resolve(path, '..');
+    return parent === path ? path : join(realPathOf(parent), path.slice(parent.length + 1));
+  }
+}
+
+/** Whether a page may load `url`: local schemes always, files only below `roots` (any file when none was given). */
+export function requestAllowed(url: string, roots: Set<string>): boolean {
+  if (LOCAL_SCHEMES.test(url)) return true;
+  if (!url.startsWith('file:')) return false;
+  if (!roots.size) return true;
+  let path: string;
+  try {
+    path = realPathOf(fileURLToPath(url.split(/[?#]/)[0]!));
+  } catch {
+    return false;
+  }
+  return [...roots].some((root) => path === root || path.startsWith(root + sep));
+}
+
 const FLAGS = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
   '--disable-dev-shm-usage', '--font-render-hinting=none'];
 
+/** How a browser is used: `intercept: false` only for one that views a served page (the preview's tests), never for a build. */
+export interface LaunchOptions {
+  intercept?: boolean;
+}
+
 /** Launch Chromium; the caller must `close()` in `finally`. */
-export async function launchBrowser(timeoutMs: number): Promise<BrowserSession> {
+export async function launchBrowser(timeoutMs: number, options: LaunchOptions = {}): Promise<BrowserSession> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'zhuanban-chromium-'));
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const args = [...FLAGS, ...(isRoot ? ['--no-sandbox'] : [])];
@@ -62,6 +101,7 @@ export async function launchBrowser(timeoutMs: number): Promise<BrowserSession> 
     throw explainBrowserError(error, timeoutMs, 'starting Chromium');
   }
   const problems: PageProblem[] = [];
+  const roots = new Set<string>();
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
@@ -87,8 +127,24 @@ export async function launchBrowser(timeoutMs: number): Promise<BrowserSession> 
       page.on('console', (msg) => {
         if (msg.type() === 'error') problems.push({ kind: 'console', message: msg.text(), url: msg.location().url ?? page.url() });
       });
-      page.on('requestfailed', (req) => problems.push({ kind: 'requestfailed', message: req.failure()?.errorText ?? 'failed', url: req.url() }));
+      const refused = new WeakSet<HTTPRequest>();
+      if (options.intercept !== false) {
+        await page.setRequestInterception(true);
+        page.on('request', (req) => {
+          if (req.isInterceptResolutionHandled()) return;
+          if (requestAllowed(req.url(), roots)) return void req.continue().catch(() => {});
+          refused.add(req);
+          problems.push({ kind: 'blocked', message: 'refused: a build reads only its own files and never the network', url: req.url() });
+          void req.abort('blockedbyclient').catch(() => {});
+        });
+      }
+      page.on('requestfailed', (req) => {
+        if (!refused.has(req)) problems.push({ kind: 'requestfailed', message: req.failure()?.errorText ?? 'failed', url: req.url() });
+      });
       return page;
+    },
+    allow(dir: string) {
+      roots.add(realPathOf(resolve(dir)));
     },
     close: async () => {
       process.removeListener('exit', onExit);

@@ -47,3 +47,33 @@ export async function serialise(page: Page): Promise<{ head: string; pages: stri
     return { head, pages };
   })()`)) as { head: string; pages: string[] };
 }
+
+/** A photo's slot as laid out: its <img data-photo> box in CSS px and the page it is on. */
+export interface PhotoSlot {
+  id: string;
+  width: number;
+  height: number;
+  page: number;
+}
+
+/** Where every photo landed once the pages are made up (its placed size decides the processing). */
+export async function photoSlots(page: Page): Promise<PhotoSlot[]> {
+  return (await page.evaluate(`[...document.querySelectorAll('img[data-photo]')].map((img) => {
+    const r = img.getBoundingClientRect();
+    return { id: img.dataset.photo, width: r.width, height: r.height, page: Number(img.closest('.page')?.dataset.page) || 0 };
+  })`)) as PhotoSlot[];
+}
+
+/** Give each photo its processed file (hrefs relative to the page) and wait until all are decoded; returns the ids that failed. */
+export async function showPhotos(page: Page, hrefs: Record<string, string>): Promise<string[]> {
+  return (await page.evaluate(`(async (hrefs) => {
+    const failed = [];
+    await Promise.all([...document.querySelectorAll('img[data-photo]')].map(async (img) => {
+      const href = hrefs[img.dataset.photo];
+      if (!href) return;
+      img.setAttribute('src', href);
+      try { await img.decode(); } catch { failed.push(img.dataset.photo); }
+    }));
+    return failed;
+  })(${JSON.stringify(hrefs)})`)) as string[];
+}

@@ -2,15 +2,18 @@
  * Document trees → the view model the Handlebars templates print. Text stays text here: the templates
  * escape `{{…}}` values and the body HTML comes escaped from hast-util-to-html.
  */
-import type { Article, Figure, ZbDocument } from '../ast/types.js';
+import type { Article, Figure, Photo, ZbDocument } from '../ast/types.js';
 import { type BodyPlugins, type BodyWarning, bodyToHtml, NO_PLUGINS } from './body.js';
 
-/** One figure slot as the figure partial sees it. */
+/** One figure slot as the figure partial sees it; `photo` absent prints a labelled slot. */
 export interface FigureView {
   caption: string;
   credit: string | null;
-  src: string | null;
+  /** Always null in the view: a photo prints only once processed (`photo`), never from the source's path. */
+  src: null;
   line: number | null;
+  /** The figure's photo: `id` names its <img>, `aspect` (width / height) guides the make-up. */
+  photo: { id: string; aspect: number; source: Photo } | null;
 }
 
 /** One article module as the article partial sees it. */
@@ -74,7 +77,7 @@ export function pageView(doc: ZbDocument, facts: PageFacts, pageIndex: number, p
 }
 
 function articleView(article: Article, domId: string, rank: ArticleView['rank'], bodyHtml: string, size: number, plugins: BodyPlugins): ArticleView {
-  const figures = article.children.filter((c): c is Figure => c.type === 'figure').map(figureView);
+  const figures = article.children.filter((c): c is Figure => c.type === 'figure').map((f, i) => figureView(f, `${domId}-f${i + 1}`));
   const { authors, photoCredit, note } = article.byline;
   // Every printed character reaches the page: role words lead the names, bracketed author notes follow them.
   const noteParts = (note ?? '').split(/\s+(?=[（(])|(?<=[）)])\s+/).filter(Boolean);
@@ -101,8 +104,9 @@ function articleView(article: Article, domId: string, rank: ArticleView['rank'],
   };
 }
 
-function figureView(figure: Figure): FigureView {
-  return { caption: figure.caption, credit: figure.credit, src: figure.src, line: figure.position?.start.line ?? null };
+function figureView(figure: Figure, id: string): FigureView {
+  const photo = figure.photo ? { id, aspect: Math.round((figure.photo.width / figure.photo.height) * 1000) / 1000, source: figure.photo } : null;
+  return { caption: figure.caption, credit: figure.credit, src: null, line: figure.position?.start.line ?? null, photo };
 }
 
 function articleSize(article: Article): number {

@@ -27,7 +27,7 @@ describe('zhuanban preview', () => {
     dir = await tempProject({ 'zhuanban.config.json': JSON.stringify({ templates: 'templates' }) }, true);
     await cp(join(ROOT, 'templates'), join(dir, 'templates'), { recursive: true });
     preview = await startPreviewChild(dir);
-    session = await launchBrowser(60000);
+    session = await launchBrowser(60000, { intercept: false }); // it views the preview's own server
     page = await session.newPage();
     await page.setViewport({ width: 1400, height: 900 });
     await page.goto(preview.url);
