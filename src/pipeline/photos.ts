@@ -4,7 +4,7 @@
  * diagnostics (low resolution, colour converted, crop beyond the bound) and the report's photo list.
  */
 import { relative, sep } from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer';
 import type { Diagnostic } from '../ast/types.js';
 import type { Context } from '../io/context.js';
 import { MIN_PPI, processPhoto } from '../images/process.js';
