@@ -88,7 +88,7 @@ export async function buildEdition(ctx: Context, options: BuildOptions): Promise
     return await writeEdition(ctx, { config, outDir, pdfs: printed.pdfs, views: printed.views, pass: printed.pass, proof: printed.proof,
       diagnostics: [...edition.diagnostics, ...printed.diagnostics], problems: session.problems, sources: options.sources, fileOf: edition.fileOf,
       date: edition.date, title: edition.title, pressReady: options.pressReady, marks: options.marks, timings, time,
-      photos: { placed: printed.photos, unused: edition.unusedPhotos } });
+      photos: { placed: printed.photos, unused: edition.unusedPhotos }, fetched: session.fetched });
   } finally {
     await (await launching.catch(() => null))?.close();
   }
@@ -120,6 +120,8 @@ export interface EditionParts {
   time: StageTimer;
   /** Photos placed and photos no figure took (absent: none). */
   photos?: Report['photos'];
+  /** File URLs the printing pages fetched (fonts the proof needs); absent: chosen by the characters printed. */
+  fetched?: Set<string>;
 }
 
 /** One PDF from the printed parts, then the report, the finished PDF, the proofs and report.json. */
@@ -129,7 +131,7 @@ export async function writeEdition(ctx: Context, parts: EditionParts): Promise<B
   const report = buildReport({ config, sheet: sheetGeometry(config), views, pass: parts.pass, diagnostics: parts.diagnostics, timings,
     problems: parts.problems, sources: parts.sources, ctx, fileOf: parts.fileOf, photos: parts.photos });
   const pdfPath = await time('outputs', () => writeOutputs(ctx, { outDir, pdf, proof: parts.proof, views, report, config,
-    date: parts.date, title: parts.title, pressReady: !!parts.pressReady, marks: parts.marks ?? config.marks }));
+    date: parts.date, title: parts.title, pressReady: !!parts.pressReady, marks: parts.marks ?? config.marks, fetched: parts.fetched }));
   report.timings = timings;
   await ctx.writeFileAtomic(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   return { report, pdfPath };

@@ -10,6 +10,7 @@ import type { Context } from '../io/context.js';
 import type { PageView } from '../render/view.js';
 import { finishPdf, makePdfX, type EditionMeta } from '../pdf/index.js';
 import { preflight } from '../preflight/index.js';
+import { packProofAssets } from './proof-assets.js';
 import type { Report } from './report.js';
 import { dateLabel } from './pages.js';
 
@@ -25,6 +26,8 @@ export interface OutputArgs {
   title: string;
   pressReady: boolean;
   marks: boolean;
+  /** File URLs the printing page fetched: the proof copies only these fonts (all it needs). */
+  fetched?: Set<string>;
 }
 
 /** The document data written into the PDF. */
@@ -49,9 +52,11 @@ function proofDocument(head: string, pages: string[], lang = 'zh-CN'): string {
 /** Write all outputs; returns the edition PDF's path. */
 export async function writeOutputs(ctx: Context, args: OutputArgs): Promise<string> {
   const proofDir = join(args.outDir, 'proof');
-  await ctx.writeFileAtomic(join(proofDir, 'index.html'), proofDocument(args.proof.head, args.proof.pages));
-  for (const [i, page] of args.proof.pages.entries())
-    await ctx.writeFileAtomic(join(proofDir, `page-${String(i + 1).padStart(2, '0')}.html`), proofDocument(args.proof.head, [page]));
+  // The proof links its own copies of fonts, styles and photos, so the folder opens anywhere.
+  const proof = await packProofAssets(ctx, proofDir, args.proof, args.fetched);
+  await ctx.writeFileAtomic(join(proofDir, 'index.html'), proofDocument(proof.head, proof.pages));
+  for (const [i, page] of proof.pages.entries())
+    await ctx.writeFileAtomic(join(proofDir, `page-${String(i + 1).padStart(2, '0')}.html`), proofDocument(proof.head, [page]));
   // The measuring documents of the make-up's pages (one per concurrent page).
   for (const name of (await readdir(proofDir)).filter((n) => /^\.edition(-\d+)?\.html$/.test(n))) await rm(join(proofDir, name), { force: true });
   const meta = editionMeta(args, ctx.now());

@@ -47,6 +47,8 @@ export interface BrowserSession {
    * read files only below the allowed folders (symlinks followed), and every other request is refused.
    */
   allow(dir: string): void;
+  /** Every file URL a page of this session fetched (intercepted pages only). */
+  fetched: Set<string>;
   /** A new page; `isolated` puts it in a browser context of its own, so it renders in its own process. */
   newPage(isolated?: boolean): Promise<Page>;
   close(): Promise<void>;
@@ -102,6 +104,7 @@ export async function launchBrowser(timeoutMs: number, options: LaunchOptions = 
   }
   const problems: PageProblem[] = [];
   const roots = new Set<string>();
+  const fetched = new Set<string>();
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
@@ -132,7 +135,10 @@ export async function launchBrowser(timeoutMs: number, options: LaunchOptions = 
         await page.setRequestInterception(true);
         page.on('request', (req) => {
           if (req.isInterceptResolutionHandled()) return;
-          if (requestAllowed(req.url(), roots)) return void req.continue().catch(() => {});
+          if (requestAllowed(req.url(), roots)) {
+            if (req.url().startsWith('file:')) fetched.add(req.url().split(/[?#]/)[0]!);
+            return void req.continue().catch(() => {});
+          }
           refused.add(req);
           problems.push({ kind: 'blocked', message: 'refused: a build reads only its own files and never the network', url: req.url() });
           void req.abort('blockedbyclient').catch(() => {});
@@ -143,6 +149,7 @@ export async function launchBrowser(timeoutMs: number, options: LaunchOptions = 
       });
       return page;
     },
+    fetched,
     allow(dir: string) {
       roots.add(realPathOf(resolve(dir)));
     },

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { launchBrowser } from '../../src/print/browser.js';
 import { pdfFonts, ROOT, runCli, tempProject } from '../helpers/cli.js';
 import { flatJpeg, loopbackListener, testPhoto } from './helpers.js';
 
@@ -99,6 +101,34 @@ describe('photos: a clean project', () => {
     expect(big.embeddedPpi).toBeLessThanOrEqual(300);
     const { size } = await import('node:fs/promises').then((fs) => fs.stat(join(dir, 'output/edition.pdf')));
     expect(size).toBeLessThan(8 * 1024 * 1024);
+  });
+
+  it('writes a proof folder that opens elsewhere with its fonts, styles and photos', async () => {
+    const elsewhere = await tempProject({});
+    await cp(join(dir, 'output/proof'), join(elsewhere, 'proof'), { recursive: true });
+    const html = await readFile(join(elsewhere, 'proof/index.html'), 'utf8');
+    expect(html).not.toContain('node_modules');
+    const session = await launchBrowser(60_000);
+    try {
+      session.allow(join(elsewhere, 'proof'));
+      const page = await session.newPage();
+      await page.goto(pathToFileURL(join(elsewhere, 'proof/index.html')).href, { waitUntil: 'load' });
+      await page.evaluate('document.fonts.ready.then(() => true)');
+      const seen = (await page.evaluate(`({
+        fonts: document.fonts.check('16px "Noto Serif SC"', '党建引领'),
+        loadedFaces: [...document.fonts].filter((f) => f.status === 'loaded').length,
+        styled: getComputedStyle(document.querySelector('.page')).position,
+        photos: [...document.querySelectorAll('img[data-photo]')].map((img) => img.complete && img.naturalWidth > 0),
+      })`)) as { fonts: boolean; loadedFaces: number; styled: string; photos: boolean[] };
+      expect(seen.fonts).toBe(true);
+      expect(seen.loadedFaces).toBeGreaterThan(0);
+      expect(seen.styled).not.toBe('static');
+      expect(seen.photos).toEqual([true, true, true, true, true, true]);
+      expect(session.problems).toEqual([]);
+    } finally {
+      await session.close();
+      await rm(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it('embeds only CID TrueType fonts', async () => {
