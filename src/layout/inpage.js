@@ -133,56 +133,73 @@
     return n;
   }
 
+  /** What report.json says about one laid-out page. */
+  function inspectPage(page, leading, em) {
+    const area = px(page.querySelector('.type-area'));
+    const typeArea = area.width * area.height;
+    let covered = 0; let empty = 0; let overset = 0; let widows = 0; let orphans = 0; let single = 0; let unbalanced = 0;
+    const banner = page.querySelector('.banner');
+    if (banner) covered += px(banner).width * px(banner).height;
+    const modules = [];
+    for (const module of page.querySelectorAll('.module')) {
+      const m = px(module);
+      const h = Math.min(m.bottom, area.bottom) - m.top;
+      covered += (m.width + (module.hasAttribute('data-left') ? 0 : rootVar('--gutter'))) * h;
+      const body = module.querySelector('.body');
+      const box = px(body);
+      const sentinel = px(module.querySelector('.end-sentinel'));
+      const moduleOverset = sentinel.right > box.right + 1 || sentinel.bottom > box.bottom + 1 ? countOverset(body, box) : 0;
+      overset += moduleOverset;
+      const columns = new Map();
+      const breaks = [];
+      for (const el of body.querySelectorAll('p, h3')) {
+        const ls = lineBoxes(el);
+        // floor, not round: right-aligned and centred lines start mid-column.
+        const col = (l) => Math.floor((l.left - box.left + 2) / (rootVar('--col-w') + rootVar('--gutter')));
+        for (const l of ls) columns.set(col(l), Math.max(columns.get(col(l)) ?? box.top, l.bottom));
+        if (el.tagName !== 'P' || el.classList.contains('byline') || el.classList.contains('jump') || ls.length < 2) continue;
+        // Each break is located by its paragraph's source line, for file:line in the diagnostics.
+        const at = (kind) => breaks.push({ kind, line: Number(el.dataset.line) || Number(module.dataset.line) || 1 });
+        if (col(ls[ls.length - 1]) !== col(ls[ls.length - 2])) { widows++; at('widow'); }
+        if (col(ls[0]) !== col(ls[1])) { orphans++; at('orphan'); }
+        if (ls[ls.length - 1].right - ls[ls.length - 1].left < em * 1.5) { single++; at('single-char-line'); }
+      }
+      const textCols = parseInt(getComputedStyle(body).columnCount, 10) || 1;
+      const colWidth = (box.width - (textCols - 1) * rootVar('--gutter')) / textCols;
+      for (let c = 0; c < textCols; c++) {
+        const bottom = columns.get(c) ?? box.top;
+        empty += Math.max(0, box.bottom - bottom - leading * 0.5) * colWidth;
+      }
+      // Text columns balance to within one line.
+      const bottoms = [...Array(textCols).keys()].map((c) => columns.get(c) ?? box.top);
+      if (textCols > 1 && Math.max(...bottoms) - Math.min(...bottoms) > leading * 1.5) unbalanced++;
+      modules.push({ id: module.dataset.article, overset: moduleOverset, breaks });
+    }
+    const holes = Math.max(0, typeArea - covered);
+    return { number: Number(page.dataset.page), fill: Math.max(0, Math.min(1, 1 - (empty + holes) / typeArea)), oversetChars: overset,
+      widows, orphans, singleCharLines: single, unbalancedModules: unbalanced, modules };
+  }
+
+  // A page whose laid-out DOM (placements included) and styles are unchanged inspects the same: a preview
+  // edit re-inspects only the pages it changed. Only the current pages' results are kept.
+  let inspected = new Map();
+  let inspectedStyles = '';
+
   /** Measure the laid-out pages: what report.json says per page. */
   function inspect() {
     const leading = rootVar('--leading');
     const em = rootVar('--body-size');
+    const styles = styleSignature();
+    if (styles !== inspectedStyles) { inspected.clear(); inspectedStyles = styles; }
+    const current = new Map();
     const pages = [];
     for (const page of document.querySelectorAll('.page')) {
-      const area = px(page.querySelector('.type-area'));
-      const typeArea = area.width * area.height;
-      let covered = 0; let empty = 0; let overset = 0; let widows = 0; let orphans = 0; let single = 0; let unbalanced = 0;
-      const banner = page.querySelector('.banner');
-      if (banner) covered += px(banner).width * px(banner).height;
-      const modules = [];
-      for (const module of page.querySelectorAll('.module')) {
-        const m = px(module);
-        const h = Math.min(m.bottom, area.bottom) - m.top;
-        covered += (m.width + (module.hasAttribute('data-left') ? 0 : rootVar('--gutter'))) * h;
-        const body = module.querySelector('.body');
-        const box = px(body);
-        const sentinel = px(module.querySelector('.end-sentinel'));
-        const moduleOverset = sentinel.right > box.right + 1 || sentinel.bottom > box.bottom + 1 ? countOverset(body, box) : 0;
-        overset += moduleOverset;
-        const columns = new Map();
-        const breaks = [];
-        for (const el of body.querySelectorAll('p, h3')) {
-          const ls = lineBoxes(el);
-          // floor, not round: right-aligned and centred lines start mid-column.
-          const col = (l) => Math.floor((l.left - box.left + 2) / (rootVar('--col-w') + rootVar('--gutter')));
-          for (const l of ls) columns.set(col(l), Math.max(columns.get(col(l)) ?? box.top, l.bottom));
-          if (el.tagName !== 'P' || el.classList.contains('byline') || el.classList.contains('jump') || ls.length < 2) continue;
-          // Each break is located by its paragraph's source line, for file:line in the diagnostics.
-          const at = (kind) => breaks.push({ kind, line: Number(el.dataset.line) || Number(module.dataset.line) || 1 });
-          if (col(ls[ls.length - 1]) !== col(ls[ls.length - 2])) { widows++; at('widow'); }
-          if (col(ls[0]) !== col(ls[1])) { orphans++; at('orphan'); }
-          if (ls[ls.length - 1].right - ls[ls.length - 1].left < em * 1.5) { single++; at('single-char-line'); }
-        }
-        const textCols = parseInt(getComputedStyle(body).columnCount, 10) || 1;
-        const colWidth = (box.width - (textCols - 1) * rootVar('--gutter')) / textCols;
-        for (let c = 0; c < textCols; c++) {
-          const bottom = columns.get(c) ?? box.top;
-          empty += Math.max(0, box.bottom - bottom - leading * 0.5) * colWidth;
-        }
-        // Text columns balance to within one line.
-        const bottoms = [...Array(textCols).keys()].map((c) => columns.get(c) ?? box.top);
-        if (textCols > 1 && Math.max(...bottoms) - Math.min(...bottoms) > leading * 1.5) unbalanced++;
-        modules.push({ id: module.dataset.article, overset: moduleOverset, breaks });
-      }
-      const holes = Math.max(0, typeArea - covered);
-      pages.push({ number: Number(page.dataset.page), fill: Math.max(0, Math.min(1, 1 - (empty + holes) / typeArea)), oversetChars: overset,
-        widows, orphans, singleCharLines: single, unbalancedModules: unbalanced, modules });
+      const key = page.outerHTML;
+      const result = current.get(key) ?? inspected.get(key) ?? inspectPage(page, leading, em);
+      current.set(key, result);
+      pages.push(result);
     }
+    inspected = current;
     return pages;
   }
 

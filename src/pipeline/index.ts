@@ -23,7 +23,7 @@ import { writeOutputs } from './outputs.js';
 import { buildReport, type Report } from './report.js';
 
 export { type BrowserSession, launchBrowser, type PageProblem } from '../print/browser.js';
-export { type LaidOutEdition, layoutEdition, type StageTimer } from './lay-out.js';
+export { type LaidOutEdition, layoutEdition, type ParseCache, type StageTimer } from './lay-out.js';
 export { buildReport, preflightVerdicts, type Report, strictFailures } from './report.js';
 export { resolveSources, SourceError } from './sources.js';
 export { BATCH_SOURCES } from './batches.js';

@@ -3,6 +3,7 @@
  * and make up the pages in one Chromium page. Shared by `build` (which then prints the PDF) and
  * `preview` (which keeps a browser alive and serves the proof).
  */
+import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import type { Page } from 'puppeteer';
 import type { Diagnostic, ZbDocument } from '../ast/types.js';
@@ -53,14 +54,25 @@ interface ParsedSource {
   tree: ZbDocument;
 }
 
+/**
+ * Trees of sources parsed before, by path, with the SHA-256 of the bytes they were parsed from: the
+ * preview keeps one, so a save re-parses only the file that changed. Trees are never modified downstream.
+ */
+export type ParseCache = Map<string, { sha256: string; tree: ZbDocument }>;
+
 /** Parse every source in order, with progress; a source the importer refuses stops with its name. */
-async function parseSources(ctx: Context, sources: string[], maxBytes: number): Promise<ParsedSource[]> {
+async function parseSources(ctx: Context, sources: string[], maxBytes: number, cache?: ParseCache): Promise<ParsedSource[]> {
   const results: ParsedSource[] = [];
   for (const [i, path] of sources.entries()) {
     ctx.progress.step(i + 1, sources.length, relative(ctx.root, path));
     try {
       const label = `source ${relative(ctx.root, path) || path}`;
-      results.push({ path, ...parseSource(await ctx.readUserFile(path, { label, maxBytes, limitKey: 'maxSourceBytes' }), path) });
+      const bytes = await ctx.readUserFile(path, { label, maxBytes, limitKey: 'maxSourceBytes' });
+      const sha256 = cache ? createHash('sha256').update(bytes).digest('hex') : '';
+      const known = cache?.get(path);
+      const tree = known?.sha256 === sha256 ? known.tree : parseSource(bytes, path).tree;
+      cache?.set(path, { sha256, tree });
+      results.push({ path, tree });
     } catch (error) {
       if (error instanceof InputError) throw error;
       // A source the importer refuses (binary, undecodable) names its file.
@@ -89,9 +101,9 @@ export interface ParsedEdition {
 }
 
 /** Parse every source and load the templates and body plugins (no browser needed). */
-export async function prepareEdition(ctx: Context, options: { config: Config; sources: string[]; time: StageTimer }): Promise<ParsedEdition> {
+export async function prepareEdition(ctx: Context, options: { config: Config; sources: string[]; time: StageTimer; parseCache?: ParseCache }): Promise<ParsedEdition> {
   const { config, time } = options;
-  const parsed = await time('parse', () => parseSources(ctx, options.sources, config.maxSourceBytes));
+  const parsed = await time('parse', () => parseSources(ctx, options.sources, config.maxSourceBytes, options.parseCache));
   const files = new Map(parsed.map(({ path, tree }) => [tree.source, relative(ctx.root, path)]));
   const diagnostics: Diagnostic[] = parsed.flatMap(({ path, tree }) => tree.diagnostics.map((d) => ({ ...d, file: relative(ctx.root, path) })));
   for (const d of diagnostics) if (d.file && files.has(d.file)) d.file = files.get(d.file);
@@ -134,7 +146,7 @@ export async function layoutPages(ctx: Context, session: BrowserSession, edition
  * an earlier call with the same `proofDir` returned (the preview's); the edition is laid out again in it.
  */
 export async function layoutEdition(ctx: Context, session: BrowserSession,
-  options: { config: Config; sources: string[]; proofDir: string; time: StageTimer; reuse?: ReusablePage | null }): Promise<LaidOutEdition> {
+  options: { config: Config; sources: string[]; proofDir: string; time: StageTimer; reuse?: ReusablePage | null; parseCache?: ParseCache }): Promise<LaidOutEdition> {
   const edition = await prepareEdition(ctx, options);
   const laid = await layoutPages(ctx, session, edition, edition.docs, options);
   return { ...laid, diagnostics: [...edition.diagnostics, ...laid.diagnostics] };

@@ -17,7 +17,7 @@ import type { Page } from 'puppeteer';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import type { Context } from '../io/context.js';
-import { launchBrowser, layoutEdition, resolveSources, type BrowserSession } from '../pipeline/index.js';
+import { launchBrowser, layoutEdition, type ParseCache, resolveSources, type BrowserSession } from '../pipeline/index.js';
 import { describeFailure } from './build-error.js';
 import { emptyState, proofFromLayout, type ProofState } from './proof-state.js';
 
@@ -39,6 +39,8 @@ export class Rebuilder {
   private markFirstDone!: () => void;
   /** The page the last build laid out in; the next build swaps its edition into it. */
   private warm: Page | null = null;
+  /** Sources parsed by earlier builds: a save re-parses only the file that changed. */
+  private readonly parsed: ParseCache = new Map();
   /** A stylesheet changed since the warm page last read them (kept across failed builds). */
   private stylesStale = false;
 
@@ -96,7 +98,7 @@ export class Rebuilder {
       const seen = session.problems.length;
       if (kinds.includes('style')) this.stylesStale = true;
       const reuse = this.warm ? { page: this.warm, reloadStyles: this.stylesStale } : null;
-      const laid = await layoutEdition(this.ctx, session, { config: this.config, sources: this.sources, proofDir: this.proofDir, time, reuse });
+      const laid = await layoutEdition(this.ctx, session, { config: this.config, sources: this.sources, proofDir: this.proofDir, time, reuse, parseCache: this.parsed });
       this.warm = laid.page;
       this.stylesStale = false;
       const proof = proofFromLayout(laid, { ctx: this.ctx, config: this.config, sources: this.sources, proofDir: this.proofDir,
