@@ -73,6 +73,8 @@ export class Assembler extends ArticleBuilder {
       case 'org': {
         const stacked = this.orgStack(items, i);
         if (stacked) return stacked;
+        const labelled = this.labelOverPunctuatedHead(kind.institution, items, i) ?? this.labelUnderHead(kind.institution, items, i);
+        if (labelled !== null) return labelled;
         // A label over a head: a one-line head, or a head that wrapped when text or a byline runs under it.
         const after = items[i + 2]?.kind.kind;
         const heads = (d: { wrapped: boolean; caption?: boolean }) => !d.caption && (!d.wrapped || after === 'prose' || after === 'byline');
@@ -152,6 +154,38 @@ export class Assembler extends ArticleBuilder {
     return taken;
   }
 
+  /** A label over a head with punctuation (`某某医院` / `守护健康，我们一直在`): the head opens the article. */
+  private labelOverPunctuatedHead(institution: string, items: Classified[], i: number): number | null {
+    const next = items[i + 1];
+    if (!next || next.block.blankBefore >= 2 || next.kind.kind !== 'prose' || !next.kind.head || next.kind.head.kicker || next.kind.head.institution) return null;
+    if (this.pendingOpen()) return null;
+    this.startArticle({ institution, headline: next.kind.head.text }, items[i]!.block);
+    this.reviewHead(next.block, 'the headline under the label');
+    return 1;
+  }
+
+  /**
+   * A label printed under the headline at the top of the page, before a `——` subheadline, a byline or
+   * the text: the headline is the last display line above it (lines above that are the banner).
+   */
+  private labelUnderHead(institution: string, items: Classified[], i: number): number | null {
+    if (this.state !== 'top' || this.top.length === 0) return null;
+    const next = items[i + 1]?.kind;
+    const followsHead = !next || next.kind === 'prose' || next.kind === 'byline' || (next.kind === 'display' && (isDashSubtitle(next.text) || isColumnTag(next.text)));
+    if (!followsHead) return null;
+    // The head is the display line printed last above the label, set apart by blank lines or not.
+    const lastTop = this.top[this.top.length - 1]!;
+    const lastApart = this.topCaptions[this.topCaptions.length - 1];
+    if (lastApart && lastApart.lines[0]!.line > lastTop.block.lines[0]!.line) {
+      this.topCaptions.pop();
+      this.startArticle({ institution, headline: lastApart.lines.map((l) => l.text).join('') }, lastApart);
+      return 0;
+    }
+    this.top.pop();
+    this.startArticle({ institution, headline: lastTop.text }, lastTop.block);
+    return 0;
+  }
+
   /** What the line just placed became, when it became a head: the headline, subheadline or a subhead. */
   private headReadFrom(text: string): string | null {
     const a = this.current;
@@ -191,6 +225,11 @@ export class Assembler extends ArticleBuilder {
       return 1;
     }
     const after = items[i + 2]?.kind;
+    if (k.kind === 'org' && after?.kind === 'prose' && after.head && !after.head.kicker && !after.head.institution) {
+      this.startArticle({ kicker, institution: k.institution, headline: after.head.text }, items[i].block);
+      this.reviewHead(items[i + 2]!.block, 'the headline under the kicker and label');
+      return 2;
+    }
     if (k.kind === 'org' && after?.kind === 'display' && !after.caption) {
       this.startArticle({ kicker, institution: k.institution, headline: after.text }, items[i].block);
       return 2;

@@ -9,7 +9,7 @@ import { BYLINE_MAX_LINES, isDisplayLine, isKickerLine, isPunctuatedHead, isNumb
 import { captionOf, parseByline } from './credits.js';
 import { CONTINUATION_START } from './paragraphs.js';
 import type { Block, PageShape } from './page.js';
-import { endsSentence, hasProsePunctuation, isColumnTag, visualWidth } from './text-form.js';
+import { endsSentence, hasProsePunctuation, isColumnTag, isOrgName, visualWidth } from './text-form.js';
 
 /** A phrase space between two ideographs or quotes: the visual break inside a display line. */
 const PHRASE_SPACE = /[\u3400-\u9fff“”‘’] [\u3400-\u9fff“”‘’]/;
@@ -122,8 +122,8 @@ export function splitBeforeNumberedHeads(blocks: Block[], shape: PageShape): Blo
 }
 
 /**
- * A headline stack printed without blank lines: a kicker (`…——`, `…：`) over the headline, and a
- * column tag (`（健康视点）`) under it. The kicker and the tag become blocks of their own, so the walk
+ * A headline stack printed without blank lines: a kicker (`…——`, `…：`) or a label over the headline,
+ * and a column tag (`（健康视点）`) under it. The kicker and the tag become blocks of their own, so the walk
  * reads kicker, headline and tag apart instead of one display line run together.
  */
 export function splitStackLines(blocks: Block[], shape: PageShape): Block[] {
@@ -133,7 +133,9 @@ export function splitStackLines(blocks: Block[], shape: PageShape): Block[] {
     if (texts.length < 2 || texts.length > 4 || !texts.slice(1).every(headLine)) return [b];
     const out: Block[] = [];
     let lines = b.lines;
-    if (isKickerLine(texts[0]!)) {
+    // A label over a head with punctuation (a display block reads a label over a plain head itself).
+    const labelOverPunctuated = texts.length === 2 && isOrgName(texts[0]!) && hasProsePunctuation(texts[1]!);
+    if (isKickerLine(texts[0]!) || labelOverPunctuated) {
       out.push({ ...b, lines: lines.slice(0, 1) });
       lines = lines.slice(1);
     }

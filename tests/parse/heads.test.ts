@@ -50,4 +50,12 @@ describe('heads with punctuation', () => {
     const kids = tree.articles[0]!.children;
     expect(kids.map((c) => c.type)).toEqual(['paragraph', 'paragraph', 'heading', 'paragraph']);
   });
+
+  it('a label on its own line over a head with punctuation, or under the page’s first head, names that article', () => {
+    const over = parse(['某某区人民医院', '守护健康，我们一直在', '', ...BODY]);
+    expect([over.articles[0]!.institution, over.articles[0]!.headline]).toEqual(['某某区人民医院', '守护健康，我们一直在']);
+    const under = parse(['奋进新征程 健康再出发', '', '“家门口”就能看好病', '某某区中医院', '——某某区中医院服务群众纪实', '', ...BODY]);
+    const a = under.articles[0]!;
+    expect([under.banner, a.institution, a.headline, a.subheadline]).toEqual([['奋进新征程 健康再出发'], '某某区中医院', '“家门口”就能看好病', '——某某区中医院服务群众纪实']);
+  });
 });
