@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/load.js';
 import { InputError } from '../io/input-error.js';
+import { installShutdown } from '../io/shutdown.js';
 import { registerBuild } from './build.js';
 import { registerPreflight } from './preflight.js';
 import { registerParse } from './parse.js';
@@ -32,6 +33,7 @@ function endQuietlyWhenStdoutCloses(): void {
 /** Run the CLI; resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   endQuietlyWhenStdoutCloses();
+  installShutdown();
   const program = new Command('zhuanban')
     .description('专版 print pipeline: newspaper showcase supplements from raw text to print-ready PDF')
     .exitOverride()

@@ -1,13 +1,14 @@
 /**
  * `zhuanban preview [sources…] [--port N] [--host H] [--open]`: the live proof. Prints the
- * URL on stdout, rebuilds on every save, and on SIGINT/SIGTERM closes the server, the watcher and the
- * one Chromium it owns before returning (no browser outlives the command).
+ * URL on stdout, rebuilds on every save, and on SIGINT/SIGTERM/SIGHUP closes the server, the watcher and
+ * the one Chromium it owns before exiting (no browser outlives the command).
  */
 import type { Command } from 'commander';
 import { nodeContext } from '../io/context.js';
 import { startPreview } from '../preview/index.js';
 import { openInBrowser } from '../preview/open-browser.js';
 import { UsageError } from './errors.js';
+import { stopGracefully } from '../io/shutdown.js';
 
 /** Register the preview command. */
 export function registerPreview(program: Command): void {
@@ -23,18 +24,17 @@ export function registerPreview(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got ${opts.port}`);
       const log = (line: string) => process.stderr.write(`zhuanban: preview: ${line}\n`);
       const ctx = nodeContext(process.cwd(), { stage() {}, step() {}, done() {} });
-      const stopped = new Promise<string>((done) => {
-        process.once('SIGINT', () => done('SIGINT'));
-        process.once('SIGTERM', () => done('SIGTERM'));
-      });
       const preview = await startPreview({ ctx, sourceArgs: sources, port, host: opts.host, log });
-      try {
-        process.stdout.write(`zhuanban: preview at ${preview.url}\n`);
-        if (!['127.0.0.1', 'localhost', '::1'].includes(opts.host)) log(`listening on ${opts.host}: anyone on that network can read the project`);
-        if (opts.open) openInBrowser(preview.url, log);
-        log(`stopping (${await stopped})`);
-      } finally {
+      // The first signal closes the server, the watcher and Chromium (exit 0); a second one, or a close that
+      // takes too long (a build stuck in Chromium), ends it through the shared hard path.
+      stopGracefully(async (signal) => {
+        log(`stopping (${signal})`);
         await preview.close();
-      }
+      });
+      process.stdout.write(`zhuanban: preview at ${preview.url}\n`);
+      if (!['127.0.0.1', 'localhost', '::1'].includes(opts.host)) log(`listening on ${opts.host}: anyone on that network can read the project`);
+      if (opts.open) openInBrowser(preview.url, log);
+      // Runs until a signal: the shutdown path ends the process.
+      await new Promise<never>(() => {});
     });
 }

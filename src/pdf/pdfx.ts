@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { findOutputProfile, pdfxDefinition } from './pdfx-definition.js';
 import { assertOpaque, finishPdfX, sourcePages } from './pdfx-finish.js';
 import { runTool } from './run-tool.js';
+import { onShutdown, removeFolderSync } from '../io/shutdown.js';
 import type { EditionMeta } from './types.js';
 
 /** Ghostscript arguments; see Ghostscript docs VectorDevices "PDF/X" and "Color conversion". */
@@ -52,6 +53,7 @@ export function ghostscriptWarnings(stdout: string, stderr: string): string[] {
 export async function makePdfX(inputPath: string, outputPath: string, meta: EditionMeta, options: { timeoutMs: number }): Promise<{ warnings: string[] }> {
   const profile = findOutputProfile();
   const dir = await mkdtemp(join(tmpdir(), 'zhuanban-pdfx-'));
+  const forget = onShutdown(() => removeFolderSync(dir));
   try {
     const greyPath = join(dir, 'neutral-grey.pdf');
     const doc = await PDFDocument.load(await readFile(inputPath), { updateMetadata: false });
@@ -75,5 +77,6 @@ export async function makePdfX(inputPath: string, outputPath: string, meta: Edit
     return { warnings };
   } finally {
     await rm(dir, { recursive: true, force: true });
+    forget();
   }
 }

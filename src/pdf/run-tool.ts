@@ -4,6 +4,7 @@
  * becomes an error that says which Debian package to install.
  */
 import { spawn } from 'node:child_process';
+import { onShutdown } from '../io/shutdown.js';
 
 /** What a finished tool run produced. */
 export interface ToolResult {
@@ -22,6 +23,9 @@ export class ToolMissingError extends Error {}
 export function runTool(command: string, args: string[], timeoutMs: number, env: Record<string, string> = {}): Promise<ToolResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    // A signal to zhuanban ends the tool too (Ghostscript would otherwise run on, writing into a removed folder).
+    const forget = onShutdown(() => child.kill('SIGKILL'));
+    child.on('exit', () => forget());
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

@@ -2,7 +2,7 @@
  * The orchestrator (unified's parse → run → stringify; Typst's parse → layout → export): sources →
  * trees → page views → HTML → make-up and print in Chromium, in batches of pages (batches.ts) → one
  * print-ready PDF → output/.
- * Every output is written atomically; the browser is closed in `finally`.
+ * The outputs are written into a staging folder and swapped in whole; the browser is closed in `finally`.
  *
  * This module is the pipeline's public API: the CLI, the preview and the library use the steps
  * exported here and nothing else inside src/pipeline.
@@ -20,6 +20,7 @@ import type { PageView } from '../render/view.js';
 import { layoutAndPrint } from './batches.js';
 import { prepareEdition, type StageTimer } from './lay-out.js';
 import { writeOutputs } from './outputs.js';
+import { beginStaging, type Staging } from './staging.js';
 import { buildReport, type Report } from './report.js';
 
 export { type BrowserSession, launchBrowser, type PageProblem } from '../print/browser.js';
@@ -71,26 +72,32 @@ export function stageTimer(ctx: Context, timings: Record<string, number>, timeou
   };
 }
 
-/** Build the edition. Throws on failure; nothing half-written is left in `outDir`. */
+/**
+ * Build the edition. Everything is written into a staging folder beside `outDir` (the measuring file
+ * included) and swapped in whole at the end: on failure or a signal the previous output stays exactly as it was.
+ */
 export async function buildEdition(ctx: Context, options: BuildOptions): Promise<BuildResult> {
   const { config, outDir } = options;
   const timings: Record<string, number> = {};
   const time = stageTimer(ctx, timings, config.timeoutMs);
+  // Taken before Chromium starts: a folder locked by another build is said at once.
+  const staging = await beginStaging(outDir);
   // Chromium starts while the sources are parsed; it is closed in `finally` whatever happens.
   const launching = launchBrowser(config.timeoutMs);
   launching.catch(() => {});
   try {
     const edition = await prepareEdition(ctx, { config, sources: options.sources, time });
     const session = await launching;
-    const printed = await layoutAndPrint(ctx, session, edition, { config, proofDir: join(outDir, 'proof'), time,
+    const printed = await layoutAndPrint(ctx, session, edition, { config, proofDir: join(staging.dir, 'proof'), time,
       batchSources: options.batchSources, jobs: options.jobs ?? defaultJobs() });
     await session.close();
     return await writeEdition(ctx, { config, outDir, pdfs: printed.pdfs, views: printed.views, pass: printed.pass, proof: printed.proof,
       diagnostics: [...edition.diagnostics, ...printed.diagnostics], problems: session.problems, sources: options.sources, fileOf: edition.fileOf,
       date: edition.date, title: edition.title, pressReady: options.pressReady, marks: options.marks, timings, time,
-      photos: { placed: printed.photos, unused: edition.unusedPhotos }, fetched: session.fetched });
+      photos: { placed: printed.photos, unused: edition.unusedPhotos }, fetched: session.fetched }, staging);
   } finally {
     await (await launching.catch(() => null))?.close();
+    await staging.discard();
   }
 }
 
@@ -124,15 +131,32 @@ export interface EditionParts {
   fetched?: Set<string>;
 }
 
-/** One PDF from the printed parts, then the report, the finished PDF, the proofs and report.json. */
-export async function writeEdition(ctx: Context, parts: EditionParts): Promise<BuildResult> {
+/**
+ * One PDF from the printed parts, then the report, the finished PDF, the proofs and report.json, all in
+ * `staged` (or a staging folder of its own) and swapped in place of `outDir` once everything is written.
+ */
+export async function writeEdition(ctx: Context, parts: EditionParts, staged?: Staging): Promise<BuildResult> {
   const { config, outDir, views, time, timings } = parts;
-  const pdf = parts.pdfs.length === 1 ? parts.pdfs[0]! : await time('merge', () => mergePdfs(parts.pdfs));
-  const report = buildReport({ config, sheet: sheetGeometry(config), views, pass: parts.pass, diagnostics: parts.diagnostics, timings,
-    problems: parts.problems, sources: parts.sources, ctx, fileOf: parts.fileOf, photos: parts.photos });
-  const pdfPath = await time('outputs', () => writeOutputs(ctx, { outDir, pdf, proof: parts.proof, views, report, config,
-    date: parts.date, title: parts.title, pressReady: !!parts.pressReady, marks: parts.marks ?? config.marks, fetched: parts.fetched }));
-  report.timings = timings;
-  await ctx.writeFileAtomic(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-  return { report, pdfPath };
+  const staging = staged ?? (await beginStaging(outDir));
+  try {
+    const pdf = parts.pdfs.length === 1 ? parts.pdfs[0]! : await time('merge', () => mergePdfs(parts.pdfs));
+    const report = buildReport({ config, sheet: sheetGeometry(config), views, pass: parts.pass, diagnostics: parts.diagnostics, timings,
+      problems: parts.problems, sources: parts.sources, ctx, fileOf: parts.fileOf, photos: parts.photos });
+    await time('outputs', () => writeOutputs(ctx, { outDir: staging.dir, pdf, proof: parts.proof, views, report, config,
+      date: parts.date, title: parts.title, pressReady: !!parts.pressReady, marks: parts.marks ?? config.marks, fetched: parts.fetched }));
+    report.timings = timings;
+    renameOutputPaths(report, staging.dir, outDir);
+    await ctx.writeFileAtomic(join(staging.dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+    await staging.commit();
+    return { report, pdfPath: join(outDir, 'edition.pdf') };
+  } finally {
+    if (!staged) await staging.discard();
+  }
+}
+
+/** The preflight verdicts name the files they checked: name them where they end up, not in the staging folder. */
+function renameOutputPaths(report: Report, from: string, to: string): void {
+  const checks = (report.preflight ?? {}) as Record<string, { file?: unknown }>;
+  for (const check of Object.values(checks))
+    if (check && typeof check.file === 'string' && check.file.startsWith(from)) check.file = to + check.file.slice(from.length);
 }

@@ -19,6 +19,7 @@ import type { Config } from '../config/schema.js';
 import type { Context } from '../io/context.js';
 import { launchBrowser, layoutEdition, type ParseCache, resolveSources, type BrowserSession } from '../pipeline/index.js';
 import { describeFailure } from './build-error.js';
+import { onShutdown, removeFolderSync } from '../io/shutdown.js';
 import { emptyState, proofFromLayout, type ProofState } from './proof-state.js';
 
 /** Why a rebuild is needed; `config` and `sources` also re-read the config and the source list. */
@@ -31,6 +32,7 @@ export class Rebuilder {
   sources: string[] = [];
   private session: BrowserSession | null = null;
   private proofDir = '';
+  private forgetProofDir: () => void = () => {};
   private running: Promise<void> | null = null;
   private pending = new Set<ChangeKind>();
   private closed = false;
@@ -94,7 +96,11 @@ export class Rebuilder {
       if (!this.sources.length || kinds.includes('config') || kinds.includes('sources'))
         this.sources = await resolveSources(this.ctx.root, this.config, this.sourceArgs);
       const session = await this.browser(this.config.timeoutMs);
-      this.proofDir ||= await mkdtemp(join(tmpdir(), 'zhuanban-preview-'));
+      if (!this.proofDir) {
+        const dir = await mkdtemp(join(tmpdir(), 'zhuanban-preview-'));
+        this.proofDir = dir;
+        this.forgetProofDir = onShutdown(() => removeFolderSync(dir));
+      }
       const seen = session.problems.length;
       if (kinds.includes('style')) this.stylesStale = true;
       const reuse = this.warm ? { page: this.warm, reloadStyles: this.stylesStale } : null;
@@ -135,5 +141,6 @@ export class Rebuilder {
     await this.running?.catch(() => {});
     await this.session?.close();
     if (this.proofDir) await rm(this.proofDir, { recursive: true, force: true });
+    this.forgetProofDir();
   }
 }

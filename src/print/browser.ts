@@ -8,6 +8,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { killByCommandLine, killGroup, onShutdown, removeFolderSync } from '../io/shutdown.js';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
 import { type BrowserChoice, findBrowser } from './find-browser.js';
 
@@ -81,6 +82,9 @@ export function requestAllowed(url: string, roots: Set<string>): boolean {
   return [...roots].some((root) => path === root || path.startsWith(root + sep));
 }
 
+/** How long a normal close may take before the process group is killed. */
+const CLOSE_TIMEOUT_MS = 10000;
+
 const FLAGS = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
   '--disable-dev-shm-usage', '--font-render-hinting=none'];
 
@@ -94,14 +98,23 @@ export async function launchBrowser(timeoutMs: number, options: LaunchOptions = 
   const userDataDir = await mkdtemp(join(tmpdir(), 'zhuanban-chromium-'));
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const args = [...FLAGS, ...(isRoot ? ['--no-sandbox'] : [])];
-  let browser: Browser;
+  let browser: Browser | undefined;
+  // Until closed, a signal (or an exit) kills Chromium's whole process group and removes its profile:
+  // puppeteer starts it detached, in a group of its own that a terminal's Ctrl-C does not reach.
+  const forget = onShutdown(() => {
+    killGroup(browser?.process()?.pid);
+    killByCommandLine(userDataDir);
+    removeFolderSync(userDataDir);
+  });
   try {
     const choice = chooseBrowser();
     browser = await puppeteer.launch({ executablePath: choice.path, headless: choice.headless, args, userDataDir, timeout: timeoutMs, protocolTimeout: timeoutMs, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   } catch (error) {
     await rm(userDataDir, { recursive: true, force: true });
+    forget();
     throw explainBrowserError(error, timeoutMs, 'starting Chromium');
   }
+  const launched = browser;
   const problems: PageProblem[] = [];
   const roots = new Set<string>();
   const fetched = new Set<string>();
@@ -109,21 +122,20 @@ export async function launchBrowser(timeoutMs: number, options: LaunchOptions = 
   const close = () =>
     (closing ??= (async () => {
       try {
-        await withTimeout(browser.close(), 10000, 'closing Chromium');
+        await withTimeout(launched.close(), CLOSE_TIMEOUT_MS, 'closing Chromium');
       } catch {
-        browser.process()?.kill('SIGKILL');
+        killGroup(launched.process()?.pid);
       } finally {
-        await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+        await rm(userDataDir, { recursive: true, force: true, maxRetries: 5 }).catch(() => {});
+        forget();
       }
     })());
-  const onExit = () => browser.process()?.kill('SIGKILL');
-  process.once('exit', onExit);
   return {
-    browser,
+    browser: launched,
     timeoutMs,
     problems,
     async newPage(isolated = false) {
-      const page = isolated ? await (await browser.createBrowserContext()).newPage() : await browser.newPage();
+      const page = isolated ? await (await launched.createBrowserContext()).newPage() : await launched.newPage();
       page.setDefaultTimeout(timeoutMs);
       page.setDefaultNavigationTimeout(timeoutMs);
       page.on('pageerror', (error) => problems.push({ kind: 'pageerror', message: String((error as Error).message ?? error), url: page.url() }));
@@ -153,10 +165,7 @@ export async function launchBrowser(timeoutMs: number, options: LaunchOptions = 
     allow(dir: string) {
       roots.add(realPathOf(resolve(dir)));
     },
-    close: async () => {
-      process.removeListener('exit', onExit);
-      await close();
-    },
+    close,
   };
 }
 
