@@ -7,10 +7,14 @@
  *   --page ID        print one page's text, truth and tree (e.g. --page p1-17)
  *   --forms          headline accuracy per layout form (dev)
  *   --json           print the scores as JSON
+ *   --printed N      also score N pages printed by Chromium in other papers' designs and read back
+ *                    with pdftotext, default and -layout (cached under scripts/tmp/eval-printed/)
+ *   --printed-only   score only the printed pages (with --show FIELD: list the failing ones)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatePage, type Page } from './generate.js';
+import { printedTable } from './printed-table.js';
 import { emptyScores, FIELDS, scorePage, type Scores } from './score.js';
 
 const args = process.argv.slice(2);
@@ -35,6 +39,11 @@ if (pageId) {
   console.log(tree.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`).join('\n'));
   for (const f of s.failures.keys()) console.log(`FAIL ${f}`);
   process.exit(0);
+}
+
+if (opt('--printed') || args.includes('--printed-only')) {
+  await printedTable(Number(opt('--printed') ?? 24), opt('--show'));
+  if (args.includes('--printed-only')) process.exit(0);
 }
 
 const results: Record<string, { all: Scores; supplement: Scores; news: Scores }> = {};

@@ -1,0 +1,170 @@
+/**
+ * Printed corpus for the importer evaluation: generated articles (the same material and truth as
+ * the text corpus) laid out as HTML pages in designs unlike ours (A4, A3 and tabloid pages of 3–7
+ * columns, headlines spanning the whole module or 2–4 columns, kickers, ——subheadlines, bylines
+ * under the headline or at the end, captions under photo boxes, articles side by side as modules),
+ * printed by Chromium and read back with `pdftotext` (default and `-layout`). The printed text is
+ * cached under scripts/tmp/eval-printed/ keyed by a hash of the HTML, so only a changed design
+ * prints again.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generatePage, type Page, prng, type TruthArticle } from './generate.js';
+
+/** Base seed of the printed pages (the text corpus uses 1 and 2). */
+const PRINTED_BASE = 3;
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const CACHE = join(ROOT, 'scripts', 'tmp', 'eval-printed');
+const FONTS = ['noto-serif-sc/400.css', 'noto-serif-sc/700.css', 'noto-sans-sc/700.css', 'noto-sans-sc/900.css']
+  .map((f) => pathToFileURL(join(ROOT, 'node_modules', '@fontsource', f)).href);
+
+/** Page sizes in mm and the column counts a paper of that size sets. */
+const SIZES = [
+  { name: 'A4', w: 210, h: 297, cols: [3, 4] },
+  { name: 'A3', w: 297, h: 420, cols: [5, 6] },
+  { name: 'tabloid', w: 280, h: 430, cols: [5, 6, 7] },
+] as const;
+
+/** One design: size, columns, how articles sit and how wide their headlines run. */
+export interface Design {
+  size: (typeof SIZES)[number]['name'];
+  w: number;
+  h: number;
+  columns: number;
+  /** `stack`: articles one under another across the page; `modules`: two articles side by side. */
+  arrangement: 'stack' | 'modules';
+  /** Columns a headline spans (0 = the whole article). */
+  headSpan: number;
+  /** Byline printed as `本报记者 X` or `（记者 X）` where the truth puts it at the end. */
+  endByline: 'plain' | 'paren';
+  fontPt: number;
+}
+
+function drawDesign(n: number): Design {
+  const r = prng(PRINTED_BASE * 7717 + n * 131);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const size = SIZES[n % SIZES.length]!;
+  const columns = pick(size.cols);
+  return {
+    size: size.name, w: size.w, h: size.h, columns,
+    arrangement: columns >= 5 && r() < 0.5 ? 'modules' : 'stack',
+    headSpan: r() < 0.5 ? 0 : Math.min(columns - 1, 2 + Math.floor(r() * 3)),
+    endByline: r() < 0.5 ? 'plain' : 'paren',
+    fontPt: pick([9, 9.5, 10]),
+  };
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function articleHtml(a: TruthArticle, d: Design, columns: number): string {
+  const names = a.authors.join(' ');
+  const head: string[] = [];
+  const spanStyle = d.headSpan && d.headSpan < columns ? ` style="width:${(100 * d.headSpan) / columns}%"` : '';
+  if (a.institution) head.push(`<div class="label">${esc(a.institution)}</div>`);
+  if (a.kicker) head.push(`<div class="kicker">${esc(a.kicker)}</div>`);
+  head.push(`<h1>${esc(a.headline)}</h1>`);
+  if (a.subheadline) head.push(`<div class="sub">${esc(a.subheadline)}</div>`);
+  if (a.forms.includes('byline-top') && names) head.push(`<div class="by">本报记者 ${esc(names)}</div>`);
+  const body: string[] = [];
+  if (a.lede.length) {
+    const core = a.forms.includes('lede-core') ? '<div class="box">核心阅读</div>' : '';
+    body.push(`<div class="lede">${core}${a.lede.map((p) => `<p>${esc(p)}</p>`).join('')}</div>`);
+  }
+  for (const node of a.body) {
+    if (node.t === 'p') body.push(`<p>${esc(node.text)}</p>`);
+    else if (node.t === 'h') body.push(`<h3>${esc(node.text)}</h3>`);
+    else body.push(`<figure><div class="ph"></div><figcaption>${esc(node.caption)}${node.credit ? ` ${esc(node.credit)}` : ''}</figcaption></figure>`);
+  }
+  if (a.forms.includes('byline-end') && names) body.push(`<p class="end">${d.endByline === 'paren' ? `（本报记者 ${esc(names)}）` : `本报记者 ${esc(names)}`}</p>`);
+  return `<section class="art"><div class="stack"${spanStyle}>${head.join('')}</div><div class="cols" style="column-count:${columns}">${body.join('')}</div></section>`;
+}
+
+/** The page's HTML in design `d`. */
+export function pageHtml(page: Page, d: Design): string {
+  const css = `@page { size: ${d.w}mm ${d.h}mm; margin: 12mm; }
+body { font-family: 'Noto Serif SC'; font-size: ${d.fontPt}pt; line-height: 1.45; margin: 0; }
+.folio { display:flex; justify-content:space-between; border-bottom: 2px solid #000; font-size: 10pt; padding-bottom: 2mm; margin-bottom: 3mm; }
+.art { margin-bottom: 6mm; border-bottom: 1px solid #000; padding-bottom: 3mm; break-inside: auto; }
+.stack { margin-bottom: 3mm; }
+.cols { column-gap: 4mm; text-align: justify; }
+p { text-indent: 2em; margin: 0; }
+h1 { font-family: 'Noto Sans SC'; font-weight: 900; font-size: ${d.size === 'A4' ? 22 : 30}pt; line-height: 1.2; margin: 1mm 0; }
+.kicker, .sub { font-size: 13pt; margin: 1mm 0; }
+.label { display: inline-block; border: 1px solid #000; padding: 0 2mm; font-family: 'Noto Sans SC'; font-weight: 700; font-size: 10pt; }
+.by { font-size: 10pt; margin-top: 1mm; }
+h3 { font-family: 'Noto Sans SC'; font-weight: 700; font-size: 11pt; margin: 2mm 0; }
+figure { margin: 2mm 0; break-inside: avoid; } .ph { height: 30mm; background: #bbb; } figcaption { font-size: ${d.fontPt - 1}pt; font-family: 'Noto Sans SC'; }
+.lede { border: 1px solid #000; padding: 1mm 2mm; margin-bottom: 2mm; break-inside: avoid; } .box { font-weight: 700; }
+.end { text-align: right; text-indent: 0; }
+.row { display: flex; gap: 5mm; } .row > .art { flex: 1; min-width: 0; }`;
+  const folio = '<div class="folio"><span>第5版 健康</span><span>滨江日报</span><span>2025年3月6日 星期四</span></div>';
+  let arts: string;
+  if (d.arrangement === 'modules') {
+    const per = Math.max(2, Math.floor(d.columns / 2));
+    const rows: string[] = [];
+    for (let i = 0; i < page.articles.length; i += 2) {
+      const pair = page.articles.slice(i, i + 2);
+      rows.push(`<div class="row">${pair.map((a) => articleHtml(a, d, pair.length === 2 ? per : d.columns)).join('')}</div>`);
+    }
+    arts = rows.join('');
+  } else arts = page.articles.map((a) => articleHtml(a, d, d.columns)).join('');
+  const links = FONTS.map((f) => `<link rel="stylesheet" href="${f}">`).join('');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${links}<style>${css}</style></head><body>${folio}${arts}</body></html>`;
+}
+
+/** A printed page read back two ways. */
+export interface PrintedPage {
+  design: Design;
+  plain: Page;
+  layout: Page;
+}
+
+interface PrintJob { html: string; key: string }
+
+async function printAll(jobs: PrintJob[]): Promise<void> {
+  const missing = jobs.filter((j) => !existsSync(join(CACHE, `${j.key}.layout.txt`)));
+  if (!missing.length) return;
+  const { default: puppeteer } = await import('puppeteer');
+  const isRoot = process.getuid?.() === 0;
+  const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-gpu', '--font-render-hinting=none', ...(isRoot ? ['--no-sandbox'] : [])] });
+  try {
+    const tab = await browser.newPage();
+    for (const [i, j] of missing.entries()) {
+      process.stderr.write(`printing ${i + 1}/${missing.length}\r`);
+      const htmlPath = join(CACHE, `${j.key}.html`);
+      const pdf = join(CACHE, `${j.key}.pdf`);
+      writeFileSync(htmlPath, j.html);
+      await tab.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
+      await tab.evaluate(() => document.fonts.ready.then(() => undefined));
+      await tab.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+      execFileSync('pdftotext', [pdf, join(CACHE, `${j.key}.txt`)]);
+      execFileSync('pdftotext', ['-layout', pdf, join(CACHE, `${j.key}.layout.txt`)]);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+/** `count` printed pages (generated with their own base seed), printing only what the cache lacks. */
+export async function printedCorpus(count: number): Promise<PrintedPage[]> {
+  mkdirSync(CACHE, { recursive: true });
+  const items = Array.from({ length: count }, (_, n) => {
+    const page = generatePage(PRINTED_BASE, n);
+    const design = drawDesign(n);
+    const html = pageHtml(page, design);
+    return { page, design, html, key: `${page.id}-${createHash('sha1').update(html).digest('hex').slice(0, 12)}` };
+  });
+  await printAll(items);
+  return items.map(({ page, design, key }) => {
+    const read = (ext: string) => readFileSync(join(CACHE, `${key}.${ext}`), 'utf8');
+    const tag = `${design.size}-${design.columns}c-${design.arrangement}`;
+    return {
+      design,
+      plain: { ...page, id: `${page.id} ${tag}`, text: read('txt') },
+      layout: { ...page, id: `${page.id} ${tag} -layout`, text: read('layout.txt') },
+    };
+  });
+}
