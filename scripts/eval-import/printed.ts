@@ -89,7 +89,7 @@ body { font-family: 'Noto Serif SC'; font-size: ${d.fontPt}pt; line-height: 1.45
 .folio { display:flex; justify-content:space-between; border-bottom: 2px solid #000; font-size: 10pt; padding-bottom: 2mm; margin-bottom: 3mm; }
 .art { margin-bottom: 6mm; border-bottom: 1px solid #000; padding-bottom: 3mm; break-inside: auto; }
 .stack { margin-bottom: 3mm; }
-.cols { column-gap: 4mm; text-align: justify; }
+.cols { column-gap: 5mm; column-rule: 0.3pt solid #000; text-align: justify; }
 p { text-indent: 2em; margin: 0; }
 h1 { font-family: 'Noto Sans SC'; font-weight: 900; font-size: ${d.size === 'A4' ? 22 : 30}pt; line-height: 1.2; margin: 1mm 0; }
 .kicker, .sub { font-size: 13pt; margin: 1mm 0; }
