@@ -11,7 +11,7 @@ import { toBlocks, type PageShape } from './page.js';
 import { buildProseIndex } from './paragraphs.js';
 import { rethread } from './rethread.js';
 import { isDashSubtitle, isRunningHead, matchFolio, visualWidth } from './text-form.js';
-import { splitBeforeNumberedHeads, splitLeadingBylines, splitRunInHeads, splitStackLines, splitTrailingBylines } from './split.js';
+import { splitBeforeNumberedHeads, splitHeadsUnderLabels, splitLeadingBylines, splitRunInHeads, splitStackLines, splitTrailingBylines } from './split.js';
 import { opensCaption, parseByline } from './credits.js';
 import { isEditorCredit, isPhotoSlotLabel, isSlugLine } from './furniture.js';
 
@@ -32,7 +32,7 @@ export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter
     return !after || !after.text || parseByline(after.text) !== null;
   };
   const standsAlone = (l: SourceLine) => isRunningHead(l.text) || isEditorCredit(l.text) || isPhotoSlotLabel(l.text) || isSlugLine(l.text) || subtitle(l) || (matchFolio(l.text) !== null && nearPageEdge(lines, l)) || spanning(l);
-  const blocks = splitStackLines(splitTrailingBylines(splitLeadingBylines(splitRunInHeads(splitBeforeNumberedHeads(toBlocks(lines, standsAlone), shape), shape))), shape);
+  const blocks = splitStackLines(splitTrailingBylines(splitLeadingBylines(splitHeadsUnderLabels(splitRunInHeads(splitBeforeNumberedHeads(toBlocks(lines, standsAlone), shape), shape), shape))), shape);
   const classified: Classified[] = blocks.map((block) => {
     const kind = classifyBlock(block, shape);
     // A head with the body right under it is never a wrapped caption.

@@ -8,7 +8,7 @@
 import { BYLINE_MAX_LINES, isDisplayLine, isKickerLine, isPunctuatedHead, isNumberedHead, opensQuote, parseBylineLines } from './classify.js';
 import { captionOf, parseByline } from './credits.js';
 import { CONTINUATION_START } from './paragraphs.js';
-import type { Block, PageShape } from './page.js';
+import { INDENT_SLACK, type Block, type PageShape } from './page.js';
 import { endsSentence, hasProsePunctuation, isColumnTag, isOrgName, visualWidth } from './text-form.js';
 
 /** A phrase space between two ideographs or quotes: the visual break inside a display line. */
@@ -82,11 +82,53 @@ export function splitTrailingBylines(blocks: Block[]): Block[] {
     if (captionOf(texts) !== null) return [b];
     for (let k = Math.min(BYLINE_MAX_LINES, texts.length - 1); k >= 1; k--) {
       const cut = texts.length - k;
-      if (!endsSentence(texts[cut - 1]) || !parseBylineLines(texts.slice(cut))) continue;
+      const underHead = k === 1 && cut <= 2 && texts.slice(0, cut).every((t) => isDisplayLine(t, NO_SHAPE) || isPunctuatedHead(t, NO_SHAPE)) && !!parseByline(texts[cut]!)?.extra;
+      if ((!endsSentence(texts[cut - 1]) && !underHead) || !parseBylineLines(texts.slice(cut))) continue;
       return [{ ...b, lines: b.lines.slice(0, cut) }, { lines: b.lines.slice(cut), blankBefore: 0, first: false }];
     }
     return [b];
   });
+}
+
+/** Shape for testing a line alone (no column measure applies to a head over its byline). */
+const NO_SHAPE: PageShape = { lineMode: true, measure: 0 };
+
+/**
+ * A head printed straight over the prose it heads (a headline spanning the columns of its article,
+ * read by pdftotext into the first column's block) right under a line that stands alone: a label, a
+ * kicker or the page's head. It is one or two head lines, then the paragraph's indented first line
+ * over a fuller line, so the head is no fragment of that paragraph. Split off as a block of its own.
+ */
+export function splitHeadsUnderLabels(blocks: Block[], shape: PageShape): Block[] {
+  return blocks.flatMap((b, i) => {
+    const prev = blocks[i - 1];
+    if (shape.lineMode || !prev || prev.lines.length !== 1 || b.lines.length < 3) return [b];
+    const label = prev.lines[0]!.text;
+    // A byline stands over the body's first paragraph, not over a head.
+    if ((hasProsePunctuation(label) && !isKickerLine(label)) || parseByline(label)) return [b];
+    const k = headOverParagraph(b.lines.map((l) => l.text), shape);
+    if (k === 0) return [b];
+    return [{ ...b, lines: b.lines.slice(0, k), runIn: true }, { lines: b.lines.slice(k), blankBefore: 0, first: false }];
+  });
+}
+
+/** Lines of head (1 or 2) over a paragraph's indented first line and a fuller line; 0 when none. */
+function headOverParagraph(texts: string[], shape: PageShape): number {
+  const w = (t: string) => visualWidth(t, shape.quoteEm);
+  const headLike = (t: string) => isDisplayLine(t, shape) || isPunctuatedHead(t, shape);
+  for (const k of [1, 2]) {
+    if (texts.length < k + 2) break;
+    const head = texts.slice(0, k);
+    if (!head.every(headLike) || CONTINUATION_START.test(texts[0]!) || opensQuote(head.join(''))) continue;
+    // A wrapped head's second line is its shorter end, without a mark ending a sentence inside it.
+    if (k === 2 && (w(texts[1]!) >= w(texts[0]!) || hasProsePunctuation(texts[0]!.slice(-1)))) continue;
+    const opening = w(texts[k]!);
+    const full = w(texts[k + 1]!);
+    // A number or word broken over the lines (`6月2` / `7日`) is one paragraph.
+    const brokenWord = /[\dA-Za-z]$/.test(texts[k - 1]!) && /^[\dA-Za-z]/.test(texts[k]!);
+    if (!brokenWord && !CONTINUATION_START.test(texts[k]!) && opening <= full - INDENT_SLACK && full >= shape.measure - INDENT_SLACK) return k;
+  }
+  return 0;
 }
 
 /**

@@ -1,0 +1,33 @@
+/**
+ * Heads as pdftotext reads another paper's printed page (made-up pages in that form): a headline
+ * spanning its article's columns comes out straight over the first column's lines, and a byline
+ * set under the headline comes out straight under it, with no blank line between.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseSource } from '../../src/parse/index.js';
+
+const parse = (lines: string[]) => parseSource(new TextEncoder().encode(`${lines.join('\n')}\n`), 'page.txt').tree;
+// A 14-em column: a paragraph's first line carries the 2-em indent.
+const COLUMN = ['今年以来，医院组织专家团', '队深入基层开展义诊活动，把优', '质医疗服务送到群众家门口，受', '到群众广泛好评。', '在此基础上，医院持续推进', '家庭医生签约服务，让群众看病', '更方便更放心，获得感不断增强。'];
+const COLUMN2 = ['此外，医院还组建志愿服务', '队走进社区开展健康宣教，普及', '慢病防治知识，群众参与热情很', '高。'];
+
+describe('heads printed straight over the prose', () => {
+  it('a headline under its label, with the first column run into it, opens its article', () => {
+    const tree = parse(['某某区人民医院', '', '守护健康，我们一直在！', ...COLUMN, '', '某某县中医院', '', '夯实基层防线', ...COLUMN2]);
+    expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([['某某区人民医院', '守护健康，我们一直在！'], ['某某县中医院', '夯实基层防线']]);
+    const first = tree.articles[0]!.children[0]!;
+    expect(first.type === 'paragraph' && first.children[0]!.value.startsWith('今年以来')).toBe(true);
+  });
+
+  it('a paragraph whose first line holds a question stays whole under a byline', () => {
+    const tree = parse(['某某区人民医院 守护健康', '', '本报记者 李明', '', '如何让群众少跑腿？6月2', '7日，医院在社区开展了大型义诊', '活动，群众纷纷前来咨询。']);
+    expect(tree.articles).toHaveLength(1);
+    expect(tree.articles[0]!.children.map((c) => c.type)).toEqual(['paragraph']);
+  });
+
+  it('a byline under the headline with no blank line gives the authors', () => {
+    const tree = parse(['某某区人民医院', '', '托起生命希望', '本报记者 李明 王芳', '', ...COLUMN]);
+    const a = tree.articles[0]!;
+    expect([a.headline, a.byline.authors]).toEqual(['托起生命希望', ['李明', '王芳']]);
+  });
+});
