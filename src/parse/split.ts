@@ -52,6 +52,8 @@ export function leadingHeadLines(block: Block, shape: PageShape): number {
   }
   // A head is complete in itself: a line that leaves a quotation open is the body's first line.
   while (k > 1 && opensQuote(lines.slice(0, k).join(''))) k--;
+  // A two-phrase head set on one line is whole: an indented line over a fuller one under it opens the body.
+  if (twoPhrase && k === 2 && opensParagraphAt(lines, 1, shape)) k = 1;
   // A narrow first line alone is a paragraph's indented opening; a head needs its wrapped line too.
   if (!twoPhrase && k < 2) return 0;
   const body = lines[k];
@@ -90,8 +92,9 @@ export function splitTrailingBylines(blocks: Block[]): Block[] {
   });
 }
 
-/** Shape for testing a line alone (no column measure applies to a head over its byline). */
-const NO_SHAPE: PageShape = { lineMode: true, measure: 0 };
+/** Shape for testing a head over its byline alone: the head may span columns, so any display width goes. */
+const DISPLAY_MEASURE = 40;
+const NO_SHAPE: PageShape = { lineMode: false, measure: DISPLAY_MEASURE };
 
 /**
  * A head printed straight over the prose it heads (a headline spanning the columns of its article,
@@ -122,13 +125,23 @@ function headOverParagraph(texts: string[], shape: PageShape): number {
     if (!head.every(headLike) || CONTINUATION_START.test(texts[0]!) || opensQuote(head.join(''))) continue;
     // A wrapped head's second line is its shorter end, without a mark ending a sentence inside it.
     if (k === 2 && (w(texts[1]!) >= w(texts[0]!) || hasProsePunctuation(texts[0]!.slice(-1)))) continue;
-    const opening = w(texts[k]!);
-    const full = w(texts[k + 1]!);
-    // A number or word broken over the lines (`6月2` / `7日`) is one paragraph.
-    const brokenWord = /[\dA-Za-z]$/.test(texts[k - 1]!) && /^[\dA-Za-z]/.test(texts[k]!);
-    if (!brokenWord && !CONTINUATION_START.test(texts[k]!) && opening <= full - INDENT_SLACK && full >= shape.measure - INDENT_SLACK) return k;
+    if (opensParagraphAt(texts, k, shape)) return k;
   }
   return 0;
+}
+
+/**
+ * Is line `k` a paragraph's indented first line: narrower than the fuller line under it by the
+ * indent, not a continuation, and not the second half of a number or word broken over the lines?
+ */
+function opensParagraphAt(texts: string[], k: number, shape: PageShape): boolean {
+  if (k + 1 >= texts.length) return false;
+  const w = (t: string) => visualWidth(t, shape.quoteEm);
+  const opening = w(texts[k]!);
+  const full = w(texts[k + 1]!);
+  // A number or word broken over the lines (`6月2` / `7日`) is one paragraph.
+  const brokenWord = k > 0 && /[\dA-Za-z]$/.test(texts[k - 1]!) && /^[\dA-Za-z]/.test(texts[k]!);
+  return !brokenWord && !CONTINUATION_START.test(texts[k]!) && opening <= full - INDENT_SLACK && full >= shape.measure - INDENT_SLACK;
 }
 
 /**

@@ -25,6 +25,15 @@ describe('heads printed straight over the prose', () => {
     expect(tree.articles[0]!.children.map((c) => c.type)).toEqual(['paragraph']);
   });
 
+  it('a two-phrase headline on one line keeps the indented first line of the body out of it', () => {
+    const opening = ['医院从解决群众急难愁盼入', '手，推出一系列便民服务举措，', '让群众看病就医更加方便快捷。'];
+    const tree = parse(['某某区人民医院', '', '守牢安全底线 打通服务末梢', ...opening, ...COLUMN]);
+    const a = tree.articles[0]!;
+    const first = a.children[0]!;
+    expect(a.headline).toBe('守牢安全底线 打通服务末梢');
+    expect(first.type === 'paragraph' && first.children[0]!.value.startsWith('医院从解决')).toBe(true);
+  });
+
   it('a byline under the headline with no blank line gives the authors', () => {
     const tree = parse(['某某区人民医院', '', '托起生命希望', '本报记者 李明 王芳', '', ...COLUMN]);
     const a = tree.articles[0]!;
