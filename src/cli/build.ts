@@ -49,7 +49,7 @@ export function registerBuild(program: Command): void {
     .option('--no-marks', 'omit crop and registration marks (screen proofs)')
     .option('-q, --quiet', 'no progress display')
     .option('-j, --jobs <n>', 'batches of pages made up at once (default: one per core, at most 2)', positiveInt)
-    .option('--batch-pages <n>', `source pages made up and printed together (default ${BATCH_SOURCES})`, positiveInt)
+    .option('--batch-pages <n>', `source pages made up and printed together (default ${BATCH_SOURCES} divided among the jobs)`, positiveInt)
     .option('--shard <i/n>', 'build part i of n of the page plan (see `zhuanban plan`) into -o; join the parts with `zhuanban merge`', shardSpec)
     .option('--plan <file>', 'the page plan a shard reads', 'plan.json')
     .action(async (sources: string[], opts: { out: string; strict?: boolean; pressReady?: boolean; marks: boolean; quiet?: boolean; jobs?: number; batchPages?: number;

@@ -33,7 +33,10 @@ function pagesPerSource(docs: ZbDocument[]): number[] {
   return out;
 }
 
-/** Source pages made up and printed together; about 10 MB of Chromium memory per broadsheet page. */
+/**
+ * Source pages held in Chromium at once (about 10 MB each): one batch of this many with one job, two
+ * batches of half as many with two, so memory is the same either way.
+ */
 export const BATCH_SOURCES = 10;
 
 /** The made-up edition, printed one PDF per batch (in order). */
@@ -55,7 +58,7 @@ export interface BatchOptions {
   config: Config;
   proofDir: string;
   time: StageTimer;
-  /** Source pages per batch. */
+  /** Source pages per batch (default: BATCH_SOURCES shared among the jobs). */
   batchSources?: number;
   /** Pages made up at once (1 or more). */
   jobs?: number;
@@ -103,7 +106,7 @@ export function folioNumbering(docs: ZbDocument[], config: Config): boolean {
 /** Make up and print the edition in batches, `jobs` at a time; the pages come back in edition order. */
 export async function layoutAndPrint(ctx: Context, session: BrowserSession, edition: ParsedEdition, options: BatchOptions): Promise<PrintedEdition> {
   const { config, time } = options;
-  const size = Math.max(1, options.batchSources ?? BATCH_SOURCES);
+  const size = Math.max(1, options.batchSources ?? Math.round(BATCH_SOURCES / Math.max(1, options.jobs ?? 1)));
   const batches = chunk(edition.docs, size);
   // The folios number the pages only when they number the whole edition; each batch then keeps them.
   const folios = options.numbering?.folios ?? folioNumbering(edition.docs, config);

@@ -37,7 +37,7 @@ export interface BuildOptions {
   outDir: string;
   pressReady?: boolean;
   marks?: boolean;
-  /** Source pages made up and printed together (default BATCH_SOURCES). */
+  /** Source pages made up and printed together (default: BATCH_SOURCES shared among the jobs). */
   batchSources?: number;
   /** Batches made up at once (default: defaultJobs()). */
   jobs?: number;
