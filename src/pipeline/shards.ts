@@ -18,7 +18,7 @@ import type { LayoutPassResult } from '../layout/layout-pass.js';
 import type { PageView } from '../render/view.js';
 import { mergePdfs } from '../pdf/merge.js';
 import { folioNumbering, layoutAndPrint } from './batches.js';
-import { defaultJobs, stageTimer, writeEdition, type BuildResult } from './index.js';
+import { defaultJobs, type EditionParts, stageTimer, writeEdition, type BuildResult } from './index.js';
 
 const PLAN_VERSION = 1;
 const PART_VERSION = 1;
@@ -121,6 +121,8 @@ interface Part {
   /** Where the shard wrote its proofs and where zhuanban was installed: links in the proofs are relative to them. */
   proofDir: string;
   packageRoot: string;
+  /** Photos placed on the shard's pages, and (every shard has them) photos no figure took. */
+  photos: NonNullable<EditionParts['photos']>;
 }
 
 /** Build shard `index` of `count` from the plan into `outDir` (part.pdf and part.json). */
@@ -154,7 +156,8 @@ export async function buildShard(ctx: Context, options: { config: Config; planPa
       views: printed?.views ?? [], pass: printed?.pass ?? { overfull: -1, keepShare: 1, placements: [], inspected: [] },
       proof: printed?.proof ?? { head: '', pages: [] }, diagnostics: [...edition.diagnostics, ...(printed?.diagnostics ?? [])], problems: session.problems,
       sources: sources.map((s) => relative(ctx.root, s)), files: Object.fromEntries(edition.docs.map((d) => [d.source, edition.fileOf(d.source)])),
-      date: plan.date, title: edition.title, proofDir: resolve(options.outDir, 'proof'), packageRoot: ctx.packageRoot };
+      date: plan.date, title: edition.title, proofDir: resolve(options.outDir, 'proof'), packageRoot: ctx.packageRoot,
+      photos: { placed: printed?.photos ?? [], unused: edition.unusedPhotos } };
     await ctx.writeFileAtomic(join(options.outDir, 'part.pdf'), pdf);
     await ctx.writeFileAtomic(join(options.outDir, 'part.json'), JSON.stringify(part) + '\n');
     return { pages: part.views.length };
@@ -165,7 +168,7 @@ export async function buildShard(ctx: Context, options: { config: Config; planPa
 
 /** Join the shards' parts (any order on the command line) into the edition in `outDir`. */
 export async function mergeShards(ctx: Context, options: { config: Config; partDirs: string[]; outDir: string; pressReady?: boolean; marks?: boolean }): Promise<BuildResult> {
-  const parts: { part: Part; pdf: Uint8Array }[] = [];
+  const parts: { part: Part; pdf: Uint8Array; dir: string }[] = [];
   for (const dir of options.partDirs) {
     let part: Part;
     try {
@@ -174,7 +177,7 @@ export async function mergeShards(ctx: Context, options: { config: Config; partD
       throw new ShardError(`${relative(ctx.root, dir) || dir}: no readable part.json (${(error as Error).message}); is it a shard's output folder?`);
     }
     if (part.version !== PART_VERSION) throw new ShardError(`${relative(ctx.root, dir)}: part.json from another zhuanban version`);
-    parts.push({ part, pdf: await ctx.readFile(join(dir, 'part.pdf')) });
+    parts.push({ part, pdf: await ctx.readFile(join(dir, 'part.pdf')), dir });
   }
   if (!parts.length) throw new ShardError('merge: give the shards\' output folders');
   parts.sort((a, b) => a.part.shard.index - b.part.shard.index);
@@ -186,29 +189,33 @@ export async function mergeShards(ctx: Context, options: { config: Config; partD
   const timings: Record<string, number> = {};
   const files = new Map(parts.flatMap((p) => Object.entries(p.part.files)));
   const proofDir = resolve(options.outDir, 'proof');
-  const all = parts.map(({ part }) => ({ ...part, proof: { head: relink(part.proof.head, part, ctx.packageRoot, proofDir), pages: part.proof.pages.map((p) => relink(p, part, ctx.packageRoot, proofDir)) } }));
+  const all = parts.map(({ part, dir }) => {
+    const link = (html: string) => relink(html, part, dir, ctx.packageRoot, proofDir);
+    return { ...part, proof: { head: link(part.proof.head), pages: part.proof.pages.map(link) } };
+  });
   return writeEdition(ctx, {
     config: options.config, outDir: options.outDir, pdfs: parts.filter((p) => p.pdf.length).map((p) => p.pdf), views: all.flatMap((p) => p.views),
     pass: { overfull: -1, keepShare: 1, placements: all.flatMap((p) => p.pass.placements), inspected: all.flatMap((p) => p.pass.inspected) },
     proof: { head: all.find((p) => p.proof.head)?.proof.head ?? '', pages: all.flatMap((p) => p.proof.pages) },
     diagnostics: all.flatMap((p) => p.diagnostics), problems: all.flatMap((p) => p.problems), sources: all.flatMap((p) => p.sources.map((s) => resolve(ctx.root, s))),
     fileOf: (s) => files.get(s) ?? s, date: new Date(all[0]!.date), title: all[0]!.title, pressReady: options.pressReady, marks: options.marks,
-    timings, time: stageTimer(ctx, timings),
+    timings, time: stageTimer(ctx, timings), photos: { placed: all.flatMap((p) => p.photos.placed), unused: [...new Set(all.flatMap((p) => p.photos.unused))] },
   });
 }
 
 /**
- * Links in a shard's proof HTML (fonts, styles, images) are relative to the shard's proof folder, on the
- * shard's machine: point them from the merged proof folder to the same files, under this installation
- * when they were under the shard's.
+ * Links in a shard's proof HTML (fonts, styles, photos) are relative to the shard's proof folder, on the
+ * shard's machine: point them from the merged proof folder to the same files: in the shard's folder as
+ * given to merge (`partDir`, its photos), under this installation (fonts, styles), else where they were.
  */
-function relink(html: string, part: Part, packageRoot: string, proofDir: string): string {
+function relink(html: string, part: Part, partDir: string, packageRoot: string, proofDir: string): string {
   return html.replace(/\b(href|src)="([^"]*)"/g, (whole, attr: string, url: string) => {
     if (!url || /^[a-z][a-z0-9+.-]*:|^[/#]/i.test(url)) return whole;
     const [path, rest] = [url.replace(/[?#].*$/, ''), url.slice(url.replace(/[?#].*$/, '').length)];
     const target = resolve(part.proofDir, path);
+    const inProof = relative(part.proofDir, target);
     const inPackage = relative(part.packageRoot, target);
-    const local = inPackage.startsWith('..') ? target : join(packageRoot, inPackage);
+    const local = !inProof.startsWith('..') ? join(partDir, 'proof', inProof) : !inPackage.startsWith('..') ? join(packageRoot, inPackage) : target;
     return `${attr}="${relative(proofDir, local).split(sep).join('/')}${rest}"`;
   });
 }
