@@ -10,7 +10,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Position } from 'unist';
 import { parse as yamlParse } from 'yaml';
-import type { Article, Folio, Reporter, ZbDocument } from '../ast/types.js';
+import { z } from 'zod';
+import type { Article, Reporter, ZbDocument } from '../ast/types.js';
 import { FIELD_LINE_RE } from './syntax.js';
 
 type Loc = Position | undefined;
@@ -53,18 +54,40 @@ function applyFields(a: Article, node: MdParagraph, report: Reporter): void {
   }
 }
 
+/** What the front matter may hold (what `zhuanban import` writes); anything else is reported and ignored. */
+const printable = z.union([z.string(), z.number()]).transform(String);
+const frontMatterSchema = z.looseObject({
+  source: z.string().optional(),
+  folio: z.object({ page: z.int().nullable().optional(), section: printable.nullable().optional() }).nullable().optional(),
+  banner: z.array(printable).optional(),
+  furniture: z.array(printable).optional(),
+});
+
 function readFrontMatter(value: string, tree: ZbDocument, pos: Loc, report: Reporter): void {
-  let data: Record<string, unknown>;
+  let raw: unknown;
   try {
-    data = (yamlParse(value) ?? {}) as Record<string, unknown>;
+    raw = yamlParse(value) ?? {};
   } catch (e) {
     report('bad-front-matter', `Front matter is not valid YAML: ${(e as Error).message}`, ...at(pos), 'warning');
     return;
   }
-  const folio = data.folio as Partial<Folio> | undefined;
-  if (folio && typeof folio === 'object') tree.folio = { page: typeof folio.page === 'number' ? folio.page : null, section: folio.section ?? null };
-  if (Array.isArray(data.banner)) tree.banner = data.banner.map(String);
-  if (Array.isArray(data.furniture)) tree.furniture = data.furniture.map(String);
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    report('bad-front-matter', 'Front matter must be a set of `key: value` lines; ignored', ...at(pos), 'warning');
+    return;
+  }
+  const data = { ...(raw as Record<string, unknown>) };
+  const result = frontMatterSchema.safeParse(data);
+  if (!result.success) {
+    // Each bad value is named and left out; the good ones are still read.
+    for (const issue of result.error.issues) {
+      report('bad-front-matter', `Front matter \`${issue.path.join('.')}\`: ${issue.message}; ignored`, ...at(pos), 'warning');
+      delete data[String(issue.path[0])];
+    }
+  }
+  const front = frontMatterSchema.parse(data);
+  if (front.folio) tree.folio = { page: front.folio.page ?? null, section: front.folio.section ?? null };
+  if (front.banner) tree.banner = front.banner;
+  if (front.furniture) tree.furniture = front.furniture;
 }
 
 /** Parse the Markdown source format into the tree. */

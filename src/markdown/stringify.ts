@@ -5,7 +5,7 @@
  */
 import { stringify as yamlStringify } from 'yaml';
 import type { Article, BlockContent, ZbDocument } from '../ast/types.js';
-import { escapeInline } from './syntax.js';
+import { escapeInline, escapeValue } from './syntax.js';
 
 function textOf(node: { children: { value: string }[] }): string {
   return node.children.map((c) => c.value).join('');
@@ -21,13 +21,14 @@ function frontMatter(tree: ZbDocument): string {
 
 function fieldLines(a: Article, index: number): string[] {
   const out: string[] = [];
-  const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ');
+  // One line per field, escaped like body text: a backtick or a `*` would otherwise make the field block markup.
+  const oneLine = (s: string) => escapeValue(s.replace(/\s*\n\s*/g, ' '));
   if (a.id !== `a${index + 1}`) out.push(`id: ${a.id}`);
   if (a.institution) out.push(`institution: ${oneLine(a.institution)}`);
   if (a.institutionInferred) out.push('institution-inferred: true');
   if (a.kicker) out.push(`kicker: ${oneLine(a.kicker)}`);
   if (a.subheadline) out.push(`subheadline: ${oneLine(a.subheadline)}`);
-  if (a.byline.authors.length) out.push(`authors: ${a.byline.authors.join(' ')}`);
+  if (a.byline.authors.length) out.push(`authors: ${a.byline.authors.map(escapeValue).join(' ')}`);
   if (a.byline.photoCredit) out.push(`photo-credit: ${oneLine(a.byline.photoCredit)}`);
   if (a.byline.note) out.push(`byline-note: ${oneLine(a.byline.note)}`);
   if (a.truncated) out.push('truncated: true');
@@ -42,10 +43,11 @@ function block(node: BlockContent): string {
     case 'heading':
       return `### ${escapeInline(textOf(node))}`;
     case 'figure': {
-      const alt = node.caption.replace(/[\\[\]]/g, (c) => `\\${c}`);
+      const alt = escapeValue(node.caption);
       // CommonMark needs `<>` for an empty destination followed by a title (spec §6.3, link destination).
       const url = node.src ? `<${node.src.replace(/[<>]/g, encodeURIComponent)}>` : node.credit ? '<>' : '';
-      const title = node.credit ? ` "${node.credit.replace(/["\\]/g, (c) => `\\${c}`)}"` : '';
+      // A title is not inline markup, but backslash escapes and entities are read in it.
+      const title = node.credit ? ` "${node.credit.replace(/["\\&]/g, (c) => `\\${c}`)}"` : '';
       return `![${alt}](${url}${title})`;
     }
   }

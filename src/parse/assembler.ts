@@ -32,7 +32,21 @@ export class Assembler extends ArticleBuilder {
       // Display lines only, no prose: keep them as a headline-only article so no text is lost.
       this.startArticle({ headline: '' }, this.top[0].block);
     }
+    this.keepStrayCaptions();
     return this.out;
+  }
+
+  /**
+   * Captions still waiting at the end of the page (a photo slot and its caption with no article to hold
+   * them): kept as page furniture and reported, so no character is lost silently.
+   */
+  private keepStrayCaptions(): void {
+    for (const c of this.topCaptions) {
+      const text = c.lines.map((l) => l.text).join('');
+      this.out.furniture.push(text);
+      this.report('caption-without-article', `Caption “${text}” has no article on this page; kept as page furniture`, c.lines[0]!.line, c.lines[0]!.column, 'info');
+    }
+    this.topCaptions = [];
   }
 
   /** Handle items[i]; returns how many following items it consumed. */
