@@ -4,11 +4,7 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../config/load.js';
-import { nodeContext } from '../io/context.js';
-import { BATCH_SOURCES, buildEdition, buildShard, preflightVerdicts, resolveSources, ShardError, SourceError, strictFailures } from '../pipeline/index.js';
-import { createProgress } from './progress.js';
-import { printDiagnostics } from './diagnostics.js';
+import { langFromEnv, resolveLang, translate } from '../i18n/index.js';
 import { UsageError } from './errors.js';
 import { checkOutputFolder } from '../io/output-folder.js';
 
@@ -32,6 +28,8 @@ export async function shardCommand<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
+    // Loaded only on failure: the pipeline is not imported while commands are registered.
+    const { ShardError } = await import('../pipeline/index.js');
     if (error instanceof ShardError) throw new UsageError(error.message);
     throw error;
   }
@@ -41,7 +39,7 @@ export async function shardCommand<T>(fn: () => Promise<T>): Promise<T> {
 export function registerBuild(program: Command): void {
   program
     .command('build')
-    .description('build the edition PDF, HTML proofs and report.json (default input: seeds/)')
+    .description(translate(langFromEnv(), 'cmd.build'))
     .argument('[sources...]', 'source files or folders (.txt raw extraction or .md clean source)')
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('--strict', 'exit 1 on overset or underfilled pages, any error diagnostic, a low-resolution photo, a refused request or a failed preflight')
@@ -49,11 +47,15 @@ export function registerBuild(program: Command): void {
     .option('--no-marks', 'omit crop and registration marks (screen proofs)')
     .option('-q, --quiet', 'no progress display')
     .option('-j, --jobs <n>', 'batches of pages made up at once (default: one per core, at most 2)', positiveInt)
-    .option('--batch-pages <n>', `source pages made up and printed together (default ${BATCH_SOURCES} divided among the jobs)`, positiveInt)
+    .option('--batch-pages <n>', 'source pages made up and printed together (default: the pipeline\'s batch size divided among the jobs)', positiveInt)
     .option('--shard <i/n>', 'build part i of n of the page plan (see `zhuanban plan`) into -o; join the parts with `zhuanban merge`', shardSpec)
     .option('--plan <file>', 'the page plan a shard reads', 'plan.json')
     .action(async (sources: string[], opts: { out: string; strict?: boolean; pressReady?: boolean; marks: boolean; quiet?: boolean; jobs?: number; batchPages?: number;
       shard?: { index: number; count: number }; plan: string }) => {
+      // Loaded here, not at the top: `zhuanban --help` should not pay for the whole pipeline.
+      const [{ loadConfig }, { nodeContext }, { buildEdition, buildShard, preflightVerdicts, resolveSources, SourceError, strictFailures }, { createProgress }, { printDiagnostics }] =
+        await Promise.all([import('../config/load.js'), import('../io/context.js'), import('../pipeline/index.js'), import('./progress.js'),
+          import('./diagnostics.js')]);
       const root = process.cwd();
       const config = await loadConfig(root);
       if (opts.shard) {
@@ -78,19 +80,23 @@ export function registerBuild(program: Command): void {
       const ctx = nodeContext(root, createProgress({ quiet: opts.quiet }));
       const { report, pdfPath } = await buildEdition(ctx, { config, sources: paths, outDir, pressReady: opts.pressReady, marks: opts.marks && config.marks,
         jobs: opts.jobs, batchSources: opts.batchPages });
-      printDiagnostics(report.diagnostics, root);
-      for (const p of report.browserProblems) process.stderr.write(`zhuanban: browser ${p.kind}: ${p.message} (${p.url})\n`);
-      const summary = report.pages.map((p) => `${p.number}版 fill ${(p.fill * 100).toFixed(1)}% overset ${p.oversetChars}`).join('; ');
-      process.stderr.write(`zhuanban: wrote ${pdfPath} (${report.pages.length} pages: ${summary})\n`);
+      const lang = resolveLang(config.lang);
+      const say = (line: string) => process.stderr.write(`zhuanban: ${line}\n`);
+      printDiagnostics(report.diagnostics, root, lang);
+      for (const p of report.browserProblems) say(translate(lang, 'build.browser', { kind: p.kind, message: p.message, url: p.url }));
+      const pages = report.pages
+        .map((p) => translate(lang, 'build.page', { number: p.number, fill: (p.fill * 100).toFixed(1), overset: p.oversetChars }))
+        .join(lang === 'zh-CN' ? '；' : '; ');
+      say(translate(lang, 'build.wrote', { path: pdfPath, count: report.pages.length, pages }));
       if (report.photos.placed.length || report.photos.unused.length) {
         const lowest = Math.min(...report.photos.placed.map((p) => p.effectivePpi));
-        process.stderr.write(`zhuanban: photos: ${report.photos.placed.length} placed${report.photos.placed.length ? ` (lowest ${lowest} ppi at placed size)` : ''}, ${report.photos.unused.length} unused\n`);
+        say(`photos: ${report.photos.placed.length} placed${report.photos.placed.length ? ` (lowest ${lowest} ppi at placed size)` : ''}, ${report.photos.unused.length} unused`);
       }
       for (const v of preflightVerdicts(report))
-        process.stderr.write(`zhuanban: preflight ${v.name}: ${v.passed ? 'passed' : `FAILED, ${v.issues} issue${v.issues === 1 ? '' : 's'} (see report.json or \`zhuanban preflight ${v.name}\`)`}\n`);
+        say(`preflight ${v.name}: ${v.passed ? 'passed' : `FAILED, ${v.issues} issue${v.issues === 1 ? '' : 's'} (see report.json or \`zhuanban preflight ${v.name}\`)`}`);
       const failures = strictFailures(report);
       if (opts.strict && failures.length) {
-        for (const f of failures) process.stderr.write(`zhuanban: strict: ${f}\n`);
+        for (const f of failures) say(translate(lang, 'build.strict', { failure: f }));
         process.exitCode = 1;
       }
     });

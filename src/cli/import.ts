@@ -3,22 +3,21 @@
  * source an editor corrects by hand; `zhuanban build` reads it back unchanged.
  */
 import type { Command } from 'commander';
-import { toMarkdown } from '../markdown/stringify.js';
-import { readAndParse } from './read-source.js';
+import { langFromEnv, resolveLang, translate } from '../i18n/index.js';
 import { UsageError } from './errors.js';
-import { writeFileAtomic } from '../io/context.js';
-import { loadConfig } from '../config/load.js';
 import { sameFile } from '../io/same-file.js';
 
 /** Register the import command. */
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('convert a raw extracted page into a clean, editable Markdown source')
+    .description(translate(langFromEnv(), 'cmd.import'))
     .argument('<file>', 'raw text source (.txt)')
     .option('-o, --output <file.md>', 'write the Markdown here instead of stdout')
     .action(async (file: string, opts: { output?: string }) => {
       if (opts.output && sameFile(file, opts.output)) throw new UsageError(`-o ${opts.output} is the input file itself; import never overwrites its source (name a .md file)`);
+      const [{ loadConfig }, { readAndParse }, { toMarkdown }, { writeFileAtomic }] = await Promise.all([import('../config/load.js'), import('./read-source.js'),
+        import('../markdown/stringify.js'), import('../io/context.js')]);
       const config = await loadConfig(process.cwd());
       const result = readAndParse(file, config.maxSourceBytes);
       if (!result) return;
@@ -33,6 +32,6 @@ export function registerImport(program: Command): void {
       } catch (error) {
         throw new UsageError(`cannot write ${opts.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
-      process.stderr.write(`zhuanban: wrote ${opts.output} (${result.tree.articles.length} articles)\n`);
+      process.stderr.write(`zhuanban: ${translate(resolveLang(config.lang), 'import.wrote', { path: opts.output, count: result.tree.articles.length })}\n`);
     });
 }

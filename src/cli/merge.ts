@@ -4,11 +4,6 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../config/load.js';
-import { nodeContext } from '../io/context.js';
-import { mergeShards } from '../pipeline/index.js';
-import { createProgress } from './progress.js';
-import { printDiagnostics } from './diagnostics.js';
 import { shardCommand } from './build.js';
 
 /** Register the merge command. */
@@ -22,6 +17,8 @@ export function registerMerge(program: Command): void {
     .option('--no-marks', 'omit crop and registration marks (screen proofs)')
     .option('-q, --quiet', 'no progress display')
     .action(async (dirs: string[], opts: { out: string; pressReady?: boolean; marks: boolean; quiet?: boolean }) => {
+      const [{ loadConfig }, { nodeContext }, { mergeShards }, { createProgress }, { printDiagnostics }] = await Promise.all([import('../config/load.js'),
+        import('../io/context.js'), import('../pipeline/index.js'), import('./progress.js'), import('./diagnostics.js')]);
       const root = process.cwd();
       const config = await loadConfig(root);
       const ctx = nodeContext(root, createProgress({ quiet: opts.quiet }));

@@ -3,9 +3,8 @@
  * outline; diagnostics on stderr.
  */
 import type { Command } from 'commander';
+import { langFromEnv, translate } from '../i18n/index.js';
 import type { ZbDocument } from '../ast/types.js';
-import { readAndParse } from './read-source.js';
-import { loadConfig } from '../config/load.js';
 
 const text = (n: { children: { value: string }[] }) => n.children.map((c) => c.value).join('');
 
@@ -35,10 +34,11 @@ export function outline(tree: ZbDocument): string {
 export function registerParse(program: Command): void {
   program
     .command('parse')
-    .description('import one source (.txt raw extraction or .md clean source) and print its document tree')
+    .description(translate(langFromEnv(), 'cmd.parse'))
     .argument('<file>', 'source file')
     .option('--json', 'print the tree as JSON')
     .action(async (file: string, opts: { json?: boolean }) => {
+      const [{ loadConfig }, { readAndParse }] = await Promise.all([import('../config/load.js'), import('./read-source.js')]);
       const config = await loadConfig(process.cwd());
       const result = readAndParse(file, config.maxSourceBytes);
       if (!result) return;

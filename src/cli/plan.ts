@@ -5,10 +5,6 @@
  */
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../config/load.js';
-import { nodeContext } from '../io/context.js';
-import { planEdition, resolveSources, SourceError } from '../pipeline/index.js';
-import { createProgress } from './progress.js';
 import { UsageError } from './errors.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,6 +18,8 @@ export function registerPlan(program: Command): void {
     .option('-o, --out <file>', 'plan file', 'plan.json')
     .option('-q, --quiet', 'no progress display')
     .action(async (sources: string[], opts: { out: string; quiet?: boolean }) => {
+      const [{ loadConfig }, { nodeContext }, { planEdition, resolveSources, SourceError }, { createProgress }] = await Promise.all([import('../config/load.js'),
+        import('../io/context.js'), import('../pipeline/index.js'), import('./progress.js')]);
       const root = process.cwd();
       const config = await loadConfig(root);
       let paths: string[];

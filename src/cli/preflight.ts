@@ -7,9 +7,8 @@ import { existsSync, statSync } from 'node:fs';
 import { describeKind } from '../io/regular-file.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../config/load.js';
-import { pageGeometry } from '../config/schema.js';
-import { formatReport, preflight, type PreflightOptions } from '../preflight/index.js';
+import { langFromEnv, translate } from '../i18n/index.js';
+import type { PreflightOptions } from '../preflight/index.js';
 import { UsageError } from './errors.js';
 
 interface PreflightFlags {
@@ -38,7 +37,7 @@ function parseTrim(text: string): PreflightOptions['trimMm'] {
 export function registerPreflight(program: Command): void {
   program
     .command('preflight')
-    .description('check a PDF like a print shop: fonts, TrimBox/BleedBox and bleed, RGB for press, image ppi, trim size')
+    .description(translate(langFromEnv(), 'cmd.preflight'))
     .argument('<file>', 'the PDF to check (any producer)')
     .option('--json', 'print the report as JSON')
     .option('--press', 'treat RGB as a failure (default: only when the file declares a PDF/X output intent)')
@@ -47,6 +46,7 @@ export function registerPreflight(program: Command): void {
     .option('--bleed <mm>', 'required bleed in mm (default: the configured bleed)')
     .option('--min-ppi <n>', 'minimum image resolution at placed size', '200')
     .action(async (file: string, flags: PreflightFlags) => {
+      const [{ loadConfig }, { pageGeometry }, { formatReport, preflight }] = await Promise.all([import('../config/load.js'), import('../config/schema.js'), import('../preflight/index.js')]);
       const path = resolve(process.cwd(), file);
       if (!existsSync(path)) throw new UsageError(`no such file: ${file}`);
       const info = statSync(path);

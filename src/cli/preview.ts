@@ -4,9 +4,7 @@
  * the one Chromium it owns before exiting (no browser outlives the command).
  */
 import type { Command } from 'commander';
-import { nodeContext } from '../io/context.js';
-import { startPreview } from '../preview/index.js';
-import { openInBrowser } from '../preview/open-browser.js';
+import { langFromEnv, translate } from '../i18n/index.js';
 import { UsageError } from './errors.js';
 import { stopGracefully } from '../io/shutdown.js';
 
@@ -14,12 +12,14 @@ import { stopGracefully } from '../io/shutdown.js';
 export function registerPreview(program: Command): void {
   program
     .command('preview')
-    .description('serve a live proof of the edition on 127.0.0.1, rebuilt on every save')
+    .description(translate(langFromEnv(), 'cmd.preview'))
     .argument('[sources...]', 'source files or folders (default: the config\'s sources, else seeds/)')
     .option('-p, --port <n>', 'port (0 picks a free one)', '4173')
     .option('--host <host>', 'interface to listen on (default loopback only)', '127.0.0.1')
     .option('--open', 'open the proof in the system browser')
     .action(async (sources: string[], opts: { port: string; host: string; open?: boolean }) => {
+      const [{ nodeContext }, { startPreview }, { openInBrowser }] = await Promise.all([import('../io/context.js'), import('../preview/index.js'),
+        import('../preview/open-browser.js')]);
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got ${opts.port}`);
       const log = (line: string) => process.stderr.write(`zhuanban: preview: ${line}\n`);
@@ -28,10 +28,10 @@ export function registerPreview(program: Command): void {
       // The first signal closes the server, the watcher and Chromium (exit 0); a second one, or a close that
       // takes too long (a build stuck in Chromium), ends it through the shared hard path.
       stopGracefully(async (signal) => {
-        log(`stopping (${signal})`);
+        log(translate(langFromEnv(), 'preview.stopping', { signal }));
         await preview.close();
       });
-      process.stdout.write(`zhuanban: preview at ${preview.url}\n`);
+      process.stdout.write(`zhuanban: ${translate(langFromEnv(), 'preview.at', { url: preview.url })}\n`);
       if (!['127.0.0.1', 'localhost', '::1'].includes(opts.host)) log(`listening on ${opts.host}: anyone on that network can read the project`);
       if (opts.open) openInBrowser(preview.url, log);
       // Runs until a signal: the shutdown path ends the process.

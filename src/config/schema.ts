@@ -32,6 +32,10 @@ const margins = z
 
 export const configSchema = z
   .object({
+    /** The JSON Schema this file follows (zhuanban.schema.json), for editors' completion; ignored by the build. */
+    $schema: z.string().optional(),
+    /** Language of messages, the build summary and the preview; default from LANG/LC_ALL (Chinese → zh-CN, else en). */
+    lang: z.enum(['en', 'zh-CN']).optional(),
     paper: z.string().min(1).default('示例日报'),
     section: z.string().min(1).default('卫生健康'),
     /** Edition date, ISO yyyy-mm-dd. Defaults to the build clock's date (SOURCE_DATE_EPOCH honoured). */

@@ -6,7 +6,9 @@
  * lib/PDFX_def.ps says X-3 only because that is its sample. We write X-1a:2001's keys (ISO 15930-1: version
  * "PDF/X-1:2001" plus conformance "PDF/X-1a:2001") because the file meets X-1a's rules, which preflight checks.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** The CMYK characterisation written as the output intent. */
 export interface OutputIntentProfile {
@@ -16,19 +18,38 @@ export interface OutputIntentProfile {
   condition: string;
 }
 
-/** Debian's ghostscript ships "Artifex CMYK SWOP Profile" here; SWOP is registered as CGATS TR 001. */
+/** Ghostscript ships "Artifex CMYK SWOP Profile" as default_cmyk.icc; SWOP is registered as CGATS TR 001. */
+const GS_PROFILE = { identifier: 'CGATS TR 001', condition: 'SWOP (Artifex CMYK SWOP Profile, Ghostscript default_cmyk.icc)' };
+/** Where Debian puts it, for a gs that cannot be asked. */
 const DEBIAN_PROFILES = ['/usr/share/color/icc/ghostscript/default_cmyk.icc', '/usr/share/ghostscript/iccprofiles/default_cmyk.icc'];
+/** How long asking gs for its profile folder may take. */
+const GS_QUERY_TIMEOUT_MS = 10_000;
 
-/** Pick the profile: ZHUANBAN_OUTPUT_ICC (+ ZHUANBAN_OUTPUT_CONDITION) for a print shop's own, else Debian's SWOP. */
+/** Ask Ghostscript itself where its CMYK profile is (its ICCProfilesDir and DefaultCMYKProfile user parameters). */
+function ghostscriptCmykProfile(): string | undefined {
+  const query = 'currentuserparams dup /ICCProfilesDir get = /DefaultCMYKProfile get = quit';
+  const result = spawnSync('gs', ['-q', '-dNODISPLAY', '-dNOSAFER', '-c', query], { encoding: 'utf8', timeout: GS_QUERY_TIMEOUT_MS });
+  if (result.status !== 0 || !result.stdout) return undefined;
+  const [dir, name] = result.stdout.trim().split('\n').map((l) => l.trim());
+  if (!dir || !name || dir.startsWith('%rom%')) return undefined;
+  const path = join(dir, name);
+  return existsSync(path) ? path : undefined;
+}
+
+/**
+ * Pick the profile: ZHUANBAN_OUTPUT_ICC (+ ZHUANBAN_OUTPUT_CONDITION) for a print shop's own, else
+ * Ghostscript's own SWOP profile, found by asking gs (any platform) or at Debian's paths.
+ */
 export function findOutputProfile(env: NodeJS.ProcessEnv = process.env): OutputIntentProfile {
   if (env.ZHUANBAN_OUTPUT_ICC) {
     if (!existsSync(env.ZHUANBAN_OUTPUT_ICC)) throw new Error(`ZHUANBAN_OUTPUT_ICC=${env.ZHUANBAN_OUTPUT_ICC} does not exist`);
     const condition = env.ZHUANBAN_OUTPUT_CONDITION ?? 'Custom';
     return { iccPath: env.ZHUANBAN_OUTPUT_ICC, identifier: condition, condition };
   }
-  const iccPath = DEBIAN_PROFILES.find((p) => existsSync(p));
-  if (!iccPath) throw new Error('No CMYK ICC profile found (looked for Debian ghostscript default_cmyk.icc). Install "ghostscript" or set ZHUANBAN_OUTPUT_ICC.');
-  return { iccPath, identifier: 'CGATS TR 001', condition: 'SWOP (Artifex CMYK SWOP Profile, Ghostscript default_cmyk.icc)' };
+  const iccPath = ghostscriptCmykProfile() ?? DEBIAN_PROFILES.find((p) => existsSync(p));
+  if (!iccPath)
+    throw new Error("No CMYK ICC profile found (Ghostscript's default_cmyk.icc). Install Ghostscript or set ZHUANBAN_OUTPUT_ICC=/path/to/profile.icc.");
+  return { iccPath, ...GS_PROFILE };
 }
 
 /** A PostScript literal string; non-ASCII text becomes a <FEFF…> UTF-16BE hex string (PDF text string). */

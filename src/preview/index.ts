@@ -3,6 +3,8 @@
  * loopback HTTP server tied together. `startPreview` returns once the server listens (the first
  * build runs in the background; the viewer shows it when ready); `close()` stops everything.
  */
+import { diagnosticMessage } from '../i18n/diagnostics.js';
+import { catalogue, resolveLang } from '../i18n/index.js';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Context } from '../io/context.js';
@@ -57,8 +59,18 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let port = options.port;
   const created = createPreviewServer({
     roots: { project: ctx.root, package: ctx.packageRoot },
-    state: () => rebuilder.state,
+    state: () => {
+      // Diagnostics in the project's language, as the command line prints them.
+      const lang = resolveLang(rebuilder.config?.lang);
+      const state = rebuilder.state;
+      if (lang === 'en') return state;
+      return { ...state, diagnostics: state.diagnostics.map((d) => ({ ...d, message: diagnosticMessage(d, lang) })) };
+    },
     writePdf,
+    messages: () => {
+      const lang = resolveLang(rebuilder.config?.lang);
+      return { lang, messages: catalogue(lang) };
+    },
     allowedHosts: () => (LOOPBACK.has(options.host) ? new Set(['127.0.0.1', 'localhost', '[::1]'].map((h) => `${h}:${port}`)) : null),
   });
   hub = created.hub;

@@ -10,6 +10,7 @@
  * Safe by default: GET/HEAD only (plus the one same-origin POST), traversal refused before routing,
  * Host header checked against DNS rebinding, loopback unless --host says otherwise.
  */
+import { catalogue } from '../i18n/index.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { EventHub } from './events.js';
@@ -27,6 +28,8 @@ export interface ServerDeps {
   writePdf(): Promise<{ url: string; ms: number }>;
   /** Hosts allowed in the Host header; null allows any (when listening beyond loopback on purpose). */
   allowedHosts(): Set<string> | null;
+  /** The viewer's messages in the project's language. */
+  messages?(): { lang: string; messages: Record<string, string> };
 }
 
 function sendJson(res: ServerResponse, code: number, value: unknown): void {
@@ -85,6 +88,7 @@ export function createPreviewServer(deps: ServerDeps): { server: Server; hub: Ev
     if (path === '/' || path === '/index.html') return serveFile(req, res, CLIENT_DIR, 'viewer.html');
     if (path.startsWith('/__zb/client/')) return serveFile(req, res, CLIENT_DIR, path.slice('/__zb/client/'.length));
     if (path === '/__zb/state') return sendJson(res, 200, deps.state());
+    if (path === '/__zb/messages') return sendJson(res, 200, deps.messages?.() ?? { lang: 'en', messages: catalogue('en') });
     if (path === '/__zb/events') return hub.attach(res, deps.state().version);
     if (path === '/__zb/frame') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });

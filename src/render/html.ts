@@ -6,6 +6,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { InputError } from '../io/input-error.js';
 import { describeKind } from '../io/regular-file.js';
+import { createRequire } from 'node:module';
 import { join, relative, resolve, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Context } from '../io/context.js';
@@ -18,6 +19,9 @@ const FONT_CSS = [
   '@fontsource/noto-serif-sc/400.css', '@fontsource/noto-serif-sc/700.css', '@fontsource/noto-serif-sc/900.css',
   '@fontsource/noto-sans-sc/400.css', '@fontsource/noto-sans-sc/700.css', '@fontsource/noto-sans-sc/900.css',
 ];
+
+/** Resolves the font packages wherever npm put them (beside zhuanban or hoisted into the project). */
+const resolvePackageFile = createRequire(import.meta.url).resolve;
 
 /** A template that does not compile or render; the message starts with file:line when Handlebars gives one. */
 export class TemplateError extends Error {
@@ -83,7 +87,7 @@ export function renderEdition(template: EditionTemplate, args: {
   return template({
     title,
     mode: args.mode,
-    fontCss: FONT_CSS.map((f) => hrefFrom(htmlDir, join(ctx.packageRoot, 'node_modules', f))),
+    fontCss: FONT_CSS.map((f) => hrefFrom(htmlDir, resolvePackageFile(f))),
     styleHref: hrefFrom(htmlDir, join(ctx.packageRoot, 'styles', 'print.css')),
     ...sheet,
     fonts: { body: FONT_FAMILIES[config.fonts.body], headline: FONT_FAMILIES[config.fonts.headline] },

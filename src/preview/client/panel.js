@@ -1,6 +1,8 @@
 // The viewer's side panels: schematic page thumbnails (left) and the make-up figures and diagnostics
 // with file:line (right). Plain browser JS; text goes in through textContent, never as HTML.
 
+import { t } from './i18n.js';
+
 const el = (tag, props = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
@@ -18,7 +20,7 @@ export function renderThumbs(nav, pages, boxes, ratio, onPick) {
       Object.assign(span.style, { left: pct(b.x), top: pct(b.y), width: pct(b.w), height: pct(b.h) });
       mini.append(span);
     }
-    const label = el('span', { className: 'zb-thumb-label' }, el('b', { textContent: `第${page.number}版` }),
+    const label = el('span', { className: 'zb-thumb-label' }, el('b', { textContent: t('ui.pageLabel', { number: page.number }) }),
       ...page.headlines.slice(0, 3).map((h) => el('i', { textContent: h, title: h })));
     const button = el('button', { type: 'button', className: 'zb-thumb', title: page.file }, mini, label);
     button.dataset.index = String(i);
@@ -40,7 +42,7 @@ export function markCurrent(nav, index) {
 export function renderMakeup(tbody, pages, onPick) {
   tbody.replaceChildren(...pages.map((p, i) => {
     const cell = (text, bad) => el('td', { textContent: text, className: bad ? 'bad' : '' });
-    const row = el('tr', { title: `${p.file}: click to show the page` }, cell(String(p.number), false), cell(pct(p.fill), p.fill < 0.97),
+    const row = el('tr', { title: t('ui.rowTitle', { file: p.file }) }, cell(String(p.number), false), cell(pct(p.fill), p.fill < 0.97),
       cell(String(p.oversetChars), p.oversetChars > 0), cell(String(p.widows), p.widows > 0), cell(String(p.orphans), p.orphans > 0),
       cell(String(p.singleCharLines), p.singleCharLines > 0));
     row.addEventListener('click', () => onPick(i));
@@ -55,7 +57,7 @@ export function renderDiagnostics(list, count, diagnostics, hideInfo, onPick) {
   const rank = { error: 0, warning: 1, info: 2 };
   const shown = diagnostics.filter((d) => !(hideInfo && d.severity === 'info'))
     .sort((a, b) => (rank[a.severity] ?? 3) - (rank[b.severity] ?? 3) || (a.file || '').localeCompare(b.file || '') || a.line - b.line);
-  count.textContent = `(${shown.length}${shown.length < diagnostics.length ? ` of ${diagnostics.length}` : ''})`;
+  count.textContent = `(${shown.length < diagnostics.length ? t('ui.count.of', { shown: shown.length, total: diagnostics.length }) : shown.length})`;
   list.replaceChildren(...shown.map((d) => {
     const item = el('li', { className: d.severity, tabIndex: 0 },
       el('span', { className: 'sev', textContent: SEVERITY[d.severity] || '•' }),
@@ -75,6 +77,6 @@ export function renderDiagnostics(list, count, diagnostics, hideInfo, onPick) {
 
 /** Browser problems of the last build (failed font loads and the like), with their URL. */
 export function renderProblems(box, problems) {
-  box.replaceChildren(...(problems.length ? [el('h2', { textContent: 'Browser problems' })] : []),
+  box.replaceChildren(...(problems.length ? [el('h2', { textContent: t('ui.browserProblems') })] : []),
     ...problems.map((p) => el('div', { textContent: `${p.kind}: ${p.message} (${p.url})` })));
 }

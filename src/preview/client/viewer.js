@@ -1,7 +1,10 @@
 // The proof viewer: follows the server's events, fetches each new state, patches the pages in the
 // iframe in place (scroll position kept), and drives zoom, views, thumbnails, diagnostics and the PDF.
 import { applyScale, arrange, highlight, locate, pageBoxes, pageSize, reloadStyles, syncHead, syncPages } from './frame-pages.js';
+import { loadMessages, t } from './i18n.js';
 import { markCurrent, renderDiagnostics, renderMakeup, renderProblems, renderThumbs } from './panel.js';
+
+await loadMessages();
 
 const $ = (id) => document.getElementById(id);
 const frame = $('zb-frame');
@@ -85,15 +88,15 @@ async function applyState(next) {
   renderSide();
   window.zb.applied = next.version;
   document.documentElement.dataset.version = String(next.version);
-  if (next.error) setStatus(`build failed · ${new Date().toLocaleTimeString()}`, 'failed');
-  else if (next.pages.length) setStatus(`${next.pages.length} pages · built in ${next.buildMs} ms (${next.reason})`);
+  if (next.error) setStatus(t('ui.status.failed', { time: new Date().toLocaleTimeString() }), 'failed');
+  else if (next.pages.length) setStatus(t('ui.status.built', { count: next.pages.length, ms: next.buildMs, reason: next.reason }));
 }
 
 function refresh() {
   updateChain = updateChain.then(async () => {
     const next = await (await fetch('/__zb/state', { cache: 'no-store' })).json();
     if (!state || next.version !== state.version || next.head !== state.head) await applyState(next);
-  }).catch((e) => setStatus(`update failed: ${e.message}`, 'failed'));
+  }).catch((e) => setStatus(t('ui.status.updateFailed', { message: e.message }), 'failed'));
 }
 
 const events = new EventSource('/__zb/events');
@@ -101,7 +104,7 @@ events.addEventListener('hello', refresh);
 events.addEventListener('state', refresh);
 events.addEventListener('building', () => setStatus('building…', 'building'));
 events.addEventListener('css', (e) => frameReady.then(() => reloadStyles(frame.contentDocument, JSON.parse(e.data).cssVersion)));
-events.onerror = () => setStatus('disconnected — is `zhuanban preview` still running?', 'failed');
+events.onerror = () => setStatus(t('ui.status.disconnected'), 'failed');
 
 for (const b of document.querySelectorAll('[data-mode]'))
   b.addEventListener('click', () => {
@@ -142,15 +145,15 @@ document.addEventListener('keydown', onKey);
 $('zb-pdf').addEventListener('click', async () => {
   const button = $('zb-pdf');
   button.disabled = true;
-  setStatus('writing output/edition.pdf…', 'building');
+  setStatus(t('ui.status.writing'), 'building');
   try {
     const res = await fetch('/__zb/pdf', { method: 'POST' });
     const body = await res.json();
     if (!res.ok) throw new Error(body.error || res.statusText);
-    setStatus(`wrote output/edition.pdf in ${body.ms} ms`);
+    setStatus(t('ui.status.wrote', { ms: body.ms }));
     window.open(body.url, '_blank');
   } catch (e) {
-    setStatus(`PDF failed: ${e.message}`, 'failed');
+    setStatus(t('ui.status.pdfFailed', { message: e.message }), 'failed');
   } finally {
     button.disabled = false;
   }
