@@ -27,7 +27,6 @@ export { type BrowserSession, launchBrowser, type PageProblem } from '../print/b
 export { type LaidOutEdition, layoutEdition, type ParseCache, type StageTimer } from './lay-out.js';
 export { buildReport, preflightVerdicts, type Report, strictFailures } from './report.js';
 export { resolveSources, SourceError } from './sources.js';
-export { BATCH_SOURCES } from './batches.js';
 export { buildShard, mergeShards, planEdition, ShardError } from './shards.js';
 
 /** What a build is asked to do. */
