@@ -9,8 +9,7 @@ export type { Config, ConfigInput, PageGeometry } from './config/schema.js';
 export type { Progress } from './io/context.js';
 export { BinaryInputError, type ParseResult, parseSource } from './parse/index.js';
 export type { EditionMeta, FinishOptions } from './pdf/index.js';
-export type { BuildResult } from './pipeline/index.js';
-export type { Report } from './pipeline/report.js';
+export type { BuildResult, Report } from './pipeline/index.js';
 export {
   formatReport,
   type PdfXClaim,
