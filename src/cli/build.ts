@@ -85,7 +85,8 @@ export function registerBuild(program: Command): void {
       printDiagnostics(report.diagnostics, root, lang);
       for (const p of report.browserProblems) say(translate(lang, 'build.browser', { kind: p.kind, message: p.message, url: p.url }));
       const pages = report.pages
-        .map((p) => translate(lang, 'build.page', { number: p.number, fill: (p.fill * 100).toFixed(1), overset: p.oversetChars }))
+        .map((p) => translate(lang, 'build.page', { number: p.number, fill: (p.fill * 100).toFixed(1), overset: p.oversetChars,
+          copy: Math.round(p.shares.copy * 100), photos: Math.round(p.shares.photos * 100), slots: Math.round(p.shares.emptySlots * 100) }))
         .join(lang === 'zh-CN' ? '；' : '; ');
       say(translate(lang, 'build.wrote', { path: pdfPath, count: report.pages.length, pages }));
       if (report.photos.placed.length || report.photos.unused.length) {

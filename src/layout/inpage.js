@@ -176,8 +176,12 @@
       modules.push({ id: module.dataset.article, overset: moduleOverset, breaks });
     }
     const holes = Math.max(0, typeArea - covered);
+    // What the filled part holds: placed photos, and empty photo slots (a filled page need not be a full one).
+    const areaOf = (selector) => [...page.querySelectorAll(selector)].reduce((sum, el) => sum + px(el).width * px(el).height, 0);
     return { number: Number(page.dataset.page), fill: Math.max(0, Math.min(1, 1 - (empty + holes) / typeArea)), oversetChars: overset,
-      widows, orphans, singleCharLines: single, unbalancedModules: unbalanced, modules };
+      widows, orphans, singleCharLines: single, unbalancedModules: unbalanced, modules,
+      photoShare: areaOf('img[data-photo]') / typeArea, slotShare: areaOf('.photo-slot') / typeArea, slots: page.querySelectorAll('.photo-slot').length,
+      slotColumnLines: areaOf('.photo-slot') / (rootVar('--col-w') * leading) };
   }
 
   // A page whose laid-out DOM (placements included) and styles are unchanged inspects the same: a preview

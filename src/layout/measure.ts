@@ -29,6 +29,12 @@ export interface InspectedPage {
   singleCharLines: number;
   /** Modules whose text columns differ by more than one line. */
   unbalancedModules: number;
+  /** Shares of the type area holding placed photos and empty photo slots. */
+  photoShare?: number;
+  slotShare?: number;
+  /** Empty photo slots on the page, and how many lines of one column their area would hold. */
+  slots?: number;
+  slotColumnLines?: number;
   modules: { id: string; overset: number; breaks: LineBreakFault[] }[];
 }
 

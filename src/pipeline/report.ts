@@ -17,11 +17,16 @@ import type { PlacedPhoto } from './photos.js';
 /** The fill share every page must reach. */
 export const FILL_TARGET = 0.97;
 
+/** More of the page than this in empty photo slots, and the page reads as unfinished: `empty-slots`. */
+export const MAX_EMPTY_SLOT_SHARE = 0.35;
+
 /** One page of the report. */
 export interface ReportPage extends Omit<InspectedPage, 'modules'> {
   source: string;
   articles: { id: string; headline: string }[];
   modules: { id: string; headline: string; column: number; span: number; line: number; lines: number; figureLines: number; photoSlot: boolean }[];
+  /** What fills the type area: copy (text, heads, rules), placed photos, empty photo slots (fractions; `fill` is their sum). */
+  shares: { copy: number; photos: number; emptySlots: number };
 }
 
 /** The whole report. */
@@ -50,16 +55,22 @@ export function buildReport(args: { config: Config; sheet: Sheet; views: PageVie
     const headline = (domId: string) => view.articles.find((a) => a.domId === domId)?.headline ?? '';
     const modules = (pass.placements[i] ?? []).map((p) => ({ id: p.id, headline: headline(p.id), column: p.column, span: p.span, line: p.line,
       lines: Math.min(p.lines, args.sheet.grid.lines - view.bannerLines - p.line), figureLines: p.figureLines, photoSlot: p.addedSlot }));
-    diagnostics.push(...makeupDiagnostics(view, inspected, args.fileOf?.(view.source) ?? view.source));
+    const file = args.fileOf?.(view.source) ?? view.source;
+    const photoFolder = `${file.replace(/\.[^./]+$/, '')}/`;
+    diagnostics.push(...makeupDiagnostics(view, inspected, file));
     for (const m of modules.filter((m) => m.photoSlot))
-      diagnostics.push({ ruleId: 'photo-slot', severity: 'warning', file: args.fileOf?.(view.source) ?? view.source, line: view.articles.find((a) => a.domId === m.id)?.line ?? 1, column: 1,
-        message: `page ${view.number}: 「${m.headline}」 has too little copy to fill its module; a photo slot was added — supply an image (images/) or more copy` });
+      diagnostics.push({ ruleId: 'photo-slot', severity: 'warning', file, line: view.articles.find((a) => a.domId === m.id)?.line ?? 1, column: 1,
+        message: `page ${view.number}: 「${m.headline}」 has too little copy to fill its module; a photo slot was added — put a photo in ${photoFolder} or supply more copy` });
+    const shares = pageShares(inspected);
+    if (shares.emptySlots > MAX_EMPTY_SLOT_SHARE)
+      diagnostics.push({ ruleId: 'empty-slots', severity: 'warning', file, line: 1, column: 1,
+        message: `page ${view.number}: empty photo slots take ${Math.round(shares.emptySlots * 100)}% of the page; ${inspected?.slots ?? 0} photo(s) in ${photoFolder} or about ${Math.round(inspected?.slotColumnLines ?? 0)} more lines of copy (one column wide) would fill them` });
     return {
       number: view.number, source: view.source,
       articles: view.articles.map((a) => ({ id: a.id, headline: a.headline })),
       fill: Math.round((inspected?.fill ?? 0) * 1000) / 1000,
       oversetChars: inspected?.oversetChars ?? 0, widows: inspected?.widows ?? 0, orphans: inspected?.orphans ?? 0,
-      singleCharLines: inspected?.singleCharLines ?? 0, unbalancedModules: inspected?.unbalancedModules ?? 0, modules,
+      singleCharLines: inspected?.singleCharLines ?? 0, unbalancedModules: inspected?.unbalancedModules ?? 0, modules, shares,
     };
   });
   return {
@@ -73,6 +84,15 @@ export function buildReport(args: { config: Config; sheet: Sheet; views: PageVie
     browserProblems: args.problems.map((p) => ({ ...p, url: p.url.startsWith('file://') ? relative(args.ctx.root, new URL(p.url).pathname) : p.url })),
     timings: args.timings,
   };
+}
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
+
+/** A page's fill split into copy, placed photos and empty photo slots. */
+function pageShares(inspected: InspectedPage | undefined): ReportPage['shares'] {
+  const photos = Math.min(1, inspected?.photoShare ?? 0);
+  const emptySlots = Math.min(1 - photos, inspected?.slotShare ?? 0);
+  return { copy: round3(Math.max(0, (inspected?.fill ?? 0) - photos - emptySlots)), photos: round3(photos), emptySlots: round3(emptySlots) };
 }
 
 /** Diagnostics `--strict` fails on besides errors: a photo that prints soft. */

@@ -53,7 +53,7 @@ describe('LANG=zh_CN.UTF-8 zhuanban build', () => {
     const { code, stderr } = await runCli(['build', '-q', 'a.md'], dir, { LANG: 'zh_CN.UTF-8', LC_ALL: '' });
     expect(code, stderr).toBe(0);
     expect(stderr).toContain('这个 2 级标题按小标题处理');
-    expect(stderr).toMatch(/已写出 .*edition\.pdf（共 1 版：第1版 版面利用率 [\d.]+% 溢出 \d+ 字）/);
+    expect(stderr).toMatch(/已写出 .*edition\.pdf（共 1 版：第1版 版面利用率 [\d.]+%（文字 \d+%，照片 \d+%，空图片位 \d+%）溢出 \d+ 字）/);
     expect(stderr).not.toContain('wrote');
   });
 

@@ -53,7 +53,7 @@ async function pdfImages(path: string): Promise<ImageRow[]> {
 describe('photos: a clean project', () => {
   let dir: string;
   let result: Awaited<ReturnType<typeof runCli>>;
-  let report: { photos: { placed: { file: string; effectivePpi: number; embeddedPpi: number; embeddedPixels: [number, number] }[]; unused: string[] };
+  let report: { pages: { shares: { photos: number } }[]; photos: { placed: { file: string; effectivePpi: number; embeddedPpi: number; embeddedPixels: [number, number] }[]; unused: string[] };
     diagnostics: { ruleId: string; severity: string; file: string; line: number; message: string }[]; preflight: Record<string, { passed: boolean }> };
   beforeAll(async () => {
     dir = await tempProject({
@@ -76,6 +76,7 @@ describe('photos: a clean project', () => {
   });
 
   it('places every photo, by caption name first, and passes --strict and preflight', () => {
+    for (const page of report.pages) expect(page.shares.photos).toBeGreaterThan(0.05);
     expect(result.stderr).toContain('preflight edition-pdfx.pdf: passed');
     expect(result.code).toBe(0);
     const files = report.photos.placed.map((p) => p.file).sort();
@@ -143,7 +144,7 @@ describe('photos: what is refused or reported', () => {
   let outside: string;
   let listener: Awaited<ReturnType<typeof loopbackListener>>;
   let result: Awaited<ReturnType<typeof runCli>>;
-  let report: { photos: { placed: { file: string }[] }; diagnostics: { ruleId: string; severity: string; file: string; line: number; message: string }[]; browserProblems: { kind: string; url: string }[] };
+  let report: { pages: { shares: { copy: number; photos: number; emptySlots: number } }[]; photos: { placed: { file: string }[] }; diagnostics: { ruleId: string; severity: string; file: string; line: number; message: string }[]; browserProblems: { kind: string; url: string }[] };
   beforeAll(async () => {
     listener = await loopbackListener();
     outside = await tempProject({ 'secret.jpg': await testPhoto(1200, 800, 0) });
@@ -199,6 +200,14 @@ ${para('正文继续，', 12)}
     const low = report.diagnostics.find((d) => d.ruleId === 'low-resolution')!;
     expect(low).toMatchObject({ file: 'src/bad.md', line: 17, severity: 'warning' });
     expect(low.message).toMatch(/照片 “低清照片” 在第1版仅 \d+ ppi/);
+  });
+
+  it('splits the fill honestly: empty slots are counted as such and warned about', () => {
+    const shares = report.pages[0]!.shares;
+    expect(shares.emptySlots).toBeGreaterThan(0.35);
+    expect(shares.photos).toBeGreaterThan(0);
+    expect(shares.copy + shares.photos + shares.emptySlots).toBeLessThanOrEqual(1.001);
+    expect(report.diagnostics.find((d) => d.ruleId === 'empty-slots')?.message).toMatch(/empty photo slots take \d+% of the page; \d+ photo\(s\) in src\/bad\/ or about \d+ more lines/);
   });
 
   it('fails --strict and says why', () => {
