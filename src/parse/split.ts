@@ -9,7 +9,7 @@ import { BYLINE_MAX_LINES, isDisplayLine, isKickerLine, isPunctuatedHead, isNumb
 import { captionOf, parseByline } from './credits.js';
 import { CONTINUATION_START } from './paragraphs.js';
 import { INDENT_SLACK, type Block, type PageShape } from './page.js';
-import { endsSentence, hasProsePunctuation, isColumnTag, isOrgName, visualWidth } from './text-form.js';
+import { endsSentence, hasProsePunctuation, isColumnTag, isOrgName, isStandfirstLabel, visualWidth } from './text-form.js';
 
 /** A phrase space between two ideographs or quotes: the visual break inside a display line. */
 const PHRASE_SPACE = /[\u3400-\u9fff“”‘’] [\u3400-\u9fff“”‘’]/;
@@ -125,7 +125,8 @@ function headOverParagraph(texts: string[], shape: PageShape): number {
     if (!head.every(headLike) || CONTINUATION_START.test(texts[0]!) || opensQuote(head.join(''))) continue;
     // A wrapped head's second line is its shorter end, without a mark ending a sentence inside it.
     if (k === 2 && (w(texts[1]!) >= w(texts[0]!) || hasProsePunctuation(texts[0]!.slice(-1)))) continue;
-    if (opensParagraphAt(texts, k, shape)) return k;
+    // A `核心阅读` box under the head opens the article's standfirst.
+    if (opensParagraphAt(texts, k, shape) || (k === 1 && isStandfirstLabel(texts[1]!))) return k;
   }
   return 0;
 }

@@ -5,6 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/parse/index.js';
+import { splitLines } from '../../src/parse/lines.js';
+import { toBlocks } from '../../src/parse/page.js';
+import { splitHeadsUnderLabels } from '../../src/parse/split.js';
 
 const parse = (lines: string[]) => parseSource(new TextEncoder().encode(`${lines.join('\n')}\n`), 'page.txt').tree;
 // A 14-em column: a paragraph's first line carries the 2-em indent.
@@ -32,6 +35,14 @@ describe('heads printed straight over the prose', () => {
     const first = a.children[0]!;
     expect(a.headline).toBe('守牢安全底线 打通服务末梢');
     expect(first.type === 'paragraph' && first.children[0]!.value.startsWith('医院从解决')).toBe(true);
+  });
+
+  it('a headline straight over a 核心阅读 box is split off as a head', () => {
+    const lines = splitLines(['守护健康——', '', '病房不熄灯，打通服务末梢！', '核心阅读', '基层是守护群众健康的第一道防', '线，本期刊发一组来自基层的报道。', ...COLUMN2].join('\n'));
+    for (const l of lines) l.text = l.raw;
+    // The box is set narrower than the page's 17-em body columns.
+    const blocks = splitHeadsUnderLabels(toBlocks(lines), { lineMode: false, measure: 17 });
+    expect(blocks.map((b) => b.lines[0]!.text)).toEqual(['守护健康——', '病房不熄灯，打通服务末梢！', '核心阅读']);
   });
 
   it('a byline under the headline with no blank line gives the authors', () => {
