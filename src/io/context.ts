@@ -33,7 +33,10 @@ export interface Context {
   listDir(path: string): Promise<string[]>;
   /** The path with every symlink followed: how a file is checked to lie inside the project. */
   realPath(path: string): Promise<string>;
-  /** Where processed images are kept between builds, keyed by content hash. */
+  /**
+   * Where processed images are kept between builds, keyed by content hash: outside the output folder,
+   * which a build replaces whole, and not hidden, so the preview can show them.
+   */
   cacheDir: string;
   /** Atomic write: temporary file then rename, so no half-written output survives an interruption. */
   writeFileAtomic(path: string, data: string | Uint8Array): Promise<void>;
@@ -69,5 +72,5 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 /** A context backed by the real filesystem and clock. */
 export function nodeContext(root: string, progress: Progress): Context {
   return { root, packageRoot: PACKAGE_ROOT, readFile: (p) => readFile(p), readUserFile: readRegularFile, listDir: async (p) => (await readdir(p)).sort(),
-    realPath: (p) => realpath(p), cacheDir: join(root, 'output', 'cache'), writeFileAtomic, now: buildClock(), progress };
+    realPath: (p) => realpath(p), cacheDir: join(root, 'zhuanban-cache'), writeFileAtomic, now: buildClock(), progress };
 }
