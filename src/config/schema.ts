@@ -26,6 +26,13 @@ const customSize = z.object({ width: z.number().min(50).max(2000), height: z.num
 /** A house unified plugin: a module path relative to the config file, or [path, options]. */
 const pluginEntry = z.union([z.string().min(1), z.tuple([z.string().min(1), z.unknown()])]);
 
+/** Face families the build ships: Noto Serif SC (宋体 role), Noto Sans SC (黑体), LXGW WenKai (楷体). */
+export const FONT_FAMILIES = ['serif', 'sans', 'kai'] as const;
+const fontFamily = z.enum(FONT_FAMILIES);
+
+/** House styles: `showcase` (red labels, banner band) and `daily` (a sober national daily). */
+export const HOUSE_STYLES = ['showcase', 'daily'] as const;
+
 const margins = z
   .object({ top: z.number().min(0), right: z.number().min(0), bottom: z.number().min(0), left: z.number().min(0) })
   .strict();
@@ -46,13 +53,24 @@ export const configSchema = z
     columns: z.int().min(1).max(12).optional(),
     /** Type-area margins in mm. */
     margins: margins.default({ top: 20, right: 18, bottom: 22, left: 18 }),
+    /**
+     * The type palette by role: each role names a face family. Unset roles take the house style's choice
+     * (src/render/fonts.ts), so `{ body, headline }` from older configs keeps working.
+     */
     fonts: z
       .object({
-        body: z.enum(['serif', 'sans']).default('serif'),
-        headline: z.enum(['serif', 'sans']).default('serif'),
+        body: fontFamily.optional(),
+        headline: fontFamily.optional(),
+        label: fontFamily.optional(),
+        standfirst: fontFamily.optional(),
+        byline: fontFamily.optional(),
+        caption: fontFamily.optional(),
+        note: fontFamily.optional(),
       })
       .strict()
-      .default({ body: 'serif', headline: 'serif' }),
+      .default({}),
+    /** House style: templates and CSS only, the make-up engine is shared. */
+    style: z.enum(HOUSE_STYLES).default('showcase'),
     /** Body type size in pt and leading in pt (about 9 pt, leading 1.3). */
     bodySize: z.number().min(6).max(14).default(9),
     bodyLeading: z.number().min(7).max(24).default(12),

@@ -33,7 +33,107 @@
     return pixels.length ? Math.round((Math.min(...pixels) * 96) / figWidth) : null;
   }
 
-  /** Measure every module at spans 1..columns; returns heights in whole lines. */
+  /** Heads whose phrases the stylesheet keeps whole (src/render/phrases.ts). */
+  const HEADS = '.headline, .subheadline, .kicker, .subhead, .banner p';
+
+  /**
+   * A head with a phrase wider than its measure breaks normally: the phrase cannot stay whole anyway,
+   * and a forced overflow would run into the next module.
+   */
+  function fitPhrases(root) {
+    for (const head of root.querySelectorAll(HEADS)) {
+      const phrases = head.querySelectorAll('.phrase');
+      if (!phrases.length) continue;
+      head.classList.remove('phrase-fallback');
+      const width = head.clientWidth;
+      if ([...phrases].some((p) => p.getBoundingClientRect().width > width + 0.5)) head.classList.add('phrase-fallback');
+    }
+  }
+
+  /** Punctuation that ends a phrase; the same rule as the renderer's, read from the text alone. */
+  const PHRASE_END = /[，、：；！？。…）」』》”]/u;
+
+  /**
+   * Where a laid-out head breaks its lines, checked against its phrases as its text gives them
+   * (independent of the phrase spans): a line that starts inside a phrase is a mid-phrase break.
+   * Heads the page had to break normally (a phrase wider than the measure) are counted apart.
+   */
+  function headBreaks(head) {
+    const walker = document.createTreeWalker(head, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    const chars = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      for (let i = 0; i < node.data.length; i++) {
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        const r = range.getBoundingClientRect();
+        chars.push({ ch: node.data[i], top: r.top, height: r.height, width: r.width });
+      }
+    let lines = 0; let midPhrase = false; let lastTop = -Infinity; let prev = ''; let spaced = false;
+    // The widest phrase, from its characters' advances: wider than the measure, it must break inside.
+    let phrase = 0; let widest = 0;
+    for (const c of chars) {
+      if (/\s/.test(c.ch) || c.height === 0) { spaced = spaced || /\s/.test(c.ch); phrase = 0; continue; }
+      phrase += c.width; widest = Math.max(widest, phrase);
+      if (PHRASE_END.test(c.ch)) phrase = 0;
+      if (c.top > lastTop + c.height / 2) {
+        lines++;
+        if (lines > 1 && !spaced && !PHRASE_END.test(prev)) midPhrase = true;
+      }
+      lastTop = Math.max(lastTop, c.top);
+      prev = c.ch; spaced = false;
+    }
+    return { lines, midPhrase, fallback: head.classList.contains('phrase-fallback') || widest > head.clientWidth + 0.5 };
+  }
+
+  /** Start offsets (in the element's text) of each line the element is set in, in reading order across columns. */
+  function lineOffsets(el, leading) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    const starts = [];
+    let offset = 0; let lastTop = -Infinity;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.data.length; i++, offset++) {
+        if (/\s/.test(node.data[i])) continue;
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        const r = range.getBoundingClientRect();
+        if (r.height === 0) continue;
+        if (Math.abs(r.top - lastTop) > leading / 2) { starts.push(offset); lastTop = r.top; }
+      }
+    }
+    return starts;
+  }
+
+  /**
+   * The body set in one grid column, as the column cutter (src/layout/columns.ts) sees it: its lines and
+   * where a column may start (not after a paragraph's first line or before its last, not inside or right
+   * after a subhead, not before the byline or a jump line); and each block's lines, kept to make the cuts.
+   */
+  function bodyFlow(body, leading, total) {
+    const top = px(body).top;
+    const at = (y) => Math.round((y - top) / leading);
+    const blocks = [];
+    const breaks = new Set();
+    const adjustments = [];
+    for (const el of body.querySelectorAll(':scope > p, :scope > h3')) {
+      const r = px(el);
+      const kind = el.matches('h3') ? 'subhead' : el.matches('.byline, .jump') ? 'tail' : 'text';
+      const start = at(r.top);
+      const end = at(r.bottom);
+      const prev = blocks[blocks.length - 1];
+      if (prev && kind !== 'tail' && prev.kind !== 'subhead') breaks.add(start);
+      // A line of space may open before a subhead or the byline, to make the columns divide.
+      if (prev && prev.kind === 'text' && (kind === 'subhead' || kind === 'tail')) adjustments.push({ kind: 'space', at: start });
+      if (kind === 'text') for (let j = 2; j <= end - start - 2; j++) breaks.add(start + j);
+      blocks.push({ kind, start, end });
+    }
+    const inside = (set) => [...set].filter((b) => b > 0 && b < total).sort((a, b) => a - b);
+    return { flow: { lines: total, breaks: inside(breaks), boundaries: inside(new Set(blocks.map((b) => b.start))), adjustments }, blocks };
+  }
+
+  // Each module's body blocks from its last measure, by DOM id: apply cuts its columns with them.
+  const flowBlocks = new Map();
+
+  /** Measure every module at spans 1..columns; returns heights in whole lines and the body's one-column flow. */
   function measure(opts) {
     const leading = rootVar('--leading');
     const colW = rootVar('--col-w');
@@ -44,13 +144,20 @@
     const out = {};
     for (const module of document.querySelectorAll('.module')) {
       const key = module.outerHTML;
-      if (measured.has(key)) { out[module.id] = measured.get(key); continue; }
+      if (measured.has(key)) {
+        const hit = measured.get(key);
+        out[module.id] = { spans: hit.spans, flow: hit.flow };
+        flowBlocks.set(module.id, hit.blocks);
+        continue;
+      }
+      let flow = null;
       module.classList.add('measuring');
       const spans = [];
       const figs = module.querySelectorAll('.figure:not(.slot)');
       for (let k = 1; k <= opts.columns; k++) {
         const width = k * colW + (k - 1) * gutter;
         setVars(module, { '--cs': k, '--text-cols': k, '--hl-size': opts.headlineSizes[module.dataset.rank][k], '--lede-cols': opts.ledeCols[k] });
+        fitPhrases(module);
         const stack = module.querySelector('.stack');
         const lede = module.querySelector('.lede');
         const body = module.querySelector('.body');
@@ -63,6 +170,7 @@
           caption = Math.max(caption, lines(px(cap).height));
           cap.removeAttribute('style');
         }
+        if (k === 1) flow = bodyFlow(body, leading, lines(px(body).height));
         spans.push({
           span: k,
           stack: lines(px(stack).height) + 1,
@@ -77,8 +185,10 @@
       }
       module.classList.remove('measuring');
       module.removeAttribute('style');
-      out[module.id] = spans;
-      measured.set(key, spans);
+      fitPhrases(module);
+      out[module.id] = { spans, flow: flow.flow };
+      flowBlocks.set(module.id, flow.blocks);
+      measured.set(key, { spans, flow: flow.flow, blocks: flow.blocks });
     }
     return out;
   }
@@ -100,8 +210,61 @@
         figures.innerHTML = '<figure class="figure placeholder slot"><div class="photo-slot"><span>图片位</span></div></figure>';
         module.querySelector('.body').before(figures);
       }
+      if (p.columnStarts?.length) cutColumns(module, p.columnStarts, p.adjust ?? []);
     }
+    fitPhrases(document);
     return true;
+  }
+
+  /** Split a paragraph at a text offset: the rest goes on in a new paragraph element after it. */
+  function splitAt(el, offset) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let seen = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (offset < seen + node.data.length) {
+        const range = document.createRange();
+        range.setStart(node, offset - seen);
+        range.setEnd(el, el.childNodes.length);
+        const rest = el.cloneNode(false);
+        rest.classList.remove('column-start');
+        rest.append(range.extractContents());
+        el.after(rest);
+        el.classList.add('split-head');
+        rest.classList.add('split-rest');
+        return rest;
+      }
+      seen += node.data.length;
+    }
+    return null;
+  }
+
+  /**
+   * Cut a module's body into the columns the make-up chose: a line of space where it opened one so the
+   * lines divide, a forced column break where each column starts, splitting a paragraph at the line where a column starts inside it. The pieces of a paragraph
+   * keep its justification (the head piece's last line is a full line) and source line.
+   */
+  function cutColumns(module, starts, adjust) {
+    const body = module.querySelector('.body');
+    const blocks = flowBlocks.get(module.id);
+    const els = [...body.querySelectorAll(':scope > p, :scope > h3')];
+    if (!blocks || blocks.length !== els.length) return;
+    for (const a of adjust) els[blocks.findIndex((b) => b.start === a.at)]?.classList.add('space-before');
+    const cuts = [];
+    const leading = rootVar('--leading');
+    // Line starts are read before any cut: a paragraph breaks its lines the same in every column of the grid.
+    for (const line of starts) {
+      const i = blocks.findIndex((b) => line >= b.start && line < b.end);
+      if (i < 0) return;
+      if (line === blocks[i].start) els[i].classList.add('column-start');
+      else {
+        const offset = lineOffsets(els[i], leading)[line - blocks[i].start];
+        if (offset === undefined) return;
+        cuts.push({ el: els[i], offset });
+      }
+    }
+    // From the last cut back, so the offsets of earlier cuts in the same paragraph stay valid.
+    for (const cut of cuts.reverse()) splitAt(cut.el, cut.offset)?.classList.add('column-start');
+    body.classList.add('levelled');
   }
 
   /** Line boxes of an element's text, in reading order. */
@@ -152,8 +315,14 @@
       overset += moduleOverset;
       const columns = new Map();
       const breaks = [];
+      let pieces = [];
       for (const el of body.querySelectorAll('p, h3')) {
-        const ls = lineBoxes(el);
+        const own = lineBoxes(el);
+        // A paragraph split at a column break is checked whole: its pieces' lines together.
+        pieces.push(...own);
+        if (el.classList.contains('split-head')) continue;
+        const ls = el.classList.contains('split-rest') ? pieces : own;
+        pieces = [];
         // floor, not round: right-aligned and centred lines start mid-column.
         const col = (l) => Math.floor((l.left - box.left + 2) / (rootVar('--col-w') + rootVar('--gutter')));
         for (const l of ls) columns.set(col(l), Math.max(columns.get(col(l)) ?? box.top, l.bottom));
@@ -175,11 +344,18 @@
       if (textCols > 1 && Math.max(...bottoms) - Math.min(...bottoms) > leading * 1.5) unbalanced++;
       modules.push({ id: module.dataset.article, overset: moduleOverset, breaks });
     }
+    let multiLineHeads = 0; let midPhraseHeads = 0; const midPhraseTexts = [];
+    for (const head of page.querySelectorAll(HEADS)) {
+      const b = headBreaks(head);
+      if (b.lines < 2) continue;
+      multiLineHeads++;
+      if (b.midPhrase && !b.fallback) { midPhraseHeads++; midPhraseTexts.push(head.textContent); }
+    }
     const holes = Math.max(0, typeArea - covered);
     // What the filled part holds: placed photos, and empty photo slots (a filled page need not be a full one).
     const areaOf = (selector) => [...page.querySelectorAll(selector)].reduce((sum, el) => sum + px(el).width * px(el).height, 0);
     return { number: Number(page.dataset.page), fill: Math.max(0, Math.min(1, 1 - (empty + holes) / typeArea)), oversetChars: overset,
-      widows, orphans, singleCharLines: single, unbalancedModules: unbalanced, modules,
+      widows, orphans, singleCharLines: single, unbalancedModules: unbalanced, multiLineHeads, midPhraseHeads, midPhraseTexts, modules,
       photoShare: areaOf('img[data-photo]') / typeArea, slotShare: areaOf('.photo-slot') / typeArea, slots: page.querySelectorAll('.photo-slot').length,
       slotColumnLines: areaOf('.photo-slot') / (rootVar('--col-w') * leading) };
   }

@@ -7,7 +7,8 @@ import type { Grid } from '../render/geometry.js';
 import type { PageView } from '../render/view.js';
 import { measureOptions, planPage, type ModulePlan, type Rank } from './plan.js';
 import { applyAndInspect, measureModules, type InspectedPage } from './measure.js';
-import type { Placement } from './types.js';
+import type { Placement, SpanMeasure } from './types.js';
+import { balancedAlready, levelColumns, type BodyFlow } from './columns.js';
 import { minFigureLines } from './leaf.js';
 
 /** Fewer full-width lines than this for the last article's first part, and it moves whole instead. */
@@ -29,9 +30,25 @@ export interface LayoutPassResult {
   inspected: InspectedPage[];
 }
 
+/**
+ * Each span's body cut into level columns where the copy allows (columns.ts): the body is then as tall
+ * as its tallest column, and the cut travels with the measure to the page.
+ */
+function withLevelColumns(spans: SpanMeasure[], flow: BodyFlow): SpanMeasure[] {
+  return spans.map((s) => {
+    // Where the page's own balancing already ends the columns within a line, it is left alone.
+    if (s.span < 2 || balancedAlready(flow, s.span, s.body)) return s;
+    const cut = levelColumns(flow, s.span);
+    return cut ? { ...s, body: cut.height, columnStarts: cut.starts, adjust: cut.adjust, level: cut.level } : { ...s, level: false };
+  });
+}
+
 /** Measure, make up and apply every page of the loaded edition. */
 export async function layoutPass(page: Page, pages: PageView[], grid: Grid): Promise<LayoutPassResult> {
-  const measures = await measureModules(page, measureOptions(grid.columns));
+  const raw = await measureModules(page, measureOptions(grid.columns));
+  const measures = Object.fromEntries(
+    Object.entries(raw).map(([id, m]) => [id, withLevelColumns(m.spans, m.flow)]),
+  );
   const plans: ModulePlan[] = [];
   const placements: Placement[][] = [];
   for (const [index, view] of pages.entries()) {

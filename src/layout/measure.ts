@@ -6,7 +6,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer';
 import type { BrowserSession } from '../print/browser.js';
-import { openEdition, type ReusablePage } from '../print/page-session.js';
+import { FONTS_SETTLED, openEdition, type ReusablePage } from '../print/page-session.js';
+import type { BodyFlow } from './columns.js';
 import type { ModulePlan } from './plan.js';
 import type { SpanMeasure } from './types.js';
 
@@ -35,6 +36,11 @@ export interface InspectedPage {
   /** Empty photo slots on the page, and how many lines of one column their area would hold. */
   slots?: number;
   slotColumnLines?: number;
+  /** Heads (headline, kicker, subheadline, subheads, banner lines) set on two lines or more. */
+  multiLineHeads?: number;
+  /** Of those, heads that break inside a phrase although every phrase fits the measure; and their text. */
+  midPhraseHeads?: number;
+  midPhraseTexts?: string[];
   modules: { id: string; overset: number; breaks: LineBreakFault[] }[];
 }
 
@@ -43,14 +49,20 @@ export function openMakeUpPage(session: BrowserSession, htmlPath: string, html: 
   return openEdition(session, htmlPath, html, reuse, MAKEUP_SCRIPT, isolated);
 }
 
+/** One module measured: every span, and its body as one column's flow (for cutting level columns). */
+export interface ModuleMeasure {
+  spans: SpanMeasure[];
+  flow: BodyFlow;
+}
+
 /** Measure every module at every span. */
-export async function measureModules(page: Page, options: unknown): Promise<Record<string, SpanMeasure[]>> {
-  return (await page.evaluate(`window.zhuanban.measure(${JSON.stringify(options)})`)) as Record<string, SpanMeasure[]>;
+export async function measureModules(page: Page, options: unknown): Promise<Record<string, ModuleMeasure>> {
+  return (await page.evaluate(`window.zhuanban.measure(${JSON.stringify(options)})`)) as Record<string, ModuleMeasure>;
 }
 
 /** Place modules, let late font loads settle, then inspect. */
 export async function applyAndInspect(page: Page, plans: ModulePlan[]): Promise<InspectedPage[]> {
   await page.evaluate(`window.zhuanban.apply(${JSON.stringify(plans)})`);
-  await page.evaluate('document.fonts.ready.then(() => true)');
+  await page.evaluate(FONTS_SETTLED);
   return (await page.evaluate('window.zhuanban.inspect()')) as InspectedPage[];
 }

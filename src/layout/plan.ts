@@ -2,6 +2,7 @@
  * Glue between the in-page measurements and the pure make-up: headline sizes by rank and width,
  * measurement tables per article, and the per-module plan the page applies.
  */
+import type { FlowAdjustment } from './columns.js';
 import { makeUpPage } from './makeup.js';
 import type { ArticleMeasure, PageMakeup, SpanMeasure } from './types.js';
 
@@ -43,6 +44,10 @@ export interface ModulePlan {
   ledeCols: number;
   figureLines: number;
   headlineSize: string;
+  /** Where each text column after the first starts in the body's flow; absent: the page balances them. */
+  columnStarts?: number[];
+  /** The levers pulled so the lines divide (columns.ts). */
+  adjust?: FlowAdjustment[];
   addedSlot: boolean;
   atBottom: boolean;
   atLeft: boolean;
@@ -62,7 +67,7 @@ export function planPage(page: PageArticles, columns: number): { makeup: PageMak
     const a = page.articles.find((x) => x.domId === p.id)!;
     const m = a.spans.find((s) => s.span === p.span)!;
     return { domId: p.id, column: p.column, span: p.span, line: p.line, lines: p.lines, stack: m.stack, lede: m.lede, ledeCols: ledeColumns(p.span),
-      figureLines: p.figureLines, headlineSize: `${headlineSize(a.rank, p.span, columns)}pt`, addedSlot: p.addedSlot, atBottom: p.atBottom, atLeft: p.atLeft };
+      figureLines: p.figureLines, headlineSize: `${headlineSize(a.rank, p.span, columns)}pt`, columnStarts: m.columnStarts, adjust: m.adjust, addedSlot: p.addedSlot, atBottom: p.atBottom, atLeft: p.atLeft };
   });
   return { makeup, plans };
 }

@@ -3,6 +3,7 @@
  * measurements (in whole lines) taken in the printing Chromium page and returns module rectangles,
  * so it can be tested in isolation with synthetic measurements.
  */
+import type { FlowAdjustment } from './columns.js';
 
 /** What one article needs when set `span` grid columns wide (all heights in body lines). */
 export interface SpanMeasure {
@@ -23,6 +24,12 @@ export interface SpanMeasure {
   photos?: boolean;
   /** The lowest resolution (ppi) a photo gets at this width; null or absent without photos. */
   photoPpi?: number | null;
+  /** Where each text column after the first starts in the body's one-column flow (columns.ts); absent: balanced by the page. */
+  columnStarts?: number[];
+  /** The levers pulled so the columns divide (a line of space before a subhead or the byline). */
+  adjust?: FlowAdjustment[];
+  /** The columns end level (all equal, the last at most a line short). */
+  level?: boolean;
 }
 
 /** Measurements of one article at every candidate span. */

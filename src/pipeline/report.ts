@@ -70,7 +70,8 @@ export function buildReport(args: { config: Config; sheet: Sheet; views: PageVie
       articles: view.articles.map((a) => ({ id: a.id, headline: a.headline })),
       fill: Math.round((inspected?.fill ?? 0) * 1000) / 1000,
       oversetChars: inspected?.oversetChars ?? 0, widows: inspected?.widows ?? 0, orphans: inspected?.orphans ?? 0,
-      singleCharLines: inspected?.singleCharLines ?? 0, unbalancedModules: inspected?.unbalancedModules ?? 0, modules, shares,
+      singleCharLines: inspected?.singleCharLines ?? 0, unbalancedModules: inspected?.unbalancedModules ?? 0,
+      multiLineHeads: inspected?.multiLineHeads ?? 0, midPhraseHeads: inspected?.midPhraseHeads ?? 0, midPhraseTexts: inspected?.midPhraseTexts ?? [], modules, shares,
     };
   });
   return {

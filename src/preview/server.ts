@@ -18,6 +18,7 @@ import { isTraversal } from './safe-path.js';
 import { sendStatus, serveFile } from './static-files.js';
 import { MOUNTS } from './proof-links.js';
 import type { ProofState } from './proof-state.js';
+import { FONT_PACKAGES } from '../render/fonts.js';
 
 const CLIENT_DIR = fileURLToPath(new URL('./client/', import.meta.url));
 
@@ -98,7 +99,8 @@ export function createPreviewServer(deps: ServerDeps): { server: Server; hub: Ev
     if (path.startsWith(MOUNTS.package)) {
       const rel = path.slice(MOUNTS.package.length);
       // From zhuanban itself only what proofs link: styles and the bundled fonts (checked decoded: `%40` is `@`).
-      if (!/^(styles|node_modules\/@fontsource)\//.test(safeDecode(rel))) return sendStatus(res, 403, 'forbidden');
+      const wanted = safeDecode(rel);
+      if (!wanted.startsWith('styles/') && !FONT_PACKAGES.some((p) => wanted.startsWith(`node_modules/${p}/`))) return sendStatus(res, 403, 'forbidden');
       return serveFile(req, res, deps.roots.package, rel);
     }
     return sendStatus(res, 404, 'not found');

@@ -7,6 +7,20 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer';
 import type { BrowserSession } from './browser.js';
 
+/**
+ * Waits until every face the laid-out text asks for has loaded. Web fonts split by unicode-range load
+ * lazily, only once layout asks for a glyph, so force a layout first and wait until no face is loading:
+ * a measure taken while a fallback face stands in drifts from the printed page.
+ */
+export const FONTS_SETTLED = `(async () => {
+  for (let round = 0; round < 5; round++) {
+    void document.body.offsetHeight;
+    await document.fonts.ready;
+    if (![...document.fonts].some((f) => f.status === 'loading')) return true;
+  }
+  return true;
+})()`;
+
 /** A page that shows an earlier layout of the same edition file; `reloadStyles` when a stylesheet changed since. */
 export interface ReusablePage {
   page: Page;
@@ -26,12 +40,13 @@ export async function openEdition(session: BrowserSession, htmlPath: string, htm
   const old = reuse?.page;
   if (old && !old.isClosed() && old.url() === url && (await old.evaluate('typeof window.zhuanban?.swap === "function"').catch(() => false))) {
     await old.evaluate(`window.zhuanban.swap(${JSON.stringify(html)}, ${reuse.reloadStyles})`);
+    await old.evaluate(FONTS_SETTLED);
     return old;
   }
   if (old && !old.isClosed()) await old.close();
   const page = await session.newPage(isolated);
   await page.goto(url, { waitUntil: 'load' });
-  await page.evaluate('document.fonts.ready.then(() => true)');
+  await page.evaluate(FONTS_SETTLED);
   await page.addScriptTag({ path: script });
   return page;
 }

@@ -9,7 +9,9 @@ import type { Root as MdastRoot } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype';
 import { type PluggableList, unified } from 'unified';
+import { toString as mdastText } from 'mdast-util-to-string';
 import type { BlockContent } from '../ast/types.js';
+import { phraseNodes } from './phrases.js';
 
 /** Warnings from conversion (unknown node types), reported as diagnostics instead of crashing. */
 export interface BodyWarning {
@@ -53,7 +55,8 @@ const HANDLERS: Record<string, Handler> = {
       type: 'element',
       tagName: 'h3',
       properties: { className: ['subhead'], ...lineProps(node) },
-      children: state.all(node),
+      // A subhead breaks between its phrases, never inside one (phrases.ts).
+      children: phraseNodes(mdastText(node)),
     };
     state.patch(node, result);
     return result;

@@ -1,7 +1,7 @@
 /**
  * View model → edition HTML through the Handlebars templates in templates/ (page, article, figure and
- * byline partials). Fonts are linked from the project's own @fontsource packages, never the system's,
- * so Chromium embeds TrueType subsets instead of Type 3.
+ * byline partials). Fonts are linked from the project's own web-font packages (the palette in
+ * fonts.ts), never the system's, so Chromium embeds TrueType subsets instead of Type 3.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { InputError } from '../io/input-error.js';
@@ -13,12 +13,8 @@ import type { Context } from '../io/context.js';
 import type { Sheet } from './geometry.js';
 import type { PageView } from './view.js';
 import type { Config } from '../config/schema.js';
-
-const FONT_FAMILIES = { serif: "'Noto Serif SC', serif", sans: "'Noto Sans SC', sans-serif" } as const;
-const FONT_CSS = [
-  '@fontsource/noto-serif-sc/400.css', '@fontsource/noto-serif-sc/700.css', '@fontsource/noto-serif-sc/900.css',
-  '@fontsource/noto-sans-sc/400.css', '@fontsource/noto-sans-sc/700.css', '@fontsource/noto-sans-sc/900.css',
-];
+import { splitPhrasesWithSpaces } from './phrases.js';
+import { paletteStylesheets, paletteVariables, typePalette } from './fonts.js';
 
 /** Resolves the font packages wherever npm put them (beside zhuanban or hoisted into the project). */
 const resolvePackageFile = createRequire(import.meta.url).resolve;
@@ -56,6 +52,12 @@ async function partialNames(dir: string): Promise<string[]> {
 /** Load templates/edition.hbs and every partial in templates/partials/. */
 export async function loadTemplates(ctx: Context, templatesDir?: string): Promise<EditionTemplate> {
   const hb = Handlebars.create();
+  // `{{phrases headline}}`: the head escaped and cut into phrases that the stylesheet keeps whole.
+  hb.registerHelper('phrases', (text: unknown) => {
+    const pieces = splitPhrasesWithSpaces(String(text ?? ''));
+    if (pieces.length < 2) return String(text ?? '');
+    return new hb.SafeString(pieces.map((p) => `<span class="phrase">${hb.escapeExpression(p.text)}</span>${p.space ? ' ' : ''}`).join(''));
+  });
   const dir = templatesDir ? resolve(ctx.root, templatesDir) : join(ctx.packageRoot, 'templates');
   const decoder = new TextDecoder();
   const read = async (path: string) =>
@@ -84,13 +86,15 @@ export function renderEdition(template: EditionTemplate, args: {
   ctx: Context; config: Config; sheet: Sheet; pages: PageView[]; title: string; htmlDir: string; mode: 'print' | 'proof';
 }): string {
   const { ctx, config, sheet, pages, title, htmlDir } = args;
+  const palette = typePalette(config);
   return template({
     title,
     mode: args.mode,
-    fontCss: FONT_CSS.map((f) => hrefFrom(htmlDir, resolvePackageFile(f))),
+    style: config.style,
+    fontCss: paletteStylesheets(palette).map((f) => hrefFrom(htmlDir, resolvePackageFile(f))),
     styleHref: hrefFrom(htmlDir, join(ctx.packageRoot, 'styles', 'print.css')),
     ...sheet,
-    fonts: { body: FONT_FAMILIES[config.fonts.body], headline: FONT_FAMILIES[config.fonts.headline] },
+    fontVariables: paletteVariables(palette),
     pages,
   });
 }
