@@ -44,6 +44,7 @@ function applyFields(a: Article, node: MdParagraph, report: Reporter): void {
       case 'kicker': a.kicker = value || null; break;
       case 'subheadline': a.subheadline = value || null; break;
       case 'authors': a.byline.authors = value.split(/\s+/).filter(Boolean); break;
+      case 'authors-from-dateline': if (value === 'true') a.byline.fromDateline = true; break;
       case 'photo-credit': a.byline.photoCredit = value || null; break;
       case 'byline-note': a.byline.note = value || null; break;
       case 'truncated':

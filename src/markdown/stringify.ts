@@ -29,6 +29,7 @@ function fieldLines(a: Article, index: number): string[] {
   if (a.kicker) out.push(`kicker: ${oneLine(a.kicker)}`);
   if (a.subheadline) out.push(`subheadline: ${oneLine(a.subheadline)}`);
   if (a.byline.authors.length) out.push(`authors: ${a.byline.authors.map(escapeValue).join(' ')}`);
+  if (a.byline.fromDateline) out.push('authors-from-dateline: true');
   if (a.byline.photoCredit) out.push(`photo-credit: ${oneLine(a.byline.photoCredit)}`);
   if (a.byline.note) out.push(`byline-note: ${oneLine(a.byline.note)}`);
   if (a.truncated) out.push('truncated: true');
