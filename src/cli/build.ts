@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { langFromEnv, resolveLang, translate } from '../i18n/index.js';
-import { UsageError } from './errors.js';
+import { sourcePaths, UsageError } from './errors.js';
 import { checkOutputFolder } from '../io/output-folder.js';
 
 /** A whole number ≥ 1 from the command line. */
@@ -53,9 +53,10 @@ export function registerBuild(program: Command): void {
     .action(async (sources: string[], opts: { out: string; strict?: boolean; pressReady?: boolean; marks: boolean; quiet?: boolean; jobs?: number; batchPages?: number;
       shard?: { index: number; count: number }; plan: string }) => {
       // Loaded here, not at the top: `zhuanban --help` should not pay for the whole pipeline.
-      const [{ loadConfig }, { nodeContext }, { buildEdition, buildShard, preflightVerdicts, resolveSources, SourceError, strictFailures }, { createProgress }, { printDiagnostics }] =
+      const [{ loadConfig }, { nodeContext }, pipeline, { createProgress }, { printDiagnostics }] =
         await Promise.all([import('../config/load.js'), import('../io/context.js'), import('../pipeline/index.js'), import('./progress.js'),
           import('./diagnostics.js')]);
+      const { buildEdition, buildShard, preflightVerdicts, strictFailures, resolveSources, SourceError } = pipeline;
       const root = process.cwd();
       const config = await loadConfig(root);
       if (opts.shard) {
@@ -67,13 +68,7 @@ export function registerBuild(program: Command): void {
         process.stderr.write(`zhuanban: wrote shard ${opts.shard.index}/${opts.shard.count} (${pages} pages) to ${outDir}; join the shards with \`zhuanban merge\`\n`);
         return;
       }
-      let paths: string[];
-      try {
-        paths = await resolveSources(root, config, sources);
-      } catch (error) {
-        if (error instanceof SourceError) throw new UsageError(error.message);
-        throw error;
-      }
+      const paths = await sourcePaths({ resolveSources, SourceError }, root, config, sources);
       const outDir = resolve(root, opts.out);
       // Before Chromium starts: an output folder that cannot be one is the user's to fix (exit 2).
       await checkOutputFolder(outDir, opts.out);

@@ -5,7 +5,7 @@
  */
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from './errors.js';
+import { sourcePaths } from './errors.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 
@@ -22,13 +22,7 @@ export function registerPlan(program: Command): void {
         import('../io/context.js'), import('../pipeline/index.js'), import('./progress.js')]);
       const root = process.cwd();
       const config = await loadConfig(root);
-      let paths: string[];
-      try {
-        paths = await resolveSources(root, config, sources);
-      } catch (error) {
-        if (error instanceof SourceError) throw new UsageError(error.message);
-        throw error;
-      }
+      const paths = await sourcePaths({ resolveSources, SourceError }, root, config, sources);
       const ctx = nodeContext(root, createProgress({ quiet: opts.quiet }));
       // The make-up's measuring documents go to a scratch folder: a plan writes nothing but the plan.
       const scratch = await mkdtemp(join(tmpdir(), 'zhuanban-plan-'));

@@ -46,6 +46,26 @@ function unreadable(label: string, error: unknown): InputError {
   return new InputError(`${label} ${why}`, code === 'ENOENT' ? 'not-found' : 'unreadable');
 }
 
+/** The chunks read so far; refuses to hold more than the limit, whatever the file claimed its size was. */
+class BoundedChunks {
+  private readonly chunks: Buffer[] = [];
+  private total = 0;
+  constructor(private readonly limit: ReadLimit) {}
+
+  /** Keep the first `bytesRead` bytes of `buffer`; false once the file has ended. */
+  add(buffer: Buffer, bytesRead: number): boolean {
+    if (!bytesRead) return false;
+    this.total += bytesRead;
+    if (this.total > this.limit.maxBytes) throw tooLarge(this.limit, null);
+    this.chunks.push(buffer.subarray(0, bytesRead));
+    return true;
+  }
+
+  bytes(): Uint8Array {
+    return new Uint8Array(Buffer.concat(this.chunks, this.total));
+  }
+}
+
 /** Throws an InputError unless `path` is a regular file of at most `limit.maxBytes`. */
 export async function checkRegularFile(path: string, limit: ReadLimit): Promise<Stats> {
   let info: Stats;
@@ -72,16 +92,11 @@ export async function readRegularFile(path: string, limit: ReadLimit): Promise<U
     // Checked again on the open file: the path may have been swapped since the stat.
     const info = await handle.stat();
     if (!info.isFile()) throw notAFile(limit.label, info);
-    const chunks: Buffer[] = [];
-    let total = 0;
+    const kept = new BoundedChunks(limit);
     for (;;) {
       const { bytesRead, buffer } = await handle.read(Buffer.alloc(CHUNK), 0, CHUNK, null);
-      if (!bytesRead) break;
-      total += bytesRead;
-      if (total > limit.maxBytes) throw tooLarge(limit, null);
-      chunks.push(buffer.subarray(0, bytesRead));
+      if (!kept.add(buffer, bytesRead)) return kept.bytes();
     }
-    return new Uint8Array(Buffer.concat(chunks, total));
   } finally {
     await handle.close();
   }
@@ -106,17 +121,11 @@ export function readRegularFileSync(path: string, limit: ReadLimit): Uint8Array 
   try {
     const opened = fstatSync(fd);
     if (!opened.isFile()) throw notAFile(limit.label, opened);
-    const chunks: Buffer[] = [];
-    let total = 0;
+    const kept = new BoundedChunks(limit);
     for (;;) {
       const buffer = Buffer.alloc(CHUNK);
-      const bytesRead = readSync(fd, buffer, 0, CHUNK, null);
-      if (!bytesRead) break;
-      total += bytesRead;
-      if (total > limit.maxBytes) throw tooLarge(limit, null);
-      chunks.push(buffer.subarray(0, bytesRead));
+      if (!kept.add(buffer, readSync(fd, buffer, 0, CHUNK, null))) return kept.bytes();
     }
-    return new Uint8Array(Buffer.concat(chunks, total));
   } finally {
     closeSync(fd);
   }

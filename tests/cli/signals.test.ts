@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempProject } from '../helpers/cli.js';
+import { ROOT, runCli, snapshot, tempProject } from '../helpers/cli.js';
 
 const exec = promisify(execFile);
 const BIN = join(ROOT, 'bin', 'zhuanban.mjs');
@@ -41,16 +41,6 @@ async function settledCount(marker: string): Promise<number> {
   return n;
 }
 
-/** Every file under `dir` with its content hash (the previous output must stay byte-identical). */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    out[relative(dir, path)] = createHash('sha256').update(await readFile(path)).digest('hex');
-  }
-  return out;
-}
 
 /**
  * Start a build and send `signal` when its progress shows `stage` (plain lines, stderr is not a TTY) and,

@@ -1,9 +1,10 @@
 /** Test helpers: run the real CLI in a child process, read PDFs with the real tools. */
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { mkdtemp, cp, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, cp, writeFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -77,4 +78,15 @@ export async function pdfFonts(path: string): Promise<{ name: string; type: stri
     const n = cols.length;
     return { name: cols[0]!, type: cols.slice(1, n - 6).join(' '), emb: cols[n - 5] === 'yes', sub: cols[n - 4] === 'yes' };
   });
+}
+
+/** Every file under `dir` with its content hash: a previous output must stay byte-identical. */
+export async function snapshot(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    out[relative(dir, path)] = createHash('sha256').update(await readFile(path)).digest('hex');
+  }
+  return out;
 }

@@ -8,20 +8,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempProject } from '../helpers/cli.js';
+import { ROOT, runCli, snapshot, tempProject } from '../helpers/cli.js';
 
 const A = 'seeds/004_964961963c6d44a0.txt';
 const B = 'seeds/003_816685f96a0d55c3.txt';
 
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    out[relative(dir, path)] = createHash('sha256').update(await readFile(path)).digest('hex');
-  }
-  return out;
-}
 
 async function twoSources(): Promise<string> {
   return tempProject({ 'a.txt': await readFile(join(ROOT, A), 'utf8'), 'b.txt': await readFile(join(ROOT, B), 'utf8') });
