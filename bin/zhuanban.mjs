@@ -18,7 +18,8 @@ function newest(dir) {
   return latest;
 }
 
-const compiled = existsSync(distMain) && (!existsSync(sources) || (existsSync(stamp) && statSync(stamp).mtimeMs >= newest(sources)));
+const compiled =
+  existsSync(distMain) && (!existsSync(sources) || (existsSync(stamp) && statSync(stamp).mtimeMs >= newest(sources)));
 let main;
 if (compiled) ({ main } = await import('../dist/cli/main.js'));
 else {

@@ -28,15 +28,30 @@ const sizes = (process.env.BENCH_PAGES ?? '10,50,100').split(',').map(Number);
 const jobs = (process.env.BENCH_JOBS ?? '1,2').split(',').map(Number);
 const only = new Set((process.env.BENCH_ONLY ?? 'cli,scale,stages,preview,parse').split(','));
 const root = process.cwd();
-const row = (label: string, xs: number[]) => `  ${label.padEnd(12)} ${String(Math.round(median(xs))).padStart(6)}   [${xs.map(Math.round).join(', ')}]`;
+const row = (label: string, xs: number[]) =>
+  `  ${label.padEnd(12)} ${String(Math.round(median(xs))).padStart(6)}   [${xs.map(Math.round).join(', ')}]`;
 
 if (only.has('cli')) {
   const { cli, bare } = await benchCli(root, runs);
   const [c, b] = [medianMs(cli), medianMs(bare)];
-  console.log(`CLI end to end against bare Chromium printing the same final HTML, ${runs} runs interleaved (median ms):`);
-  console.log(row('zhuanban', cli.map((r) => r.ms)));
-  console.log(row('bare', bare.map((r) => r.ms)));
-  console.log(`  ratio        ${(c / b).toFixed(2)}×   peak node+Chromium PSS: zhuanban ${mib(median(cli.map((r) => r.peakBytes)))} MiB, bare ${mib(median(bare.map((r) => r.peakBytes)))} MiB`);
+  console.log(
+    `CLI end to end against bare Chromium printing the same final HTML, ${runs} runs interleaved (median ms):`,
+  );
+  console.log(
+    row(
+      'zhuanban',
+      cli.map((r) => r.ms),
+    ),
+  );
+  console.log(
+    row(
+      'bare',
+      bare.map((r) => r.ms),
+    ),
+  );
+  console.log(
+    `  ratio        ${(c / b).toFixed(2)}×   peak node+Chromium PSS: zhuanban ${mib(median(cli.map((r) => r.peakBytes)))} MiB, bare ${mib(median(bare.map((r) => r.peakBytes)))} MiB`,
+  );
 }
 
 if (only.has('scale')) {
@@ -45,12 +60,16 @@ if (only.has('scale')) {
   for (const size of sizes)
     for (const j of jobs) {
       const [r] = await benchScale(root, [size], ['-j', String(j)]);
-      console.log(`  ${String(j).padStart(4)}  ${String(r!.sources).padStart(7)}  ${String(r!.pages).padStart(5)}  ${seconds(r!.ms).padStart(6)}  ${String(Math.round(r!.ms / r!.pages)).padStart(7)}  ${mib(r!.peakBytes).padStart(8)}  ${(r!.pdfBytes / 2 ** 20).toFixed(1).padStart(7)}`);
+      console.log(
+        `  ${String(j).padStart(4)}  ${String(r!.sources).padStart(7)}  ${String(r!.pages).padStart(5)}  ${seconds(r!.ms).padStart(6)}  ${String(Math.round(r!.ms / r!.pages)).padStart(7)}  ${mib(r!.peakBytes).padStart(8)}  ${(r!.pdfBytes / 2 ** 20).toFixed(1).padStart(7)}`,
+      );
     }
   // The same 100 pages in one document (one batch), for the PDF size and memory batching saves.
   if (sizes.includes(100)) {
     const [r] = await benchScale(root, [100], ['-j', '1', '--batch-pages', '100']);
-    console.log(`  one document, 100 sources: ${seconds(r!.ms)} s, peak ${mib(r!.peakBytes)} MiB, PDF ${(r!.pdfBytes / 2 ** 20).toFixed(1)} MiB`);
+    console.log(
+      `  one document, 100 sources: ${seconds(r!.ms)} s, peak ${mib(r!.peakBytes)} MiB, PDF ${(r!.pdfBytes / 2 ** 20).toFixed(1)} MiB`,
+    );
   }
 }
 
@@ -61,7 +80,11 @@ if (only.has('stages')) {
   for (let i = 0; i < runs; i++) {
     const out = await mkdtemp(join(tmpdir(), 'zhuanban-bench-'));
     const started = performance.now();
-    const { report } = await buildEdition(nodeContext(root, createProgress({ quiet: true })), { config, sources, outDir: out });
+    const { report } = await buildEdition(nodeContext(root, createProgress({ quiet: true })), {
+      config,
+      sources,
+      outDir: out,
+    });
     (samples.total ??= []).push(performance.now() - started);
     for (const [stage, ms] of Object.entries(report.timings)) (samples[stage] ??= []).push(ms);
     await rm(out, { recursive: true, force: true });
@@ -81,6 +104,9 @@ if (only.has('preview')) {
 
 const parseBench = join(root, 'scripts', 'bench', 'parse.ts');
 if (only.has('parse') && existsSync(parseBench)) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', parseBench], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', parseBench], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (result.status !== 0) console.log(`  parse bench exited ${result.status}`);
 }

@@ -48,7 +48,11 @@ const folderOf = (path: string) => relative(SRC, path).split(/[\\/]/)[0]!;
 /** Every import between files of src/, resolved to paths. */
 function importGraph(): ImportEdge[] {
   return filesUnder(SRC, CODE).flatMap((file) =>
-    importsOf(readFileSync(file, 'utf8')).map((i) => ({ from: file, to: resolve(dirname(file), i.spec), typeOnly: i.typeOnly })),
+    importsOf(readFileSync(file, 'utf8')).map((i) => ({
+      from: file,
+      to: resolve(dirname(file), i.spec),
+      typeOnly: i.typeOnly,
+    })),
   );
 }
 
@@ -94,31 +98,47 @@ function folderCycles(edges: { from: string; to: string }[]): string[][] {
 
 describe('import graph of src/', () => {
   const edges = importGraph();
-  const between = edges.map((e) => ({ ...e, from: folderOf(e.from), to: folderOf(e.to) })).filter((e) => e.from !== e.to);
+  const between = edges
+    .map((e) => ({ ...e, from: folderOf(e.from), to: folderOf(e.to) }))
+    .filter((e) => e.from !== e.to);
 
   it('reads imports the way TypeScript writes them', () => {
-    const text = "import type { A } from './a.js';\nimport {\n  b,\n} from '../b/b.js';\nexport { c } from './c.js';\nconst d = await import('./d.js');\nimport x from 'pkg';";
+    const text =
+      "import type { A } from './a.js';\nimport {\n  b,\n} from '../b/b.js';\nexport { c } from './c.js';\nconst d = await import('./d.js');\nimport x from 'pkg';";
     expect(importsOf(text)).toEqual([
       { spec: './a.js', typeOnly: true },
       { spec: '../b/b.js', typeOnly: false },
       { spec: './c.js', typeOnly: false },
       { spec: './d.js', typeOnly: false },
     ]);
-    expect(folderCycles([{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }, { from: 'c', to: 'a' }, { from: 'c', to: 'd' }])).toEqual([['a', 'b', 'c']]);
+    expect(
+      folderCycles([
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'c' },
+        { from: 'c', to: 'a' },
+        { from: 'c', to: 'd' },
+      ]),
+    ).toEqual([['a', 'b', 'c']]);
     expect(edges.length).toBeGreaterThan(100);
   });
 
   it('has no import cycle between folders (type-only imports included)', () => {
     const cycles = folderCycles(between);
-    const explain = cycles.map((group) =>
-      `${group.join(' ↔ ')}: ${between.filter((e) => group.includes(e.from) && group.includes(e.to)).map((e) => `${e.from} → ${e.to}`).join(', ')}`,
+    const explain = cycles.map(
+      (group) =>
+        `${group.join(' ↔ ')}: ${between
+          .filter((e) => group.includes(e.from) && group.includes(e.to))
+          .map((e) => `${e.from} → ${e.to}`)
+          .join(', ')}`,
     );
     expect(explain).toEqual([]);
   });
 
   it('lets every other folder use the pipeline only through its public API (src/pipeline/index.ts)', () => {
     const api = join(SRC, 'pipeline', 'index');
-    const inside = edges.filter((e) => folderOf(e.to) === 'pipeline' && folderOf(e.from) !== 'pipeline' && e.to.replace(/\.[jt]s$/, '') !== api);
+    const inside = edges.filter(
+      (e) => folderOf(e.to) === 'pipeline' && folderOf(e.from) !== 'pipeline' && e.to.replace(/\.[jt]s$/, '') !== api,
+    );
     expect(inside.map((e) => `${relative(ROOT, e.from)} → ${relative(ROOT, e.to)}`)).toEqual([]);
   });
 
@@ -132,19 +152,28 @@ describe('import graph of src/', () => {
 
 describe('comments stand on their own', () => {
   // Built from parts so this file does not match itself.
-  const outside = new RegExp(`${['REFERENCE', 'DEVELOPERS'].map((n) => `\\b${n}\\.md`).join('|')}|seeds-expected|shared/notes`, 'i');
+  const outside = new RegExp(
+    `${['REFERENCE', 'DEVELOPERS'].map((n) => `\\b${n}\\.md`).join('|')}|seeds-expected|shared/notes`,
+    'i',
+  );
   const issue = new RegExp(['iss', 'ue #?\\d+'].join(''), 'i');
   const self = fileURLToPath(import.meta.url);
   const files = [
-    ...['src', 'tests', 'scripts', 'templates', 'styles', 'docs', 'bin'].flatMap((d) => filesUnder(join(ROOT, d), /\.(ts|js|mjs|cjs|css|hbs|html|md|sh)$/)),
+    ...['src', 'tests', 'scripts', 'templates', 'styles', 'docs', 'bin'].flatMap((d) =>
+      filesUnder(join(ROOT, d), /\.(ts|js|mjs|cjs|css|hbs|html|md|sh)$/),
+    ),
     join(ROOT, 'README.md'),
-  ].filter((f) => f !== self && !f.includes(`${join('tests', 'fixtures')}`) && !f.includes(join('tests', 'parse', 'data')));
+  ].filter(
+    (f) => f !== self && !f.includes(`${join('tests', 'fixtures')}`) && !f.includes(join('tests', 'parse', 'data')),
+  );
 
   it('cites no file outside the repository and no tracker issue number', () => {
     const hits = files.flatMap((file) =>
       readFileSync(file, 'utf8')
         .split('\n')
-        .flatMap((line, i) => (outside.test(line) || issue.test(line) ? [`${relative(ROOT, file)}:${i + 1}: ${line.trim()}`] : [])),
+        .flatMap((line, i) =>
+          outside.test(line) || issue.test(line) ? [`${relative(ROOT, file)}:${i + 1}: ${line.trim()}`] : [],
+        ),
     );
     expect(hits).toEqual([]);
   });

@@ -7,8 +7,11 @@ import puppeteer from 'puppeteer';
 
 const [html, pdf] = process.argv.slice(2);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-const browser = await puppeteer.launch({ executablePath: process.env.ZHUANBAN_CHROMIUM ?? '/usr/bin/chromium', headless: true,
-  args: ['--disable-gpu', '--disable-dev-shm-usage', '--font-render-hinting=none', ...(isRoot ? ['--no-sandbox'] : [])] });
+const browser = await puppeteer.launch({
+  executablePath: process.env.ZHUANBAN_CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--disable-gpu', '--disable-dev-shm-usage', '--font-render-hinting=none', ...(isRoot ? ['--no-sandbox'] : [])],
+});
 try {
   const page = await browser.newPage();
   await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });

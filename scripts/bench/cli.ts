@@ -21,7 +21,10 @@ export async function benchCli(packageRoot: string, runs: number): Promise<{ cli
     const samples = { cli: [] as Timed[], bare: [] as Timed[] };
     for (let i = 0; i < runs; i++) {
       for (const which of i % 2 ? (['bare', 'cli'] as const) : (['cli', 'bare'] as const)) {
-        const timed = which === 'cli' ? await timeNode([bin, 'build', '-q', '-o', `run-${i}`], project) : await timeNode([bare, html, join(project, `bare-${i}.pdf`)], project);
+        const timed =
+          which === 'cli'
+            ? await timeNode([bin, 'build', '-q', '-o', `run-${i}`], project)
+            : await timeNode([bare, html, join(project, `bare-${i}.pdf`)], project);
         samples[which].push(timed);
         process.stderr.write(`  cli vs bare ${i + 1}/${runs} ${which}: ${Math.round(timed.ms)} ms\n`);
       }

@@ -16,7 +16,8 @@ function lcg(seed: number): () => number {
   };
 }
 
-const HAN = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可也你对新医院健康卫生服务患者中心科技';
+const HAN =
+  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可也你对新医院健康卫生服务患者中心科技';
 
 /** About `bytes` of lines whose length is drawn from [min, max] characters. */
 export function linesOfLength(bytes: number, min: number, max: number, seed = 1): string {
@@ -36,7 +37,10 @@ export function linesOfLength(bytes: number, min: number, max: number, seed = 1)
 /** About `bytes` of the seeds repeated (real extraction artefacts, real article shapes). */
 export function seedLike(root: string, bytes: number): string {
   const dir = join(root, 'seeds');
-  const texts = readdirSync(dir).filter((n) => n.endsWith('.txt')).sort().map((n) => readFileSync(join(dir, n), 'utf8'));
+  const texts = readdirSync(dir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()
+    .map((n) => readFileSync(join(dir, n), 'utf8'));
   const out: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
@@ -72,7 +76,10 @@ export function benchParse(root: string): { name: string; seconds: number; perMb
 /** Print the parse section of the bench. */
 export function printParseBench(root: string): void {
   console.log('parse time per MB (target ≤ 2 s/MB for each shape):');
-  for (const r of benchParse(root)) console.log(`  ${r.name.padEnd(24)} ${r.seconds.toFixed(2).padStart(7)} s   ${r.perMb.toFixed(2).padStart(6)} s/MB`);
+  for (const r of benchParse(root))
+    console.log(
+      `  ${r.name.padEnd(24)} ${r.seconds.toFixed(2).padStart(7)} s   ${r.perMb.toFixed(2).padStart(6)} s/MB`,
+    );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) printParseBench(process.cwd());

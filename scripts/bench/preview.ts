@@ -32,9 +32,15 @@ export async function benchPreview(packageRoot: string, runs: number): Promise<{
     for (let i = 0; i < runs; i++) {
       // An editor's typical save: one paragraph of one article gains a sentence.
       await writeFile(edited, original.replace(/。/, `。第${i + 1}次修改，补充一句说明文字。`));
-      for (const mode of i % 2 ? ['fresh', 'warm'] as const : ['warm', 'fresh'] as const) {
+      for (const mode of i % 2 ? (['fresh', 'warm'] as const) : (['warm', 'fresh'] as const)) {
         const started = performance.now();
-        const laid = await layoutEdition(ctx, session, { config, sources, proofDir, time, reuse: mode === 'warm' ? { page: warm, reloadStyles: false } : null });
+        const laid = await layoutEdition(ctx, session, {
+          config,
+          sources,
+          proofDir,
+          time,
+          reuse: mode === 'warm' ? { page: warm, reloadStyles: false } : null,
+        });
         samples[mode].push(performance.now() - started);
         if (mode === 'warm') warm = laid.page;
         else await laid.page.close();

@@ -5,12 +5,28 @@
  */
 import { visualWidth } from '../../src/parse/text-form.js';
 import {
-  BANNERS, CAPTION_FORMS, CITIES, COLUMN_TAGS, FOLIOS, HEADLINE_FORMS, institution, KICKER_FORMS, personName, PHRASES,
-  RUNNING_HEADS, seedArticleSentences, STANDFIRSTS, SUBHEAD_FORMS, SUBHEADLINE_FORMS,
+  BANNERS,
+  CAPTION_FORMS,
+  CITIES,
+  COLUMN_TAGS,
+  FOLIOS,
+  HEADLINE_FORMS,
+  institution,
+  KICKER_FORMS,
+  personName,
+  PHRASES,
+  RUNNING_HEADS,
+  seedArticleSentences,
+  STANDFIRSTS,
+  SUBHEAD_FORMS,
+  SUBHEADLINE_FORMS,
 } from './material.js';
 
 /** A node of an article body as the editor reads it. */
-export type TruthNode = { t: 'p'; text: string } | { t: 'h'; text: string } | { t: 'f'; caption: string; credit: string | null };
+export type TruthNode =
+  | { t: 'p'; text: string }
+  | { t: 'h'; text: string }
+  | { t: 'f'; caption: string; credit: string | null };
 
 /** One article as the editor reads it. */
 export interface TruthArticle {
@@ -50,9 +66,15 @@ let SOURCES: string[][] | null = null;
 
 class Rng {
   constructor(private next: () => number) {}
-  float(): number { return this.next(); }
-  int(lo: number, hi: number): number { return lo + Math.floor(this.next() * (hi - lo + 1)); }
-  chance(p: number): boolean { return this.next() < p; }
+  float(): number {
+    return this.next();
+  }
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
   pick = <T>(xs: readonly T[]): T => xs[Math.floor(this.next() * xs.length)]!;
 }
 
@@ -118,7 +140,9 @@ function drawArticle(r: Rng, kind: Page['kind']): TruthArticle {
   const subheadline = r.chance(kind === 'news' ? 0.4 : 0.15) ? r.pick(SUBHEADLINE_FORMS)(phrase, org) : null;
   if (subheadline) forms.push('subheadline');
   const names = Array.from({ length: r.int(1, 2) }, () => personName(r.pick));
-  const bylineKind = r.pick(kind === 'news' ? ['top', 'top', 'dateline', 'dateline', 'none'] : ['end', 'end', 'end', 'none', 'top', 'dateline']);
+  const bylineKind = r.pick(
+    kind === 'news' ? ['top', 'top', 'dateline', 'dateline', 'none'] : ['end', 'end', 'end', 'none', 'top', 'dateline'],
+  );
   forms.push(`byline-${bylineKind}`);
   const lede: string[] = [];
   const ledeKind = r.chance(kind === 'news' ? 0.35 : 0.12) ? r.pick(['core', 'editor', 'summary']) : null;
@@ -154,8 +178,15 @@ function drawArticle(r: Rng, kind: Page['kind']): TruthArticle {
   }
   if (!hasOrg && bylineKind === 'none') forms.push('no-label-no-byline');
   return {
-    institution: hasOrg ? org() : null, kicker, headline, subheadline, lede, body,
-    authors: bylineKind === 'none' ? [] : names, truncated, forms,
+    institution: hasOrg ? org() : null,
+    kicker,
+    headline,
+    subheadline,
+    lede,
+    body,
+    authors: bylineKind === 'none' ? [] : names,
+    truncated,
+    forms,
   };
 }
 
@@ -169,12 +200,19 @@ interface Layout {
 
 /** Lay one article out; pushes raw lines (empty string = blank line). */
 function layArticle(r: Rng, a: TruthArticle, L: Layout, out: string[], kind: Page['kind']): void {
-  const blank = (n = 1) => { for (let i = 0; i < n; i++) out.push(''); };
+  const blank = (n = 1) => {
+    for (let i = 0; i < n; i++) out.push('');
+  };
   // Headline stack.
-  const orgPlace = a.institution ? r.pick(['before-space', 'after-glued', 'after-space', 'own-line-before', 'own-line-after']) : 'none';
+  const orgPlace = a.institution
+    ? r.pick(['before-space', 'after-glued', 'after-space', 'own-line-before', 'own-line-after'])
+    : 'none';
   a.forms.push(`org-${orgPlace}`);
   blank(r.int(1, 2));
-  if (a.kicker) { out.push(a.kicker); blank(r.int(0, 1)); }
+  if (a.kicker) {
+    out.push(a.kicker);
+    blank(r.int(0, 1));
+  }
   let head = a.headline;
   const tag = /（[^）]+）$/.exec(head)?.[0];
   const tagOwnLine = tag && r.chance(0.5);
@@ -184,20 +222,35 @@ function layArticle(r: Rng, a: TruthArticle, L: Layout, out: string[], kind: Pag
   else if (orgPlace === 'after-glued') headLines.push(`${head}${a.institution}`);
   else if (orgPlace === 'after-space') headLines.push(`${head} ${a.institution}`);
   else {
-    if (orgPlace === 'own-line-before') { out.push(a.institution!); blank(r.int(0, 1)); }
+    if (orgPlace === 'own-line-before') {
+      out.push(a.institution!);
+      blank(r.int(0, 1));
+    }
     // A two-phrase headline may break at its phrase space.
     if (/ /.test(head) && r.chance(0.3)) headLines.push(...head.split(' '));
     else headLines.push(head);
   }
   out.push(...headLines);
   if (tagOwnLine) out.push(tag!);
-  if (orgPlace === 'own-line-after') { blank(r.int(0, 1)); out.push(a.institution!); }
-  if (a.subheadline) { blank(r.int(0, 1)); out.push(a.subheadline); }
+  if (orgPlace === 'own-line-after') {
+    blank(r.int(0, 1));
+    out.push(a.institution!);
+  }
+  if (a.subheadline) {
+    blank(r.int(0, 1));
+    out.push(a.subheadline);
+  }
   const names = a.authors.join(r.chance(0.5) ? ' ' : '  ');
-  if (a.forms.includes('byline-top')) { blank(); out.push(`${r.pick(['本报记者 ', '记者 ', '本报记者　'.trim() + ' '])}${names}`); }
+  if (a.forms.includes('byline-top')) {
+    blank();
+    out.push(`${r.pick(['本报记者 ', '记者 ', '本报记者　'.trim() + ' '])}${names}`);
+  }
   blank();
   if (a.lede.length) {
-    if (a.forms.includes('lede-core')) { out.push('核心阅读'); blank(); }
+    if (a.forms.includes('lede-core')) {
+      out.push('核心阅读');
+      blank();
+    }
     for (const p of a.lede) {
       if (L.mode === 'line') out.push(p);
       else out.push(...wrap(p, L.measure - r.int(2, 3), 2));
@@ -211,7 +264,11 @@ function layArticle(r: Rng, a: TruthArticle, L: Layout, out: string[], kind: Pag
     blank();
     // A caption printed where the column breaks, inside a sentence.
     const c = pendingCaptions.shift();
-    if (c && c.t === 'f') { blank(r.int(0, 1)); out.push(c.caption + (c.credit ? ` ${c.credit}` : '')); blank(); }
+    if (c && c.t === 'f') {
+      blank(r.int(0, 1));
+      out.push(c.caption + (c.credit ? ` ${c.credit}` : ''));
+      blank();
+    }
   };
   const seen: string[] = [];
   for (const node of a.body) {
@@ -226,7 +283,11 @@ function layArticle(r: Rng, a: TruthArticle, L: Layout, out: string[], kind: Pag
     }
     if (node.t === 'f') {
       if (r.chance(0.5)) pendingCaptions.push(node);
-      else { blank(r.int(1, 2)); out.push(node.caption + (node.credit ? ` ${node.credit}` : '')); blank(); }
+      else {
+        blank(r.int(1, 2));
+        out.push(node.caption + (node.credit ? ` ${node.credit}` : ''));
+        blank();
+      }
       continue;
     }
     const text = L.halfWidth ? node.text.replace(/，/g, ',').replace(/：/g, ':') : node.text;
@@ -251,12 +312,20 @@ function layArticle(r: Rng, a: TruthArticle, L: Layout, out: string[], kind: Pag
       return;
     }
     for (const line of wrap(text, L.measure, 2)) {
-      if (inColumn >= L.column) { emitBreak(); inColumn = 0; }
+      if (inColumn >= L.column) {
+        emitBreak();
+        inColumn = 0;
+      }
       out.push(line);
       inColumn++;
     }
   }
-  for (const c of pendingCaptions) if (c.t === 'f') { blank(2); out.push(c.caption + (c.credit ? ` ${c.credit}` : '')); blank(); }
+  for (const c of pendingCaptions)
+    if (c.t === 'f') {
+      blank(2);
+      out.push(c.caption + (c.credit ? ` ${c.credit}` : ''));
+      blank();
+    }
   // Captions laid out after the body stay in the truth in body order: reorder truth to match print order.
   reorderCaptions(a, out);
   if (a.forms.includes('byline-end') && a.authors.length) {
@@ -288,8 +357,17 @@ export function generatePage(base: number, n: number): Page {
     halfWidth: r.chance(0.15),
   };
   const out: string[] = [];
-  if (r.chance(0.5)) { out.push(r.pick(FOLIOS)); if (r.chance(0.5)) out.push(r.pick(RUNNING_HEADS)); }
-  if (kind === 'supplement' && r.chance(0.3)) { out.push(''); for (const b of r.pick(BANNERS)) { out.push(b); out.push(''); } }
+  if (r.chance(0.5)) {
+    out.push(r.pick(FOLIOS));
+    if (r.chance(0.5)) out.push(r.pick(RUNNING_HEADS));
+  }
+  if (kind === 'supplement' && r.chance(0.3)) {
+    out.push('');
+    for (const b of r.pick(BANNERS)) {
+      out.push(b);
+      out.push('');
+    }
+  }
   const articles = Array.from({ length: kind === 'news' ? r.int(1, 2) : r.int(1, 4) }, () => drawArticle(r, kind));
   for (const a of articles) layArticle(r, a, L, out, kind);
   for (const a of articles) a.forms.push(`layout-${L.mode}`, `measure-${L.measure}`);

@@ -18,7 +18,10 @@ import { printedTable } from './printed-table.js';
 import { emptyScores, FIELDS, scorePage, type Scores } from './score.js';
 
 const args = process.argv.slice(2);
-const opt = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const opt = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 const PAGES = Number(opt('--pages') ?? 120);
 /** Base seeds of the two halves: rules are tuned on dev; held-out is only reported. */
 const SPLITS = { dev: 1, 'held-out': 2 } as const;
@@ -35,7 +38,22 @@ if (pageId) {
   const tree = scorePage(page, s);
   console.log(page.text);
   console.log(JSON.stringify(page.articles, null, 1));
-  console.log(JSON.stringify(tree.articles.map((a) => ({ ...a, position: undefined, children: a.children.map((c) => (c.type === 'figure' ? `F ${c.caption}|${c.credit}` : `${c.type[0]!.toUpperCase()} ${c.children.map((x) => x.value).join('')}`)), lede: a.lede.map((p) => p.children.map((x) => x.value).join('')) })), null, 1));
+  console.log(
+    JSON.stringify(
+      tree.articles.map((a) => ({
+        ...a,
+        position: undefined,
+        children: a.children.map((c) =>
+          c.type === 'figure'
+            ? `F ${c.caption}|${c.credit}`
+            : `${c.type[0]!.toUpperCase()} ${c.children.map((x) => x.value).join('')}`,
+        ),
+        lede: a.lede.map((p) => p.children.map((x) => x.value).join('')),
+      })),
+      null,
+      1,
+    ),
+  );
   console.log(tree.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`).join('\n'));
   for (const f of s.failures.keys()) console.log(`FAIL ${f}`);
   process.exit(0);
@@ -64,23 +82,67 @@ for (const [name, base] of Object.entries(SPLITS)) {
 
 const pct = (t: { ok: number; total: number }) => (t.total ? `${((100 * t.ok) / t.total).toFixed(1)}%` : '–');
 if (args.includes('--json')) {
-  console.log(JSON.stringify(Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { ...v.all, failures: undefined }])), null, 2));
+  console.log(
+    JSON.stringify(
+      Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { ...v.all, failures: undefined }])),
+      null,
+      2,
+    ),
+  );
 } else {
   const cols = ['dev', 'dev seed-style', 'dev re-broken', 'held-out', 'held-out seed-style', 'held-out re-broken'];
-  const get = (c: string) => { const [split, sub] = c.split(' '); const r = results[split!]!; return sub === 'seed-style' ? r.supplement : sub === 're-broken' ? r.news : r.all; };
-  const row = (label: string, cells: string[]) => `| ${label.padEnd(20)} | ${cells.map((c) => c.padStart(11)).join(' | ')} |`;
+  const get = (c: string) => {
+    const [split, sub] = c.split(' ');
+    const r = results[split!]!;
+    return sub === 'seed-style' ? r.supplement : sub === 're-broken' ? r.news : r.all;
+  };
+  const row = (label: string, cells: string[]) =>
+    `| ${label.padEnd(20)} | ${cells.map((c) => c.padStart(11)).join(' | ')} |`;
   console.log(`Importer evaluation: ${PAGES} generated pages per half (dev: tuned on; held-out: only reported)\n`);
-  console.log(row('field', cols.map((c) => c.replace('held-out', 'h-o'))));
+  console.log(
+    row(
+      'field',
+      cols.map((c) => c.replace('held-out', 'h-o')),
+    ),
+  );
   console.log(`|${'-'.repeat(22)}|${cols.map(() => `${'-'.repeat(12)}:`).join('|')}|`);
-  for (const f of FIELDS) console.log(row(f, cols.map((c) => `${pct(get(c).tallies[f])}`)));
-  console.log(row('spurious subheads', cols.map((c) => String(get(c).spuriousSubheads))));
-  console.log(row('characters lost', cols.map((c) => String(get(c).charsLost))));
-  console.log(row('needs-review notes', cols.map((c) => String(get(c).needsReview))));
-  console.log(row('pages', cols.map((c) => String(get(c).tallies.articles.total ? get(c).tallies['pages lost nothing'].total : 0))));
+  for (const f of FIELDS)
+    console.log(
+      row(
+        f,
+        cols.map((c) => `${pct(get(c).tallies[f])}`),
+      ),
+    );
+  console.log(
+    row(
+      'spurious subheads',
+      cols.map((c) => String(get(c).spuriousSubheads)),
+    ),
+  );
+  console.log(
+    row(
+      'characters lost',
+      cols.map((c) => String(get(c).charsLost)),
+    ),
+  );
+  console.log(
+    row(
+      'needs-review notes',
+      cols.map((c) => String(get(c).needsReview)),
+    ),
+  );
+  console.log(
+    row(
+      'pages',
+      cols.map((c) => String(get(c).tallies.articles.total ? get(c).tallies['pages lost nothing'].total : 0)),
+    ),
+  );
   if (args.includes('--forms')) {
     console.log('\nheadlines right by form (dev):');
-    for (const [f, t] of [...results.dev!.all.forms].sort()) console.log(`  ${f.padEnd(24)} ${pct(t).padStart(7)} of ${t.total}`);
+    for (const [f, t] of [...results.dev!.all.forms].sort())
+      console.log(`  ${f.padEnd(24)} ${pct(t).padStart(7)} of ${t.total}`);
   }
   const show = opt('--show');
-  if (show) console.log(`\ndev pages failing ${show}: ${(results.dev!.all.failures.get(show as never) ?? []).join(' ')}`);
+  if (show)
+    console.log(`\ndev pages failing ${show}: ${(results.dev!.all.failures.get(show as never) ?? []).join(' ')}`);
 }

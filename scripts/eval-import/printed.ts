@@ -18,8 +18,9 @@ import { generatePage, type Page, prng, type TruthArticle } from './generate.js'
 const PRINTED_BASE = 3;
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const CACHE = join(ROOT, 'scripts', 'tmp', 'eval-printed');
-const FONTS = ['noto-serif-sc/400.css', 'noto-serif-sc/700.css', 'noto-sans-sc/700.css', 'noto-sans-sc/900.css']
-  .map((f) => pathToFileURL(join(ROOT, 'node_modules', '@fontsource', f)).href);
+const FONTS = ['noto-serif-sc/400.css', 'noto-serif-sc/700.css', 'noto-sans-sc/700.css', 'noto-sans-sc/900.css'].map(
+  (f) => pathToFileURL(join(ROOT, 'node_modules', '@fontsource', f)).href,
+);
 
 /** Page sizes in mm and the column counts a paper of that size sets. */
 const SIZES = [
@@ -49,7 +50,10 @@ function drawDesign(n: number): Design {
   const size = SIZES[n % SIZES.length]!;
   const columns = pick(size.cols);
   return {
-    size: size.name, w: size.w, h: size.h, columns,
+    size: size.name,
+    w: size.w,
+    h: size.h,
+    columns,
     arrangement: columns >= 5 && r() < 0.5 ? 'modules' : 'stack',
     headSpan: r() < 0.5 ? 0 : Math.min(columns - 1, 2 + Math.floor(r() * 3)),
     endByline: r() < 0.5 ? 'plain' : 'paren',
@@ -76,9 +80,15 @@ function articleHtml(a: TruthArticle, d: Design, columns: number): string {
   for (const node of a.body) {
     if (node.t === 'p') body.push(`<p>${esc(node.text)}</p>`);
     else if (node.t === 'h') body.push(`<h3>${esc(node.text)}</h3>`);
-    else body.push(`<figure><div class="ph"></div><figcaption>${esc(node.caption)}${node.credit ? ` ${esc(node.credit)}` : ''}</figcaption></figure>`);
+    else
+      body.push(
+        `<figure><div class="ph"></div><figcaption>${esc(node.caption)}${node.credit ? ` ${esc(node.credit)}` : ''}</figcaption></figure>`,
+      );
   }
-  if (a.forms.includes('byline-end') && names) body.push(`<p class="end">${d.endByline === 'paren' ? `（本报记者 ${esc(names)}）` : `本报记者 ${esc(names)}`}</p>`);
+  if (a.forms.includes('byline-end') && names)
+    body.push(
+      `<p class="end">${d.endByline === 'paren' ? `（本报记者 ${esc(names)}）` : `本报记者 ${esc(names)}`}</p>`,
+    );
   return `<section class="art"><div class="stack"${spanStyle}>${head.join('')}</div><div class="cols" style="column-count:${columns}">${body.join('')}</div></section>`;
 }
 
@@ -107,7 +117,9 @@ figure { margin: 2mm 0; break-inside: avoid; } .ph { height: 30mm; background: #
     const rows: string[] = [];
     for (let i = 0; i < page.articles.length; i += 2) {
       const pair = page.articles.slice(i, i + 2);
-      rows.push(`<div class="row">${pair.map((a) => articleHtml(a, d, pair.length === 2 ? per : d.columns)).join('')}</div>`);
+      rows.push(
+        `<div class="row">${pair.map((a) => articleHtml(a, d, pair.length === 2 ? per : d.columns)).join('')}</div>`,
+      );
     }
     arts = rows.join('');
   } else arts = page.articles.map((a) => articleHtml(a, d, d.columns)).join('');
@@ -122,14 +134,20 @@ export interface PrintedPage {
   layout: Page;
 }
 
-interface PrintJob { html: string; key: string }
+interface PrintJob {
+  html: string;
+  key: string;
+}
 
 async function printAll(jobs: PrintJob[]): Promise<void> {
   const missing = jobs.filter((j) => !existsSync(join(CACHE, `${j.key}.layout.txt`)));
   if (!missing.length) return;
   const { default: puppeteer } = await import('puppeteer');
   const isRoot = process.getuid?.() === 0;
-  const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-gpu', '--font-render-hinting=none', ...(isRoot ? ['--no-sandbox'] : [])] });
+  const browser = await puppeteer.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--disable-gpu', '--font-render-hinting=none', ...(isRoot ? ['--no-sandbox'] : [])],
+  });
   try {
     const tab = await browser.newPage();
     for (const [i, j] of missing.entries()) {

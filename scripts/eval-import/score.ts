@@ -10,12 +10,25 @@ import { accountingDiff } from '../../tests/parse/accounting.js';
 import type { Page, TruthArticle } from './generate.js';
 
 /** Correct / total for one field. */
-export interface Tally { ok: number; total: number }
+export interface Tally {
+  ok: number;
+  total: number;
+}
 
 /** Every field the table reports. */
 export const FIELDS = [
-  'paragraphs exact', 'headlines', 'kicker/subheadline', 'headline stacks', 'institutions', 'captions', 'subheads',
-  'standfirsts', 'authors', 'truncation', 'articles', 'pages lost nothing',
+  'paragraphs exact',
+  'headlines',
+  'kicker/subheadline',
+  'headline stacks',
+  'institutions',
+  'captions',
+  'subheads',
+  'standfirsts',
+  'authors',
+  'truncation',
+  'articles',
+  'pages lost nothing',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -32,7 +45,14 @@ export interface Scores {
 }
 
 export function emptyScores(): Scores {
-  return { tallies: Object.fromEntries(FIELDS.map((f) => [f, { ok: 0, total: 0 }])) as Record<Field, Tally>, spuriousSubheads: 0, charsLost: 0, needsReview: 0, failures: new Map(), forms: new Map() };
+  return {
+    tallies: Object.fromEntries(FIELDS.map((f) => [f, { ok: 0, total: 0 }])) as Record<Field, Tally>,
+    spuriousSubheads: 0,
+    charsLost: 0,
+    needsReview: 0,
+    failures: new Map(),
+    forms: new Map(),
+  };
 }
 
 const fold = (s: string) => s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
@@ -56,7 +76,11 @@ function match(t: TruthArticle, tree: ZbDocument, used: Set<Article>): Article |
   const first = t.body.find((n) => n.t === 'p') as { text: string } | undefined;
   if (!first) return null;
   const probe = key(first.text)!.slice(0, 12);
-  return tree.articles.find((a) => !used.has(a) && a.children.some((c) => c.type === 'paragraph' && key(text(c))!.includes(probe))) ?? null;
+  return (
+    tree.articles.find(
+      (a) => !used.has(a) && a.children.some((c) => c.type === 'paragraph' && key(text(c))!.includes(probe)),
+    ) ?? null
+  );
 }
 
 /** Score one page into `s`. */
@@ -68,7 +92,9 @@ export function scorePage(page: Page, s: Scores): ZbDocument {
   tally(s, 'pages lost nothing', diff.missing.length === 0, page.id);
   s.needsReview += tree.diagnostics.filter((d) => d.ruleId === 'needs-review').length;
   const allParas = new Map<string, number>();
-  for (const a of tree.articles) for (const p of [...a.lede, ...a.children]) if (p.type === 'paragraph') allParas.set(key(text(p))!, (allParas.get(key(text(p))!) ?? 0) + 1);
+  for (const a of tree.articles)
+    for (const p of [...a.lede, ...a.children])
+      if (p.type === 'paragraph') allParas.set(key(text(p))!, (allParas.get(key(text(p))!) ?? 0) + 1);
   const truthHeads = new Set<string>();
   const used = new Set<Article>();
   tally(s, 'articles', tree.articles.length === page.articles.length, page.id);
@@ -93,11 +119,29 @@ export function scorePage(page: Page, s: Scores): ZbDocument {
       if (headOk) ft.ok++;
       s.forms.set(f, ft);
     }
-    if (t.kicker || t.subheadline) tally(s, 'kicker/subheadline', a !== null && key(a.kicker) === key(t.kicker) && key(a.subheadline) === key(t.subheadline), page.id);
-    if (page.kind === 'news') tally(s, 'headline stacks', a !== null && key(a.headline) === key(t.headline) && key(a.kicker) === key(t.kicker) && key(a.subheadline) === key(t.subheadline), page.id);
+    if (t.kicker || t.subheadline)
+      tally(
+        s,
+        'kicker/subheadline',
+        a !== null && key(a.kicker) === key(t.kicker) && key(a.subheadline) === key(t.subheadline),
+        page.id,
+      );
+    if (page.kind === 'news')
+      tally(
+        s,
+        'headline stacks',
+        a !== null &&
+          key(a.headline) === key(t.headline) &&
+          key(a.kicker) === key(t.kicker) &&
+          key(a.subheadline) === key(t.subheadline),
+        page.id,
+      );
     tally(s, 'institutions', a !== null && a.institution === t.institution, page.id);
-    const figures = a ? a.children.flatMap((c) => (c.type === 'figure' ? [key(c.caption + (c.credit ?? ''))] : [])) : [];
-    for (const n of t.body) if (n.t === 'f') tally(s, 'captions', figures.includes(key(n.caption + (n.credit ?? ''))), page.id);
+    const figures = a
+      ? a.children.flatMap((c) => (c.type === 'figure' ? [key(c.caption + (c.credit ?? ''))] : []))
+      : [];
+    for (const n of t.body)
+      if (n.t === 'f') tally(s, 'captions', figures.includes(key(n.caption + (n.credit ?? ''))), page.id);
     const heads = a ? a.children.flatMap((c) => (c.type === 'heading' ? [key(text(c))] : [])) : [];
     for (const n of t.body) if (n.t === 'h') tally(s, 'subheads', heads.includes(key(n.text)), page.id);
     const lede = a ? a.lede.map((p) => key(text(p))!).join('') : '';
@@ -105,6 +149,7 @@ export function scorePage(page: Page, s: Scores): ZbDocument {
     tally(s, 'authors', a !== null && [...a.byline.authors].sort().join() === [...t.authors].sort().join(), page.id);
     tally(s, 'truncation', a !== null && a.truncated === t.truncated, page.id);
   }
-  for (const a of tree.articles) for (const c of a.children) if (c.type === 'heading' && !truthHeads.has(key(text(c))!)) s.spuriousSubheads++;
+  for (const a of tree.articles)
+    for (const c of a.children) if (c.type === 'heading' && !truthHeads.has(key(text(c))!)) s.spuriousSubheads++;
   return tree;
 }

@@ -26,7 +26,13 @@ export interface Diagnostic {
  * How a reader reports a diagnostic at a source line while it builds a tree (the importer and the
  * Markdown reader both use it; the caller turns the reports into vfile messages).
  */
-export type Reporter = (ruleId: string, message: string, line: number, column: number, severity?: 'warning' | 'info') => void;
+export type Reporter = (
+  ruleId: string,
+  message: string,
+  line: number,
+  column: number,
+  severity?: 'warning' | 'info',
+) => void;
 
 /** Leaf text (mdast `text`). */
 export interface Text {

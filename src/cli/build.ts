@@ -19,7 +19,8 @@ function positiveInt(value: string): number {
 function shardSpec(value: string): { index: number; count: number } {
   const match = /^(\d+)\/(\d+)$/.exec(value);
   const [index, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
-  if (!match || index < 1 || index > count) throw new UsageError(`--shard expects i/n with 1 ≤ i ≤ n (e.g. 1/4), got "${value}"`);
+  if (!match || index < 1 || index > count)
+    throw new UsageError(`--shard expects i/n with 1 ≤ i ≤ n (e.g. 1/4), got "${value}"`);
   return { index, count };
 }
 
@@ -42,58 +43,121 @@ export function registerBuild(program: Command): void {
     .description(translate(langFromEnv(), 'cmd.build'))
     .argument('[sources...]', 'source files or folders (.txt raw extraction or .md clean source)')
     .option('-o, --out <dir>', 'output folder', 'output')
-    .option('--strict', 'exit 1 on overset or underfilled pages, any error diagnostic, a low-resolution photo, a refused request or a failed preflight')
+    .option(
+      '--strict',
+      'exit 1 on overset or underfilled pages, any error diagnostic, a low-resolution photo, a refused request or a failed preflight',
+    )
     .option('--press-ready', 'also write output/edition-pdfx.pdf (PDF/X, CMYK) with Ghostscript')
     .option('--no-marks', 'omit crop and registration marks (screen proofs)')
     .option('-q, --quiet', 'no progress display')
     .option('-j, --jobs <n>', 'batches of pages made up at once (default: one per core, at most 2)', positiveInt)
-    .option('--batch-pages <n>', 'source pages made up and printed together (default: the pipeline\'s batch size divided among the jobs)', positiveInt)
-    .option('--shard <i/n>', 'build part i of n of the page plan (see `zhuanban plan`) into -o; join the parts with `zhuanban merge`', shardSpec)
+    .option(
+      '--batch-pages <n>',
+      "source pages made up and printed together (default: the pipeline's batch size divided among the jobs)",
+      positiveInt,
+    )
+    .option(
+      '--shard <i/n>',
+      'build part i of n of the page plan (see `zhuanban plan`) into -o; join the parts with `zhuanban merge`',
+      shardSpec,
+    )
     .option('--plan <file>', 'the page plan a shard reads', 'plan.json')
-    .action(async (sources: string[], opts: { out: string; strict?: boolean; pressReady?: boolean; marks: boolean; quiet?: boolean; jobs?: number; batchPages?: number;
-      shard?: { index: number; count: number }; plan: string }) => {
-      // Loaded here, not at the top: `zhuanban --help` should not pay for the whole pipeline.
-      const [{ loadConfig }, { nodeContext }, pipeline, { createProgress }, { printDiagnostics }] =
-        await Promise.all([import('../config/load.js'), import('../io/context.js'), import('../pipeline/index.js'), import('./progress.js'),
-          import('./diagnostics.js')]);
-      const { buildEdition, buildShard, preflightVerdicts, strictFailures, resolveSources, SourceError } = pipeline;
-      const root = process.cwd();
-      const config = await loadConfig(root);
-      if (opts.shard) {
-        if (sources.length) throw new UsageError('a shard builds the sources of its plan; give no sources with --shard');
-        const ctx = nodeContext(root, createProgress({ quiet: opts.quiet }));
+    .action(
+      async (
+        sources: string[],
+        opts: {
+          out: string;
+          strict?: boolean;
+          pressReady?: boolean;
+          marks: boolean;
+          quiet?: boolean;
+          jobs?: number;
+          batchPages?: number;
+          shard?: { index: number; count: number };
+          plan: string;
+        },
+      ) => {
+        // Loaded here, not at the top: `zhuanban --help` should not pay for the whole pipeline.
+        const [{ loadConfig }, { nodeContext }, pipeline, { createProgress }, { printDiagnostics }] = await Promise.all(
+          [
+            import('../config/load.js'),
+            import('../io/context.js'),
+            import('../pipeline/index.js'),
+            import('./progress.js'),
+            import('./diagnostics.js'),
+          ],
+        );
+        const { buildEdition, buildShard, preflightVerdicts, strictFailures, resolveSources, SourceError } = pipeline;
+        const root = process.cwd();
+        const config = await loadConfig(root);
+        if (opts.shard) {
+          if (sources.length)
+            throw new UsageError('a shard builds the sources of its plan; give no sources with --shard');
+          const ctx = nodeContext(root, createProgress({ quiet: opts.quiet }));
+          const outDir = resolve(root, opts.out);
+          await checkOutputFolder(outDir, opts.out);
+          const { pages } = await shardCommand(() =>
+            buildShard(ctx, {
+              config,
+              planPath: resolve(root, opts.plan),
+              ...opts.shard!,
+              outDir,
+              jobs: opts.jobs,
+              batchSources: opts.batchPages,
+            }),
+          );
+          process.stderr.write(
+            `zhuanban: wrote shard ${opts.shard.index}/${opts.shard.count} (${pages} pages) to ${outDir}; join the shards with \`zhuanban merge\`\n`,
+          );
+          return;
+        }
+        const paths = await sourcePaths({ resolveSources, SourceError }, root, config, sources);
         const outDir = resolve(root, opts.out);
+        // Before Chromium starts: an output folder that cannot be one is the user's to fix (exit 2).
         await checkOutputFolder(outDir, opts.out);
-        const { pages } = await shardCommand(() => buildShard(ctx, { config, planPath: resolve(root, opts.plan), ...opts.shard!, outDir, jobs: opts.jobs, batchSources: opts.batchPages }));
-        process.stderr.write(`zhuanban: wrote shard ${opts.shard.index}/${opts.shard.count} (${pages} pages) to ${outDir}; join the shards with \`zhuanban merge\`\n`);
-        return;
-      }
-      const paths = await sourcePaths({ resolveSources, SourceError }, root, config, sources);
-      const outDir = resolve(root, opts.out);
-      // Before Chromium starts: an output folder that cannot be one is the user's to fix (exit 2).
-      await checkOutputFolder(outDir, opts.out);
-      const ctx = nodeContext(root, createProgress({ quiet: opts.quiet }));
-      const { report, pdfPath } = await buildEdition(ctx, { config, sources: paths, outDir, pressReady: opts.pressReady, marks: opts.marks && config.marks,
-        jobs: opts.jobs, batchSources: opts.batchPages });
-      const lang = resolveLang(config.lang);
-      const say = (line: string) => process.stderr.write(`zhuanban: ${line}\n`);
-      printDiagnostics(report.diagnostics, root, lang);
-      for (const p of report.browserProblems) say(translate(lang, 'build.browser', { kind: p.kind, message: p.message, url: p.url }));
-      const pages = report.pages
-        .map((p) => translate(lang, 'build.page', { number: p.number, fill: (p.fill * 100).toFixed(1), overset: p.oversetChars,
-          copy: Math.round(p.shares.copy * 100), photos: Math.round(p.shares.photos * 100), slots: Math.round(p.shares.emptySlots * 100) }))
-        .join(lang === 'zh-CN' ? '；' : '; ');
-      say(translate(lang, 'build.wrote', { path: pdfPath, count: report.pages.length, pages }));
-      if (report.photos.placed.length || report.photos.unused.length) {
-        const lowest = Math.min(...report.photos.placed.map((p) => p.effectivePpi));
-        say(`photos: ${report.photos.placed.length} placed${report.photos.placed.length ? ` (lowest ${lowest} ppi at placed size)` : ''}, ${report.photos.unused.length} unused`);
-      }
-      for (const v of preflightVerdicts(report))
-        say(`preflight ${v.name}: ${v.passed ? 'passed' : `FAILED, ${v.issues} issue${v.issues === 1 ? '' : 's'} (see report.json or \`zhuanban preflight ${v.name}\`)`}`);
-      const failures = strictFailures(report);
-      if (opts.strict && failures.length) {
-        for (const f of failures) say(translate(lang, 'build.strict', { failure: f }));
-        process.exitCode = 1;
-      }
-    });
+        const ctx = nodeContext(root, createProgress({ quiet: opts.quiet }));
+        const { report, pdfPath } = await buildEdition(ctx, {
+          config,
+          sources: paths,
+          outDir,
+          pressReady: opts.pressReady,
+          marks: opts.marks && config.marks,
+          jobs: opts.jobs,
+          batchSources: opts.batchPages,
+        });
+        const lang = resolveLang(config.lang);
+        const say = (line: string) => process.stderr.write(`zhuanban: ${line}\n`);
+        printDiagnostics(report.diagnostics, root, lang);
+        for (const p of report.browserProblems)
+          say(translate(lang, 'build.browser', { kind: p.kind, message: p.message, url: p.url }));
+        const pages = report.pages
+          .map((p) =>
+            translate(lang, 'build.page', {
+              number: p.number,
+              fill: (p.fill * 100).toFixed(1),
+              overset: p.oversetChars,
+              copy: Math.round(p.shares.copy * 100),
+              photos: Math.round(p.shares.photos * 100),
+              slots: Math.round(p.shares.emptySlots * 100),
+            }),
+          )
+          .join(lang === 'zh-CN' ? '；' : '; ');
+        say(translate(lang, 'build.wrote', { path: pdfPath, count: report.pages.length, pages }));
+        if (report.photos.placed.length || report.photos.unused.length) {
+          const lowest = Math.min(...report.photos.placed.map((p) => p.effectivePpi));
+          say(
+            `photos: ${report.photos.placed.length} placed${report.photos.placed.length ? ` (lowest ${lowest} ppi at placed size)` : ''}, ${report.photos.unused.length} unused`,
+          );
+        }
+        for (const v of preflightVerdicts(report))
+          say(
+            `preflight ${v.name}: ${v.passed ? 'passed' : `FAILED, ${v.issues} issue${v.issues === 1 ? '' : 's'} (see report.json or \`zhuanban preflight ${v.name}\`)`}`,
+          );
+        const failures = strictFailures(report);
+        if (opts.strict && failures.length) {
+          for (const f of failures) say(translate(lang, 'build.strict', { failure: f }));
+          process.exitCode = 1;
+        }
+      },
+    );
 }

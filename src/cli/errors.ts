@@ -12,7 +12,12 @@ interface SourceResolver {
 }
 
 /** The source files a command works on; a source list that names nothing usable is the user's to fix (exit 2). */
-export async function sourcePaths(pipeline: SourceResolver, root: string, config: Config, sources: string[]): Promise<string[]> {
+export async function sourcePaths(
+  pipeline: SourceResolver,
+  root: string,
+  config: Config,
+  sources: string[],
+): Promise<string[]> {
   try {
     return await pipeline.resolveSources(root, config, sources);
   } catch (error) {

@@ -15,9 +15,16 @@ export function registerImport(program: Command): void {
     .argument('<file>', 'raw text source (.txt)')
     .option('-o, --output <file.md>', 'write the Markdown here instead of stdout')
     .action(async (file: string, opts: { output?: string }) => {
-      if (opts.output && sameFile(file, opts.output)) throw new UsageError(`-o ${opts.output} is the input file itself; import never overwrites its source (name a .md file)`);
-      const [{ loadConfig }, { readAndParse }, { toMarkdown }, { writeFileAtomic }] = await Promise.all([import('../config/load.js'), import('./read-source.js'),
-        import('../markdown/stringify.js'), import('../io/context.js')]);
+      if (opts.output && sameFile(file, opts.output))
+        throw new UsageError(
+          `-o ${opts.output} is the input file itself; import never overwrites its source (name a .md file)`,
+        );
+      const [{ loadConfig }, { readAndParse }, { toMarkdown }, { writeFileAtomic }] = await Promise.all([
+        import('../config/load.js'),
+        import('./read-source.js'),
+        import('../markdown/stringify.js'),
+        import('../io/context.js'),
+      ]);
       const config = await loadConfig(process.cwd());
       const result = readAndParse(file, config.maxSourceBytes);
       if (!result) return;
@@ -30,8 +37,12 @@ export function registerImport(program: Command): void {
         // Through a temp file and a rename: an interrupted import never leaves a half-written source.
         await writeFileAtomic(opts.output, md);
       } catch (error) {
-        throw new UsageError(`cannot write ${opts.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        throw new UsageError(
+          `cannot write ${opts.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        );
       }
-      process.stderr.write(`zhuanban: ${translate(resolveLang(config.lang), 'import.wrote', { path: opts.output, count: result.tree.articles.length })}\n`);
+      process.stderr.write(
+        `zhuanban: ${translate(resolveLang(config.lang), 'import.wrote', { path: opts.output, count: result.tree.articles.length })}\n`,
+      );
     });
 }

@@ -10,7 +10,10 @@ export function registerInit(program: Command, version: string): void {
     .description(translate(langFromEnv(), 'cmd.init'))
     .argument('[dir]', 'project folder', '.')
     .action(async (dir: string) => {
-      const [{ initProject }, { PACKAGE_ROOT }] = await Promise.all([import('../init/index.js'), import('../io/context.js')]);
+      const [{ initProject }, { PACKAGE_ROOT }] = await Promise.all([
+        import('../init/index.js'),
+        import('../io/context.js'),
+      ]);
       const root = resolve(process.cwd(), dir);
       const { written, kept } = await initProject(root, PACKAGE_ROOT, version);
       const lang = langFromEnv();

@@ -34,7 +34,8 @@ function endQuietlyWhenStdoutCloses(): void {
 
 /** The installed package's version (package.json sits two folders up from src/cli and dist/cli alike). */
 function packageVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+    .version;
 }
 
 /** Run the CLI; resolves to the process exit code. */
@@ -64,12 +65,18 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     // ConfigError by name: importing config/load.js (and zod) here would slow every `--help`.
-    if ((error as Error | undefined)?.name === 'ConfigError' || error instanceof UsageError || error instanceof InputError) {
+    if (
+      (error as Error | undefined)?.name === 'ConfigError' ||
+      error instanceof UsageError ||
+      error instanceof InputError
+    ) {
       process.stderr.write(`zhuanban: ${(error as Error).message}\n`);
       return 2;
     }
     // Editors get the message (it names the file); developers get the stack with ZHUANBAN_DEBUG=1.
-    const detail = process.env.ZHUANBAN_DEBUG ? ((error as Error).stack ?? String(error)) : ((error as Error).message ?? String(error));
+    const detail = process.env.ZHUANBAN_DEBUG
+      ? ((error as Error).stack ?? String(error))
+      : ((error as Error).message ?? String(error));
     process.stderr.write(`zhuanban: ${translate(lang, 'cli.error', { message: detail })}\n`);
     return 1;
   }

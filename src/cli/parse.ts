@@ -14,16 +14,21 @@ export function outline(tree: ZbDocument): string {
   if (tree.folio) out.push(`  folio: ${tree.folio.page ?? ''} ${tree.folio.section ?? ''}`.trimEnd());
   if (tree.banner) out.push(`  banner: ${tree.banner.join(' / ')}`);
   for (const a of tree.articles) {
-    out.push('', `# ${a.headline}${a.truncated ? '  [truncated]' : ''}  (${a.id}, line ${a.position?.start.line ?? '?'})`);
+    out.push(
+      '',
+      `# ${a.headline}${a.truncated ? '  [truncated]' : ''}  (${a.id}, line ${a.position?.start.line ?? '?'})`,
+    );
     if (a.institution) out.push(`  institution: ${a.institution}${a.institutionInferred ? ' (inferred)' : ''}`);
     if (a.kicker) out.push(`  kicker: ${a.kicker}`);
     if (a.subheadline) out.push(`  subheadline: ${a.subheadline}`);
-    if (a.byline.authors.length || a.byline.photoCredit) out.push(`  byline: ${a.byline.authors.join(' ')} ${a.byline.photoCredit ?? ''}`.trimEnd());
+    if (a.byline.authors.length || a.byline.photoCredit)
+      out.push(`  byline: ${a.byline.authors.join(' ')} ${a.byline.photoCredit ?? ''}`.trimEnd());
     for (const p of a.lede) out.push(`  > ${text(p)}`);
     for (const c of a.children) {
       const line = c.position?.start.line ?? '?';
       if (c.type === 'heading') out.push(`  ### ${text(c)}  (line ${line})`);
-      else if (c.type === 'figure') out.push(`  [figure] ${c.caption}${c.credit ? ` — ${c.credit}` : ''}  (line ${line})`);
+      else if (c.type === 'figure')
+        out.push(`  [figure] ${c.caption}${c.credit ? ` — ${c.credit}` : ''}  (line ${line})`);
       else out.push(`  ¶ ${text(c)}`);
     }
   }
@@ -38,7 +43,10 @@ export function registerParse(program: Command): void {
     .argument('<file>', 'source file')
     .option('--json', 'print the tree as JSON')
     .action(async (file: string, opts: { json?: boolean }) => {
-      const [{ loadConfig }, { readAndParse }] = await Promise.all([import('../config/load.js'), import('./read-source.js')]);
+      const [{ loadConfig }, { readAndParse }] = await Promise.all([
+        import('../config/load.js'),
+        import('./read-source.js'),
+      ]);
       const config = await loadConfig(process.cwd());
       const result = readAndParse(file, config.maxSourceBytes);
       if (!result) return;

@@ -14,12 +14,17 @@ export function registerPlan(program: Command): void {
   program
     .command('plan')
     .description('make the edition up and write the page plan that `build --shard i/n` reads')
-    .argument('[sources...]', 'source files or folders (default: the config\'s sources, else seeds/)')
+    .argument('[sources...]', "source files or folders (default: the config's sources, else seeds/)")
     .option('-o, --out <file>', 'plan file', 'plan.json')
     .option('-q, --quiet', 'no progress display')
     .action(async (sources: string[], opts: { out: string; quiet?: boolean }) => {
-      const [{ loadConfig }, { nodeContext }, { planEdition, resolveSources, SourceError }, { createProgress }] = await Promise.all([import('../config/load.js'),
-        import('../io/context.js'), import('../pipeline/index.js'), import('./progress.js')]);
+      const [{ loadConfig }, { nodeContext }, { planEdition, resolveSources, SourceError }, { createProgress }] =
+        await Promise.all([
+          import('../config/load.js'),
+          import('../io/context.js'),
+          import('../pipeline/index.js'),
+          import('./progress.js'),
+        ]);
       const root = process.cwd();
       const config = await loadConfig(root);
       const paths = await sourcePaths({ resolveSources, SourceError }, root, config, sources);
@@ -31,7 +36,9 @@ export function registerPlan(program: Command): void {
         const out = resolve(root, opts.out);
         await ctx.writeFileAtomic(out, JSON.stringify(plan, null, 2) + '\n');
         const pages = plan.sources.reduce((n, s) => n + s.pages, 0);
-        process.stderr.write(`zhuanban: wrote ${relative(root, out)} (${plan.sources.length} sources, ${pages} pages)\n`);
+        process.stderr.write(
+          `zhuanban: wrote ${relative(root, out)} (${plan.sources.length} sources, ${pages} pages)\n`,
+        );
       } finally {
         await rm(scratch, { recursive: true, force: true });
       }

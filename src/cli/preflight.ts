@@ -46,7 +46,11 @@ export function registerPreflight(program: Command): void {
     .option('--bleed <mm>', 'required bleed in mm (default: the configured bleed)')
     .option('--min-ppi <n>', 'minimum image resolution at placed size', '200')
     .action(async (file: string, flags: PreflightFlags) => {
-      const [{ loadConfig }, { pageGeometry }, { formatReport, preflight }] = await Promise.all([import('../config/load.js'), import('../config/schema.js'), import('../preflight/index.js')]);
+      const [{ loadConfig }, { pageGeometry }, { formatReport, preflight }] = await Promise.all([
+        import('../config/load.js'),
+        import('../config/schema.js'),
+        import('../preflight/index.js'),
+      ]);
       const path = resolve(process.cwd(), file);
       if (!existsSync(path)) throw new UsageError(`no such file: ${file}`);
       const info = statSync(path);

@@ -27,7 +27,10 @@ export function createProgress(options: { quiet?: boolean; stream?: NodeJS.Write
     },
     step(done, total, label) {
       if (!bar) {
-        bar = new cliProgress.SingleBar({ stream, format: `  ${stageName} [{bar}] {value}/{total} {label}`, hideCursor: true }, cliProgress.Presets.shades_classic);
+        bar = new cliProgress.SingleBar(
+          { stream, format: `  ${stageName} [{bar}] {value}/{total} {label}`, hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        );
         bar.start(total, 0, { label });
       }
       bar.update(done, { label });

@@ -26,7 +26,9 @@ export class ConfigError extends Error {
     readonly file: string,
     readonly issues: ConfigIssue[],
   ) {
-    super(`${file}: invalid configuration\n${issues.map((i) => `  ${i.line ? `${file}:${i.line}:${i.column}: ` : ''}${i.path || '(root)'}: ${i.message}`).join('\n')}`);
+    super(
+      `${file}: invalid configuration\n${issues.map((i) => `  ${i.line ? `${file}:${i.line}:${i.column}: ` : ''}${i.path || '(root)'}: ${i.message}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -59,13 +61,18 @@ export function validateConfig(value: unknown, file = CONFIG_FILE): Config {
 function issueToEntries(issue: z.core.$ZodIssue): { path: string; message: string }[] {
   const base = issue.path.map(String);
   if (issue.code === 'unrecognized_keys')
-    return issue.keys.map((key) => ({ path: [...base, key].join('.'), message: 'unknown key (see README, "Configuration")' }));
+    return issue.keys.map((key) => ({
+      path: [...base, key].join('.'),
+      message: 'unknown key (see README, "Configuration")',
+    }));
   return [{ path: base.join('.'), message: describeIssue(issue) }];
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_value' && 'values' in issue) return `${issue.message}; allowed: ${issue.values.map(String).join(', ')}`;
-  if (issue.code === 'invalid_union') return `${issue.message}; allowed: broadsheet, tabloid, A3, A4 or {"width": mm, "height": mm}`;
+  if (issue.code === 'invalid_value' && 'values' in issue)
+    return `${issue.message}; allowed: ${issue.values.map(String).join(', ')}`;
+  if (issue.code === 'invalid_union')
+    return `${issue.message}; allowed: broadsheet, tabloid, A3, A4 or {"width": mm, "height": mm}`;
   return issue.message;
 }
 
@@ -74,7 +81,9 @@ export async function loadConfig(root: string): Promise<Config> {
   const file = join(root, CONFIG_FILE);
   let raw: string;
   try {
-    raw = new TextDecoder().decode(await readRegularFile(file, { label: `the config ${file}`, maxBytes: MAX_CONFIG_BYTES }));
+    raw = new TextDecoder().decode(
+      await readRegularFile(file, { label: `the config ${file}`, maxBytes: MAX_CONFIG_BYTES }),
+    );
   } catch (error) {
     if (error instanceof InputError && error.ruleId === 'not-found') return validateConfig({});
     throw error;
@@ -84,12 +93,21 @@ export async function loadConfig(root: string): Promise<Config> {
     parsed = JSON.parse(raw);
   } catch (error) {
     const position = /position (\d+)/.exec((error as Error).message);
-    throw new ConfigError(file, [{ path: '', message: `not valid JSON: ${(error as Error).message}`, ...(position ? lineColumn(raw, Number(position[1])) : {}) }]);
+    throw new ConfigError(file, [
+      {
+        path: '',
+        message: `not valid JSON: ${(error as Error).message}`,
+        ...(position ? lineColumn(raw, Number(position[1])) : {}),
+      },
+    ]);
   }
   try {
     return validateConfig(parsed, file);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    throw new ConfigError(file, error.issues.map((i) => ({ ...i, ...locateKey(raw, i.path) })));
+    throw new ConfigError(
+      file,
+      error.issues.map((i) => ({ ...i, ...locateKey(raw, i.path) })),
+    );
   }
 }

@@ -92,7 +92,8 @@ export const configSchema = z
   })
   .strict()
   .superRefine((config, ctx) => {
-    for (const problem of typeAreaProblems(config)) ctx.addIssue({ code: 'custom', path: ['margins'], message: problem });
+    for (const problem of typeAreaProblems(config))
+      ctx.addIssue({ code: 'custom', path: ['margins'], message: problem });
   });
 
 /** Validated configuration with defaults applied. */
@@ -117,7 +118,9 @@ export function pageGeometry(config: Config): PageGeometry {
  * Why the margins leave no usable type area on this page (empty when they do): checked in the schema so a
  * margin wider than the page is a config error naming `margins`, not a failure deep in the make-up.
  */
-export function typeAreaProblems(config: Pick<Config, 'pageSize' | 'columns' | 'margins' | 'bodySize' | 'bodyLeading'>): string[] {
+export function typeAreaProblems(
+  config: Pick<Config, 'pageSize' | 'columns' | 'margins' | 'bodySize' | 'bodyLeading'>,
+): string[] {
   const page = pageGeometry(config as Config);
   const { margins } = config;
   const width = page.width - margins.left - margins.right;
@@ -126,11 +129,15 @@ export function typeAreaProblems(config: Pick<Config, 'pageSize' | 'columns' | '
   const columnMm = (width - (page.columns - 1) * bodyMm * 1.25) / page.columns;
   const problems: string[] = [];
   if (columnMm < MIN_COLUMN_CHARS * bodyMm)
-    problems.push(`left + right = ${margins.left + margins.right} mm leaves ${fmt(width)} mm of the ${page.width} mm page width for ${page.columns} columns; `
-      + `each column needs at least ${fmt(MIN_COLUMN_CHARS * bodyMm)} mm (${MIN_COLUMN_CHARS} characters)`);
+    problems.push(
+      `left + right = ${margins.left + margins.right} mm leaves ${fmt(width)} mm of the ${page.width} mm page width for ${page.columns} columns; ` +
+        `each column needs at least ${fmt(MIN_COLUMN_CHARS * bodyMm)} mm (${MIN_COLUMN_CHARS} characters)`,
+    );
   if (height < MIN_TYPE_LINES * config.bodyLeading * MM_PER_PT)
-    problems.push(`top + bottom = ${margins.top + margins.bottom} mm leaves ${fmt(height)} mm of the ${page.height} mm page height; `
-      + `the type area needs at least ${fmt(MIN_TYPE_LINES * config.bodyLeading * MM_PER_PT)} mm (${MIN_TYPE_LINES} lines)`);
+    problems.push(
+      `top + bottom = ${margins.top + margins.bottom} mm leaves ${fmt(height)} mm of the ${page.height} mm page height; ` +
+        `the type area needs at least ${fmt(MIN_TYPE_LINES * config.bodyLeading * MM_PER_PT)} mm (${MIN_TYPE_LINES} lines)`,
+    );
   return problems;
 }
 

@@ -11,7 +11,8 @@ export const EN = {
   'cli.error': 'error: {message}',
   'cmd.init': 'start an edition project here (or in DIR): config, sample source, .gitignore, CI workflow',
   'cmd.build': 'build the edition PDF, HTML proofs and report.json (default input: seeds/)',
-  'cmd.preflight': 'check a PDF like a print shop: fonts, TrimBox/BleedBox and bleed, RGB for press, image ppi, trim size',
+  'cmd.preflight':
+    'check a PDF like a print shop: fonts, TrimBox/BleedBox and bleed, RGB for press, image ppi, trim size',
   'cmd.parse': 'import one source (.txt raw extraction or .md clean source) and print its document tree',
   'cmd.import': 'convert a raw extracted page into a clean, editable Markdown source',
   'cmd.preview': 'serve a live proof of the edition on 127.0.0.1, rebuilt on every save',

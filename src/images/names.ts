@@ -9,7 +9,10 @@ export const PHOTO_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.tif', '.tif
 
 /** A caption or file stem reduced to its letters and digits. */
 export function photoKey(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\p{P}\p{S}]/gu, '')
+    .toLowerCase();
 }
 
 /** The shortest key that may match a longer caption by being part of it (two CJK characters say little). */

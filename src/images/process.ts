@@ -50,7 +50,12 @@ export function cropRect(photo: Pick<Photo, 'width' | 'height' | 'focus'>, slot:
   const width = Math.max(1, Math.min(photo.width, Math.round(photo.height * aspect)));
   const height = Math.max(1, Math.min(photo.height, Math.round(photo.width / aspect)));
   const clamp = (v: number, max: number) => Math.max(0, Math.min(max, Math.round(v)));
-  return { left: clamp(photo.focus[0] * photo.width - width / 2, photo.width - width), top: clamp(photo.focus[1] * photo.height - height / 2, photo.height - height), width, height };
+  return {
+    left: clamp(photo.focus[0] * photo.width - width / 2, photo.width - width),
+    top: clamp(photo.focus[1] * photo.height - height / 2, photo.height - height),
+    width,
+    height,
+  };
 }
 
 /** Process one placed photo (or take it from the cache). */
@@ -61,14 +66,32 @@ export async function processPhoto(ctx: Context, photo: Photo, slot: PlacedSize)
   const width = Math.max(1, Math.min(crop.width, Math.round(inches * TARGET_PPI)));
   const height = Math.max(1, Math.round((width * crop.height) / crop.width));
   const png = photo.format === 'png';
-  const key = createHash('sha256').update(JSON.stringify([CACHE_VERSION, photo.hash, crop, width, height, png])).digest('hex').slice(0, 32);
+  const key = createHash('sha256')
+    .update(JSON.stringify([CACHE_VERSION, photo.hash, crop, width, height, png]))
+    .digest('hex')
+    .slice(0, 32);
   const file = join(ctx.cacheDir, 'images', `${key}.${png ? 'png' : 'jpg'}`);
-  const cached = await ctx.readFile(file).then(() => true, () => false);
+  const cached = await ctx.readFile(file).then(
+    () => true,
+    () => false,
+  );
   if (!cached) {
-    const pipeline = sharp(await ctx.readUserFile(photo.path, photoReadLimit(photo.path))).rotate().extract(crop).resize(width, height, { kernel: 'lanczos3' }).flatten({ background: '#ffffff' }).withIccProfile('srgb');
+    const pipeline = sharp(await ctx.readUserFile(photo.path, photoReadLimit(photo.path)))
+      .rotate()
+      .extract(crop)
+      .resize(width, height, { kernel: 'lanczos3' })
+      .flatten({ background: '#ffffff' })
+      .withIccProfile('srgb');
     const out = png ? pipeline.png({ compressionLevel: 9 }) : pipeline.jpeg({ quality: JPEG_QUALITY, mozjpeg: true });
     await ctx.writeFileAtomic(file, await out.toBuffer());
   }
-  return { file, effectivePpi, outputPpi: width / inches, width, height, convertedFrom: photo.convertFrom,
-    cropped: { x: 1 - crop.width / photo.width, y: 1 - crop.height / photo.height } };
+  return {
+    file,
+    effectivePpi,
+    outputPpi: width / inches,
+    width,
+    height,
+    convertedFrom: photo.convertFrom,
+    cropped: { x: 1 - crop.width / photo.width, y: 1 - crop.height / photo.height },
+  };
 }

@@ -44,7 +44,12 @@ export async function attachPhotos(ctx: Context, sources: ParsedSource[]): Promi
   return findings;
 }
 
-async function attachForSource(ctx: Context, realRoot: string, source: ParsedSource, findings: PhotoFindings): Promise<void> {
+async function attachForSource(
+  ctx: Context,
+  realRoot: string,
+  source: ParsedSource,
+  findings: PhotoFindings,
+): Promise<void> {
   const file = relative(ctx.root, source.path);
   const figures = source.tree.articles.flatMap((a) => a.children.filter((c): c is Figure => c.type === 'figure'));
   const report = (ruleId: string, severity: Diagnostic['severity'], line: number, message: string) =>
@@ -52,36 +57,62 @@ async function attachForSource(ctx: Context, realRoot: string, source: ParsedSou
   const used = new Set<string>();
   for (const figure of figures.filter((f) => f.src)) {
     const line = figure.position?.start.line ?? 1;
-    const real = await referencedPhoto(ctx, realRoot, source.path, figure.src!, (m) => report('image-refused', 'error', line, m), (m) => report('missing-image', 'error', line, m));
+    const real = await referencedPhoto(
+      ctx,
+      realRoot,
+      source.path,
+      figure.src!,
+      (m) => report('image-refused', 'error', line, m),
+      (m) => report('missing-image', 'error', line, m),
+    );
     if (!real) continue;
     used.add(real.path);
     await attach(ctx, figure, real.path, real.focus, (m) => report('unreadable-image', 'error', line, m));
   }
   const folder = join(dirname(source.path), stemOf(basename(source.path)));
-  const candidates = (await folderPhotos(ctx, realRoot, folder, (m) => report('image-refused', 'error', 1, m))).filter((p) => !used.has(p));
+  const candidates = (await folderPhotos(ctx, realRoot, folder, (m) => report('image-refused', 'error', 1, m))).filter(
+    (p) => !used.has(p),
+  );
   const open = figures.filter((f) => !f.src);
   const assign = (figure: Figure, path: string) => {
     candidates.splice(candidates.indexOf(path), 1);
     open.splice(open.indexOf(figure), 1);
-    return attach(ctx, figure, path, undefined, (m) => report('unreadable-image', 'error', figure.position?.start.line ?? 1, m));
+    return attach(ctx, figure, path, undefined, (m) =>
+      report('unreadable-image', 'error', figure.position?.start.line ?? 1, m),
+    );
   };
   // Exact names first, then shortened ones, then whatever is left in reading order.
   for (const exact of [true, false])
     for (const figure of [...open]) {
-      const match = candidates.find((p) => (exact ? photoKey(stemOf(basename(p))) === photoKey(figure.caption) : namesCaption(stemOf(basename(p)), figure.caption)));
+      const match = candidates.find((p) =>
+        exact
+          ? photoKey(stemOf(basename(p))) === photoKey(figure.caption)
+          : namesCaption(stemOf(basename(p)), figure.caption),
+      );
       if (match) await assign(figure, match);
     }
   while (open.length && candidates.length) await assign(open[0]!, candidates[0]!);
   for (const path of candidates) {
     const rel = relative(ctx.root, path);
     findings.unused.push(rel);
-    report('unused-photo', 'warning', 1, `photo ${rel} has no figure to go to (the source has ${figures.length} figure${figures.length === 1 ? '' : 's'}); name it after a caption or add a figure`);
+    report(
+      'unused-photo',
+      'warning',
+      1,
+      `photo ${rel} has no figure to go to (the source has ${figures.length} figure${figures.length === 1 ? '' : 's'}); name it after a caption or add a figure`,
+    );
   }
 }
 
 /** Resolve a Markdown image reference; null (after a diagnostic) when refused or missing. */
-async function referencedPhoto(ctx: Context, realRoot: string, sourcePath: string, src: string, refuse: (m: string) => void, missing: (m: string) => void):
-  Promise<{ path: string; focus: [number, number] | undefined } | null> {
+async function referencedPhoto(
+  ctx: Context,
+  realRoot: string,
+  sourcePath: string,
+  src: string,
+  refuse: (m: string) => void,
+  missing: (m: string) => void,
+): Promise<{ path: string; focus: [number, number] | undefined } | null> {
   const fragment = FOCUS_FRAGMENT.exec(src);
   const target = fragment ? src.slice(0, fragment.index) : src;
   if (SCHEME.test(target)) {
@@ -91,7 +122,9 @@ async function referencedPhoto(ctx: Context, realRoot: string, sourcePath: strin
   let decoded = target;
   try {
     decoded = decodeURIComponent(target);
-  } catch { /* a literal % in a file name */ }
+  } catch {
+    /* a literal % in a file name */
+  }
   const path = resolve(dirname(sourcePath), decoded);
   if (!inside(resolve(ctx.root), path)) {
     refuse(`image “${target}” refused: it lies outside the project folder`);
@@ -112,7 +145,12 @@ async function referencedPhoto(ctx: Context, realRoot: string, sourcePath: strin
 }
 
 /** Photos in a source's photo folder, in name order; links leading out of the project are refused. */
-async function folderPhotos(ctx: Context, realRoot: string, folder: string, refuse: (m: string) => void): Promise<string[]> {
+async function folderPhotos(
+  ctx: Context,
+  realRoot: string,
+  folder: string,
+  refuse: (m: string) => void,
+): Promise<string[]> {
   let names: string[];
   try {
     names = await ctx.listDir(folder);
@@ -123,7 +161,8 @@ async function folderPhotos(ctx: Context, realRoot: string, folder: string, refu
   for (const name of names.filter(isPhotoName)) {
     const real = await ctx.realPath(join(folder, name)).catch(() => null);
     if (!real) continue;
-    if (!inside(realRoot, real)) refuse(`photo ${relative(ctx.root, join(folder, name))} refused: a link that leads outside the project folder`);
+    if (!inside(realRoot, real))
+      refuse(`photo ${relative(ctx.root, join(folder, name))} refused: a link that leads outside the project folder`);
     else out.push(real);
   }
   return out.sort((a, b) => basename(a).localeCompare(basename(b), 'zh-CN', { numeric: true }));
@@ -148,14 +187,26 @@ async function sidecarFocus(ctx: Context, realRoot: string, photoPath: string): 
   }
 }
 
-async function attach(ctx: Context, figure: Figure, path: string, focus: [number, number] | undefined, unreadable: (m: string) => void): Promise<void> {
+async function attach(
+  ctx: Context,
+  figure: Figure,
+  path: string,
+  focus: [number, number] | undefined,
+  unreadable: (m: string) => void,
+): Promise<void> {
   const chosen = focus ?? (await sidecarFocus(ctx, await ctx.realPath(ctx.root), path)) ?? DEFAULT_FOCUS;
   try {
-    figure.photo = await probePhoto(await ctx.readUserFile(path, photoReadLimit(relative(ctx.root, path))), path, chosen);
+    figure.photo = await probePhoto(
+      await ctx.readUserFile(path, photoReadLimit(relative(ctx.root, path))),
+      path,
+      chosen,
+    );
   } catch (error) {
     if (error instanceof InputError) unreadable(error.message);
     else if (error instanceof UnreadableImage)
-      unreadable(`photo ${relative(ctx.root, path)} cannot be read as an image (${error.message}); ${extname(path)} files must be JPEG, PNG, WebP or TIFF`);
+      unreadable(
+        `photo ${relative(ctx.root, path)} cannot be read as an image (${error.message}); ${extname(path)} files must be JPEG, PNG, WebP or TIFF`,
+      );
     else throw error;
   }
 }

@@ -17,9 +17,20 @@ export interface InitResult {
 /** The files of a new project: path → content (read from the package's templates/init/). */
 async function projectFiles(packageRoot: string, version: string): Promise<Record<string, string>> {
   const template = (name: string) => readFile(join(packageRoot, 'templates', 'init', name), 'utf8');
-  const config = { $schema: SCHEMA_PATH, paper: '示例日报', section: '卫生健康', pageSize: 'broadsheet', sources: ['sources'] };
-  const pkg = { name: 'edition', private: true, type: 'module', scripts: { build: 'zhuanban build', preview: 'zhuanban preview' },
-    devDependencies: { zhuanban: `^${version}` } };
+  const config = {
+    $schema: SCHEMA_PATH,
+    paper: '示例日报',
+    section: '卫生健康',
+    pageSize: 'broadsheet',
+    sources: ['sources'],
+  };
+  const pkg = {
+    name: 'edition',
+    private: true,
+    type: 'module',
+    scripts: { build: 'zhuanban build', preview: 'zhuanban preview' },
+    devDependencies: { zhuanban: `^${version}` },
+  };
   return {
     'zhuanban.config.json': `${JSON.stringify(config, null, 2)}\n`,
     'sources/01-sample.md': await template('sample.md'),

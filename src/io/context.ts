@@ -71,6 +71,16 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 
 /** A context backed by the real filesystem and clock. */
 export function nodeContext(root: string, progress: Progress): Context {
-  return { root, packageRoot: PACKAGE_ROOT, readFile: (p) => readFile(p), readUserFile: readRegularFile, listDir: async (p) => (await readdir(p)).sort(),
-    realPath: (p) => realpath(p), cacheDir: join(root, 'zhuanban-cache'), writeFileAtomic, now: buildClock(), progress };
+  return {
+    root,
+    packageRoot: PACKAGE_ROOT,
+    readFile: (p) => readFile(p),
+    readUserFile: readRegularFile,
+    listDir: async (p) => (await readdir(p)).sort(),
+    realPath: (p) => realpath(p),
+    cacheDir: join(root, 'zhuanban-cache'),
+    writeFileAtomic,
+    now: buildClock(),
+    progress,
+  };
 }

@@ -14,9 +14,12 @@ export async function checkOutputFolder(outDir: string, shown: string): Promise<
       const info = await stat(path);
       if (info.isDirectory()) return;
       const what = info.isFile() ? 'an existing file' : describeKind(info);
-      throw new InputError(path === outDir
-        ? `-o ${shown} is ${what}; -o names the output folder (edition.pdf, proof/ and report.json are written inside it)`
-        : `-o ${shown} cannot be created: ${path} is ${what}, not a folder`, 'bad-output');
+      throw new InputError(
+        path === outDir
+          ? `-o ${shown} is ${what}; -o names the output folder (edition.pdf, proof/ and report.json are written inside it)`
+          : `-o ${shown} cannot be created: ${path} is ${what}, not a folder`,
+        'bad-output',
+      );
     } catch (error) {
       if (error instanceof InputError) throw error;
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

@@ -37,12 +37,20 @@ function notAFile(label: string, info: Stats): InputError {
 function tooLarge(limit: ReadLimit, size: number | null): InputError {
   const got = size === null ? 'more than that' : `${size} bytes`;
   const raise = limit.limitKey ? ` (raise "${limit.limitKey}" in zhuanban.config.json if it really is this big)` : '';
-  return new InputError(`${limit.label} is too large: the limit is ${limit.maxBytes} bytes, it has ${got}${raise}`, 'source-too-large');
+  return new InputError(
+    `${limit.label} is too large: the limit is ${limit.maxBytes} bytes, it has ${got}${raise}`,
+    'source-too-large',
+  );
 }
 
 function unreadable(label: string, error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? (error as Error).message})`;
+  const why =
+    code === 'ENOENT'
+      ? 'does not exist'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'cannot be read (permission denied)'
+        : `cannot be read (${code ?? (error as Error).message})`;
   return new InputError(`${label} ${why}`, code === 'ENOENT' ? 'not-found' : 'unreadable');
 }
 

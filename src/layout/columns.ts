@@ -68,7 +68,8 @@ export function levelColumns(flow: BodyFlow, k: number): ColumnCut | null {
       if (!cut) continue;
       const inside = cut.starts.filter((st) => !boundaries.has(st)).length;
       const cost = adjust.length + cut.shortBeforeLast * SHORT_COLUMN_COST + inside * MID_PARAGRAPH_COST;
-      if (!best || cost < best.cost) best = { height: cut.height, starts: cut.starts, adjust, level: cut.shortBeforeLast === 0, cost };
+      if (!best || cost < best.cost)
+        best = { height: cut.height, starts: cut.starts, adjust, level: cut.shortBeforeLast === 0, cost };
     }
     if (best?.level && best.starts.every((st) => boundaries.has(st))) break;
   }
@@ -77,7 +78,11 @@ export function levelColumns(flow: BodyFlow, k: number): ColumnCut | null {
 }
 
 /** The flow with `adjust` applied, cut into k columns; starts given back in measured lines. */
-function cutAdjusted(flow: BodyFlow, k: number, adjust: FlowAdjustment[]): { height: number; starts: number[]; shortBeforeLast: number } | null {
+function cutAdjusted(
+  flow: BodyFlow,
+  k: number,
+  adjust: FlowAdjustment[],
+): { height: number; starts: number[]; shortBeforeLast: number } | null {
   // A line at or after a blank line moves down by one; a cut right at a blank line (a column would begin
   // or end with it) is no longer a place to cut.
   const shift = (line: number) => line + adjust.filter((a) => a.at <= line).length;
@@ -96,7 +101,12 @@ function cutAdjusted(flow: BodyFlow, k: number, adjust: FlowAdjustment[]): { hei
  * short columns before the last, then with short columns furthest right. Dynamic programming over
  * (columns set, short columns so far): the next column starts at c·h − shorts.
  */
-function bestCut(T: number, k: number, h: number, legal: Map<number, number>): { starts: number[]; shortBeforeLast: number } | null {
+function bestCut(
+  T: number,
+  k: number,
+  h: number,
+  legal: Map<number, number>,
+): { starts: number[]; shortBeforeLast: number } | null {
   const short = k * h - T;
   if (short < 0 || short >= k) return null;
   type State = { score: number; starts: number[] };

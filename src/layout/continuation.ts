@@ -18,7 +18,10 @@ export type OverflowPage = ZbDocument & { overflowPage?: true };
 
 /** True for a page the make-up added after a source page. */
 export function isOverflowPage(doc: ZbDocument): boolean {
-  return (doc as OverflowPage).overflowPage === true || (doc.articles[0] as JumpArticle | undefined)?.jumpFromPrevious === true;
+  return (
+    (doc as OverflowPage).overflowPage === true ||
+    (doc.articles[0] as JumpArticle | undefined)?.jumpFromPrevious === true
+  );
 }
 
 /**
@@ -33,8 +36,20 @@ export function moveLastArticle(docs: ZbDocument[], pageIndex: number): ZbDocume
   const first: ZbDocument = { ...doc, articles: doc.articles.slice(0, -1) };
   const after = docs[pageIndex + 1];
   if (after && (after as OverflowPage).overflowPage && after.source === doc.source)
-    return [...docs.slice(0, pageIndex), first, { ...after, articles: [moved, ...after.articles] }, ...docs.slice(pageIndex + 2)];
-  const next: OverflowPage = { ...doc, folio: null, banner: null, articles: [moved], diagnostics: [], overflowPage: true };
+    return [
+      ...docs.slice(0, pageIndex),
+      first,
+      { ...after, articles: [moved, ...after.articles] },
+      ...docs.slice(pageIndex + 2),
+    ];
+  const next: OverflowPage = {
+    ...doc,
+    folio: null,
+    banner: null,
+    articles: [moved],
+    diagnostics: [],
+    overflowPage: true,
+  };
   return [...docs.slice(0, pageIndex), first, next, ...docs.slice(pageIndex + 1)];
 }
 
@@ -54,21 +69,45 @@ export function splitLastArticle(docs: ZbDocument[], pageIndex: number, keepShar
   const budget = Math.max(1, Math.floor(total * keepShare));
   let kept = 0;
   let cut = 0;
-  while (cut < article.children.length && kept + textLength(article.children[cut]!) <= budget) kept += textLength(article.children[cut++]!);
+  while (cut < article.children.length && kept + textLength(article.children[cut]!) <= budget)
+    kept += textLength(article.children[cut++]!);
   const headPart = article.children.slice(0, cut);
   const tailPart = article.children.slice(cut);
   // Split the paragraph that crosses the budget mid-text, as a make-up editor cuts a column.
   const crossing = tailPart[0];
   if (crossing?.type === 'paragraph' && budget - kept > 0) {
     const [first, rest] = splitParagraph(crossing, budget - kept);
-    if (rest) { headPart.push(first); tailPart[0] = rest; }
+    if (rest) {
+      headPart.push(first);
+      tailPart[0] = rest;
+    }
   }
   if (!headPart.length || !tailPart.length) return docs;
-  const head: JumpArticle = { ...article, children: headPart, byline: { authors: [], photoCredit: null }, jumpToNext: true };
-  const tail: JumpArticle = { ...article, id: `${article.id}-cont`, lede: [], institution: null, kicker: null, subheadline: null,
-    children: tailPart, jumpFromPrevious: true };
+  const head: JumpArticle = {
+    ...article,
+    children: headPart,
+    byline: { authors: [], photoCredit: null },
+    jumpToNext: true,
+  };
+  const tail: JumpArticle = {
+    ...article,
+    id: `${article.id}-cont`,
+    lede: [],
+    institution: null,
+    kicker: null,
+    subheadline: null,
+    children: tailPart,
+    jumpFromPrevious: true,
+  };
   const first: ZbDocument = { ...doc, articles: [...doc.articles.slice(0, -1), head] };
-  const next: OverflowPage = { ...doc, folio: null, banner: null, articles: [tail], diagnostics: [], overflowPage: true };
+  const next: OverflowPage = {
+    ...doc,
+    folio: null,
+    banner: null,
+    articles: [tail],
+    diagnostics: [],
+    overflowPage: true,
+  };
   return [...docs.slice(0, pageIndex), first, next, ...docs.slice(pageIndex + 1)];
 }
 

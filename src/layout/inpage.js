@@ -5,7 +5,9 @@
   const px = (el) => el.getBoundingClientRect();
   const rootVar = (name) => parseFloat(getComputedStyle(document.documentElement).getPropertyValue(name));
 
-  function setVars(el, vars) { for (const [k, v] of Object.entries(vars)) el.style.setProperty(k, String(v)); }
+  function setVars(el, vars) {
+    for (const [k, v] of Object.entries(vars)) el.style.setProperty(k, String(v));
+  }
 
   // Measures survive a swap (a save re-measures only what it changed). A module's measure
   // depends on its own markup, the styles and the options, so those are the key; new styles clear it.
@@ -46,7 +48,8 @@
       if (!phrases.length) continue;
       head.classList.remove('phrase-fallback');
       const width = head.clientWidth;
-      if ([...phrases].some((p) => p.getBoundingClientRect().width > width + 0.5)) head.classList.add('phrase-fallback');
+      if ([...phrases].some((p) => p.getBoundingClientRect().width > width + 0.5))
+        head.classList.add('phrase-fallback');
     }
   }
 
@@ -64,25 +67,41 @@
     const chars = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode())
       for (let i = 0; i < node.data.length; i++) {
-        range.setStart(node, i); range.setEnd(node, i + 1);
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
         const r = range.getBoundingClientRect();
         chars.push({ ch: node.data[i], top: r.top, height: r.height, width: r.width });
       }
-    let lines = 0; let midPhrase = false; let lastTop = -Infinity; let prev = ''; let spaced = false;
+    let lines = 0;
+    let midPhrase = false;
+    let lastTop = -Infinity;
+    let prev = '';
+    let spaced = false;
     // The widest phrase, from its characters' advances: wider than the measure, it must break inside.
-    let phrase = 0; let widest = 0;
+    let phrase = 0;
+    let widest = 0;
     for (const c of chars) {
-      if (/\s/.test(c.ch) || c.height === 0) { spaced = spaced || /\s/.test(c.ch); phrase = 0; continue; }
-      phrase += c.width; widest = Math.max(widest, phrase);
+      if (/\s/.test(c.ch) || c.height === 0) {
+        spaced = spaced || /\s/.test(c.ch);
+        phrase = 0;
+        continue;
+      }
+      phrase += c.width;
+      widest = Math.max(widest, phrase);
       if (PHRASE_END.test(c.ch)) phrase = 0;
       if (c.top > lastTop + c.height / 2) {
         lines++;
         if (lines > 1 && !spaced && !PHRASE_END.test(prev)) midPhrase = true;
       }
       lastTop = Math.max(lastTop, c.top);
-      prev = c.ch; spaced = false;
+      prev = c.ch;
+      spaced = false;
     }
-    return { lines, midPhrase, fallback: head.classList.contains('phrase-fallback') || widest > head.clientWidth + 0.5 };
+    return {
+      lines,
+      midPhrase,
+      fallback: head.classList.contains('phrase-fallback') || widest > head.clientWidth + 0.5,
+    };
   }
 
   /** Start offsets (in the element's text) of each line the element is set in, in reading order across columns. */
@@ -90,14 +109,19 @@
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
     const starts = [];
-    let offset = 0; let lastTop = -Infinity;
+    let offset = 0;
+    let lastTop = -Infinity;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       for (let i = 0; i < node.data.length; i++, offset++) {
         if (/\s/.test(node.data[i])) continue;
-        range.setStart(node, i); range.setEnd(node, i + 1);
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
         const r = range.getBoundingClientRect();
         if (r.height === 0) continue;
-        if (Math.abs(r.top - lastTop) > leading / 2) { starts.push(offset); lastTop = r.top; }
+        if (Math.abs(r.top - lastTop) > leading / 2) {
+          starts.push(offset);
+          lastTop = r.top;
+        }
       }
     }
     return starts;
@@ -122,12 +146,21 @@
       const prev = blocks[blocks.length - 1];
       if (prev && kind !== 'tail' && prev.kind !== 'subhead') breaks.add(start);
       // A line of space may open before a subhead or the byline, to make the columns divide.
-      if (prev && prev.kind === 'text' && (kind === 'subhead' || kind === 'tail')) adjustments.push({ kind: 'space', at: start });
+      if (prev && prev.kind === 'text' && (kind === 'subhead' || kind === 'tail'))
+        adjustments.push({ kind: 'space', at: start });
       if (kind === 'text') for (let j = 2; j <= end - start - 2; j++) breaks.add(start + j);
       blocks.push({ kind, start, end });
     }
     const inside = (set) => [...set].filter((b) => b > 0 && b < total).sort((a, b) => a - b);
-    return { flow: { lines: total, breaks: inside(breaks), boundaries: inside(new Set(blocks.map((b) => b.start))), adjustments }, blocks };
+    return {
+      flow: {
+        lines: total,
+        breaks: inside(breaks),
+        boundaries: inside(new Set(blocks.map((b) => b.start))),
+        adjustments,
+      },
+      blocks,
+    };
   }
 
   // Each module's body blocks from its last measure, by DOM id: apply cuts its columns with them.
@@ -140,7 +173,10 @@
     const gutter = rootVar('--gutter');
     const lines = (h) => Math.ceil(h / leading - 0.02);
     const styles = styleSignature() + JSON.stringify(opts);
-    if (styles !== measuredStyles) { measured.clear(); measuredStyles = styles; }
+    if (styles !== measuredStyles) {
+      measured.clear();
+      measuredStyles = styles;
+    }
     const out = {};
     for (const module of document.querySelectorAll('.module')) {
       const key = module.outerHTML;
@@ -156,7 +192,12 @@
       const figs = module.querySelectorAll('.figure:not(.slot)');
       for (let k = 1; k <= opts.columns; k++) {
         const width = k * colW + (k - 1) * gutter;
-        setVars(module, { '--cs': k, '--text-cols': k, '--hl-size': opts.headlineSizes[module.dataset.rank][k], '--lede-cols': opts.ledeCols[k] });
+        setVars(module, {
+          '--cs': k,
+          '--text-cols': k,
+          '--hl-size': opts.headlineSizes[module.dataset.rank][k],
+          '--lede-cols': opts.ledeCols[k],
+        });
         fitPhrases(module);
         const stack = module.querySelector('.stack');
         const lede = module.querySelector('.lede');
@@ -198,8 +239,18 @@
     for (const p of plan) {
       const module = document.getElementById(p.domId);
       module.classList.remove('unplaced');
-      setVars(module, { '--c0': p.column, '--cs': p.span, '--l0': p.line, '--ls': p.lines, '--stack-lines': p.stack, '--lede-lines': p.lede,
-        '--lede-cols': p.ledeCols, '--fig-lines': p.figureLines, '--text-cols': p.span, '--hl-size': p.headlineSize });
+      setVars(module, {
+        '--c0': p.column,
+        '--cs': p.span,
+        '--l0': p.line,
+        '--ls': p.lines,
+        '--stack-lines': p.stack,
+        '--lede-lines': p.lede,
+        '--lede-cols': p.ledeCols,
+        '--fig-lines': p.figureLines,
+        '--text-cols': p.span,
+        '--hl-size': p.headlineSize,
+      });
       const figures = module.querySelectorAll('.figure').length;
       module.style.setProperty('--fig-per-row', String(Math.max(1, Math.min(figures, Math.floor(p.span / 2) || 1))));
       module.toggleAttribute('data-bottom', p.atBottom);
@@ -207,7 +258,8 @@
       if (p.addedSlot && !module.querySelector('.figures')) {
         const figures = document.createElement('div');
         figures.className = 'figures';
-        figures.innerHTML = '<figure class="figure placeholder slot"><div class="photo-slot"><span>图片位</span></div></figure>';
+        figures.innerHTML =
+          '<figure class="figure placeholder slot"><div class="photo-slot"><span>图片位</span></div></figure>';
         module.querySelector('.body').before(figures);
       }
       if (p.columnStarts?.length) cutColumns(module, p.columnStarts, p.adjust ?? []);
@@ -275,7 +327,10 @@
     const merged = [];
     for (const r of rects) {
       const last = merged[merged.length - 1];
-      if (last && Math.abs(last.top - r.top) < 2 && r.left >= last.left - 1 && r.left - last.right < 40) { last.right = Math.max(last.right, r.right); continue; }
+      if (last && Math.abs(last.top - r.top) < 2 && r.left >= last.left - 1 && r.left - last.right < 40) {
+        last.right = Math.max(last.right, r.right);
+        continue;
+      }
       merged.push({ top: r.top, bottom: r.bottom, left: r.left, right: r.right });
     }
     return merged;
@@ -288,7 +343,8 @@
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       for (let i = 0; i < node.data.length; i++) {
         if (/\s/.test(node.data[i])) continue;
-        range.setStart(node, i); range.setEnd(node, i + 1);
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
         const r = range.getBoundingClientRect();
         if (r.right > box.right + 1 || r.bottom > box.bottom + 1 || r.left < box.left - 1 || r.width === 0) n++;
       }
@@ -300,7 +356,13 @@
   function inspectPage(page, leading, em) {
     const area = px(page.querySelector('.type-area'));
     const typeArea = area.width * area.height;
-    let covered = 0; let empty = 0; let overset = 0; let widows = 0; let orphans = 0; let single = 0; let unbalanced = 0;
+    let covered = 0;
+    let empty = 0;
+    let overset = 0;
+    let widows = 0;
+    let orphans = 0;
+    let single = 0;
+    let unbalanced = 0;
     const banner = page.querySelector('.banner');
     if (banner) covered += px(banner).width * px(banner).height;
     const modules = [];
@@ -311,7 +373,8 @@
       const body = module.querySelector('.body');
       const box = px(body);
       const sentinel = px(module.querySelector('.end-sentinel'));
-      const moduleOverset = sentinel.right > box.right + 1 || sentinel.bottom > box.bottom + 1 ? countOverset(body, box) : 0;
+      const moduleOverset =
+        sentinel.right > box.right + 1 || sentinel.bottom > box.bottom + 1 ? countOverset(body, box) : 0;
       overset += moduleOverset;
       const columns = new Map();
       const breaks = [];
@@ -326,12 +389,22 @@
         // floor, not round: right-aligned and centred lines start mid-column.
         const col = (l) => Math.floor((l.left - box.left + 2) / (rootVar('--col-w') + rootVar('--gutter')));
         for (const l of ls) columns.set(col(l), Math.max(columns.get(col(l)) ?? box.top, l.bottom));
-        if (el.tagName !== 'P' || el.classList.contains('byline') || el.classList.contains('jump') || ls.length < 2) continue;
+        if (el.tagName !== 'P' || el.classList.contains('byline') || el.classList.contains('jump') || ls.length < 2)
+          continue;
         // Each break is located by its paragraph's source line, for file:line in the diagnostics.
         const at = (kind) => breaks.push({ kind, line: Number(el.dataset.line) || Number(module.dataset.line) || 1 });
-        if (col(ls[ls.length - 1]) !== col(ls[ls.length - 2])) { widows++; at('widow'); }
-        if (col(ls[0]) !== col(ls[1])) { orphans++; at('orphan'); }
-        if (ls[ls.length - 1].right - ls[ls.length - 1].left < em * 1.5) { single++; at('single-char-line'); }
+        if (col(ls[ls.length - 1]) !== col(ls[ls.length - 2])) {
+          widows++;
+          at('widow');
+        }
+        if (col(ls[0]) !== col(ls[1])) {
+          orphans++;
+          at('orphan');
+        }
+        if (ls[ls.length - 1].right - ls[ls.length - 1].left < em * 1.5) {
+          single++;
+          at('single-char-line');
+        }
       }
       const textCols = parseInt(getComputedStyle(body).columnCount, 10) || 1;
       const colWidth = (box.width - (textCols - 1) * rootVar('--gutter')) / textCols;
@@ -344,20 +417,39 @@
       if (textCols > 1 && Math.max(...bottoms) - Math.min(...bottoms) > leading * 1.5) unbalanced++;
       modules.push({ id: module.dataset.article, overset: moduleOverset, breaks });
     }
-    let multiLineHeads = 0; let midPhraseHeads = 0; const midPhraseTexts = [];
+    let multiLineHeads = 0;
+    let midPhraseHeads = 0;
+    const midPhraseTexts = [];
     for (const head of page.querySelectorAll(HEADS)) {
       const b = headBreaks(head);
       if (b.lines < 2) continue;
       multiLineHeads++;
-      if (b.midPhrase && !b.fallback) { midPhraseHeads++; midPhraseTexts.push(head.textContent); }
+      if (b.midPhrase && !b.fallback) {
+        midPhraseHeads++;
+        midPhraseTexts.push(head.textContent);
+      }
     }
     const holes = Math.max(0, typeArea - covered);
     // What the filled part holds: placed photos, and empty photo slots (a filled page need not be a full one).
-    const areaOf = (selector) => [...page.querySelectorAll(selector)].reduce((sum, el) => sum + px(el).width * px(el).height, 0);
-    return { number: Number(page.dataset.page), fill: Math.max(0, Math.min(1, 1 - (empty + holes) / typeArea)), oversetChars: overset,
-      widows, orphans, singleCharLines: single, unbalancedModules: unbalanced, multiLineHeads, midPhraseHeads, midPhraseTexts, modules,
-      photoShare: areaOf('img[data-photo]') / typeArea, slotShare: areaOf('.photo-slot') / typeArea, slots: page.querySelectorAll('.photo-slot').length,
-      slotColumnLines: areaOf('.photo-slot') / (rootVar('--col-w') * leading) };
+    const areaOf = (selector) =>
+      [...page.querySelectorAll(selector)].reduce((sum, el) => sum + px(el).width * px(el).height, 0);
+    return {
+      number: Number(page.dataset.page),
+      fill: Math.max(0, Math.min(1, 1 - (empty + holes) / typeArea)),
+      oversetChars: overset,
+      widows,
+      orphans,
+      singleCharLines: single,
+      unbalancedModules: unbalanced,
+      multiLineHeads,
+      midPhraseHeads,
+      midPhraseTexts,
+      modules,
+      photoShare: areaOf('img[data-photo]') / typeArea,
+      slotShare: areaOf('.photo-slot') / typeArea,
+      slots: page.querySelectorAll('.photo-slot').length,
+      slotColumnLines: areaOf('.photo-slot') / (rootVar('--col-w') * leading),
+    };
   }
 
   // A page whose laid-out DOM (placements included) and styles are unchanged inspects the same: a preview
@@ -370,7 +462,10 @@
     const leading = rootVar('--leading');
     const em = rootVar('--body-size');
     const styles = styleSignature();
-    if (styles !== inspectedStyles) { inspected.clear(); inspectedStyles = styles; }
+    if (styles !== inspectedStyles) {
+      inspected.clear();
+      inspectedStyles = styles;
+    }
     const current = new Map();
     const pages = [];
     for (const page of document.querySelectorAll('.page')) {
@@ -384,8 +479,18 @@
   }
 
   /** A stylesheet link that has finished loading (or failed, which the session reports with its URL). */
-  const loaded = (link) => new Promise((done) => { link.onload = done; link.onerror = done; });
-  const onlyFontFaces = (link) => { try { return [...link.sheet.cssRules].every((r) => r instanceof CSSFontFaceRule); } catch { return false; } };
+  const loaded = (link) =>
+    new Promise((done) => {
+      link.onload = done;
+      link.onerror = done;
+    });
+  const onlyFontFaces = (link) => {
+    try {
+      return [...link.sheet.cssRules].every((r) => r instanceof CSSFontFaceRule);
+    } catch {
+      return false;
+    }
+  };
 
   /**
    * Replace the document with a newly rendered edition without navigating (a new page
@@ -396,13 +501,18 @@
   async function swap(html, reloadStyles) {
     const next = new DOMParser().parseFromString(html, 'text/html');
     const links = [...document.head.querySelectorAll('link[rel=stylesheet]')];
-    const keep = new Map(links.filter((l) => !reloadStyles || onlyFontFaces(l)).map((l) => [l.dataset.href ?? l.getAttribute('href'), l]));
+    const keep = new Map(
+      links.filter((l) => !reloadStyles || onlyFontFaces(l)).map((l) => [l.dataset.href ?? l.getAttribute('href'), l]),
+    );
     const kept = new Set();
     const pending = [];
     if (reloadStyles) styleEpoch++;
     for (const el of [...next.head.children]) {
       const href = el.matches('link[rel=stylesheet]') ? el.getAttribute('href') : null;
-      if (href !== null && keep.has(href)) { kept.add(keep.get(href)); continue; }
+      if (href !== null && keep.has(href)) {
+        kept.add(keep.get(href));
+        continue;
+      }
       const copy = document.importNode(el, true);
       if (href !== null && reloadStyles) {
         copy.dataset.href = href;

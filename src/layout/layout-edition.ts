@@ -61,7 +61,11 @@ const MIN_SHARE = 0.1;
 const MAX_RESPLITS = 3;
 
 /** Make up every page of the edition in `session`; the caller closes the returned page. */
-export async function makeUpEdition<R extends RenderedEdition>(ctx: Context, session: BrowserSession, options: MakeUpOptions<R>): Promise<MadeUpEdition<R>> {
+export async function makeUpEdition<R extends RenderedEdition>(
+  ctx: Context,
+  session: BrowserSession,
+  options: MakeUpOptions<R>,
+): Promise<MadeUpEdition<R>> {
   const { proofDir, time } = options;
   let docs = options.docs;
   // Splits already made, by page index: the documents before the split and the share kept, so a page
@@ -73,7 +77,9 @@ export async function makeUpEdition<R extends RenderedEdition>(ctx: Context, ses
     const measurePath = join(proofDir, options.measureName ?? '.edition.html');
     await ctx.writeFileAtomic(measurePath, rendered.html);
     const previous = reuse;
-    const current = await time('load', () => openMakeUpPage(session, measurePath, rendered.html, previous, options.isolated));
+    const current = await time('load', () =>
+      openMakeUpPage(session, measurePath, rendered.html, previous, options.isolated),
+    );
     reuse = { page: current, reloadStyles: false };
     const pass = await time('layout', () => layoutPass(current, rendered.pages, options.grid));
     if (pass.overfull < 0) {
@@ -82,7 +88,8 @@ export async function makeUpEdition<R extends RenderedEdition>(ctx: Context, ses
     }
     // The next attempt (with a continuation page) is swapped into this same page.
     const view = rendered.pages[pass.overfull]!;
-    if (attempt >= MAX_CONTINUATIONS) throw new Error(`page ${view.number}: copy does not fit even after ${attempt} continuation pages`);
+    if (attempt >= MAX_CONTINUATIONS)
+      throw new Error(`page ${view.number}: copy does not fit even after ${attempt} continuation pages`);
     const earlier = splits.get(pass.overfull);
     // On a page already split, keepShare is the part of the kept head that fits: scale the first cut by it.
     const share = earlier ? earlier.share * pass.keepShare : pass.keepShare;
@@ -100,7 +107,10 @@ export async function makeUpEdition<R extends RenderedEdition>(ctx: Context, ses
     }
     // Too little of the last article would stay (or it cannot be cut): it moves whole to the next page.
     const moved = moveLastArticle(before, pass.overfull);
-    if (moved === before) throw new Error(`page ${view.number}: its copy does not fit; even one article with a few lines is too much for this page size`);
+    if (moved === before)
+      throw new Error(
+        `page ${view.number}: its copy does not fit; even one article with a few lines is too much for this page size`,
+      );
     docs = moved;
   }
 }

@@ -39,33 +39,46 @@ function withLevelColumns(spans: SpanMeasure[], flow: BodyFlow): SpanMeasure[] {
     // Where the page's own balancing already ends the columns within a line, it is left alone.
     if (s.span < 2 || balancedAlready(flow, s.span, s.body)) return s;
     const cut = levelColumns(flow, s.span);
-    return cut ? { ...s, body: cut.height, columnStarts: cut.starts, adjust: cut.adjust, level: cut.level } : { ...s, level: false };
+    return cut
+      ? { ...s, body: cut.height, columnStarts: cut.starts, adjust: cut.adjust, level: cut.level }
+      : { ...s, level: false };
   });
 }
 
 /** Measure, make up and apply every page of the loaded edition. */
 export async function layoutPass(page: Page, pages: PageView[], grid: Grid): Promise<LayoutPassResult> {
   const raw = await measureModules(page, measureOptions(grid.columns));
-  const measures = Object.fromEntries(
-    Object.entries(raw).map(([id, m]) => [id, withLevelColumns(m.spans, m.flow)]),
-  );
+  const measures = Object.fromEntries(Object.entries(raw).map(([id, m]) => [id, withLevelColumns(m.spans, m.flow)]));
   const plans: ModulePlan[] = [];
   const placements: Placement[][] = [];
   for (const [index, view] of pages.entries()) {
     const lines = grid.lines - view.bannerLines;
-    const articles = view.articles.map((a) => ({ domId: a.domId, rank: a.rank as Rank, figures: a.figures.length, spans: measures[a.domId]! }));
+    const articles = view.articles.map((a) => ({
+      domId: a.domId,
+      rank: a.rank as Rank,
+      figures: a.figures.length,
+      spans: measures[a.domId]!,
+    }));
     const { makeup, plans: pagePlans } = planPage({ articles, lines }, grid.columns);
     if (makeup.overflow.length) {
       // Lines the last article may use at full width once the others are set across the page (an estimate:
       // CJK sets one character per em, so body lines scale with characters; the loop re-measures anyway).
       const full = articles.map((a) => a.spans.find((s) => s.span === grid.columns)!);
-      const others = full.slice(0, -1).reduce((n, m) => n + m.stack + m.lede + m.body + minFigureLines(m) + OTHER_ARTICLE_SLACK_LINES, 0);
+      const others = full
+        .slice(0, -1)
+        .reduce((n, m) => n + m.stack + m.lede + m.body + minFigureLines(m) + OTHER_ARTICLE_SLACK_LINES, 0);
       const last = full[full.length - 1]!;
       const room = lines - others - last.stack - last.lede - minFigureLines(last) - JUMP_LINE_LINES;
       // Less room than a short column's worth: the article goes to the next page whole (keepShare 0).
-      if (room < MIN_CONTINUED_LINES && articles.length > 1) return { overfull: index, keepShare: 0, placements, inspected: [] };
+      if (room < MIN_CONTINUED_LINES && articles.length > 1)
+        return { overfull: index, keepShare: 0, placements, inspected: [] };
       // Always cut at least one line, so the next attempt makes progress.
-      return { overfull: index, keepShare: Math.max(MIN_CUT_SHARE, Math.min(1 - 1 / last.body, room / last.body)), placements, inspected: [] };
+      return {
+        overfull: index,
+        keepShare: Math.max(MIN_CUT_SHARE, Math.min(1 - 1 / last.body, room / last.body)),
+        placements,
+        inspected: [],
+      };
     }
     plans.push(...pagePlans);
     placements.push(makeup.placements);

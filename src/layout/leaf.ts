@@ -64,7 +64,15 @@ export function minFigureLines(m: SpanMeasure): number {
 }
 
 /** Cost of article `a` in a `span` × `lines` rectangle; `level` says which photo-slot levers are allowed. */
-export function leafFill(a: ArticleMeasure, span: number, lines: number, ideal: number, isLead: boolean, columns: number, level: SlotLevel): LeafFill {
+export function leafFill(
+  a: ArticleMeasure,
+  span: number,
+  lines: number,
+  ideal: number,
+  isLead: boolean,
+  columns: number,
+  level: SlotLevel,
+): LeafFill {
   const allowSlot = level > 0;
   // Level 2 lifts the proportion limits: better a tall slot than a page that cannot be made up at all.
   const stretch = level === 2 ? Infinity : 1;
@@ -86,7 +94,11 @@ export function leafFill(a: ArticleMeasure, span: number, lines: number, ideal: 
       // Photos keep their bounded shape until the last level.
       const tall = allowSlot && (!m.photos || level === 2) && figureLines > max && figureLines <= max * 1.6 * stretch;
       if (figureLines < min || (figureLines > max && !tall)) continue;
-      const cost = shape + COST.slackLine * slack + (COST.figureStretch * Math.abs(figureLines - natural)) / natural + (tall ? COST.photoSlot / 2 : 0);
+      const cost =
+        shape +
+        COST.slackLine * slack +
+        (COST.figureStretch * Math.abs(figureLines - natural)) / natural +
+        (tall ? COST.photoSlot / 2 : 0);
       if (cost < best.cost) best = { cost, figureLines, slack, addedSlot: false };
     } else if (figureLines === 0) {
       const cost = shape + COST.slackLine * slack;
@@ -94,7 +106,11 @@ export function leafFill(a: ArticleMeasure, span: number, lines: number, ideal: 
     } else if (allowSlot) {
       const [min, max, natural] = figureRange({ ...m, caption: 0 }, 1);
       if (figureLines < min || figureLines > max * 1.5 * stretch) continue;
-      const cost = shape + COST.photoSlot + COST.slackLine * slack + (COST.figureStretch * Math.abs(figureLines - natural)) / natural;
+      const cost =
+        shape +
+        COST.photoSlot +
+        COST.slackLine * slack +
+        (COST.figureStretch * Math.abs(figureLines - natural)) / natural;
       if (cost < best.cost) best = { cost, figureLines, slack, addedSlot: true };
     }
   }

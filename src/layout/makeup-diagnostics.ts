@@ -8,8 +8,8 @@ import type { InspectedPage, LineBreakFault } from './measure.js';
 import type { PageView } from '../render/view.js';
 
 const FAULT_TEXT: Record<LineBreakFault['kind'], string> = {
-  'widow': 'widow: the last line of a paragraph stands alone at the top of a column',
-  'orphan': 'orphan: the first line of a paragraph stands alone at the foot of a column',
+  widow: 'widow: the last line of a paragraph stands alone at the top of a column',
+  orphan: 'orphan: the first line of a paragraph stands alone at the foot of a column',
   'single-char-line': 'a paragraph ends with a line of one character',
 };
 
@@ -20,10 +20,23 @@ export function makeupDiagnostics(view: PageView, inspected: InspectedPage | und
     const article = view.articles.find((a) => a.id === m.id || a.domId === m.id);
     const headline = article?.headline ?? m.id;
     if (m.overset > 0)
-      out.push({ ruleId: 'overset', severity: 'warning', file, line: article?.line ?? 1, column: 1,
-        message: `page ${view.number}: 「${headline}」 ${m.overset} characters overset (do not fit the module)` });
+      out.push({
+        ruleId: 'overset',
+        severity: 'warning',
+        file,
+        line: article?.line ?? 1,
+        column: 1,
+        message: `page ${view.number}: 「${headline}」 ${m.overset} characters overset (do not fit the module)`,
+      });
     for (const fault of m.breaks ?? [])
-      out.push({ ruleId: fault.kind, severity: 'warning', file, line: fault.line, column: 1, message: `page ${view.number}: 「${headline}」 ${FAULT_TEXT[fault.kind]}` });
+      out.push({
+        ruleId: fault.kind,
+        severity: 'warning',
+        file,
+        line: fault.line,
+        column: 1,
+        message: `page ${view.number}: 「${headline}」 ${FAULT_TEXT[fault.kind]}`,
+      });
   }
   return out;
 }

@@ -29,4 +29,3 @@ export function leadIndex(articles: ArticleMeasure[]): number {
   const longest = sizes.indexOf(Math.max(...sizes, 0));
   return longest > 0 && sizes[longest]! > 2 * sizes[0]! ? longest : 0;
 }
-

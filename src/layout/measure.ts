@@ -45,7 +45,13 @@ export interface InspectedPage {
 }
 
 /** Open (or swap into `reuse`) the edition page with the make-up helpers loaded; `isolated`: in its own renderer process. */
-export function openMakeUpPage(session: BrowserSession, htmlPath: string, html: string, reuse?: ReusablePage | null, isolated = false): Promise<Page> {
+export function openMakeUpPage(
+  session: BrowserSession,
+  htmlPath: string,
+  html: string,
+  reuse?: ReusablePage | null,
+  isolated = false,
+): Promise<Page> {
   return openEdition(session, htmlPath, html, reuse, MAKEUP_SCRIPT, isolated);
 }
 

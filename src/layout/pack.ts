@@ -7,16 +7,26 @@
 import { idealSpan, leafFill, type LeafFill, type SlotLevel } from './leaf.js';
 import type { ArticleMeasure, PageFrame, Placement } from './types.js';
 
-type Choice = { kind: 'leaf'; fill: LeafFill } | { kind: 'h'; m: number; top: number } | { kind: 'v'; m: number; left: number };
+type Choice =
+  | { kind: 'leaf'; fill: LeafFill }
+  | { kind: 'h'; m: number; top: number }
+  | { kind: 'v'; m: number; left: number };
 
 /** Pack `articles` into `frame` (lines include one trailing gap line); null when no tiling exists. */
-export function pack(articles: ArticleMeasure[], frame: PageFrame, level: SlotLevel, leadIndex = 0): Placement[] | null {
+export function pack(
+  articles: ArticleMeasure[],
+  frame: PageFrame,
+  level: SlotLevel,
+  leadIndex = 0,
+): Placement[] | null {
   const n = articles.length;
   if (n === 0) return [];
   const C = frame.columns;
   const R = frame.lines;
   const W = R + 1;
-  const ideals = articles.map((a) => idealSpan(a.spans.find((s) => s.span === 1)?.body ?? a.spans[0]!.body * a.spans[0]!.span, C));
+  const ideals = articles.map((a) =>
+    idealSpan(a.spans.find((s) => s.span === 1)?.body ?? a.spans[0]!.body * a.spans[0]!.span, C),
+  );
   const key = (i: number, j: number, c: number) => (i * n + j) * (C + 1) + c;
   const cost = new Map<number, Float64Array>();
   const choice = new Map<number, Choice[]>();
@@ -29,7 +39,10 @@ export function pack(articles: ArticleMeasure[], frame: PageFrame, level: SlotLe
         if (len === 1) {
           for (let r = 1; r < W; r++) {
             const fill = leafFill(articles[i]!, c, r, ideals[i]!, i === leadIndex, C, level);
-            if (fill.cost < best[r]!) { best[r] = fill.cost; picks[r] = { kind: 'leaf', fill }; }
+            if (fill.cost < best[r]!) {
+              best[r] = fill.cost;
+              picks[r] = { kind: 'leaf', fill };
+            }
           }
         } else {
           for (let m = i; m < j; m++) {
@@ -40,7 +53,10 @@ export function pack(articles: ArticleMeasure[], frame: PageFrame, level: SlotLe
               if (a === Infinity) continue;
               for (let r = r1 + 1; r < W; r++) {
                 const total = a + bottom[r - r1]!;
-                if (total < best[r]!) { best[r] = total; picks[r] = { kind: 'h', m, top: r1 }; }
+                if (total < best[r]!) {
+                  best[r] = total;
+                  picks[r] = { kind: 'h', m, top: r1 };
+                }
               }
             }
             for (let c1 = 1; c1 < c; c1++) {
@@ -48,7 +64,10 @@ export function pack(articles: ArticleMeasure[], frame: PageFrame, level: SlotLe
               const right = cost.get(key(m + 1, j, c - c1))!;
               for (let r = 1; r < W; r++) {
                 const total = left[r]! + right[r]!;
-                if (total < best[r]!) { best[r] = total; picks[r] = { kind: 'v', m, left: c1 }; }
+                if (total < best[r]!) {
+                  best[r] = total;
+                  picks[r] = { kind: 'v', m, left: c1 };
+                }
               }
             }
           }
@@ -64,7 +83,18 @@ export function pack(articles: ArticleMeasure[], frame: PageFrame, level: SlotLe
     const pick = choice.get(key(i, j, span))![lines]!;
     if (pick.kind === 'leaf') {
       const { figureLines, slack, addedSlot } = pick.fill;
-      out.push({ id: articles[i]!.id, column: col, span, line, lines, figureLines, slack, addedSlot, atBottom: line + lines >= R, atLeft: col === 0 });
+      out.push({
+        id: articles[i]!.id,
+        column: col,
+        span,
+        line,
+        lines,
+        figureLines,
+        slack,
+        addedSlot,
+        atBottom: line + lines >= R,
+        atLeft: col === 0,
+      });
     } else if (pick.kind === 'h') {
       place(i, pick.m, col, span, line, pick.top);
       place(pick.m + 1, j, col, span, line + pick.top, lines - pick.top);

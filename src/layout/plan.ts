@@ -66,8 +66,23 @@ export function planPage(page: PageArticles, columns: number): { makeup: PageMak
   const plans = makeup.placements.map((p) => {
     const a = page.articles.find((x) => x.domId === p.id)!;
     const m = a.spans.find((s) => s.span === p.span)!;
-    return { domId: p.id, column: p.column, span: p.span, line: p.line, lines: p.lines, stack: m.stack, lede: m.lede, ledeCols: ledeColumns(p.span),
-      figureLines: p.figureLines, headlineSize: `${headlineSize(a.rank, p.span, columns)}pt`, columnStarts: m.columnStarts, adjust: m.adjust, addedSlot: p.addedSlot, atBottom: p.atBottom, atLeft: p.atLeft };
+    return {
+      domId: p.id,
+      column: p.column,
+      span: p.span,
+      line: p.line,
+      lines: p.lines,
+      stack: m.stack,
+      lede: m.lede,
+      ledeCols: ledeColumns(p.span),
+      figureLines: p.figureLines,
+      headlineSize: `${headlineSize(a.rank, p.span, columns)}pt`,
+      columnStarts: m.columnStarts,
+      adjust: m.adjust,
+      addedSlot: p.addedSlot,
+      atBottom: p.atBottom,
+      atLeft: p.atLeft,
+    };
   });
   return { makeup, plans };
 }

@@ -22,8 +22,17 @@ function at(pos: Loc): [number, number] {
 
 function newArticle(index: number, headline: string, position: Loc): Article {
   return {
-    type: 'article', id: `a${index + 1}`, institution: null, kicker: null, headline, subheadline: null, lede: [],
-    byline: { authors: [], photoCredit: null }, truncated: false, children: [], position,
+    type: 'article',
+    id: `a${index + 1}`,
+    institution: null,
+    kicker: null,
+    headline,
+    subheadline: null,
+    lede: [],
+    byline: { authors: [], photoCredit: null },
+    truncated: false,
+    children: [],
+    position,
   };
 }
 
@@ -38,17 +47,36 @@ function applyFields(a: Article, node: MdParagraph, report: Reporter): void {
     const m = FIELD_LINE_RE.exec(raw.trim())!;
     const value = m[2].trim();
     switch (m[1]) {
-      case 'id': a.id = value; break;
-      case 'institution': a.institution = value || null; break;
-      case 'institution-inferred': if (value === 'true') a.institutionInferred = true; break;
-      case 'kicker': a.kicker = value || null; break;
-      case 'subheadline': a.subheadline = value || null; break;
-      case 'authors': a.byline.authors = value.split(/\s+/).filter(Boolean); break;
-      case 'authors-from-dateline': if (value === 'true') a.byline.fromDateline = true; break;
-      case 'photo-credit': a.byline.photoCredit = value || null; break;
-      case 'byline-note': a.byline.note = value || null; break;
+      case 'id':
+        a.id = value;
+        break;
+      case 'institution':
+        a.institution = value || null;
+        break;
+      case 'institution-inferred':
+        if (value === 'true') a.institutionInferred = true;
+        break;
+      case 'kicker':
+        a.kicker = value || null;
+        break;
+      case 'subheadline':
+        a.subheadline = value || null;
+        break;
+      case 'authors':
+        a.byline.authors = value.split(/\s+/).filter(Boolean);
+        break;
+      case 'authors-from-dateline':
+        if (value === 'true') a.byline.fromDateline = true;
+        break;
+      case 'photo-credit':
+        a.byline.photoCredit = value || null;
+        break;
+      case 'byline-note':
+        a.byline.note = value || null;
+        break;
       case 'truncated':
-        if (value !== 'true' && value !== 'false') report('bad-field', `truncated must be true or false, not “${value}”`, ...at(node.position), 'warning');
+        if (value !== 'true' && value !== 'false')
+          report('bad-field', `truncated must be true or false, not “${value}”`, ...at(node.position), 'warning');
         a.truncated = value === 'true';
         break;
     }
@@ -59,7 +87,10 @@ function applyFields(a: Article, node: MdParagraph, report: Reporter): void {
 const printable = z.union([z.string(), z.number()]).transform(String);
 const frontMatterSchema = z.looseObject({
   source: z.string().optional(),
-  folio: z.object({ page: z.int().nullable().optional(), section: printable.nullable().optional() }).nullable().optional(),
+  folio: z
+    .object({ page: z.int().nullable().optional(), section: printable.nullable().optional() })
+    .nullable()
+    .optional(),
   banner: z.array(printable).optional(),
   furniture: z.array(printable).optional(),
 });
@@ -81,7 +112,12 @@ function readFrontMatter(value: string, tree: ZbDocument, pos: Loc, report: Repo
   if (!result.success) {
     // Each bad value is named and left out; the good ones are still read.
     for (const issue of result.error.issues) {
-      report('bad-front-matter', `Front matter \`${issue.path.join('.')}\`: ${issue.message}; ignored`, ...at(pos), 'warning');
+      report(
+        'bad-front-matter',
+        `Front matter \`${issue.path.join('.')}\`: ${issue.message}; ignored`,
+        ...at(pos),
+        'warning',
+      );
       delete data[String(issue.path[0])];
     }
   }
@@ -94,12 +130,25 @@ function readFrontMatter(value: string, tree: ZbDocument, pos: Loc, report: Repo
 /** Parse the Markdown source format into the tree. */
 export function parseMarkdownSource(text: string, source: string, report: Reporter): ZbDocument {
   const root = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).parse(text) as Root;
-  const tree: ZbDocument = { type: 'document', source, folio: null, banner: null, articles: [], diagnostics: [], position: root.position };
+  const tree: ZbDocument = {
+    type: 'document',
+    source,
+    folio: null,
+    banner: null,
+    articles: [],
+    diagnostics: [],
+    position: root.position,
+  };
   let current: Article | null = null;
   let afterHeadline = false;
   const article = (pos: Loc): Article => {
     if (!current) {
-      report('missing-headline', 'Text before the first `# headline`; started an article without a headline', ...at(pos), 'warning');
+      report(
+        'missing-headline',
+        'Text before the first `# headline`; started an article without a headline',
+        ...at(pos),
+        'warning',
+      );
       current = newArticle(tree.articles.length, '', pos);
       tree.articles.push(current);
     }
@@ -108,7 +157,10 @@ export function parseMarkdownSource(text: string, source: string, report: Report
   for (const node of root.children) {
     const wasAfterHeadline = afterHeadline;
     afterHeadline = false;
-    if (node.type === 'yaml') { readFrontMatter(node.value, tree, node.position, report); continue; }
+    if (node.type === 'yaml') {
+      readFrontMatter(node.value, tree, node.position, report);
+      continue;
+    }
     if (node.type === 'heading' && node.depth === 1) {
       current = newArticle(tree.articles.length, mdastText(node), node.position);
       tree.articles.push(current);
@@ -117,19 +169,39 @@ export function parseMarkdownSource(text: string, source: string, report: Report
     }
     const a = article(node.position);
     if (a.position && node.position) a.position = { start: a.position.start, end: node.position.end };
-    if (node.type === 'paragraph' && wasAfterHeadline && isFieldParagraph(node)) { applyFields(a, node, report); continue; }
+    if (node.type === 'paragraph' && wasAfterHeadline && isFieldParagraph(node)) {
+      applyFields(a, node, report);
+      continue;
+    }
     if (node.type === 'blockquote') {
       for (const c of node.children) a.lede.push(toParagraph(c, report));
       continue;
     }
     if (node.type === 'heading') {
-      if (node.depth !== 3) report('heading-depth', `Subheads are written \`###\`; read this level-${node.depth} heading as one`, ...at(node.position), 'info');
-      a.children.push({ type: 'heading', depth: 3, children: [{ type: 'text', value: mdastText(node as MdHeading), position: node.position }], position: node.position });
+      if (node.depth !== 3)
+        report(
+          'heading-depth',
+          `Subheads are written \`###\`; read this level-${node.depth} heading as one`,
+          ...at(node.position),
+          'info',
+        );
+      a.children.push({
+        type: 'heading',
+        depth: 3,
+        children: [{ type: 'text', value: mdastText(node as MdHeading), position: node.position }],
+        position: node.position,
+      });
       continue;
     }
     if (node.type === 'paragraph' && node.children.length === 1 && node.children[0].type === 'image') {
       const img = node.children[0];
-      a.children.push({ type: 'figure', caption: img.alt ?? '', credit: img.title ?? null, src: img.url || null, position: node.position });
+      a.children.push({
+        type: 'figure',
+        caption: img.alt ?? '',
+        credit: img.title ?? null,
+        src: img.url || null,
+        position: node.position,
+      });
       continue;
     }
     a.children.push(toParagraph(node as MdBlock, report));
@@ -139,7 +211,13 @@ export function parseMarkdownSource(text: string, source: string, report: Report
 }
 
 function toParagraph(node: MdBlock | Root['children'][number], report: Reporter): Article['lede'][number] {
-  if (node.type !== 'paragraph') report('unsupported-markdown', `Markdown ${node.type} is not part of the source format; kept as a plain paragraph`, ...at(node.position), 'warning');
+  if (node.type !== 'paragraph')
+    report(
+      'unsupported-markdown',
+      `Markdown ${node.type} is not part of the source format; kept as a plain paragraph`,
+      ...at(node.position),
+      'warning',
+    );
   const value = mdastText(node).replace(/\s*\n\s*/g, '');
   return { type: 'paragraph', children: [{ type: 'text', value, position: node.position }], position: node.position };
 }

@@ -3,7 +3,18 @@
  */
 
 /** Article field lines allowed in the paragraph right under an article's `# headline`. */
-export const FIELD_KEYS = ['id', 'institution', 'institution-inferred', 'kicker', 'subheadline', 'authors', 'authors-from-dateline', 'photo-credit', 'byline-note', 'truncated'] as const;
+export const FIELD_KEYS = [
+  'id',
+  'institution',
+  'institution-inferred',
+  'kicker',
+  'subheadline',
+  'authors',
+  'authors-from-dateline',
+  'photo-credit',
+  'byline-note',
+  'truncated',
+] as const;
 
 /** `key: value` with a known key and an ASCII colon (a Chinese sentence with ： is never a field). */
 export const FIELD_LINE_RE = new RegExp(`^(${FIELD_KEYS.join('|')})\\s*:\\s*(.*)$`);

@@ -30,7 +30,11 @@ export function rgbKind(context: PDFContext, space: PDFObject | undefined, depth
 }
 
 /** Resolve a colour space operand (a name) against a resources dict's /ColorSpace, then classify it. */
-export function namedSpaceRgbKind(context: PDFContext, resources: PDFDict | undefined, name: string): string | undefined {
+export function namedSpaceRgbKind(
+  context: PDFContext,
+  resources: PDFDict | undefined,
+  name: string,
+): string | undefined {
   if (RGB_NAMES.has(name)) return name;
   const spaces = resolve(context, resources?.get(PDFName.of('ColorSpace')));
   if (!(spaces instanceof PDFDict)) return undefined;
@@ -71,7 +75,11 @@ export function nonX1aKind(context: PDFContext, space: PDFObject | undefined, de
 }
 
 /** nonX1aKind for a colour space operand (a name), resolved against the resources' /ColorSpace. */
-export function namedSpaceNonX1a(context: PDFContext, resources: PDFDict | undefined, name: string): string | undefined {
+export function namedSpaceNonX1a(
+  context: PDFContext,
+  resources: PDFDict | undefined,
+  name: string,
+): string | undefined {
   if (['DeviceGray', 'DeviceCMYK', 'Pattern', 'G', 'CMYK'].includes(name)) return undefined;
   if (['DeviceRGB', 'RGB'].includes(name)) return 'DeviceRGB';
   const spaces = resolve(context, resources?.get(PDFName.of('ColorSpace')));

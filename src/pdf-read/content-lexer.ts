@@ -29,12 +29,15 @@ const isWhite = (b: number) => CLASS[b] === 1;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 /** Single-character escapes of literal strings (§7.3.4.2). */
 const ESCAPES: Record<number, number> = { 0x6e: 10, 0x72: 13, 0x74: 9, 0x62: 8, 0x66: 12 };
-const [LPAREN, RPAREN, LT, GT, LBRACKET, RBRACKET, SLASH, PERCENT, BACKSLASH] = [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x2f, 0x25, 0x5c];
+const [LPAREN, RPAREN, LT, GT, LBRACKET, RBRACKET, SLASH, PERCENT, BACKSLASH] = [
+  0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x2f, 0x25, 0x5c,
+];
 
 /** True for a byte that may be part of a name, number or keyword. */
 export const isRegularByte = (b: number) => CLASS[b] === 0;
 
-const latin1 = (data: Uint8Array, start: number, end: number) => Buffer.from(data.buffer, data.byteOffset + start, end - start).toString('latin1');
+const latin1 = (data: Uint8Array, start: number, end: number) =>
+  Buffer.from(data.buffer, data.byteOffset + start, end - start).toString('latin1');
 
 /** A literal string starting at the `(` at `pos`: its bytes and the offset just past its `)`. */
 function literalString(data: Uint8Array, pos: number): { value: Uint8Array; end: number } {
@@ -46,7 +49,8 @@ function literalString(data: Uint8Array, pos: number): { value: Uint8Array; end:
       c = data[++pos]!;
       if (c >= 0x30 && c <= 0x37) {
         let octal = c - 0x30;
-        for (let i = 0; i < 2 && data[pos + 1]! >= 0x30 && data[pos + 1]! <= 0x37; i++) octal = octal * 8 + data[++pos]! - 0x30;
+        for (let i = 0; i < 2 && data[pos + 1]! >= 0x30 && data[pos + 1]! <= 0x37; i++)
+          octal = octal * 8 + data[++pos]! - 0x30;
         out.push(octal & 0xff);
       } else if (c === 10 || c === 13) {
         if (c === 13 && data[pos + 1] === 10) pos++; // a line continuation adds nothing
@@ -65,13 +69,22 @@ function hexString(data: Uint8Array, pos: number): { value: Uint8Array; end: num
   const close = data.indexOf(GT, pos);
   const end = close < 0 ? data.length : close;
   const hex = latin1(data, pos + 1, end).replace(/[^0-9a-fA-F]/g, '');
-  return { value: Uint8Array.from(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex')), end: close < 0 ? data.length : close + 1 };
+  return {
+    value: Uint8Array.from(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex')),
+    end: close < 0 ? data.length : close + 1,
+  };
 }
 
 /** Offset just past an inline image's data: the first `EI` with white space on both sides. */
 function inlineDataEnd(data: Uint8Array, pos: number): number {
   for (; pos < data.length - 1; pos++) {
-    if (data[pos] === 0x45 && data[pos + 1] === 0x49 && isWhite(data[pos - 1]!) && (pos + 2 >= data.length || isWhite(data[pos + 2]!))) return pos;
+    if (
+      data[pos] === 0x45 &&
+      data[pos + 1] === 0x49 &&
+      isWhite(data[pos - 1]!) &&
+      (pos + 2 >= data.length || isWhite(data[pos + 2]!))
+    )
+      return pos;
   }
   return data.length;
 }
@@ -128,7 +141,9 @@ export function* contentTokens(data: Uint8Array): Generator<ContentToken> {
       yield { kind: b === LBRACKET ? 'array-open' : 'array-close', start, end: pos };
     } else if (b === SLASH) {
       for (pos++; pos < data.length && isRegularByte(data[pos]!); ) pos++;
-      const value = latin1(data, start + 1, pos).replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+      const value = latin1(data, start + 1, pos).replace(/#([0-9a-fA-F]{2})/g, (_, h: string) =>
+        String.fromCharCode(Number.parseInt(h, 16)),
+      );
       yield { kind: 'name', value, start, end: pos };
     } else if (!isRegularByte(b)) {
       pos++;

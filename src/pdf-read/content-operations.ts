@@ -31,7 +31,9 @@ export interface ContentProblems {
   tooDeep: boolean;
 }
 
-type Container = { kind: 'array'; items: Operand[] } | { kind: 'dict'; map: Map<string, Operand>; key: string | undefined };
+type Container =
+  | { kind: 'array'; items: Operand[] }
+  | { kind: 'dict'; map: Map<string, Operand>; key: string | undefined };
 
 const KEYWORD_VALUES: Record<string, Operand> = { true: true, false: false, null: null };
 

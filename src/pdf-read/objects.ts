@@ -3,7 +3,18 @@
  * with the filters pdf-lib supports (Flate, LZW, ASCIIHex, ASCII85, RunLength), read names and numbers
  * defensively, because a preflight must not crash on somebody else's odd file.
  */
-import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  PDFStream,
+  type PDFContext,
+  type PDFObject,
+} from 'pdf-lib';
 
 /** Follow a reference (or return the object itself). */
 export function resolve(context: PDFContext, object: PDFObject | undefined): PDFObject | undefined {

@@ -36,7 +36,9 @@ export function readPageTree(context: PDFContext, catalog: PDFDict): PageTree {
       continue;
     }
     if (seen.has(node)) {
-      problems.add('the page tree has a cycle (a /Kids entry points back into the tree); the repeated branch was not read');
+      problems.add(
+        'the page tree has a cycle (a /Kids entry points back into the tree); the repeated branch was not read',
+      );
       continue;
     }
     seen.add(node);
@@ -59,7 +61,8 @@ export function readPageTree(context: PDFContext, catalog: PDFDict): PageTree {
       continue;
     }
     const children = kids.asArray();
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: resolve(context, children[i]), depth: depth + 1 });
+    for (let i = children.length - 1; i >= 0; i--)
+      stack.push({ node: resolve(context, children[i]), depth: depth + 1 });
   }
   return { pages, problems: [...problems] };
 }

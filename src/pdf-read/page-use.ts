@@ -15,7 +15,14 @@ const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /** m × n in PDF's row-vector convention (CTM' = M × CTM). */
 function multiply(m: Matrix, n: Matrix): Matrix {
-  return [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3], m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]];
+  return [
+    m[0] * n[0] + m[1] * n[2],
+    m[0] * n[1] + m[1] * n[3],
+    m[2] * n[0] + m[3] * n[2],
+    m[2] * n[1] + m[3] * n[3],
+    m[4] * n[0] + m[5] * n[2] + n[4],
+    m[4] * n[1] + m[5] * n[3] + n[5],
+  ];
 }
 
 /** An image as placed on the page. */
@@ -48,7 +55,14 @@ const INLINE_SPACES: Record<string, string> = { G: 'DeviceGray', RGB: 'DeviceRGB
 
 /** Scan a page (or any content stream with its resources) and report what it uses. */
 export function scanPage(context: PDFContext, page: PDFDict, resources: PDFDict | undefined): PageUse {
-  const use: PageUse = { rgb: new Set(), nonX1a: new Set(), transparency: new Set(), images: [], fonts: new Map(), malformed: new Set() };
+  const use: PageUse = {
+    rgb: new Set(),
+    nonX1a: new Set(),
+    transparency: new Set(),
+    images: [],
+    fonts: new Map(),
+    malformed: new Set(),
+  };
   const active = new Set<PDFObject>();
   const group = dictEntry(context, page, 'Group');
   const blend = rgbKind(context, entry(context, group, 'CS'));
@@ -70,7 +84,8 @@ function collectFonts(context: PDFContext, resources: PDFDict | undefined, use: 
   const fonts = dictEntry(context, resources, 'Font');
   for (const [key, value] of fonts?.entries() ?? []) {
     const font = resolve(context, value);
-    if (font instanceof PDFDict) use.fonts.set(value instanceof PDFRef ? value.toString() : `${key.decodeText()}@${use.fonts.size}`, font);
+    if (font instanceof PDFDict)
+      use.fonts.set(value instanceof PDFRef ? value.toString() : `${key.decodeText()}@${use.fonts.size}`, font);
   }
 }
 
@@ -82,24 +97,39 @@ function placeImage(name: string, pixelsWide: number, pixelsHigh: number, ctm: M
   use.images.push({ name, pixelsWide, pixelsHigh, widthPt, heightPt, ppi });
 }
 
-function scan(context: PDFContext, data: Uint8Array, resources: PDFDict | undefined, start: Matrix, use: PageUse, active: Set<PDFObject>, depth: number): void {
+function scan(
+  context: PDFContext,
+  data: Uint8Array,
+  resources: PDFDict | undefined,
+  start: Matrix,
+  use: PageUse,
+  active: Set<PDFObject>,
+  depth: number,
+): void {
   collectFonts(context, resources, use);
   const stack: Matrix[] = [];
   let ctm = start;
-  const nameArg = (args: Operand[], index: number) => (args[index] instanceof Name ? (args[index] as Name).value : undefined);
+  const nameArg = (args: Operand[], index: number) =>
+    args[index] instanceof Name ? (args[index] as Name).value : undefined;
   const problems = { tooDeep: false };
   for (const { op, args, inline } of operations(data, problems)) {
     switch (op) {
-      case 'q': stack.push(ctm); break;
-      case 'Q': ctm = stack.pop() ?? ctm; break;
+      case 'q':
+        stack.push(ctm);
+        break;
+      case 'Q':
+        ctm = stack.pop() ?? ctm;
+        break;
       case 'cm':
         if (args.length === 6 && args.every((a) => typeof a === 'number')) ctm = multiply(args as Matrix, ctm);
         break;
-      case 'rg': case 'RG':
+      case 'rg':
+      case 'RG':
         use.rgb.add('DeviceRGB colour set with rg/RG');
         use.nonX1a.add('DeviceRGB colour set with rg/RG');
         break;
-      case 'cs': case 'CS': {
+      case 'cs':
+      case 'CS': {
         const space = nameArg(args, 0);
         const kind = space && namedSpaceRgbKind(context, resources, space);
         if (kind) use.rgb.add(`colour space /${space} is ${kind}`);
@@ -109,19 +139,26 @@ function scan(context: PDFContext, data: Uint8Array, resources: PDFDict | undefi
       }
       case 'gs': {
         const name = nameArg(args, 0);
-        const why = name && extGStateTransparency(context, dictEntry(context, dictEntry(context, resources, 'ExtGState'), name));
+        const why =
+          name && extGStateTransparency(context, dictEntry(context, dictEntry(context, resources, 'ExtGState'), name));
         if (why) use.transparency.add(`graphics state /${name} sets ${why}`);
         break;
       }
-      case 'scn': case 'SCN': {
+      case 'scn':
+      case 'SCN': {
         const patternName = nameArg(args, args.length - 1);
-        const pattern = patternName ? resolve(context, dictEntry(context, resources, 'Pattern')?.get(PDFName.of(patternName))) : undefined;
+        const pattern = patternName
+          ? resolve(context, dictEntry(context, resources, 'Pattern')?.get(PDFName.of(patternName)))
+          : undefined;
         if (pattern) usePattern(context, pattern, patternName!, resources, ctm, use, active, depth);
         break;
       }
       case 'sh': {
-        const shading = nameArg(args, 0) && resolve(context, dictEntry(context, resources, 'Shading')?.get(PDFName.of(nameArg(args, 0)!)));
-        const shadingDict = shading instanceof PDFStream ? shading.dict : shading instanceof PDFDict ? shading : undefined;
+        const shading =
+          nameArg(args, 0) &&
+          resolve(context, dictEntry(context, resources, 'Shading')?.get(PDFName.of(nameArg(args, 0)!)));
+        const shadingDict =
+          shading instanceof PDFStream ? shading.dict : shading instanceof PDFDict ? shading : undefined;
         noteSpace(context, use, `shading /${nameArg(args, 0)}`, entry(context, shadingDict, 'ColorSpace'));
         break;
       }
@@ -129,7 +166,8 @@ function scan(context: PDFContext, data: Uint8Array, resources: PDFDict | undefi
         const name = nameArg(args, 0);
         const ref = name ? dictEntry(context, resources, 'XObject')?.get(PDFName.of(name)) : undefined;
         const xobject = resolve(context, ref);
-        if (name && xobject instanceof PDFStream) useXObject(context, name, xobject, resources, ctm, use, active, depth);
+        if (name && xobject instanceof PDFStream)
+          useXObject(context, name, xobject, resources, ctm, use, active, depth);
         break;
       }
       case 'BI': {
@@ -142,15 +180,26 @@ function scan(context: PDFContext, data: Uint8Array, resources: PDFDict | undefi
         if (other) use.nonX1a.add(`inline image in ${other}`);
         const w = get('W', 'Width');
         const h = get('H', 'Height');
-        if (typeof w === 'number' && typeof h === 'number' && get('IM', 'ImageMask') !== true) placeImage('inline image', w, h, ctm, use);
+        if (typeof w === 'number' && typeof h === 'number' && get('IM', 'ImageMask') !== true)
+          placeImage('inline image', w, h, ctm, use);
         break;
       }
     }
   }
-  if (problems.tooDeep) use.malformed.add(`a content stream nests arrays or dictionaries deeper than ${MAX_OPERAND_DEPTH} levels`);
+  if (problems.tooDeep)
+    use.malformed.add(`a content stream nests arrays or dictionaries deeper than ${MAX_OPERAND_DEPTH} levels`);
 }
 
-function useXObject(context: PDFContext, name: string, xobject: PDFStream, resources: PDFDict | undefined, ctm: Matrix, use: PageUse, active: Set<PDFObject>, depth: number): void {
+function useXObject(
+  context: PDFContext,
+  name: string,
+  xobject: PDFStream,
+  resources: PDFDict | undefined,
+  ctm: Matrix,
+  use: PageUse,
+  active: Set<PDFObject>,
+  depth: number,
+): void {
   const dict = xobject.dict;
   const subtype = nameEntry(context, dict, 'Subtype');
   if (subtype === 'Image') {
@@ -158,27 +207,63 @@ function useXObject(context: PDFContext, name: string, xobject: PDFStream, resou
     if (!isMask) noteSpace(context, use, `image /${name}`, entry(context, dict, 'ColorSpace'));
     const transparent = imageTransparency(context, dict);
     if (transparent) use.transparency.add(`image /${name} has ${transparent}`);
-    placeImage(`/${name}`, numberEntry(context, dict, 'Width') ?? 0, numberEntry(context, dict, 'Height') ?? 0, ctm, use);
+    placeImage(
+      `/${name}`,
+      numberEntry(context, dict, 'Width') ?? 0,
+      numberEntry(context, dict, 'Height') ?? 0,
+      ctm,
+      use,
+    );
   } else if (subtype === 'Form' && depth < MAX_DEPTH && !active.has(xobject)) {
     const blend = rgbKind(context, entry(context, dictEntry(context, dict, 'Group'), 'CS'));
     if (blend) use.rgb.add(`form /${name} transparency group blends in ${blend}`);
     if (isTransparencyGroup(context, dict)) use.transparency.add(`form /${name} is a transparency group`);
     const matrix = (numberArray(context, dict.get(PDFName.of('Matrix'))) as Matrix | undefined) ?? IDENTITY;
     active.add(xobject);
-    scan(context, contentBytes(context, xobject), dictEntry(context, dict, 'Resources') ?? resources, multiply(matrix, ctm), use, active, depth + 1);
+    scan(
+      context,
+      contentBytes(context, xobject),
+      dictEntry(context, dict, 'Resources') ?? resources,
+      multiply(matrix, ctm),
+      use,
+      active,
+      depth + 1,
+    );
     active.delete(xobject);
   }
 }
 
-function usePattern(context: PDFContext, pattern: PDFObject, name: string, resources: PDFDict | undefined, ctm: Matrix, use: PageUse, active: Set<PDFObject>, depth: number): void {
+function usePattern(
+  context: PDFContext,
+  pattern: PDFObject,
+  name: string,
+  resources: PDFDict | undefined,
+  ctm: Matrix,
+  use: PageUse,
+  active: Set<PDFObject>,
+  depth: number,
+): void {
   const dict = pattern instanceof PDFStream ? pattern.dict : pattern instanceof PDFDict ? pattern : undefined;
   if (numberEntry(context, dict, 'PatternType') === 2) {
-    noteSpace(context, use, `shading pattern /${name}`, entry(context, dictEntry(context, dict, 'Shading'), 'ColorSpace'));
+    noteSpace(
+      context,
+      use,
+      `shading pattern /${name}`,
+      entry(context, dictEntry(context, dict, 'Shading'), 'ColorSpace'),
+    );
   } else if (pattern instanceof PDFStream && depth < MAX_DEPTH && !active.has(pattern)) {
     // Tiling pattern: its matrix is relative to the page's default space (§8.7.3.1); using the CTM is close enough for ppi.
     const matrix = (numberArray(context, dict?.get(PDFName.of('Matrix'))) as Matrix | undefined) ?? IDENTITY;
     active.add(pattern);
-    scan(context, contentBytes(context, pattern), dictEntry(context, dict, 'Resources') ?? resources, multiply(matrix, ctm), use, active, depth + 1);
+    scan(
+      context,
+      contentBytes(context, pattern),
+      dictEntry(context, dict, 'Resources') ?? resources,
+      multiply(matrix, ctm),
+      use,
+      active,
+      depth + 1,
+    );
     active.delete(pattern);
   }
 }

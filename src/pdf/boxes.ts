@@ -29,14 +29,25 @@ export function nominalSheet(chromiumMedia: Box, sheetPt?: { width: number; heig
   const extraH = chromiumMedia.height - sheetPt.height;
   const rounding = (extra: number) => extra >= -0.01 && extra <= ROUNDING_TOLERANCE_PT;
   if (!rounding(extraW) || !rounding(extraH)) return { ...chromiumMedia };
-  return { x: chromiumMedia.x, y: round3(chromiumMedia.y + chromiumMedia.height - sheetPt.height), width: sheetPt.width, height: sheetPt.height };
+  return {
+    x: chromiumMedia.x,
+    y: round3(chromiumMedia.y + chromiumMedia.height - sheetPt.height),
+    width: sheetPt.width,
+    height: sheetPt.height,
+  };
 }
 
 /** Compute the boxes from Chromium's MediaBox; `slugPt` 0 means MediaBox = BleedBox (no marks). */
-export function computeBoxes(chromiumMedia: Box, bleedPt: number, slugPt: number, sheetPt?: { width: number; height: number }): PageBoxes {
+export function computeBoxes(
+  chromiumMedia: Box,
+  bleedPt: number,
+  slugPt: number,
+  sheetPt?: { width: number; height: number },
+): PageBoxes {
   const bleed = nominalSheet(chromiumMedia, sheetPt);
   const trim = outset(bleed, -bleedPt);
-  if (trim.width <= 0 || trim.height <= 0) throw new Error(`Bleed ${bleedPt} pt leaves no trim area on a ${bleed.width}×${bleed.height} pt page`);
+  if (trim.width <= 0 || trim.height <= 0)
+    throw new Error(`Bleed ${bleedPt} pt leaves no trim area on a ${bleed.width}×${bleed.height} pt page`);
   return { media: outset(bleed, slugPt), bleed, trim };
 }
 

@@ -17,7 +17,8 @@ function withHeader(bytes: Uint8Array, version: string | undefined): Uint8Array 
   if (!version) return bytes;
   if (!/^1\.\d$/.test(version)) throw new Error(`PDF header version must look like 1.x, got ${version}`);
   const expected = Buffer.from('%PDF-1.7', 'latin1');
-  if (!Buffer.from(bytes.subarray(0, expected.length)).equals(expected)) throw new Error('pdf-lib did not write the expected %PDF-1.7 header');
+  if (!Buffer.from(bytes.subarray(0, expected.length)).equals(expected))
+    throw new Error('pdf-lib did not write the expected %PDF-1.7 header');
   bytes.set(Buffer.from(`%PDF-${version}`, 'latin1'), 0);
   return bytes;
 }

@@ -19,11 +19,20 @@ export function slugText(meta: EditionMeta, pageIndex: number): string {
   const code = createHash('sha256').update(`${meta.title}\n${meta.subject}`).digest('hex').slice(0, 6).toUpperCase();
   const page = meta.pages[pageIndex];
   const built = xmpDate(meta.date).replace('T', ' ').replace('Z', ' UTC');
-  return [`EDITION ${[...ascii, `#${code}`].join(' ')}`, `PAGE ${page?.number ?? pageIndex + 1}`, `SHEET ${pageIndex + 1}/${Math.max(meta.pages.length, pageIndex + 1)}`, `BUILT ${built}`].join('  |  ');
+  return [
+    `EDITION ${[...ascii, `#${code}`].join(' ')}`,
+    `PAGE ${page?.number ?? pageIndex + 1}`,
+    `SHEET ${pageIndex + 1}/${Math.max(meta.pages.length, pageIndex + 1)}`,
+    `BUILT ${built}`,
+  ].join('  |  ');
 }
 
 /** Chromium's PDF bytes → print-ready bytes: boxes, marks, metadata, outline; deterministic. */
-export async function finishPdf(chromiumPdf: Uint8Array, meta: EditionMeta, options: FinishOptions): Promise<Uint8Array> {
+export async function finishPdf(
+  chromiumPdf: Uint8Array,
+  meta: EditionMeta,
+  options: FinishOptions,
+): Promise<Uint8Array> {
   if (!(options.bleedMm >= 0)) throw new Error(`bleedMm must be ≥ 0, got ${options.bleedMm}`);
   const doc = await PDFDocument.load(chromiumPdf, { updateMetadata: false });
   const pages = doc.getPages();
@@ -33,7 +42,10 @@ export async function finishPdf(chromiumPdf: Uint8Array, meta: EditionMeta, opti
   const bleedPt = mmToPt(options.bleedMm);
   const slugPt = options.marks ? mmToPt(options.slugMm ?? DEFAULT_SLUG_MM) : 0;
   const registration = options.marks ? createRegistrationColourSpace(doc) : undefined;
-  const sheetPt = options.trimMm && { width: mmToPt(options.trimMm.width + 2 * options.bleedMm), height: mmToPt(options.trimMm.height + 2 * options.bleedMm) };
+  const sheetPt = options.trimMm && {
+    width: mmToPt(options.trimMm.width + 2 * options.bleedMm),
+    height: mmToPt(options.trimMm.height + 2 * options.bleedMm),
+  };
   const headings = takeChromiumHeadings(doc);
 
   pages.forEach((page, index) => {
@@ -47,6 +59,9 @@ export async function finishPdf(chromiumPdf: Uint8Array, meta: EditionMeta, opti
 
   writeMetadata(doc, meta);
   writeOutline(doc, meta, headings);
-  writePageLabels(doc, meta.pages.map((p) => p.number));
+  writePageLabels(
+    doc,
+    meta.pages.map((p) => p.number),
+  );
   return saveDeterministic(doc);
 }

@@ -19,15 +19,25 @@ export interface MarkSpec {
 }
 
 const KAPPA = 0.5523; // Bézier approximation of a quarter circle.
-const op = (name: Op, ...args: number[]) => PDFOperator.of(name, args.map((n) => PDFNumber.of(round3(n))));
+const op = (name: Op, ...args: number[]) =>
+  PDFOperator.of(
+    name,
+    args.map((n) => PDFNumber.of(round3(n))),
+  );
 
 /** Crop marks: two short lines per trim corner, starting beyond the bleed so they never touch the page. */
 function cropMarks({ boxes: { trim }, bleedPt, slugPt }: MarkSpec): PDFOperator[] {
   const start = Math.max(bleedPt + 1.417, 2.835); // 0.5 mm clear of the BleedBox so no mark pixel lands in the bleed; ≥ 1 mm from the trim
   const end = start + slugPt * 0.5;
   const ops: PDFOperator[] = [];
-  for (const [x, sx] of [[trim.x, -1], [trim.x + trim.width, 1]] as const) {
-    for (const [y, sy] of [[trim.y, -1], [trim.y + trim.height, 1]] as const) {
+  for (const [x, sx] of [
+    [trim.x, -1],
+    [trim.x + trim.width, 1],
+  ] as const) {
+    for (const [y, sy] of [
+      [trim.y, -1],
+      [trim.y + trim.height, 1],
+    ] as const) {
       ops.push(op(Op.MoveTo, x + sx * start, y), op(Op.LineTo, x + sx * end, y));
       ops.push(op(Op.MoveTo, x, y + sy * start), op(Op.LineTo, x, y + sy * end));
     }
@@ -53,11 +63,22 @@ function registrationTargets({ boxes: { trim }, bleedPt, slugPt }: MarkSpec): PD
   const r = slugPt * 0.18;
   const midX = trim.x + trim.width / 2;
   const midY = trim.y + trim.height / 2;
-  const centres = [[midX, trim.y - distance], [midX, trim.y + trim.height + distance], [trim.x - distance, midY], [trim.x + trim.width + distance, midY]];
+  const centres = [
+    [midX, trim.y - distance],
+    [midX, trim.y + trim.height + distance],
+    [trim.x - distance, midY],
+    [trim.x + trim.width + distance, midY],
+  ];
   const stroked: PDFOperator[] = [];
   const filled: PDFOperator[] = [];
   for (const [cx, cy] of centres as [number, number][]) {
-    stroked.push(...circle(cx, cy, r), op(Op.MoveTo, cx - r * 1.4, cy), op(Op.LineTo, cx + r * 1.4, cy), op(Op.MoveTo, cx, cy - r * 1.4), op(Op.LineTo, cx, cy + r * 1.4));
+    stroked.push(
+      ...circle(cx, cy, r),
+      op(Op.MoveTo, cx - r * 1.4, cy),
+      op(Op.LineTo, cx + r * 1.4, cy),
+      op(Op.MoveTo, cx, cy - r * 1.4),
+      op(Op.LineTo, cx, cy + r * 1.4),
+    );
     filled.push(...circle(cx, cy, r * 0.4));
   }
   return [...stroked, op(Op.StrokePath), ...filled, op(Op.FillNonZero)];
@@ -67,7 +88,9 @@ function registrationTargets({ boxes: { trim }, bleedPt, slugPt }: MarkSpec): PD
 function slugLine({ boxes: { trim, media }, slugPt, slugText }: MarkSpec): PDFOperator[] {
   const dot = Math.min(slugPt * 0.02, trim.width / Math.max(1, dotWidth(slugText)));
   const baseline = media.y + slugPt * 0.08;
-  const runs = layoutDots(slugText).map((run) => op(Op.AppendRectangle, trim.x + run.x * dot, baseline + run.y * dot, run.width * dot, dot));
+  const runs = layoutDots(slugText).map((run) =>
+    op(Op.AppendRectangle, trim.x + run.x * dot, baseline + run.y * dot, run.width * dot, dot),
+  );
   return runs.length ? [...runs, op(Op.FillNonZero)] : [];
 }
 

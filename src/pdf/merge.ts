@@ -46,6 +46,9 @@ function writeFlatOutline(doc: PDFDocument, headings: { title: string; dest: PDF
     if (i < refs.length - 1) item.set(PDFName.of('Next'), refs[i + 1]!);
     context.assign(refs[i]!, item);
   });
-  context.assign(root, context.obj({ Type: 'Outlines', First: refs[0]!, Last: refs[refs.length - 1]!, Count: refs.length }));
+  context.assign(
+    root,
+    context.obj({ Type: 'Outlines', First: refs[0]!, Last: refs[refs.length - 1]!, Count: refs.length }),
+  );
   doc.catalog.set(PDFName.of('Outlines'), root);
 }

@@ -37,7 +37,16 @@ function rewriteStream(context: PDFContext, ref: PDFRef | undefined, owner: PDFD
   const bytes = contentBytes(context, key ? owner.get(PDFName.of(key)) : ref);
   const rewritten = rewriteNeutralRgb(bytes);
   if (!rewritten) return;
-  const stream = context.flateStream(rewritten, key ? {} : Object.fromEntries([...owner.entries()].filter(([k]) => !['Length', 'Filter', 'DecodeParms'].includes(k.decodeText())).map(([k, v]) => [k.decodeText(), v])));
+  const stream = context.flateStream(
+    rewritten,
+    key
+      ? {}
+      : Object.fromEntries(
+          [...owner.entries()]
+            .filter(([k]) => !['Length', 'Filter', 'DecodeParms'].includes(k.decodeText()))
+            .map(([k, v]) => [k.decodeText(), v]),
+        ),
+  );
   if (key) owner.set(PDFName.of(key), context.register(stream));
   else if (ref) context.assign(ref, stream);
 }
@@ -47,6 +56,7 @@ export function neutralRgbToGrey(doc: PDFDocument): void {
   const { context } = doc;
   for (const page of doc.getPages()) rewriteStream(context, undefined, page.node, 'Contents');
   for (const [ref, object] of context.enumerateIndirectObjects()) {
-    if (object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype')) === PDFName.of('Form')) rewriteStream(context, ref, object.dict, null);
+    if (object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype')) === PDFName.of('Form'))
+      rewriteStream(context, ref, object.dict, null);
   }
 }

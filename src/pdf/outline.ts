@@ -84,8 +84,16 @@ export function writeOutline(doc: PDFDocument, meta: EditionMeta, headings: Head
     if (index > 0) pageItem.set(PDFName.of('Prev'), refs[index - 1]!);
     if (index < refs.length - 1) pageItem.set(PDFName.of('Next'), refs[index + 1]!);
   });
-  const visible = pageItems.length + pageItems.reduce((sum, { pageItem }) => sum + (pageItem.lookupMaybe(PDFName.of('Count'), PDFNumber)?.asNumber() ?? 0), 0);
-  context.assign(outlinesRef, context.obj({ Type: 'Outlines', First: refs[0]!, Last: refs[refs.length - 1]!, Count: visible }));
+  const visible =
+    pageItems.length +
+    pageItems.reduce(
+      (sum, { pageItem }) => sum + (pageItem.lookupMaybe(PDFName.of('Count'), PDFNumber)?.asNumber() ?? 0),
+      0,
+    );
+  context.assign(
+    outlinesRef,
+    context.obj({ Type: 'Outlines', First: refs[0]!, Last: refs[refs.length - 1]!, Count: visible }),
+  );
   doc.catalog.set(PDFName.of('Outlines'), outlinesRef);
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }

@@ -19,18 +19,30 @@ export interface OutputIntentProfile {
 }
 
 /** Ghostscript ships "Artifex CMYK SWOP Profile" as default_cmyk.icc; SWOP is registered as CGATS TR 001. */
-const GS_PROFILE = { identifier: 'CGATS TR 001', condition: 'SWOP (Artifex CMYK SWOP Profile, Ghostscript default_cmyk.icc)' };
+const GS_PROFILE = {
+  identifier: 'CGATS TR 001',
+  condition: 'SWOP (Artifex CMYK SWOP Profile, Ghostscript default_cmyk.icc)',
+};
 /** Where Debian puts it, for a gs that cannot be asked. */
-const DEBIAN_PROFILES = ['/usr/share/color/icc/ghostscript/default_cmyk.icc', '/usr/share/ghostscript/iccprofiles/default_cmyk.icc'];
+const DEBIAN_PROFILES = [
+  '/usr/share/color/icc/ghostscript/default_cmyk.icc',
+  '/usr/share/ghostscript/iccprofiles/default_cmyk.icc',
+];
 /** How long asking gs for its profile folder may take. */
 const GS_QUERY_TIMEOUT_MS = 10_000;
 
 /** Ask Ghostscript itself where its CMYK profile is (its ICCProfilesDir and DefaultCMYKProfile user parameters). */
 function ghostscriptCmykProfile(): string | undefined {
   const query = 'currentuserparams dup /ICCProfilesDir get = /DefaultCMYKProfile get = quit';
-  const result = spawnSync('gs', ['-q', '-dNODISPLAY', '-dNOSAFER', '-c', query], { encoding: 'utf8', timeout: GS_QUERY_TIMEOUT_MS });
+  const result = spawnSync('gs', ['-q', '-dNODISPLAY', '-dNOSAFER', '-c', query], {
+    encoding: 'utf8',
+    timeout: GS_QUERY_TIMEOUT_MS,
+  });
   if (result.status !== 0 || !result.stdout) return undefined;
-  const [dir, name] = result.stdout.trim().split('\n').map((l) => l.trim());
+  const [dir, name] = result.stdout
+    .trim()
+    .split('\n')
+    .map((l) => l.trim());
   if (!dir || !name || dir.startsWith('%rom%')) return undefined;
   const path = join(dir, name);
   return existsSync(path) ? path : undefined;
@@ -42,13 +54,16 @@ function ghostscriptCmykProfile(): string | undefined {
  */
 export function findOutputProfile(env: NodeJS.ProcessEnv = process.env): OutputIntentProfile {
   if (env.ZHUANBAN_OUTPUT_ICC) {
-    if (!existsSync(env.ZHUANBAN_OUTPUT_ICC)) throw new Error(`ZHUANBAN_OUTPUT_ICC=${env.ZHUANBAN_OUTPUT_ICC} does not exist`);
+    if (!existsSync(env.ZHUANBAN_OUTPUT_ICC))
+      throw new Error(`ZHUANBAN_OUTPUT_ICC=${env.ZHUANBAN_OUTPUT_ICC} does not exist`);
     const condition = env.ZHUANBAN_OUTPUT_CONDITION ?? 'Custom';
     return { iccPath: env.ZHUANBAN_OUTPUT_ICC, identifier: condition, condition };
   }
   const iccPath = ghostscriptCmykProfile() ?? DEBIAN_PROFILES.find((p) => existsSync(p));
   if (!iccPath)
-    throw new Error("No CMYK ICC profile found (Ghostscript's default_cmyk.icc). Install Ghostscript or set ZHUANBAN_OUTPUT_ICC=/path/to/profile.icc.");
+    throw new Error(
+      "No CMYK ICC profile found (Ghostscript's default_cmyk.icc). Install Ghostscript or set ZHUANBAN_OUTPUT_ICC=/path/to/profile.icc.",
+    );
   return { iccPath, ...GS_PROFILE };
 }
 

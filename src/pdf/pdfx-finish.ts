@@ -29,7 +29,8 @@ export function sourcePages(doc: PDFDocument): SourcePage[] {
   const { context } = doc;
   return doc.getPages().map((page) => {
     const use = scanPage(context, page.node, page.node.Resources());
-    const box = (key: keyof SourcePage['boxes']) => pageBox(context, page.node, key, key === 'MediaBox' || key === 'CropBox');
+    const box = (key: keyof SourcePage['boxes']) =>
+      pageBox(context, page.node, key, key === 'MediaBox' || key === 'CropBox');
     return {
       boxes: { MediaBox: box('MediaBox'), CropBox: box('CropBox'), BleedBox: box('BleedBox'), TrimBox: box('TrimBox') },
       fonts: use.fonts.size,
@@ -52,7 +53,14 @@ export function assertOpaque(pages: SourcePage[]): void {
 const shift = ([x0, y0, x1, y1]: Rect, dx: number, dy: number): Rect => [x0 - dx, y0 - dy, x1 - dx, y1 - dy];
 
 /** Which operands of an explicit destination are x or y coordinates (PDF 32000-1 §12.3.2.2, Table 151). */
-const DEST_AXES: Record<string, ('x' | 'y')[]> = { XYZ: ['x', 'y'], FitH: ['y'], FitBH: ['y'], FitV: ['x'], FitBV: ['x'], FitR: ['x', 'y', 'x', 'y'] };
+const DEST_AXES: Record<string, ('x' | 'y')[]> = {
+  XYZ: ['x', 'y'],
+  FitH: ['y'],
+  FitBH: ['y'],
+  FitV: ['x'],
+  FitBV: ['x'],
+  FitR: ['x', 'y', 'x', 'y'],
+};
 
 /**
  * gs moves each page's content with its MediaBox but leaves the bookmarks' destinations where they were, so
@@ -69,7 +77,8 @@ function shiftOutline(context: PDFContext, offsets: Map<string, [number, number]
     if (!offset || !kind) return;
     (DEST_AXES[kind] ?? []).forEach((axis, i) => {
       const value = dest.get(i + 2);
-      if (value instanceof PDFNumber) dest.set(i + 2, PDFNumber.of(round3(value.asNumber() - (axis === 'x' ? offset[0] : offset[1]))));
+      if (value instanceof PDFNumber)
+        dest.set(i + 2, PDFNumber.of(round3(value.asNumber() - (axis === 'x' ? offset[0] : offset[1]))));
     });
   };
   const array = (dict: PDFDict, key: string) => {
@@ -86,14 +95,23 @@ function shiftOutline(context: PDFContext, offsets: Map<string, [number, number]
       walk(item.lookupMaybe(PDFName.of('First'), PDFDict));
     }
   };
-  walk(context.lookupMaybe(context.lookupMaybe(context.trailerInfo.Root, PDFDict)?.get(PDFName.of('Outlines')), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict));
+  walk(
+    context
+      .lookupMaybe(context.lookupMaybe(context.trailerInfo.Root, PDFDict)?.get(PDFName.of('Outlines')), PDFDict)
+      ?.lookupMaybe(PDFName.of('First'), PDFDict),
+  );
 }
 
 /**
  * Ghostscript's output → the final PDF/X bytes; throws if gs changed the pages in a way we do not expect.
  * What it could not put right (a font whose ToUnicode could not be checked) is pushed onto `warnings`.
  */
-export async function finishPdfX(gsPdf: Uint8Array, source: SourcePage[], meta: EditionMeta, warnings: string[] = []): Promise<Uint8Array> {
+export async function finishPdfX(
+  gsPdf: Uint8Array,
+  source: SourcePage[],
+  meta: EditionMeta,
+  warnings: string[] = [],
+): Promise<Uint8Array> {
   const doc = await PDFDocument.load(gsPdf, { updateMetadata: false });
   const pages = doc.getPages();
   if (pages.length !== source.length) throw new Error(`Ghostscript wrote ${pages.length} pages for ${source.length}`);
@@ -101,13 +119,19 @@ export async function finishPdfX(gsPdf: Uint8Array, source: SourcePage[], meta: 
   pages.forEach((page, index) => {
     const before = source[index]!;
     const use = scanPage(doc.context, page.node, page.node.Resources());
-    if (before.fonts > 0 && use.fonts.size === 0) throw new Error(`Ghostscript turned page ${index + 1} into a bitmap: its text is gone (transparency or an unsupported feature)`);
+    if (before.fonts > 0 && use.fonts.size === 0)
+      throw new Error(
+        `Ghostscript turned page ${index + 1} into a bitmap: its text is gone (transparency or an unsupported feature)`,
+      );
     const media = before.boxes.MediaBox;
     const written = pageBox(doc.context, page.node, 'MediaBox', true);
     if (!media || !written) throw new Error(`page ${index + 1} has no MediaBox`);
     // gs writes the MediaBox at the origin, moving the content by the old origin; check size, then restore exact boxes.
     const [dx, dy] = [media[0] - written[0], media[1] - written[1]];
-    if (Math.abs(written[2] - written[0] - (media[2] - media[0])) > 0.02 || Math.abs(written[3] - written[1] - (media[3] - media[1])) > 0.02) {
+    if (
+      Math.abs(written[2] - written[0] - (media[2] - media[0])) > 0.02 ||
+      Math.abs(written[3] - written[1] - (media[3] - media[1])) > 0.02
+    ) {
       throw new Error(`Ghostscript changed the size of page ${index + 1}`);
     }
     for (const key of ['MediaBox', 'CropBox', 'BleedBox', 'TrimBox'] as const) {
@@ -118,7 +142,13 @@ export async function finishPdfX(gsPdf: Uint8Array, source: SourcePage[], meta: 
   });
   shiftOutline(doc.context, offsets);
   // gs 10.00 garbles the ToUnicode of runs of consecutive codes; put back the input's text (tounicode-repair.ts).
-  warnings.push(...repairToUnicode(doc.context, pages.map((page) => page.node), source.map((page) => page.glyphs)));
+  warnings.push(
+    ...repairToUnicode(
+      doc.context,
+      pages.map((page) => page.node),
+      source.map((page) => page.glyphs),
+    ),
+  );
   // Dates from the build time, not from gs's clock (Debian's gs honours SOURCE_DATE_EPOCH, but that is a patch).
   doc.setCreationDate(meta.date);
   doc.setModificationDate(meta.date);

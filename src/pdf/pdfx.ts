@@ -18,17 +18,32 @@ import { onShutdown, removeFolderSync } from '../io/shutdown.js';
 import type { EditionMeta } from './types.js';
 
 /** Ghostscript arguments; see Ghostscript docs VectorDevices "PDF/X" and "Color conversion". */
-export function ghostscriptArgs(inputPath: string, outputPath: string, definitionPath: string, iccPath: string): string[] {
+export function ghostscriptArgs(
+  inputPath: string,
+  outputPath: string,
+  definitionPath: string,
+  iccPath: string,
+): string[] {
   return [
-    '-dBATCH', '-dNOPAUSE', '-dSAFER', // not -dQUIET: it also hides the list of repaired or skipped objects
+    '-dBATCH',
+    '-dNOPAUSE',
+    '-dSAFER', // not -dQUIET: it also hides the list of repaired or skipped objects
     `--permit-file-read=${iccPath}`, // PDFX_def.ps reads the profile; -dSAFER needs explicit permission (gs 9.50+)
-    '-sDEVICE=pdfwrite', '-dPDFX', '-dCompatibilityLevel=1.3', // -dPDFX forces 1.3 anyway; say so rather than ask for 1.4
+    '-sDEVICE=pdfwrite',
+    '-dPDFX',
+    '-dCompatibilityLevel=1.3', // -dPDFX forces 1.3 anyway; say so rather than ask for 1.4
     '-dPreserveAnnots=false', // PDF/X allows no annotations on the page (gs otherwise reverts to plain PDF for a link)
-    '-sColorConversionStrategy=CMYK', '-sProcessColorModel=DeviceCMYK',
+    '-sColorConversionStrategy=CMYK',
+    '-sProcessColorModel=DeviceCMYK',
     '-dAutoRotatePages=/None', // keep pages as laid out; gs would otherwise rotate by text direction
-    '-dEmbedAllFonts=true', '-dSubsetFonts=true',
-    '-dDownsampleColorImages=false', '-dDownsampleGrayImages=false', '-dDownsampleMonoImages=false',
-    `-sOutputFile=${outputPath}`, definitionPath, inputPath,
+    '-dEmbedAllFonts=true',
+    '-dSubsetFonts=true',
+    '-dDownsampleColorImages=false',
+    '-dDownsampleGrayImages=false',
+    '-dDownsampleMonoImages=false',
+    `-sOutputFile=${outputPath}`,
+    definitionPath,
+    inputPath,
   ];
 }
 
@@ -50,7 +65,12 @@ export function ghostscriptWarnings(stdout: string, stderr: string): string[] {
  * the input has transparency (PdfXTransparencyError), which PDF 1.3 cannot hold without rasterising text.
  * Resolves to Ghostscript's warnings (see ghostscriptWarnings) so the build can report them.
  */
-export async function makePdfX(inputPath: string, outputPath: string, meta: EditionMeta, options: { timeoutMs: number }): Promise<{ warnings: string[] }> {
+export async function makePdfX(
+  inputPath: string,
+  outputPath: string,
+  meta: EditionMeta,
+  options: { timeoutMs: number },
+): Promise<{ warnings: string[] }> {
   const profile = findOutputProfile();
   const dir = await mkdtemp(join(tmpdir(), 'zhuanban-pdfx-'));
   const forget = onShutdown(() => removeFolderSync(dir));
@@ -66,10 +86,20 @@ export async function makePdfX(inputPath: string, outputPath: string, meta: Edit
     await writeFile(definitionPath, pdfxDefinition(meta.title, profile));
     // SOURCE_DATE_EPOCH: Debian's Ghostscript then writes the build time instead of the wall clock.
     const epoch = String(Math.floor(meta.date.getTime() / 1000));
-    const result = await runTool('gs', ghostscriptArgs(greyPath, draftPath, definitionPath, profile.iccPath), options.timeoutMs, { SOURCE_DATE_EPOCH: epoch });
-    if (result.code !== 0) throw new Error(`Ghostscript failed (exit ${result.code}) making PDF/X: ${(result.stderr || result.stdout).trim().slice(0, 2000)}`);
+    const result = await runTool(
+      'gs',
+      ghostscriptArgs(greyPath, draftPath, definitionPath, profile.iccPath),
+      options.timeoutMs,
+      { SOURCE_DATE_EPOCH: epoch },
+    );
+    if (result.code !== 0)
+      throw new Error(
+        `Ghostscript failed (exit ${result.code}) making PDF/X: ${(result.stderr || result.stdout).trim().slice(0, 2000)}`,
+      );
     if (/reverting to normal PDF output|aborting conversion/i.test(result.stdout + result.stderr)) {
-      throw new Error(`Ghostscript could not make a valid PDF/X: ${(result.stdout + result.stderr).trim().slice(0, 2000)}`);
+      throw new Error(
+        `Ghostscript could not make a valid PDF/X: ${(result.stdout + result.stderr).trim().slice(0, 2000)}`,
+      );
     }
     if ((await stat(draftPath)).size === 0) throw new Error('Ghostscript wrote an empty PDF/X file');
     const warnings = ghostscriptWarnings(result.stdout, result.stderr);

@@ -12,7 +12,14 @@ export const REGISTRATION_CS = 'ZbRegistration';
 export function createRegistrationColourSpace(doc: PDFDocument): PDFRef {
   const { context } = doc;
   const tintTransform = context.obj({ FunctionType: 2, Domain: [0, 1], C0: [0, 0, 0, 0], C1: [1, 1, 1, 1], N: 1 });
-  return context.register(context.obj([PDFName.of('Separation'), PDFName.of('All'), PDFName.of('DeviceCMYK'), context.register(tintTransform)]));
+  return context.register(
+    context.obj([
+      PDFName.of('Separation'),
+      PDFName.of('All'),
+      PDFName.of('DeviceCMYK'),
+      context.register(tintTransform),
+    ]),
+  );
 }
 
 /** Make the registration colour space available on a page under REGISTRATION_CS. */

@@ -14,13 +14,25 @@ export interface ToolResult {
 }
 
 /** Which Debian package provides each tool we call, for the "missing tool" message. */
-const PACKAGES: Record<string, string> = { gs: 'ghostscript', pdffonts: 'poppler-utils', pdfinfo: 'poppler-utils', pdfimages: 'poppler-utils', pdftotext: 'poppler-utils', pdftoppm: 'poppler-utils' };
+const PACKAGES: Record<string, string> = {
+  gs: 'ghostscript',
+  pdffonts: 'poppler-utils',
+  pdfinfo: 'poppler-utils',
+  pdfimages: 'poppler-utils',
+  pdftotext: 'poppler-utils',
+  pdftoppm: 'poppler-utils',
+};
 
 /** Thrown when the binary is not installed. */
 export class ToolMissingError extends Error {}
 
 /** Run `command args` and collect its output; rejects on timeout (after SIGKILL) or if the tool is missing. */
-export function runTool(command: string, args: string[], timeoutMs: number, env: Record<string, string> = {}): Promise<ToolResult> {
+export function runTool(
+  command: string,
+  args: string[],
+  timeoutMs: number,
+  env: Record<string, string> = {},
+): Promise<ToolResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     // A signal to zhuanban ends the tool too (Ghostscript would otherwise run on, writing into a removed folder).
@@ -39,13 +51,21 @@ export function runTool(command: string, args: string[], timeoutMs: number, env:
       clearTimeout(timer);
       if (error.code === 'ENOENT') {
         const pkg = PACKAGES[command] ?? command;
-        reject(new ToolMissingError(`${command} not found: install the Debian package "${pkg}" (npm run setup does it) and retry`));
+        reject(
+          new ToolMissingError(
+            `${command} not found: install the Debian package "${pkg}" (npm run setup does it) and retry`,
+          ),
+        );
       } else reject(error);
     });
     child.on('close', (code) => {
       clearTimeout(timer);
       if (timedOut) return reject(new Error(`${command} timed out after ${timeoutMs} ms and was killed`));
-      resolve({ code: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
+      resolve({
+        code: code ?? 1,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+      });
     });
   });
 }

@@ -7,7 +7,17 @@
  * no glyph id or character code disagrees between them (subsets of different fonts that share a name keep
  * apart), so every page shows exactly the glyphs it showed before.
  */
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, decodePDFRawStream, type PDFContext, type PDFDocument } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  decodePDFRawStream,
+  type PDFContext,
+  type PDFDocument,
+} from 'pdf-lib';
 
 /** One embedded TrueType CID font of the file. */
 interface EmbeddedFont {
@@ -52,8 +62,12 @@ function readTables(font: Uint8Array): Map<string, Uint8Array> {
   return tables;
 }
 
-function readGlyphs(tables: Map<string, Uint8Array>): { glyphs: Map<number, Uint8Array>; metrics: Map<number, [number, number]>; numGlyphs: number } | null {
-  const [head, loca, glyf, maxp, hhea, hmtx] = ['head', 'loca', 'glyf', 'maxp', 'hhea', 'hmtx'].map((t) => tables.get(t));
+function readGlyphs(
+  tables: Map<string, Uint8Array>,
+): { glyphs: Map<number, Uint8Array>; metrics: Map<number, [number, number]>; numGlyphs: number } | null {
+  const [head, loca, glyf, maxp, hhea, hmtx] = ['head', 'loca', 'glyf', 'maxp', 'hhea', 'hmtx'].map((t) =>
+    tables.get(t),
+  );
   if (!head || !loca || !glyf || !maxp || !hhea || !hmtx) return null;
   const numGlyphs = u16(maxp, 4);
   const long = u16(head, 50) === 1;
@@ -102,11 +116,13 @@ function readToUnicode(stream: PDFRawStream | undefined): Map<number, string> {
   if (!stream) return map;
   const text = new TextDecoder('latin1').decode(decodePDFRawStream(stream).decode());
   for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
-    for (const [, code, value] of block[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) map.set(parseInt(code!, 16), hexText(value!));
+    for (const [, code, value] of block[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g))
+      map.set(parseInt(code!, 16), hexText(value!));
   for (const block of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g))
     for (const [, lo, hi, value] of block[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
       const base = parseInt(value!, 16);
-      for (let c = parseInt(lo!, 16); c <= parseInt(hi!, 16); c++) map.set(c, String.fromCharCode(base + c - parseInt(lo!, 16)));
+      for (let c = parseInt(lo!, 16); c <= parseInt(hi!, 16); c++)
+        map.set(c, String.fromCharCode(base + c - parseInt(lo!, 16)));
     }
   return map;
 }
@@ -118,20 +134,44 @@ function embeddedFonts(doc: PDFDocument): EmbeddedFont[] {
     if (!(type0 instanceof PDFDict) || type0.get(PDFName.of('Subtype')) !== PDFName.of('Type0')) continue;
     const cidRef = type0.lookupMaybe(PDFName.of('DescendantFonts'), PDFArray)?.get(0);
     const cid = cidRef instanceof PDFRef ? context.lookupMaybe(cidRef, PDFDict) : undefined;
-    if (!cid || !(cidRef instanceof PDFRef) || cid.get(PDFName.of('Subtype')) !== PDFName.of('CIDFontType2') || cid.get(PDFName.of('CIDToGIDMap')) !== PDFName.of('Identity')) continue;
+    if (
+      !cid ||
+      !(cidRef instanceof PDFRef) ||
+      cid.get(PDFName.of('Subtype')) !== PDFName.of('CIDFontType2') ||
+      cid.get(PDFName.of('CIDToGIDMap')) !== PDFName.of('Identity')
+    )
+      continue;
     const descriptorRef = cid.get(PDFName.of('FontDescriptor'));
     const descriptor = descriptorRef instanceof PDFRef ? context.lookupMaybe(descriptorRef, PDFDict) : undefined;
     const fileRef = descriptor?.get(PDFName.of('FontFile2'));
     const file = fileRef instanceof PDFRef ? context.lookup(fileRef) : undefined;
-    if (!descriptor || !(descriptorRef instanceof PDFRef) || !(fileRef instanceof PDFRef) || !(file instanceof PDFRawStream)) continue;
+    if (
+      !descriptor ||
+      !(descriptorRef instanceof PDFRef) ||
+      !(fileRef instanceof PDFRef) ||
+      !(file instanceof PDFRawStream)
+    )
+      continue;
     const tables = readTables(decodePDFRawStream(file).decode());
     const read = readGlyphs(tables);
     if (!read) continue;
     const toUnicodeObject = context.lookup(type0.get(PDFName.of('ToUnicode')));
     const toUnicode = toUnicodeObject instanceof PDFRawStream ? toUnicodeObject : undefined;
-    fonts.push({ type0Ref, type0, cidRef, cid, descriptorRef, descriptor, fileRef, family: String(type0.get(PDFName.of('BaseFont'))).replace(/^\/[A-Z]{6}\+/, ''),
-      tables, ...read, widths: readWidths(context, cid), unicodes: readToUnicode(toUnicode),
-      dw: cid.lookupMaybe(PDFName.of('DW'), PDFNumber)?.asNumber() ?? 1000 });
+    fonts.push({
+      type0Ref,
+      type0,
+      cidRef,
+      cid,
+      descriptorRef,
+      descriptor,
+      fileRef,
+      family: String(type0.get(PDFName.of('BaseFont'))).replace(/^\/[A-Z]{6}\+/, ''),
+      tables,
+      ...read,
+      widths: readWidths(context, cid),
+      unicodes: readToUnicode(toUnicode),
+      dw: cid.lookupMaybe(PDFName.of('DW'), PDFNumber)?.asNumber() ?? 1000,
+    });
   }
   return fonts;
 }
@@ -175,7 +215,14 @@ function join(group: Group, font: EmbeddedFont): void {
 
 function checksum(data: Uint8Array): number {
   let sum = 0;
-  for (let i = 0; i < data.length; i += 4) sum = (sum + (((data[i] ?? 0) << 24) >>> 0) + ((data[i + 1] ?? 0) << 16) + ((data[i + 2] ?? 0) << 8) + (data[i + 3] ?? 0)) >>> 0;
+  for (let i = 0; i < data.length; i += 4)
+    sum =
+      (sum +
+        (((data[i] ?? 0) << 24) >>> 0) +
+        ((data[i + 1] ?? 0) << 16) +
+        ((data[i + 2] ?? 0) << 8) +
+        (data[i + 3] ?? 0)) >>>
+      0;
   return sum;
 }
 
@@ -220,9 +267,17 @@ function buildFont(group: Group): Uint8Array {
   // post format 3 (no glyph names); vertical metrics, layout and variation tables are not used in a PDF.
   const post = copy('post').slice(0, 32);
   new DataView(post.buffer).setUint32(0, 0x00030000);
-  const tables = new Map<string, Uint8Array>([['glyf', glyf], ['loca', new Uint8Array(loca.buffer)], ['hmtx', new Uint8Array(hmtx.buffer)],
-    ['head', head], ['maxp', maxp], ['hhea', hhea], ['post', post]]);
-  for (const tag of ['OS/2', 'cmap', 'cvt ', 'fpgm', 'prep', 'name', 'gasp']) if (base.has(tag)) tables.set(tag, base.get(tag)!);
+  const tables = new Map<string, Uint8Array>([
+    ['glyf', glyf],
+    ['loca', new Uint8Array(loca.buffer)],
+    ['hmtx', new Uint8Array(hmtx.buffer)],
+    ['head', head],
+    ['maxp', maxp],
+    ['hhea', hhea],
+    ['post', post],
+  ]);
+  for (const tag of ['OS/2', 'cmap', 'cvt ', 'fpgm', 'prep', 'name', 'gasp'])
+    if (base.has(tag)) tables.set(tag, base.get(tag)!);
   return writeSfnt(tables);
 }
 
@@ -275,11 +330,30 @@ function toUnicodeCMap(unicodes: Map<number, string>): string {
   const blocks: string[] = [];
   for (let i = 0; i < entries.length; i += BFCHAR_BLOCK) {
     const block = entries.slice(i, i + BFCHAR_BLOCK);
-    blocks.push(`${block.length} beginbfchar\n${block.map(([c, u]) => `<${hex4(c)}> <${[...u].map((ch) => hex4(ch.charCodeAt(0))).join('')}>`).join('\n')}\nendbfchar`);
+    blocks.push(
+      `${block.length} beginbfchar\n${block.map(([c, u]) => `<${hex4(c)}> <${[...u].map((ch) => hex4(ch.charCodeAt(0))).join('')}>`).join('\n')}\nendbfchar`,
+    );
   }
-  return ['/CIDInit /ProcSet findresource begin', '12 dict begin', 'begincmap', '/CIDSystemInfo', '<<  /Registry (Adobe)', '/Ordering (UCS)', '/Supplement 0',
-    '>> def', '/CMapName /Adobe-Identity-UCS def', '/CMapType 2 def', '1 begincodespacerange', '<0000> <FFFF>', 'endcodespacerange', ...blocks,
-    'endcmap', 'CMapName currentdict /CMap defineresource pop', 'end', 'end'].join('\n');
+  return [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo',
+    '<<  /Registry (Adobe)',
+    '/Ordering (UCS)',
+    '/Supplement 0',
+    '>> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange',
+    '<0000> <FFFF>',
+    'endcodespacerange',
+    ...blocks,
+    'endcmap',
+    'CMapName currentdict /CMap defineresource pop',
+    'end',
+    'end',
+  ].join('\n');
 }
 
 /** Join the subsets of each embedded font into one; returns how many font programs were removed. */
@@ -290,7 +364,14 @@ export function shareFontSubsets(doc: PDFDocument): number {
     const group = groups.find((g) => fits(g, font));
     if (group) join(group, font);
     else {
-      const fresh: Group = { members: [], used: new Set(), glyphs: new Map(), metrics: new Map(font.metrics), widths: new Map(), unicodes: new Map() };
+      const fresh: Group = {
+        members: [],
+        used: new Set(),
+        glyphs: new Map(),
+        metrics: new Map(font.metrics),
+        widths: new Map(),
+        unicodes: new Map(),
+      };
       join(fresh, font);
       groups.push(fresh);
     }
@@ -303,13 +384,28 @@ export function shareFontSubsets(doc: PDFDocument): number {
     if (group.widths.size) first.cid.set(PDFName.of('W'), widthArray(context, group.widths));
     const toUnicode = first.type0.get(PDFName.of('ToUnicode'));
     if (toUnicode instanceof PDFRef) context.assign(toUnicode, context.flateStream(toUnicodeCMap(group.unicodes)));
-    const boxes = group.members.map((m) => m.descriptor.lookupMaybe(PDFName.of('FontBBox'), PDFArray)?.asArray().map((x) => (x as PDFNumber).asNumber()) ?? [0, 0, 0, 0]);
-    first.descriptor.set(PDFName.of('FontBBox'), context.obj([Math.min(...boxes.map((b) => b[0]!)), Math.min(...boxes.map((b) => b[1]!)), Math.max(...boxes.map((b) => b[2]!)), Math.max(...boxes.map((b) => b[3]!))]));
+    const boxes = group.members.map(
+      (m) =>
+        m.descriptor
+          .lookupMaybe(PDFName.of('FontBBox'), PDFArray)
+          ?.asArray()
+          .map((x) => (x as PDFNumber).asNumber()) ?? [0, 0, 0, 0],
+    );
+    first.descriptor.set(
+      PDFName.of('FontBBox'),
+      context.obj([
+        Math.min(...boxes.map((b) => b[0]!)),
+        Math.min(...boxes.map((b) => b[1]!)),
+        Math.max(...boxes.map((b) => b[2]!)),
+        Math.max(...boxes.map((b) => b[3]!)),
+      ]),
+    );
     for (const member of rest) {
       // The member's font object now says what the first one says; its own parts are dropped.
       context.assign(member.type0Ref, first.type0);
       const memberToUnicode = member.type0.get(PDFName.of('ToUnicode'));
-      for (const ref of [member.cidRef, member.descriptorRef, member.fileRef, memberToUnicode]) if (ref instanceof PDFRef) context.delete(ref);
+      for (const ref of [member.cidRef, member.descriptorRef, member.fileRef, memberToUnicode])
+        if (ref instanceof PDFRef) context.delete(ref);
       removed++;
     }
   }

@@ -44,7 +44,8 @@ export function shownGlyphs(context: PDFContext, page: PDFDict): ShownGlyph[] | 
       if (!font) return void (ok = false);
       const length = codeLength(context, font);
       if (!length) return void (ok = false);
-      for (let i = 0; i + length <= bytes.length; i += length) out.push({ font, code: length === 2 ? (bytes[i]! << 8) | bytes[i + 1]! : bytes[i]! });
+      for (let i = 0; i + length <= bytes.length; i += length)
+        out.push({ font, code: length === 2 ? (bytes[i]! << 8) | bytes[i + 1]! : bytes[i]! });
     };
     for (const { op, args } of operations(data)) {
       const name = args.find((a): a is Name => a instanceof Name)?.value;
@@ -62,7 +63,12 @@ export function shownGlyphs(context: PDFContext, page: PDFDict): ShownGlyph[] | 
         const form = resolve(context, ref);
         if (form instanceof PDFStream && nameEntry(context, form.dict, 'Subtype') === 'Form' && !active.has(form)) {
           active.add(form);
-          walk(decodeStream(form) ?? new Uint8Array(), dictEntry(context, form.dict, 'Resources') ?? resources, depth + 1, active);
+          walk(
+            decodeStream(form) ?? new Uint8Array(),
+            dictEntry(context, form.dict, 'Resources') ?? resources,
+            depth + 1,
+            active,
+          );
           active.delete(form);
         }
       }
@@ -79,12 +85,18 @@ export function readToUnicode(context: PDFContext, font: PDFDict): Map<number, s
   const bytes = decodeStream(entry(context, font, 'ToUnicode'));
   if (!bytes) return map;
   const text = Buffer.from(bytes).toString('latin1');
-  const utf16 = (hex: string) => Buffer.from(hex.length % 4 ? hex.padStart(Math.ceil(hex.length / 4) * 4, '0') : hex, 'hex').swap16().toString('utf16le');
+  const utf16 = (hex: string) =>
+    Buffer.from(hex.length % 4 ? hex.padStart(Math.ceil(hex.length / 4) * 4, '0') : hex, 'hex')
+      .swap16()
+      .toString('utf16le');
   for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const [, code, value] of block[1]!.matchAll(/<\s*([0-9a-fA-F]+)\s*>\s*<\s*([0-9a-fA-F]*)\s*>/g)) map.set(parseInt(code!, 16), utf16(value!));
+    for (const [, code, value] of block[1]!.matchAll(/<\s*([0-9a-fA-F]+)\s*>\s*<\s*([0-9a-fA-F]*)\s*>/g))
+      map.set(parseInt(code!, 16), utf16(value!));
   }
   for (const block of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const [, lo, hi, start, list] of block[1]!.matchAll(/<\s*([0-9a-fA-F]+)\s*>\s*<\s*([0-9a-fA-F]+)\s*>\s*(?:<\s*([0-9a-fA-F]+)\s*>|\[([^\]]*)\])/g)) {
+    for (const [, lo, hi, start, list] of block[1]!.matchAll(
+      /<\s*([0-9a-fA-F]+)\s*>\s*<\s*([0-9a-fA-F]+)\s*>\s*(?:<\s*([0-9a-fA-F]+)\s*>|\[([^\]]*)\])/g,
+    )) {
       const [first, end] = [parseInt(lo!, 16), parseInt(hi!, 16)];
       if (end - first > 0xffff) continue;
       if (list !== undefined) {
@@ -92,7 +104,10 @@ export function readToUnicode(context: PDFContext, font: PDFDict): Map<number, s
           if (first + i <= end) map.set(first + i, utf16(hex!));
         });
       } else {
-        const base = Buffer.from(start!.length % 4 ? start!.padStart(Math.ceil(start!.length / 4) * 4, '0') : start!, 'hex');
+        const base = Buffer.from(
+          start!.length % 4 ? start!.padStart(Math.ceil(start!.length / 4) * 4, '0') : start!,
+          'hex',
+        );
         for (let code = first; code <= end; code++) {
           const value = Buffer.from(base);
           value.writeUInt16BE((value.readUInt16BE(value.length - 2) + code - first) & 0xffff, value.length - 2);
@@ -109,8 +124,14 @@ const BFCHAR_BLOCK = 100;
 
 /** A ToUnicode CMap (Adobe TN #5411) for 2-byte codes, in bfchar blocks of at most 100 entries. */
 export function writeToUnicode(map: Map<number, string>, codeBytes: number): string {
-  const hex = (code: number) => code.toString(16).toUpperCase().padStart(codeBytes * 2, '0');
-  const entries = [...map].sort(([a], [b]) => a - b).map(([code, text]) => `<${hex(code)}> <${Buffer.from(text, 'utf16le').swap16().toString('hex').toUpperCase()}>`);
+  const hex = (code: number) =>
+    code
+      .toString(16)
+      .toUpperCase()
+      .padStart(codeBytes * 2, '0');
+  const entries = [...map]
+    .sort(([a], [b]) => a - b)
+    .map(([code, text]) => `<${hex(code)}> <${Buffer.from(text, 'utf16le').swap16().toString('hex').toUpperCase()}>`);
   const blocks: string[] = [];
   for (let i = 0; i < entries.length; i += BFCHAR_BLOCK) {
     const chunk = entries.slice(i, i + BFCHAR_BLOCK);
@@ -118,10 +139,19 @@ export function writeToUnicode(map: Map<number, string>, codeBytes: number): str
   }
   const space = codeBytes === 2 ? '<0000> <FFFF>' : '<00> <FF>';
   return [
-    '/CIDInit /ProcSet findresource begin', '12 dict begin', 'begincmap',
-    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def', '/CMapName /Adobe-Identity-UCS def', '/CMapType 2 def',
-    `1 begincodespacerange\n${space}\nendcodespacerange`, ...blocks,
-    'endcmap', 'CMapName currentdict /CMap defineresource pop', 'end', 'end', '',
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    `1 begincodespacerange\n${space}\nendcodespacerange`,
+    ...blocks,
+    'endcmap',
+    'CMapName currentdict /CMap defineresource pop',
+    'end',
+    'end',
+    '',
   ].join('\n');
 }
 
@@ -140,7 +170,11 @@ export function glyphTexts(context: PDFContext, page: PDFDict): (string | undefi
  * Give every Type0 font of Ghostscript's output the ToUnicode its glyphs had in the input (see above).
  * `source[i]` is glyphTexts() of input page i. Returns what could not be repaired, for the build's warnings.
  */
-export function repairToUnicode(context: PDFContext, pages: PDFDict[], source: ((string | undefined)[] | undefined)[]): string[] {
+export function repairToUnicode(
+  context: PDFContext,
+  pages: PDFDict[],
+  source: ((string | undefined)[] | undefined)[],
+): string[] {
   const problems: string[] = [];
   const pairs = new Map<PDFDict, Map<number, string | null>>(); // null: the code showed two different texts
   pages.forEach((page, index) => {
@@ -151,7 +185,9 @@ export function repairToUnicode(context: PDFContext, pages: PDFDict[], source: (
       return;
     }
     if (before.length !== after.length) {
-      problems.push(`page ${index + 1}: Ghostscript wrote ${after.length} glyphs for ${before.length}; its ToUnicode was not checked`);
+      problems.push(
+        `page ${index + 1}: Ghostscript wrote ${after.length} glyphs for ${before.length}; its ToUnicode was not checked`,
+      );
       return;
     }
     after.forEach(({ font, code }, i) => {
@@ -170,7 +206,9 @@ export function repairToUnicode(context: PDFContext, pages: PDFDict[], source: (
   }
   for (const [font, found] of pairs) {
     if ([...found.values()].includes(null)) {
-      problems.push(`font ${nameEntry(context, font, 'BaseFont') ?? '?'}: a code shows different characters on different pages; its ToUnicode was left as Ghostscript wrote it`);
+      problems.push(
+        `font ${nameEntry(context, font, 'BaseFont') ?? '?'}: a code shows different characters on different pages; its ToUnicode was left as Ghostscript wrote it`,
+      );
       continue;
     }
     const map = readToUnicode(context, font);

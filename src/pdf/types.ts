@@ -46,7 +46,12 @@ export interface Box {
 
 /** Grow (positive) or shrink (negative) a box on all four sides. */
 export function outset(box: Box, by: number): Box {
-  return { x: round3(box.x - by), y: round3(box.y - by), width: round3(box.width + 2 * by), height: round3(box.height + 2 * by) };
+  return {
+    x: round3(box.x - by),
+    y: round3(box.y - by),
+    width: round3(box.width + 2 * by),
+    height: round3(box.height + 2 * by),
+  };
 }
 
 /** Round to 1/1000 pt: enough for print, and keeps written numbers free of float noise (determinism). */

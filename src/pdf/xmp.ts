@@ -5,7 +5,8 @@
  */
 import type { EditionMeta } from './types.js';
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** XMP date: ISO 8601 in UTC without milliseconds. */
 export function xmpDate(date: Date): string {

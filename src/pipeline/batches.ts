@@ -104,7 +104,12 @@ export function folioNumbering(docs: ZbDocument[], config: Config): boolean {
 }
 
 /** Make up and print the edition in batches, `jobs` at a time; the pages come back in edition order. */
-export async function layoutAndPrint(ctx: Context, session: BrowserSession, edition: ParsedEdition, options: BatchOptions): Promise<PrintedEdition> {
+export async function layoutAndPrint(
+  ctx: Context,
+  session: BrowserSession,
+  edition: ParsedEdition,
+  options: BatchOptions,
+): Promise<PrintedEdition> {
   const { config, time } = options;
   const size = Math.max(1, options.batchSources ?? Math.round(BATCH_SOURCES / Math.max(1, options.jobs ?? 1)));
   const batches = chunk(edition.docs, size);
@@ -122,11 +127,19 @@ export async function layoutAndPrint(ctx: Context, session: BrowserSession, edit
     try {
       while (next < batches.length) {
         const k = next++;
-        const layout = (at: Place) => layoutPages(ctx, session, edition, batches[k]!, { config, proofDir: options.proofDir, time,
-          reuse: page ? { page, reloadStyles: false } : null, run: { firstPage: at.number, folios, firstIndex: at.index },
-          measureName: index ? `.edition-${index + 1}.html` : '.edition.html', isolated: index > 0 });
+        const layout = (at: Place) =>
+          layoutPages(ctx, session, edition, batches[k]!, {
+            config,
+            proofDir: options.proofDir,
+            time,
+            reuse: page ? { page, reloadStyles: false } : null,
+            run: { firstPage: at.number, folios, firstIndex: at.index },
+            measureName: index ? `.edition-${index + 1}.html` : '.edition.html',
+            isolated: index > 0,
+          });
         const start = { number: firstPage, index: options.numbering?.firstIndex ?? 0 };
-        const guess = k === 0 ? start : known[k - 1] ?? { number: start.number + k * size, index: start.index + k * size };
+        const guess =
+          k === 0 ? start : (known[k - 1] ?? { number: start.number + k * size, index: start.index + k * size });
         let laid = await layout(guess);
         page = laid.page;
         const first = k === 0 ? start : await ends[k - 1]!.promise;
@@ -136,8 +149,12 @@ export async function layoutAndPrint(ctx: Context, session: BrowserSession, edit
         }
         known[k] = { number: first.number + laid.views.length, index: first.index + laid.views.length };
         ends[k]!.resolve(known[k]!);
-        if (batches.length > 1) ctx.progress.step(k + 1, batches.length, `pages ${first.number}–${known[k]!.number - 1}`);
-        const pdf = options.print === false ? null : await time('print', () => printPdf(laid.page, laid.sheet.sheet, config.timeoutMs));
+        if (batches.length > 1)
+          ctx.progress.step(k + 1, batches.length, `pages ${first.number}–${known[k]!.number - 1}`);
+        const pdf =
+          options.print === false
+            ? null
+            : await time('print', () => printPdf(laid.page, laid.sheet.sheet, config.timeoutMs));
         done[k] = { laid, pdf };
       }
     } catch (error) {
@@ -157,7 +174,12 @@ export async function layoutAndPrint(ctx: Context, session: BrowserSession, edit
     pdfs: done.flatMap((d) => (d.pdf ? [d.pdf] : [])),
     pagesPerSource: done.flatMap((d) => pagesPerSource(d.laid.docs)),
     views: done.flatMap((d) => d.laid.views),
-    pass: { overfull: -1, keepShare: 1, placements: done.flatMap((d) => d.laid.pass.placements), inspected: done.flatMap((d) => d.laid.pass.inspected) },
+    pass: {
+      overfull: -1,
+      keepShare: 1,
+      placements: done.flatMap((d) => d.laid.pass.placements),
+      inspected: done.flatMap((d) => d.laid.pass.inspected),
+    },
     proof: { head: done[0]?.laid.proof.head ?? '', pages: done.flatMap((d) => d.laid.proof.pages) },
     diagnostics: done.flatMap((d) => d.laid.diagnostics),
     photos: done.flatMap((d) => d.laid.photos),

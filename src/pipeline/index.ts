@@ -51,7 +51,11 @@ export interface BuildResult {
 }
 
 /** What each browser stage is doing, for a Chromium fault's message ("… while laying out the pages"). */
-const BROWSER_STAGES: Record<string, string> = { load: 'loading the edition into Chromium', layout: 'laying out the pages', print: 'printing the PDF' };
+const BROWSER_STAGES: Record<string, string> = {
+  load: 'loading the edition into Chromium',
+  layout: 'laying out the pages',
+  print: 'printing the PDF',
+};
 
 /**
  * A timer that records each stage's duration and announces it on the progress display; a Chromium fault
@@ -87,13 +91,38 @@ export async function buildEdition(ctx: Context, options: BuildOptions): Promise
   try {
     const edition = await prepareEdition(ctx, { config, sources: options.sources, time });
     const session = await launching;
-    const printed = await layoutAndPrint(ctx, session, edition, { config, proofDir: join(staging.dir, 'proof'), time,
-      batchSources: options.batchSources, jobs: options.jobs ?? defaultJobs() });
+    const printed = await layoutAndPrint(ctx, session, edition, {
+      config,
+      proofDir: join(staging.dir, 'proof'),
+      time,
+      batchSources: options.batchSources,
+      jobs: options.jobs ?? defaultJobs(),
+    });
     await session.close();
-    return await writeEdition(ctx, { config, outDir, pdfs: printed.pdfs, views: printed.views, pass: printed.pass, proof: printed.proof,
-      diagnostics: [...edition.diagnostics, ...printed.diagnostics], problems: session.problems, sources: options.sources, fileOf: edition.fileOf,
-      date: edition.date, title: edition.title, pressReady: options.pressReady, marks: options.marks, timings, time,
-      photos: { placed: printed.photos, unused: edition.unusedPhotos }, fetched: session.fetched }, staging);
+    return await writeEdition(
+      ctx,
+      {
+        config,
+        outDir,
+        pdfs: printed.pdfs,
+        views: printed.views,
+        pass: printed.pass,
+        proof: printed.proof,
+        diagnostics: [...edition.diagnostics, ...printed.diagnostics],
+        problems: session.problems,
+        sources: options.sources,
+        fileOf: edition.fileOf,
+        date: edition.date,
+        title: edition.title,
+        pressReady: options.pressReady,
+        marks: options.marks,
+        timings,
+        time,
+        photos: { placed: printed.photos, unused: edition.unusedPhotos },
+        fetched: session.fetched,
+      },
+      staging,
+    );
   } finally {
     await (await launching.catch(() => null))?.close();
     await staging.discard();
@@ -139,10 +168,34 @@ export async function writeEdition(ctx: Context, parts: EditionParts, staged?: S
   const staging = staged ?? (await beginStaging(outDir));
   try {
     const pdf = parts.pdfs.length === 1 ? parts.pdfs[0]! : await time('merge', () => mergePdfs(parts.pdfs));
-    const report = buildReport({ config, sheet: sheetGeometry(config), views, pass: parts.pass, diagnostics: parts.diagnostics, timings,
-      problems: parts.problems, sources: parts.sources, ctx, fileOf: parts.fileOf, photos: parts.photos });
-    await time('outputs', () => writeOutputs(ctx, { outDir: staging.dir, pdf, proof: parts.proof, views, report, config,
-      date: parts.date, title: parts.title, pressReady: !!parts.pressReady, marks: parts.marks ?? config.marks, fetched: parts.fetched }));
+    const report = buildReport({
+      config,
+      sheet: sheetGeometry(config),
+      views,
+      pass: parts.pass,
+      diagnostics: parts.diagnostics,
+      timings,
+      problems: parts.problems,
+      sources: parts.sources,
+      ctx,
+      fileOf: parts.fileOf,
+      photos: parts.photos,
+    });
+    await time('outputs', () =>
+      writeOutputs(ctx, {
+        outDir: staging.dir,
+        pdf,
+        proof: parts.proof,
+        views,
+        report,
+        config,
+        date: parts.date,
+        title: parts.title,
+        pressReady: !!parts.pressReady,
+        marks: parts.marks ?? config.marks,
+        fetched: parts.fetched,
+      }),
+    );
     report.timings = timings;
     renameOutputPaths(report, staging.dir, outDir);
     await ctx.writeFileAtomic(join(staging.dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
@@ -157,5 +210,6 @@ export async function writeEdition(ctx: Context, parts: EditionParts, staged?: S
 function renameOutputPaths(report: Report, from: string, to: string): void {
   const checks = (report.preflight ?? {}) as Record<string, { file?: unknown }>;
   for (const check of Object.values(checks))
-    if (check && typeof check.file === 'string' && check.file.startsWith(from)) check.file = to + check.file.slice(from.length);
+    if (check && typeof check.file === 'string' && check.file.startsWith(from))
+      check.file = to + check.file.slice(from.length);
 }

@@ -61,7 +61,12 @@ interface ParsedSource {
 export type ParseCache = Map<string, { sha256: string; tree: ZbDocument }>;
 
 /** Parse every source in order, with progress; a source the importer refuses stops with its name. */
-async function parseSources(ctx: Context, sources: string[], maxBytes: number, cache?: ParseCache): Promise<ParsedSource[]> {
+async function parseSources(
+  ctx: Context,
+  sources: string[],
+  maxBytes: number,
+  cache?: ParseCache,
+): Promise<ParsedSource[]> {
   const results: ParsedSource[] = [];
   for (const [i, path] of sources.entries()) {
     ctx.progress.step(i + 1, sources.length, relative(ctx.root, path));
@@ -77,7 +82,11 @@ async function parseSources(ctx: Context, sources: string[], maxBytes: number, c
       if (error instanceof InputError) throw error;
       // A source the importer refuses (binary, undecodable) names its file.
       const reason = (error as Error).message;
-      throw new SourceRefused(reason.includes(path) ? reason.replace(path, relative(ctx.root, path)) : `${relative(ctx.root, path)}: ${reason}`);
+      throw new SourceRefused(
+        reason.includes(path)
+          ? reason.replace(path, relative(ctx.root, path))
+          : `${relative(ctx.root, path)}: ${reason}`,
+      );
     }
   }
   ctx.progress.done();
@@ -101,18 +110,34 @@ export interface ParsedEdition {
 }
 
 /** Parse every source and load the templates and body plugins (no browser needed). */
-export async function prepareEdition(ctx: Context, options: { config: Config; sources: string[]; time: StageTimer; parseCache?: ParseCache }): Promise<ParsedEdition> {
+export async function prepareEdition(
+  ctx: Context,
+  options: { config: Config; sources: string[]; time: StageTimer; parseCache?: ParseCache },
+): Promise<ParsedEdition> {
   const { config, time } = options;
-  const parsed = await time('parse', () => parseSources(ctx, options.sources, config.maxSourceBytes, options.parseCache));
+  const parsed = await time('parse', () =>
+    parseSources(ctx, options.sources, config.maxSourceBytes, options.parseCache),
+  );
   const files = new Map(parsed.map(({ path, tree }) => [tree.source, relative(ctx.root, path)]));
-  const diagnostics: Diagnostic[] = parsed.flatMap(({ path, tree }) => tree.diagnostics.map((d) => ({ ...d, file: relative(ctx.root, path) })));
+  const diagnostics: Diagnostic[] = parsed.flatMap(({ path, tree }) =>
+    tree.diagnostics.map((d) => ({ ...d, file: relative(ctx.root, path) })),
+  );
   for (const d of diagnostics) if (d.file && files.has(d.file)) d.file = files.get(d.file);
   const photos = await time('images', () => attachPhotos(ctx, parsed));
   diagnostics.push(...photos.diagnostics);
   const template = await time('templates', () => loadTemplates(ctx, config.templates));
   const plugins = await time('templates', () => loadBodyPlugins(ctx.root, config));
-  return { docs: parsed.map((p) => p.tree), diagnostics, sheet: sheetGeometry(config), template, plugins, date: editionDate(config, ctx.now()),
-    title: `${config.paper} ${config.section}专版`, fileOf: (s) => files.get(s) ?? s, unusedPhotos: photos.unused };
+  return {
+    docs: parsed.map((p) => p.tree),
+    diagnostics,
+    sheet: sheetGeometry(config),
+    template,
+    plugins,
+    date: editionDate(config, ctx.now()),
+    title: `${config.paper} ${config.section}专版`,
+    fileOf: (s) => files.get(s) ?? s,
+    unusedPhotos: photos.unused,
+  };
 }
 
 /**
@@ -120,33 +145,95 @@ export async function prepareEdition(ctx: Context, options: { config: Config; so
  * result's diagnostics are the make-up's only. `measureName` and `isolated` let several pages make up
  * runs at once (see makeUpEdition).
  */
-export async function layoutPages(ctx: Context, session: BrowserSession, edition: ParsedEdition, docs: ZbDocument[],
-  options: { config: Config; proofDir: string; time: StageTimer; reuse?: ReusablePage | null; run?: PageRun; measureName?: string; isolated?: boolean }): Promise<LaidOutEdition> {
+export async function layoutPages(
+  ctx: Context,
+  session: BrowserSession,
+  edition: ParsedEdition,
+  docs: ZbDocument[],
+  options: {
+    config: Config;
+    proofDir: string;
+    time: StageTimer;
+    reuse?: ReusablePage | null;
+    run?: PageRun;
+    measureName?: string;
+    isolated?: boolean;
+  },
+): Promise<LaidOutEdition> {
   const { config, proofDir } = options;
   const { sheet, template, plugins, date, title, fileOf } = edition;
   const render = (current: ZbDocument[]) => {
     const views = buildPageViews(current, config, date, plugins, options.run);
-    return { ...views, html: renderEdition(template, { ctx, config, sheet, pages: views.pages, title, htmlDir: proofDir, mode: 'print' }) };
+    return {
+      ...views,
+      html: renderEdition(template, {
+        ctx,
+        config,
+        sheet,
+        pages: views.pages,
+        title,
+        htmlDir: proofDir,
+        mode: 'print',
+      }),
+    };
   };
   // The page reads only the project, the proof folder, the image cache and zhuanban's own templates, styles and fonts.
-  for (const dir of [ctx.root, proofDir, ctx.cacheDir, join(ctx.packageRoot, 'styles'), join(ctx.packageRoot, 'templates'), join(ctx.packageRoot, 'node_modules')]) session.allow(dir);
+  for (const dir of [
+    ctx.root,
+    proofDir,
+    ctx.cacheDir,
+    join(ctx.packageRoot, 'styles'),
+    join(ctx.packageRoot, 'templates'),
+    join(ctx.packageRoot, 'node_modules'),
+  ])
+    session.allow(dir);
   // Photos are processed once their placed size is known, before the proof is taken and the page prints.
   let placed: Awaited<ReturnType<typeof placePhotos>> = { diagnostics: [], placed: [] };
   const finish = async (page: Page, rendered: { pages: PageView[] }) => {
     placed = await options.time('photos', () => placePhotos(ctx, page, rendered.pages, proofDir, fileOf));
   };
-  const made = await makeUpEdition(ctx, session, { docs, grid: sheet.grid, proofDir, time: options.time, render, reuse: options.reuse,
-    measureName: options.measureName, isolated: options.isolated, finish });
-  return { page: made.page, sheet, views: made.rendered.pages, pass: made.pass, proof: made.proof,
-    diagnostics: [...viewDiagnostics(made.rendered, fileOf), ...placed.diagnostics], docs: made.docs, date, title, fileOf, photos: placed.placed };
+  const made = await makeUpEdition(ctx, session, {
+    docs,
+    grid: sheet.grid,
+    proofDir,
+    time: options.time,
+    render,
+    reuse: options.reuse,
+    measureName: options.measureName,
+    isolated: options.isolated,
+    finish,
+  });
+  return {
+    page: made.page,
+    sheet,
+    views: made.rendered.pages,
+    pass: made.pass,
+    proof: made.proof,
+    diagnostics: [...viewDiagnostics(made.rendered, fileOf), ...placed.diagnostics],
+    docs: made.docs,
+    date,
+    title,
+    fileOf,
+    photos: placed.placed,
+  };
 }
 
 /**
  * Parse, render and make up the edition in `session`; the caller closes the returned page. `reuse` is the page
  * an earlier call with the same `proofDir` returned (the preview's); the edition is laid out again in it.
  */
-export async function layoutEdition(ctx: Context, session: BrowserSession,
-  options: { config: Config; sources: string[]; proofDir: string; time: StageTimer; reuse?: ReusablePage | null; parseCache?: ParseCache }): Promise<LaidOutEdition> {
+export async function layoutEdition(
+  ctx: Context,
+  session: BrowserSession,
+  options: {
+    config: Config;
+    sources: string[];
+    proofDir: string;
+    time: StageTimer;
+    reuse?: ReusablePage | null;
+    parseCache?: ParseCache;
+  },
+): Promise<LaidOutEdition> {
   const edition = await prepareEdition(ctx, options);
   const laid = await layoutPages(ctx, session, edition, edition.docs, options);
   return { ...laid, diagnostics: [...edition.diagnostics, ...laid.diagnostics] };

@@ -31,17 +31,28 @@ export interface OutputArgs {
 }
 
 /** The document data written into the PDF. */
-export function editionMeta(args: Pick<OutputArgs, 'views' | 'config' | 'date' | 'title'>, buildTime: Date): EditionMeta {
+export function editionMeta(
+  args: Pick<OutputArgs, 'views' | 'config' | 'date' | 'title'>,
+  buildTime: Date,
+): EditionMeta {
   const { config, views } = args;
   return {
     title: args.title,
     author: config.paper,
     subject: `${config.section} ${dateLabel(args.date)}`,
-    keywords: [config.paper, config.section, ...views.flatMap((v) => v.articles.map((a) => a.institution ?? '').filter(Boolean))].filter((k, i, all) => all.indexOf(k) === i),
+    keywords: [
+      config.paper,
+      config.section,
+      ...views.flatMap((v) => v.articles.map((a) => a.institution ?? '').filter(Boolean)),
+    ].filter((k, i, all) => all.indexOf(k) === i),
     lang: 'zh-CN',
     producer: 'zhuanban (Chromium + pdf-lib)',
     date: buildTime,
-    pages: views.map((v) => ({ number: v.number, label: `第${v.number}版 ${v.section}`, articles: v.articles.map((a) => ({ headline: a.headline })) })),
+    pages: views.map((v) => ({
+      number: v.number,
+      label: `第${v.number}版 ${v.section}`,
+      articles: v.articles.map((a) => ({ headline: a.headline })),
+    })),
   };
 }
 
@@ -56,17 +67,27 @@ export async function writeOutputs(ctx: Context, args: OutputArgs): Promise<stri
   const proof = await packProofAssets(ctx, proofDir, args.proof, args.fetched);
   await ctx.writeFileAtomic(join(proofDir, 'index.html'), proofDocument(proof.head, proof.pages));
   for (const [i, page] of proof.pages.entries())
-    await ctx.writeFileAtomic(join(proofDir, `page-${String(i + 1).padStart(2, '0')}.html`), proofDocument(proof.head, [page]));
+    await ctx.writeFileAtomic(
+      join(proofDir, `page-${String(i + 1).padStart(2, '0')}.html`),
+      proofDocument(proof.head, [page]),
+    );
   // The measuring documents of the make-up's pages (one per concurrent page).
-  for (const name of (await readdir(proofDir)).filter((n) => /^\.edition(-\d+)?\.html$/.test(n))) await rm(join(proofDir, name), { force: true });
+  for (const name of (await readdir(proofDir)).filter((n) => /^\.edition(-\d+)?\.html$/.test(n)))
+    await rm(join(proofDir, name), { force: true });
   const meta = editionMeta(args, ctx.now());
-  const finished = await finishPdf(args.pdf, meta, { bleedMm: args.config.bleed, marks: args.marks, trimMm: { width: args.report.trim.widthMm, height: args.report.trim.heightMm } });
+  const finished = await finishPdf(args.pdf, meta, {
+    bleedMm: args.config.bleed,
+    marks: args.marks,
+    trimMm: { width: args.report.trim.widthMm, height: args.report.trim.heightMm },
+  });
   const pdfPath = join(args.outDir, 'edition.pdf');
   await ctx.writeFileAtomic(pdfPath, finished);
   args.report.outputs = { pdf: 'edition.pdf', proof: 'proof/index.html' };
   // The build preflights its own output the way a print shop would.
   const trim = { width: args.report.trim.widthMm, height: args.report.trim.heightMm };
-  const checks: Record<string, unknown> = { edition: await preflight(pdfPath, { trimMm: trim, bleedMm: args.config.bleed, press: false }) };
+  const checks: Record<string, unknown> = {
+    edition: await preflight(pdfPath, { trimMm: trim, bleedMm: args.config.bleed, press: false }),
+  };
   args.report.preflight = checks;
   if (args.pressReady) {
     const pdfx = join(args.outDir, 'edition-pdfx.pdf');

@@ -21,25 +21,32 @@ export function editionDate(config: Config, now: Date): Date {
   return config.date ? new Date(`${config.date}T00:00:00Z`) : now;
 }
 
-
 /**
  * Page numbers. Copy pulled from printed pages often keeps its old folio (`19·卫生健康`); one such
  * folio among unnumbered sources would give an edition numbered 1, 2, 3, 19, 5. So the folios number
  * the pages only when every source has one and they run in order (pages of one printed run);
  * otherwise pages count from `firstPage`, and each folio that disagrees is reported.
  */
-export function pageNumbers(docs: ZbDocument[], firstPage: number, folios = true): { numbers: number[]; ignoredFolios: { source: string; folio: number; number: number }[] } {
+export function pageNumbers(
+  docs: ZbDocument[],
+  firstPage: number,
+  folios = true,
+): { numbers: number[]; ignoredFolios: { source: string; folio: number; number: number }[] } {
   const folioNumbers: number[] = [];
   let usable = folios;
   for (const doc of docs) {
     const previous = folioNumbers[folioNumbers.length - 1];
-    const n = isOverflowPage(doc) ? (previous ?? firstPage - 1) + 1 : doc.folio?.page ?? null;
+    const n = isOverflowPage(doc) ? (previous ?? firstPage - 1) + 1 : (doc.folio?.page ?? null);
     if (n === null || (previous !== undefined && n <= previous)) usable = false;
     folioNumbers.push(n ?? 0);
   }
   if (usable && docs.length) return { numbers: folioNumbers, ignoredFolios: [] };
   const numbers = docs.map((_, i) => firstPage + i);
-  const ignoredFolios = docs.flatMap((doc, i) => (doc.folio?.page != null && doc.folio.page !== numbers[i] ? [{ source: doc.source, folio: doc.folio.page, number: numbers[i]! }] : []));
+  const ignoredFolios = docs.flatMap((doc, i) =>
+    doc.folio?.page != null && doc.folio.page !== numbers[i]
+      ? [{ source: doc.source, folio: doc.folio.page, number: numbers[i]! }]
+      : [],
+  );
   return { numbers, ignoredFolios };
 }
 
@@ -58,13 +65,27 @@ export interface PageRun {
 const WHOLE_EDITION: PageRun = { folios: true, firstIndex: 0 };
 
 /** Page views for every document, numbered; `ignoredFolios` are the source folios the numbering overrode. */
-export function buildPageViews(docs: ZbDocument[], config: Config, date: Date, plugins: BodyPlugins = NO_PLUGINS, run: PageRun = WHOLE_EDITION): { pages: PageView[]; warnings: { source: string; nodeType: string; line: number; column: number }[];
-  ignoredFolios: { source: string; folio: number; number: number }[] } {
+export function buildPageViews(
+  docs: ZbDocument[],
+  config: Config,
+  date: Date,
+  plugins: BodyPlugins = NO_PLUGINS,
+  run: PageRun = WHOLE_EDITION,
+): {
+  pages: PageView[];
+  warnings: { source: string; nodeType: string; line: number; column: number }[];
+  ignoredFolios: { source: string; folio: number; number: number }[];
+} {
   const warnings: { source: string; nodeType: string; line: number; column: number }[] = [];
   const { numbers, ignoredFolios } = pageNumbers(docs, run.firstPage ?? config.firstPage, run.folios);
   const pages = docs.map((doc, i) => {
     const number = numbers[i]!;
-    const { view, warnings: w } = pageView(doc, { number, paper: config.paper, section: config.section, dateLabel: dateLabel(date) }, run.firstIndex + i, plugins);
+    const { view, warnings: w } = pageView(
+      doc,
+      { number, paper: config.paper, section: config.section, dateLabel: dateLabel(date) },
+      run.firstIndex + i,
+      plugins,
+    );
     warnings.push(...w.map((x) => ({ source: doc.source, ...x })));
     return view;
   });
@@ -79,17 +100,45 @@ export function buildPageViews(docs: ZbDocument[], config: Config, date: Date, p
 }
 
 /** What making the views found: unknown nodes skipped, folios overridden, empty pages, stories continued on another page. */
-export function viewDiagnostics(views: ReturnType<typeof buildPageViews>, fileOf: (source: string) => string): Diagnostic[] {
-  const out: Diagnostic[] = views.warnings.map((w) => ({ ruleId: 'unknown-node', severity: 'warning', file: fileOf(w.source), line: w.line, column: w.column,
-    message: `unknown node type "${w.nodeType}" skipped` }));
+export function viewDiagnostics(
+  views: ReturnType<typeof buildPageViews>,
+  fileOf: (source: string) => string,
+): Diagnostic[] {
+  const out: Diagnostic[] = views.warnings.map((w) => ({
+    ruleId: 'unknown-node',
+    severity: 'warning',
+    file: fileOf(w.source),
+    line: w.line,
+    column: w.column,
+    message: `unknown node type "${w.nodeType}" skipped`,
+  }));
   for (const f of views.ignoredFolios)
-    out.push({ ruleId: 'folio-renumbered', severity: 'info', file: fileOf(f.source), line: 1, column: 1,
-      message: `the source's folio says page ${f.folio}; printed as page ${f.number} (pages count from firstPage unless every source carries its folio, in order)` });
+    out.push({
+      ruleId: 'folio-renumbered',
+      severity: 'info',
+      file: fileOf(f.source),
+      line: 1,
+      column: 1,
+      message: `the source's folio says page ${f.folio}; printed as page ${f.number} (pages count from firstPage unless every source carries its folio, in order)`,
+    });
   for (const v of views.pages.filter((p) => !p.articles.length && !p.banner))
-    out.push({ ruleId: 'empty-page', severity: 'warning', file: fileOf(v.source), line: 1, column: 1, message: `page ${v.number}: the source has no copy; the page is left blank` });
+    out.push({
+      ruleId: 'empty-page',
+      severity: 'warning',
+      file: fileOf(v.source),
+      line: 1,
+      column: 1,
+      message: `page ${v.number}: the source has no copy; the page is left blank`,
+    });
   for (const v of views.pages)
     for (const a of v.articles.filter((x) => x.jumpTo))
-      out.push({ ruleId: 'continued', severity: 'warning', file: fileOf(v.source), line: a.line ?? 1, column: 1,
-        message: `page ${v.number}: copy too long for one page; 「${a.headline}」 ${a.jumpTo}` });
+      out.push({
+        ruleId: 'continued',
+        severity: 'warning',
+        file: fileOf(v.source),
+        line: a.line ?? 1,
+        column: 1,
+        message: `page ${v.number}: copy too long for one page; 「${a.headline}」 ${a.jumpTo}`,
+      });
   return out;
 }

@@ -49,7 +49,12 @@ function coversAny(block: string, printed: Set<number>): boolean {
 }
 
 /** Copy every linked asset into `proofDir/assets` and rewrite the links; `fetched` holds the file URLs the page loaded. */
-export async function packProofAssets(ctx: Context, proofDir: string, proof: ProofHtml, fetched?: Set<string>): Promise<ProofHtml> {
+export async function packProofAssets(
+  ctx: Context,
+  proofDir: string,
+  proof: ProofHtml,
+  fetched?: Set<string>,
+): Promise<ProofHtml> {
   const assetsDir = join(proofDir, 'assets');
   const printed = new Set([...proof.pages.join('').replace(/<[^>]*>/g, '')].map((c) => c.codePointAt(0)!));
   const copied = new Map<string, string | null>();
@@ -70,19 +75,30 @@ export async function packProofAssets(ctx: Context, proofDir: string, proof: Pro
       const name = await copy(resolve(proofDir, decodeURIComponent(link.replace(/&amp;/g, '&'))));
       if (name) map.set(link, ['assets', ...name.split(sep)].map(encodeURIComponent).join('/'));
     }
-    return html.replace(LINK, (whole, attr: string, value: string) => (map.has(value) ? `${attr}="${map.get(value)}"` : whole));
+    return html.replace(LINK, (whole, attr: string, value: string) =>
+      map.has(value) ? `${attr}="${map.get(value)}"` : whole,
+    );
   };
   const head = await rewrite(proof.head);
   const pages: string[] = [];
   for (const page of proof.pages) pages.push(await rewrite(page));
   return { head, pages };
 
-  async function packStylesheet(file: string, loaded: Set<string> | undefined, copyRef: (f: string) => Promise<string | null>): Promise<string> {
+  async function packStylesheet(
+    file: string,
+    loaded: Set<string> | undefined,
+    copyRef: (f: string) => Promise<string | null>,
+  ): Promise<string> {
     const css = new TextDecoder().decode(await ctx.readFile(file));
-    const refs = (block: string) => [...block.matchAll(CSS_URL)].map((m) => m[2]!).filter((r) => !ABSOLUTE.test(r)).map((r) => resolve(dirname(file), r));
+    const refs = (block: string) =>
+      [...block.matchAll(CSS_URL)]
+        .map((m) => m[2]!)
+        .filter((r) => !ABSOLUTE.test(r))
+        .map((r) => resolve(dirname(file), r));
     // A font slice the page never fetched (or, when that is not known, none of whose characters the proof
     // prints) is never needed by this proof: its rule and file stay behind.
-    const needed = (block: string) => (loaded ? refs(block).some((f) => loaded.has(pathToFileURL(f).href)) : coversAny(block, printed));
+    const needed = (block: string) =>
+      loaded ? refs(block).some((f) => loaded.has(pathToFileURL(f).href)) : coversAny(block, printed);
     const kept = css.replace(FONT_FACE, (block) => (needed(block) ? block : ''));
     // Copied files keep their place relative to the stylesheet (assetPath keeps the folders), so each url() stays as written.
     for (const ref of refs(kept)) await copyRef(ref);

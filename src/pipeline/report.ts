@@ -24,7 +24,16 @@ export const MAX_EMPTY_SLOT_SHARE = 0.35;
 export interface ReportPage extends Omit<InspectedPage, 'modules'> {
   source: string;
   articles: { id: string; headline: string }[];
-  modules: { id: string; headline: string; column: number; span: number; line: number; lines: number; figureLines: number; photoSlot: boolean }[];
+  modules: {
+    id: string;
+    headline: string;
+    column: number;
+    span: number;
+    line: number;
+    lines: number;
+    figureLines: number;
+    photoSlot: boolean;
+  }[];
   /** What fills the type area: copy (text, heads, rules), placed photos, empty photo slots (fractions; `fill` is their sum). */
   shares: { copy: number; photos: number; emptySlots: number };
 }
@@ -46,32 +55,71 @@ export interface Report {
 }
 
 /** Assemble the report from the build's parts. */
-export function buildReport(args: { config: Config; sheet: Sheet; views: PageView[]; pass: LayoutPassResult; diagnostics: Diagnostic[];
-  timings: Record<string, number>; problems: PageProblem[]; sources: string[]; ctx: Context; fileOf?: (source: string) => string;
-  photos?: Report['photos'] }): Report {
+export function buildReport(args: {
+  config: Config;
+  sheet: Sheet;
+  views: PageView[];
+  pass: LayoutPassResult;
+  diagnostics: Diagnostic[];
+  timings: Record<string, number>;
+  problems: PageProblem[];
+  sources: string[];
+  ctx: Context;
+  fileOf?: (source: string) => string;
+  photos?: Report['photos'];
+}): Report {
   const { sheet, views, pass, diagnostics } = args;
   const pages = views.map((view, i): ReportPage => {
-    const inspected = pass.inspected.find((p) => p.number === view.number && pass.inspected.indexOf(p) === i) ?? pass.inspected[i];
+    const inspected =
+      pass.inspected.find((p) => p.number === view.number && pass.inspected.indexOf(p) === i) ?? pass.inspected[i];
     const headline = (domId: string) => view.articles.find((a) => a.domId === domId)?.headline ?? '';
-    const modules = (pass.placements[i] ?? []).map((p) => ({ id: p.id, headline: headline(p.id), column: p.column, span: p.span, line: p.line,
-      lines: Math.min(p.lines, args.sheet.grid.lines - view.bannerLines - p.line), figureLines: p.figureLines, photoSlot: p.addedSlot }));
+    const modules = (pass.placements[i] ?? []).map((p) => ({
+      id: p.id,
+      headline: headline(p.id),
+      column: p.column,
+      span: p.span,
+      line: p.line,
+      lines: Math.min(p.lines, args.sheet.grid.lines - view.bannerLines - p.line),
+      figureLines: p.figureLines,
+      photoSlot: p.addedSlot,
+    }));
     const file = args.fileOf?.(view.source) ?? view.source;
     const photoFolder = `${file.replace(/\.[^./]+$/, '')}/`;
     diagnostics.push(...makeupDiagnostics(view, inspected, file));
     for (const m of modules.filter((m) => m.photoSlot))
-      diagnostics.push({ ruleId: 'photo-slot', severity: 'warning', file, line: view.articles.find((a) => a.domId === m.id)?.line ?? 1, column: 1,
-        message: `page ${view.number}: 「${m.headline}」 has too little copy to fill its module; a photo slot was added — put a photo in ${photoFolder} or supply more copy` });
+      diagnostics.push({
+        ruleId: 'photo-slot',
+        severity: 'warning',
+        file,
+        line: view.articles.find((a) => a.domId === m.id)?.line ?? 1,
+        column: 1,
+        message: `page ${view.number}: 「${m.headline}」 has too little copy to fill its module; a photo slot was added — put a photo in ${photoFolder} or supply more copy`,
+      });
     const shares = pageShares(inspected);
     if (shares.emptySlots > MAX_EMPTY_SLOT_SHARE)
-      diagnostics.push({ ruleId: 'empty-slots', severity: 'warning', file, line: 1, column: 1,
-        message: `page ${view.number}: empty photo slots take ${Math.round(shares.emptySlots * 100)}% of the page; ${inspected?.slots ?? 0} photo(s) in ${photoFolder} or about ${Math.round(inspected?.slotColumnLines ?? 0)} more lines of copy (one column wide) would fill them` });
+      diagnostics.push({
+        ruleId: 'empty-slots',
+        severity: 'warning',
+        file,
+        line: 1,
+        column: 1,
+        message: `page ${view.number}: empty photo slots take ${Math.round(shares.emptySlots * 100)}% of the page; ${inspected?.slots ?? 0} photo(s) in ${photoFolder} or about ${Math.round(inspected?.slotColumnLines ?? 0)} more lines of copy (one column wide) would fill them`,
+      });
     return {
-      number: view.number, source: view.source,
+      number: view.number,
+      source: view.source,
       articles: view.articles.map((a) => ({ id: a.id, headline: a.headline })),
       fill: Math.round((inspected?.fill ?? 0) * 1000) / 1000,
-      oversetChars: inspected?.oversetChars ?? 0, widows: inspected?.widows ?? 0, orphans: inspected?.orphans ?? 0,
-      singleCharLines: inspected?.singleCharLines ?? 0, unbalancedModules: inspected?.unbalancedModules ?? 0,
-      multiLineHeads: inspected?.multiLineHeads ?? 0, midPhraseHeads: inspected?.midPhraseHeads ?? 0, midPhraseTexts: inspected?.midPhraseTexts ?? [], modules, shares,
+      oversetChars: inspected?.oversetChars ?? 0,
+      widows: inspected?.widows ?? 0,
+      orphans: inspected?.orphans ?? 0,
+      singleCharLines: inspected?.singleCharLines ?? 0,
+      unbalancedModules: inspected?.unbalancedModules ?? 0,
+      multiLineHeads: inspected?.multiLineHeads ?? 0,
+      midPhraseHeads: inspected?.midPhraseHeads ?? 0,
+      midPhraseTexts: inspected?.midPhraseTexts ?? [],
+      modules,
+      shares,
     };
   });
   return {
@@ -82,7 +130,10 @@ export function buildReport(args: { config: Config; sheet: Sheet; views: PageVie
     pages,
     diagnostics,
     photos: args.photos ?? { placed: [], unused: [] },
-    browserProblems: args.problems.map((p) => ({ ...p, url: p.url.startsWith('file://') ? relative(args.ctx.root, new URL(p.url).pathname) : p.url })),
+    browserProblems: args.problems.map((p) => ({
+      ...p,
+      url: p.url.startsWith('file://') ? relative(args.ctx.root, new URL(p.url).pathname) : p.url,
+    })),
     timings: args.timings,
   };
 }
@@ -93,7 +144,11 @@ const round3 = (n: number) => Math.round(n * 1000) / 1000;
 function pageShares(inspected: InspectedPage | undefined): ReportPage['shares'] {
   const photos = Math.min(1, inspected?.photoShare ?? 0);
   const emptySlots = Math.min(1 - photos, inspected?.slotShare ?? 0);
-  return { copy: round3(Math.max(0, (inspected?.fill ?? 0) - photos - emptySlots)), photos: round3(photos), emptySlots: round3(emptySlots) };
+  return {
+    copy: round3(Math.max(0, (inspected?.fill ?? 0) - photos - emptySlots)),
+    photos: round3(photos),
+    emptySlots: round3(emptySlots),
+  };
 }
 
 /** Diagnostics `--strict` fails on besides errors: a photo that prints soft. */
@@ -107,9 +162,13 @@ export function strictFailures(report: Report): string[] {
       ...(p.oversetChars > 0 ? [`page ${p.number}: ${p.oversetChars} overset characters`] : []),
       ...(p.fill < FILL_TARGET ? [`page ${p.number}: fill ${p.fill} below ${FILL_TARGET}`] : []),
     ]),
-    ...report.diagnostics.filter((d) => d.severity === 'error' || STRICT_WARNINGS.has(d.ruleId)).map((d) => `${where(d)}: ${d.ruleId}: ${d.message}`),
+    ...report.diagnostics
+      .filter((d) => d.severity === 'error' || STRICT_WARNINGS.has(d.ruleId))
+      .map((d) => `${where(d)}: ${d.ruleId}: ${d.message}`),
     ...report.browserProblems.filter((p) => p.kind === 'blocked').map((p) => `the page asked for ${p.url}: refused`),
-    ...preflightVerdicts(report).filter((v) => !v.passed).map((v) => `preflight of ${v.name} failed (${v.issues} issue${v.issues === 1 ? '' : 's'})`),
+    ...preflightVerdicts(report)
+      .filter((v) => !v.passed)
+      .map((v) => `preflight of ${v.name} failed (${v.issues} issue${v.issues === 1 ? '' : 's'})`),
   ];
 }
 
@@ -118,5 +177,9 @@ export function preflightVerdicts(report: Report): { name: string; passed: boole
   const checks = (report.preflight ?? {}) as Record<string, { file?: string; passed?: boolean; issues?: unknown[] }>;
   return Object.entries(checks)
     .filter(([, v]) => v && typeof v.passed === 'boolean')
-    .map(([key, v]) => ({ name: key === 'edition' ? 'edition.pdf' : key === 'pdfx' ? 'edition-pdfx.pdf' : key, passed: !!v.passed, issues: v.issues?.length ?? 0 }));
+    .map(([key, v]) => ({
+      name: key === 'edition' ? 'edition.pdf' : key === 'pdfx' ? 'edition-pdfx.pdf' : key,
+      passed: !!v.passed,
+      issues: v.issues?.length ?? 0,
+    }));
 }

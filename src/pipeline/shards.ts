@@ -49,9 +49,11 @@ export class ShardError extends Error {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-
 /** Make the whole edition up once (no printing) and record where each source's pages fall. */
-export async function planEdition(ctx: Context, options: { config: Config; sources: string[]; proofDir: string; jobs?: number; batchSources?: number }): Promise<EditionPlan> {
+export async function planEdition(
+  ctx: Context,
+  options: { config: Config; sources: string[]; proofDir: string; jobs?: number; batchSources?: number },
+): Promise<EditionPlan> {
   const { config } = options;
   const timings: Record<string, number> = {};
   const time = stageTimer(ctx, timings);
@@ -59,16 +61,32 @@ export async function planEdition(ctx: Context, options: { config: Config; sourc
   launching.catch(() => {});
   try {
     const edition = await prepareEdition(ctx, { config, sources: options.sources, time });
-    const laid = await layoutAndPrint(ctx, await launching, edition, { config, proofDir: options.proofDir, time, print: false,
-      jobs: options.jobs ?? defaultJobs(), batchSources: options.batchSources });
+    const laid = await layoutAndPrint(ctx, await launching, edition, {
+      config,
+      proofDir: options.proofDir,
+      time,
+      print: false,
+      jobs: options.jobs ?? defaultJobs(),
+      batchSources: options.batchSources,
+    });
     const sources: PlannedSource[] = [];
     let next = laid.views[0]?.number ?? config.firstPage;
     for (const [i, path] of options.sources.entries()) {
       const pages = laid.pagesPerSource[i]!;
-      sources.push({ path: relative(ctx.root, path), sha256: sha256(await ctx.readFile(path)), firstPage: laid.views[sum(laid.pagesPerSource, i)]?.number ?? next, pages });
+      sources.push({
+        path: relative(ctx.root, path),
+        sha256: sha256(await ctx.readFile(path)),
+        firstPage: laid.views[sum(laid.pagesPerSource, i)]?.number ?? next,
+        pages,
+      });
       next += pages;
     }
-    return { version: PLAN_VERSION, date: edition.date.toISOString(), folios: folioNumbering(edition.docs, config), sources };
+    return {
+      version: PLAN_VERSION,
+      date: edition.date.toISOString(),
+      folios: folioNumbering(edition.docs, config),
+      sources,
+    };
   } finally {
     await (await launching.catch(() => null))?.close();
   }
@@ -82,15 +100,19 @@ export async function readPlan(ctx: Context, path: string): Promise<EditionPlan>
   try {
     plan = JSON.parse(new TextDecoder().decode(await ctx.readFile(path))) as EditionPlan;
   } catch (error) {
-    throw new ShardError(`${relative(ctx.root, path)}: not a readable plan (${(error as Error).message}); run \`zhuanban plan\` first`);
+    throw new ShardError(
+      `${relative(ctx.root, path)}: not a readable plan (${(error as Error).message}); run \`zhuanban plan\` first`,
+    );
   }
-  if (plan.version !== PLAN_VERSION || !Array.isArray(plan.sources)) throw new ShardError(`${relative(ctx.root, path)}: not a zhuanban page plan (version ${PLAN_VERSION})`);
+  if (plan.version !== PLAN_VERSION || !Array.isArray(plan.sources))
+    throw new ShardError(`${relative(ctx.root, path)}: not a zhuanban page plan (version ${PLAN_VERSION})`);
   return plan;
 }
 
 /** Sources [start, end) of shard `index` (1-based) of `count`: contiguous runs of about the same number of pages. */
 export function shardRange(plan: EditionPlan, index: number, count: number): [number, number] {
-  if (!(index >= 1 && index <= count)) throw new ShardError(`--shard ${index}/${count}: the shard number must be between 1 and ${count}`);
+  if (!(index >= 1 && index <= count))
+    throw new ShardError(`--shard ${index}/${count}: the shard number must be between 1 and ${count}`);
   const total = plan.sources.reduce((n, s) => n + s.pages, 0);
   const boundary = (k: number) => {
     // The first source whose pages start at or after k/count of the edition.
@@ -126,7 +148,18 @@ interface Part {
 }
 
 /** Build shard `index` of `count` from the plan into `outDir` (part.pdf and part.json). */
-export async function buildShard(ctx: Context, options: { config: Config; planPath: string; index: number; count: number; outDir: string; jobs?: number; batchSources?: number }): Promise<{ pages: number }> {
+export async function buildShard(
+  ctx: Context,
+  options: {
+    config: Config;
+    planPath: string;
+    index: number;
+    count: number;
+    outDir: string;
+    jobs?: number;
+    batchSources?: number;
+  },
+): Promise<{ pages: number }> {
   const { config } = options;
   const planBytes = await ctx.readFile(options.planPath);
   const plan = await readPlan(ctx, options.planPath);
@@ -145,19 +178,46 @@ export async function buildShard(ctx: Context, options: { config: Config; planPa
     const edition = { ...(await prepareEdition(ctx, { config, sources, time })), date: new Date(plan.date) };
     const session = await launching;
     const printed = planned.length
-      ? await layoutAndPrint(ctx, session, edition, { config, proofDir: join(options.outDir, 'proof'), time, jobs: options.jobs ?? defaultJobs(),
-          batchSources: options.batchSources, numbering: { firstPage: planned[0]!.firstPage, folios: plan.folios, firstIndex: plan.sources.slice(0, start).reduce((n, s) => n + s.pages, 0) } })
+      ? await layoutAndPrint(ctx, session, edition, {
+          config,
+          proofDir: join(options.outDir, 'proof'),
+          time,
+          jobs: options.jobs ?? defaultJobs(),
+          batchSources: options.batchSources,
+          numbering: {
+            firstPage: planned[0]!.firstPage,
+            folios: plan.folios,
+            firstIndex: plan.sources.slice(0, start).reduce((n, s) => n + s.pages, 0),
+          },
+        })
       : null;
     for (const [i, s] of planned.entries())
       if (printed && printed.pagesPerSource[i] !== s.pages)
-        throw new ShardError(`${s.path} made up to ${printed.pagesPerSource[i]} pages, the plan says ${s.pages}; run \`zhuanban plan\` again with the same config`);
-    const pdf = !printed?.pdfs.length ? new Uint8Array() : printed.pdfs.length === 1 ? printed.pdfs[0]! : await mergePdfs(printed.pdfs);
-    const part: Part = { version: PART_VERSION, shard: { index: options.index, count: options.count }, plan: sha256(planBytes),
-      views: printed?.views ?? [], pass: printed?.pass ?? { overfull: -1, keepShare: 1, placements: [], inspected: [] },
-      proof: printed?.proof ?? { head: '', pages: [] }, diagnostics: [...edition.diagnostics, ...(printed?.diagnostics ?? [])], problems: session.problems,
-      sources: sources.map((s) => relative(ctx.root, s)), files: Object.fromEntries(edition.docs.map((d) => [d.source, edition.fileOf(d.source)])),
-      date: plan.date, title: edition.title, proofDir: resolve(options.outDir, 'proof'), packageRoot: ctx.packageRoot,
-      photos: { placed: printed?.photos ?? [], unused: edition.unusedPhotos } };
+        throw new ShardError(
+          `${s.path} made up to ${printed.pagesPerSource[i]} pages, the plan says ${s.pages}; run \`zhuanban plan\` again with the same config`,
+        );
+    const pdf = !printed?.pdfs.length
+      ? new Uint8Array()
+      : printed.pdfs.length === 1
+        ? printed.pdfs[0]!
+        : await mergePdfs(printed.pdfs);
+    const part: Part = {
+      version: PART_VERSION,
+      shard: { index: options.index, count: options.count },
+      plan: sha256(planBytes),
+      views: printed?.views ?? [],
+      pass: printed?.pass ?? { overfull: -1, keepShare: 1, placements: [], inspected: [] },
+      proof: printed?.proof ?? { head: '', pages: [] },
+      diagnostics: [...edition.diagnostics, ...(printed?.diagnostics ?? [])],
+      problems: session.problems,
+      sources: sources.map((s) => relative(ctx.root, s)),
+      files: Object.fromEntries(edition.docs.map((d) => [d.source, edition.fileOf(d.source)])),
+      date: plan.date,
+      title: edition.title,
+      proofDir: resolve(options.outDir, 'proof'),
+      packageRoot: ctx.packageRoot,
+      photos: { placed: printed?.photos ?? [], unused: edition.unusedPhotos },
+    };
     await ctx.writeFileAtomic(join(options.outDir, 'part.pdf'), pdf);
     await ctx.writeFileAtomic(join(options.outDir, 'part.json'), JSON.stringify(part) + '\n');
     return { pages: part.views.length };
@@ -167,25 +227,35 @@ export async function buildShard(ctx: Context, options: { config: Config; planPa
 }
 
 /** Join the shards' parts (any order on the command line) into the edition in `outDir`. */
-export async function mergeShards(ctx: Context, options: { config: Config; partDirs: string[]; outDir: string; pressReady?: boolean; marks?: boolean }): Promise<BuildResult> {
+export async function mergeShards(
+  ctx: Context,
+  options: { config: Config; partDirs: string[]; outDir: string; pressReady?: boolean; marks?: boolean },
+): Promise<BuildResult> {
   const parts: { part: Part; pdf: Uint8Array; dir: string }[] = [];
   for (const dir of options.partDirs) {
     let part: Part;
     try {
       part = JSON.parse(new TextDecoder().decode(await ctx.readFile(join(dir, 'part.json')))) as Part;
     } catch (error) {
-      throw new ShardError(`${relative(ctx.root, dir) || dir}: no readable part.json (${(error as Error).message}); is it a shard's output folder?`);
+      throw new ShardError(
+        `${relative(ctx.root, dir) || dir}: no readable part.json (${(error as Error).message}); is it a shard's output folder?`,
+      );
     }
-    if (part.version !== PART_VERSION) throw new ShardError(`${relative(ctx.root, dir)}: part.json from another zhuanban version`);
+    if (part.version !== PART_VERSION)
+      throw new ShardError(`${relative(ctx.root, dir)}: part.json from another zhuanban version`);
     parts.push({ part, pdf: await ctx.readFile(join(dir, 'part.pdf')), dir });
   }
-  if (!parts.length) throw new ShardError('merge: give the shards\' output folders');
+  if (!parts.length) throw new ShardError("merge: give the shards' output folders");
   parts.sort((a, b) => a.part.shard.index - b.part.shard.index);
   const count = parts[0]!.part.shard.count;
   const have = parts.map((p) => p.part.shard.index);
   const missing = [...Array(count).keys()].map((i) => i + 1).filter((i) => !have.includes(i));
-  if (missing.length || have.length !== count) throw new ShardError(`merge: shards ${missing.length ? `${missing.join(', ')} missing` : 'given twice'} (expected 1…${count})`);
-  if (parts.some((p) => p.part.plan !== parts[0]!.part.plan || p.part.shard.count !== count)) throw new ShardError('merge: the shards were built from different plans');
+  if (missing.length || have.length !== count)
+    throw new ShardError(
+      `merge: shards ${missing.length ? `${missing.join(', ')} missing` : 'given twice'} (expected 1…${count})`,
+    );
+  if (parts.some((p) => p.part.plan !== parts[0]!.part.plan || p.part.shard.count !== count))
+    throw new ShardError('merge: the shards were built from different plans');
   const timings: Record<string, number> = {};
   const files = new Map(parts.flatMap((p) => Object.entries(p.part.files)));
   const proofDir = resolve(options.outDir, 'proof');
@@ -194,12 +264,28 @@ export async function mergeShards(ctx: Context, options: { config: Config; partD
     return { ...part, proof: { head: link(part.proof.head), pages: part.proof.pages.map(link) } };
   });
   return writeEdition(ctx, {
-    config: options.config, outDir: options.outDir, pdfs: parts.filter((p) => p.pdf.length).map((p) => p.pdf), views: all.flatMap((p) => p.views),
-    pass: { overfull: -1, keepShare: 1, placements: all.flatMap((p) => p.pass.placements), inspected: all.flatMap((p) => p.pass.inspected) },
+    config: options.config,
+    outDir: options.outDir,
+    pdfs: parts.filter((p) => p.pdf.length).map((p) => p.pdf),
+    views: all.flatMap((p) => p.views),
+    pass: {
+      overfull: -1,
+      keepShare: 1,
+      placements: all.flatMap((p) => p.pass.placements),
+      inspected: all.flatMap((p) => p.pass.inspected),
+    },
     proof: { head: all.find((p) => p.proof.head)?.proof.head ?? '', pages: all.flatMap((p) => p.proof.pages) },
-    diagnostics: all.flatMap((p) => p.diagnostics), problems: all.flatMap((p) => p.problems), sources: all.flatMap((p) => p.sources.map((s) => resolve(ctx.root, s))),
-    fileOf: (s) => files.get(s) ?? s, date: new Date(all[0]!.date), title: all[0]!.title, pressReady: options.pressReady, marks: options.marks,
-    timings, time: stageTimer(ctx, timings), photos: { placed: all.flatMap((p) => p.photos.placed), unused: [...new Set(all.flatMap((p) => p.photos.unused))] },
+    diagnostics: all.flatMap((p) => p.diagnostics),
+    problems: all.flatMap((p) => p.problems),
+    sources: all.flatMap((p) => p.sources.map((s) => resolve(ctx.root, s))),
+    fileOf: (s) => files.get(s) ?? s,
+    date: new Date(all[0]!.date),
+    title: all[0]!.title,
+    pressReady: options.pressReady,
+    marks: options.marks,
+    timings,
+    time: stageTimer(ctx, timings),
+    photos: { placed: all.flatMap((p) => p.photos.placed), unused: [...new Set(all.flatMap((p) => p.photos.unused))] },
   });
 }
 
@@ -215,7 +301,11 @@ function relink(html: string, part: Part, partDir: string, packageRoot: string, 
     const target = resolve(part.proofDir, path);
     const inProof = relative(part.proofDir, target);
     const inPackage = relative(part.packageRoot, target);
-    const local = !inProof.startsWith('..') ? join(partDir, 'proof', inProof) : !inPackage.startsWith('..') ? join(packageRoot, inPackage) : target;
+    const local = !inProof.startsWith('..')
+      ? join(partDir, 'proof', inProof)
+      : !inPackage.startsWith('..')
+        ? join(packageRoot, inPackage)
+        : target;
     return `${attr}="${relative(proofDir, local).split(sep).join('/')}${rest}"`;
   });
 }

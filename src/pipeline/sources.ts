@@ -16,7 +16,7 @@ const SOURCE_EXT = new Set(['.txt', '.md']);
 
 /** Resolve the ordered list of source paths. */
 export async function resolveSources(root: string, config: Config, args: string[]): Promise<string[]> {
-  const wanted = args.length ? args : config.sources ?? ['seeds'];
+  const wanted = args.length ? args : (config.sources ?? ['seeds']);
   const out: string[] = [];
   for (const entry of wanted) {
     const path = isAbsolute(entry) ? entry : resolve(root, entry);
@@ -36,7 +36,11 @@ export async function resolveSources(root: string, config: Config, args: string[
   // Every source is checked before anything starts (Chromium included): kind and size (maxSourceBytes).
   for (const path of out) {
     try {
-      await checkRegularFile(path, { label: `source ${relative(root, path) || path}`, maxBytes: config.maxSourceBytes, limitKey: 'maxSourceBytes' });
+      await checkRegularFile(path, {
+        label: `source ${relative(root, path) || path}`,
+        maxBytes: config.maxSourceBytes,
+        limitKey: 'maxSourceBytes',
+      });
     } catch (error) {
       if (error instanceof InputError) throw new SourceError(error.message);
       throw error;

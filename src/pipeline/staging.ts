@@ -38,8 +38,11 @@ async function checkReplaceable(outDir: string): Promise<void> {
   if (names.includes(OUTPUT_MARK)) return;
   const foreign = names.filter((name) => !KNOWN_OUTPUTS.has(name));
   if (foreign.length)
-    throw new InputError(`the output folder ${outDir} holds files zhuanban did not write (${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ', …' : ''}); `
-      + 'a build replaces its output folder whole, so give it one of its own (-o)', 'output-not-ours');
+    throw new InputError(
+      `the output folder ${outDir} holds files zhuanban did not write (${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ', …' : ''}); ` +
+        'a build replaces its output folder whole, so give it one of its own (-o)',
+      'output-not-ours',
+    );
 }
 
 function processAlive(pid: number): boolean {
@@ -64,8 +67,11 @@ async function acquireLock(lock: string, outDir: string): Promise<void> {
     }
     const holder = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
     if (Number.isInteger(holder) && holder > 0 && processAlive(holder))
-      throw new InputError(`another zhuanban build (process ${holder}) is writing ${outDir}; wait for it to finish or build into another folder with -o `
-        + `(if no build is running, delete ${lock})`, 'output-locked');
+      throw new InputError(
+        `another zhuanban build (process ${holder}) is writing ${outDir}; wait for it to finish or build into another folder with -o ` +
+          `(if no build is running, delete ${lock})`,
+        'output-locked',
+      );
     await rm(lock, { force: true });
   }
   throw new InputError(`cannot take the lock ${lock} for ${outDir}`, 'output-locked');
@@ -104,7 +110,10 @@ export async function beginStaging(outDir: string): Promise<Staging> {
   const forget = onShutdown(cleanUp);
   try {
     dir = await mkdtemp(join(parent, `.${name}.staging-`));
-    await writeFile(join(dir, OUTPUT_MARK), 'This folder is written by zhuanban build and replaced whole by the next build.\n');
+    await writeFile(
+      join(dir, OUTPUT_MARK),
+      'This folder is written by zhuanban build and replaced whole by the next build.\n',
+    );
   } catch (error) {
     cleanUp();
     forget();
@@ -125,10 +134,13 @@ export async function beginStaging(outDir: string): Promise<Staging> {
     dir,
     commit: () =>
       settle(async () => {
-        const hadPrevious = await rename(outDir, previous).then(() => true, (error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') return false;
-          throw error;
-        });
+        const hadPrevious = await rename(outDir, previous).then(
+          () => true,
+          (error: NodeJS.ErrnoException) => {
+            if (error.code === 'ENOENT') return false;
+            throw error;
+          },
+        );
         try {
           await rename(dir, outDir);
           dir = '';

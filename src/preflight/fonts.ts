@@ -46,7 +46,8 @@ export function describeFont(context: PDFContext, font: PDFDict): FontInfo {
 
 /** Why a font fails a print check, or undefined when it is fine. */
 export function fontProblem(font: FontInfo): string | undefined {
-  if (font.type === 'Type 3') return `font ${font.name} is Type 3 (glyphs as drawing procedures; print shops reject it — embed a TrueType/OpenType font instead)`;
+  if (font.type === 'Type 3')
+    return `font ${font.name} is Type 3 (glyphs as drawing procedures; print shops reject it — embed a TrueType/OpenType font instead)`;
   if (!font.embedded) return `font ${font.name} (${font.type}) is not embedded`;
   return undefined;
 }

@@ -19,14 +19,23 @@ export function pageRanges(pages: number[]): string {
 
 /** The report as text for a terminal. */
 export function formatReport(report: PreflightReport): string {
-  const lines = [`${report.file}: ${report.passed ? 'PASSED' : 'FAILED'} (${report.pages} pages, ${report.issues.length} issues)`];
+  const lines = [
+    `${report.file}: ${report.passed ? 'PASSED' : 'FAILED'} (${report.pages} pages, ${report.issues.length} issues)`,
+  ];
   const x = report.pdfx;
-  if (x) lines.push(`  claims ${x.standard}: PDF ${x.pdfVersion}, output intent ${x.outputCondition ?? 'none'}, Trapped ${x.trapped ?? 'none'} (its rules are checked as "pdfx")`);
+  if (x)
+    lines.push(
+      `  claims ${x.standard}: PDF ${x.pdfVersion}, output intent ${x.outputCondition ?? 'none'}, Trapped ${x.trapped ?? 'none'} (its rules are checked as "pdfx")`,
+    );
   const groups = new Map<string, number[]>();
   const documentWide: string[] = [];
   for (const issue of report.issues) {
     if (issue.page === null) documentWide.push(`  ${issue.check}: ${issue.message}`);
-    else groups.set(`${issue.check}\u0000${issue.message}`, [...(groups.get(`${issue.check}\u0000${issue.message}`) ?? []), issue.page]);
+    else
+      groups.set(`${issue.check}\u0000${issue.message}`, [
+        ...(groups.get(`${issue.check}\u0000${issue.message}`) ?? []),
+        issue.page,
+      ]);
   }
   for (const [key, pages] of groups) {
     const [check, message] = key.split('\u0000');

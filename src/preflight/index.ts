@@ -36,7 +36,13 @@ function hasPdfXIntent(doc: PDFDocument): boolean {
  */
 export async function preflight(pdfPath: string, options: PreflightOptions): Promise<PreflightReport> {
   const bytes = await readFile(pdfPath);
-  const failed = (message: string): PreflightReport => ({ file: pdfPath, passed: false, pages: 0, issues: [{ check: 'structure', page: null, message }], fonts: [] });
+  const failed = (message: string): PreflightReport => ({
+    file: pdfPath,
+    passed: false,
+    pages: 0,
+    issues: [{ check: 'structure', page: null, message }],
+    fonts: [],
+  });
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false, ignoreEncryption: true });
@@ -47,18 +53,32 @@ export async function preflight(pdfPath: string, options: PreflightOptions): Pro
     return checkDocument(pdfPath, doc, bytes, options);
   } catch (error) {
     // A reader for somebody else's file must end in a verdict: what could not be walked fails the file.
-    return failed(`the file's structure could not be read to the end (${(error as Error).message}); it is damaged or hostile`);
+    return failed(
+      `the file's structure could not be read to the end (${(error as Error).message}); it is damaged or hostile`,
+    );
   }
 }
 
-function checkDocument(pdfPath: string, doc: PDFDocument, bytes: Uint8Array, options: PreflightOptions): PreflightReport {
+function checkDocument(
+  pdfPath: string,
+  doc: PDFDocument,
+  bytes: Uint8Array,
+  options: PreflightOptions,
+): PreflightReport {
   const { context } = doc;
   const tree = readPageTree(context, doc.catalog);
   const structure = tree.problems.map((message): PreflightIssue => ({ check: 'structure', page: null, message }));
   if (doc.isEncrypted) {
     // Encrypted streams cannot be read, so nothing else can be checked; print workflows and PDF/X refuse encryption.
-    const message = 'the file is encrypted: a print workflow (and PDF/X) needs it unencrypted, and its content cannot be checked';
-    return { file: pdfPath, passed: false, pages: tree.pages.length, issues: [{ check: 'encryption', page: null, message }, ...structure], fonts: [] };
+    const message =
+      'the file is encrypted: a print workflow (and PDF/X) needs it unencrypted, and its content cannot be checked';
+    return {
+      file: pdfPath,
+      passed: false,
+      pages: tree.pages.length,
+      issues: [{ check: 'encryption', page: null, message }, ...structure],
+      fonts: [],
+    };
   }
   const claim = readPdfXClaim(doc, bytes);
   const press = options.press ?? hasPdfXIntent(doc);
@@ -80,18 +100,31 @@ function checkDocument(pdfPath: string, doc: PDFDocument, bytes: Uint8Array, opt
       if (problem) pageFontProblems.add(problem);
     }
     for (const message of pageFontProblems) issues.push({ check: 'fonts', page: pageNumber, message });
-    if (press) for (const message of use.rgb) issues.push({ check: 'colour', page: pageNumber, message: `RGB in a file meant for press: ${message}` });
+    if (press)
+      for (const message of use.rgb)
+        issues.push({ check: 'colour', page: pageNumber, message: `RGB in a file meant for press: ${message}` });
     if (claim) issues.push(...checkPdfXPage(doc, page, pageNumber, claim, use));
     for (const image of use.images) {
       if (image.ppi < minPpi) {
         const size = `${image.pixelsWide}×${image.pixelsHigh} px placed at ${Math.round((image.widthPt * 25.4) / 72)}×${Math.round((image.heightPt * 25.4) / 72)} mm`;
-        issues.push({ check: 'images', page: pageNumber, message: `image ${image.name} is ${Math.round(image.ppi)} ppi (${size}); at least ${minPpi} ppi needed` });
+        issues.push({
+          check: 'images',
+          page: pageNumber,
+          message: `image ${image.name} is ${Math.round(image.ppi)} ppi (${size}); at least ${minPpi} ppi needed`,
+        });
       }
     }
   });
   if (!pages.length) issues.push({ check: 'page-size', page: null, message: 'the PDF has no pages' });
 
-  return { file: pdfPath, passed: issues.length === 0, pages: pages.length, issues, fonts: uniqueFonts([...fonts.values()]), ...(claim && { pdfx: claim }) };
+  return {
+    file: pdfPath,
+    passed: issues.length === 0,
+    pages: pages.length,
+    issues,
+    fonts: uniqueFonts([...fonts.values()]),
+    ...(claim && { pdfx: claim }),
+  };
 }
 
 /** One row per distinct font (pdffonts lists per object; a report reads better per font). */

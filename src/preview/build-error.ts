@@ -36,7 +36,12 @@ function unclosedBlock(text: string): { name: string; line: number } | null {
 export async function findTemplateError(dir: string, root: string): Promise<BuildFailure | null> {
   const files = [join(dir, 'edition.hbs')];
   try {
-    files.push(...(await readdir(join(dir, 'partials'))).filter((n) => n.endsWith('.hbs')).sort().map((n) => join(dir, 'partials', n)));
+    files.push(
+      ...(await readdir(join(dir, 'partials')))
+        .filter((n) => n.endsWith('.hbs'))
+        .sort()
+        .map((n) => join(dir, 'partials', n)),
+    );
   } catch {
     /* no partials folder: renderEdition reports that itself */
   }
@@ -53,7 +58,12 @@ export async function findTemplateError(dir: string, root: string): Promise<Buil
       const message = (error as Error).message;
       // Handlebars reports an unclosed block at the end of the file; point at the block's opening instead.
       const open = /got 'EOF'/.test(message) ? unclosedBlock(text) : null;
-      if (open) return { message: `{{#${open.name}}} opened at line ${open.line} is never closed ({{/${open.name}}})\n${message}`, file: relative(root, file) || file, line: open.line };
+      if (open)
+        return {
+          message: `{{#${open.name}}} opened at line ${open.line} is never closed ({{/${open.name}}})\n${message}`,
+          file: relative(root, file) || file,
+          line: open.line,
+        };
       return { message, file: relative(root, file) || file, line: lineOf(message) };
     }
   }
@@ -64,8 +74,13 @@ export async function findTemplateError(dir: string, root: string): Promise<Buil
 export async function describeFailure(error: unknown, root: string, templatesDir: string): Promise<BuildFailure> {
   if (error instanceof ConfigError) {
     const file = relative(root, error.file) || error.file;
-    return { message: error.issues.map((i) => `${i.line ? `${i.line}:${i.column}: ` : ''}${i.path || '(root)'}: ${i.message}`).join('\n'), file,
-      line: error.issues[0]?.line ?? lineOf(error.issues[0]?.message ?? '') };
+    return {
+      message: error.issues
+        .map((i) => `${i.line ? `${i.line}:${i.column}: ` : ''}${i.path || '(root)'}: ${i.message}`)
+        .join('\n'),
+      file,
+      line: error.issues[0]?.line ?? lineOf(error.issues[0]?.message ?? ''),
+    };
   }
   const message = (error as Error)?.message ?? String(error);
   const template = await findTemplateError(templatesDir, root);

@@ -19,7 +19,11 @@ export class EventHub {
 
   /** Attach a viewer; it first gets `hello` with the current version. */
   attach(res: ServerResponse, version: number): void {
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
     res.write(`retry: 500\nevent: hello\ndata: ${JSON.stringify({ version })}\n\n`);
     this.clients.add(res);
     res.on('close', () => this.clients.delete(res));

@@ -40,9 +40,14 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let hub: ReturnType<typeof createPreviewServer>['hub'] | null = null;
   const rebuilder = new Rebuilder(ctx, options.sourceArgs, (event, state) => {
     if (event === 'state') {
-      const what = state.error ? `failed: ${state.error.file ?? ''}${state.error.line ? `:${state.error.line}` : ''} ${state.error.message.split('\n')[0]}`
+      const what = state.error
+        ? `failed: ${state.error.file ?? ''}${state.error.line ? `:${state.error.line}` : ''} ${state.error.message.split('\n')[0]}`
         : `${state.pages.length} pages, ${state.diagnostics.length} diagnostics`;
-      log(`rebuilt (${state.reason}) in ${state.buildMs} ms (${Object.entries(state.timings).map(([k, v]) => `${k} ${v}`).join(', ')}): ${what}`);
+      log(
+        `rebuilt (${state.reason}) in ${state.buildMs} ms (${Object.entries(state.timings)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}): ${what}`,
+      );
     }
     hub?.send(event, { version: state.version, cssVersion: state.cssVersion, building: state.building });
   });
@@ -52,7 +57,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       const start = performance.now();
       await rebuilder.firstDone;
       if (!rebuilder.config) throw new Error(rebuilder.state.error?.message ?? 'no configuration');
-      const { pdfPath } = await buildEdition(ctx, { config: rebuilder.config, sources: rebuilder.sources, outDir: join(ctx.root, 'output') });
+      const { pdfPath } = await buildEdition(ctx, {
+        config: rebuilder.config,
+        sources: rebuilder.sources,
+        outDir: join(ctx.root, 'output'),
+      });
       log(`wrote ${pdfPath}`);
       return { url: `${MOUNTS.project}output/edition.pdf?t=${Date.now()}`, ms: Math.round(performance.now() - start) };
     })().finally(() => (pdfRunning = null)));
@@ -71,7 +80,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       const lang = resolveLang(rebuilder.config?.lang);
       return { lang, messages: catalogue(lang) };
     },
-    allowedHosts: () => (LOOPBACK.has(options.host) ? new Set(['127.0.0.1', 'localhost', '[::1]'].map((h) => `${h}:${port}`)) : null),
+    allowedHosts: () =>
+      LOOPBACK.has(options.host) ? new Set(['127.0.0.1', 'localhost', '[::1]'].map((h) => `${h}:${port}`)) : null,
   });
   hub = created.hub;
   const { server } = created;

@@ -11,7 +11,10 @@ export const MOUNTS = { project: '/_project/', package: '/_package/' } as const;
 
 /** Map an absolute file path to its served URL, or null when it is outside both mounts. */
 export function urlForFile(file: string, roots: { project: string; package: string }): string | null {
-  for (const [name, root] of [['project', roots.project], ['package', roots.package]] as const) {
+  for (const [name, root] of [
+    ['project', roots.project],
+    ['package', roots.package],
+  ] as const) {
     const rel = relative(root, file);
     if (rel && !rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel))
       return MOUNTS[name] + rel.split(sep).map(encodeURIComponent).join('/');

@@ -17,7 +17,13 @@ import type { Page } from 'puppeteer';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import type { Context } from '../io/context.js';
-import { launchBrowser, layoutEdition, type ParseCache, resolveSources, type BrowserSession } from '../pipeline/index.js';
+import {
+  launchBrowser,
+  layoutEdition,
+  type ParseCache,
+  resolveSources,
+  type BrowserSession,
+} from '../pipeline/index.js';
 import { describeFailure } from './build-error.js';
 import { onShutdown, removeFolderSync } from '../io/shutdown.js';
 import { emptyState, proofFromLayout, type ProofState } from './proof-state.js';
@@ -56,7 +62,9 @@ export class Rebuilder {
 
   /** Templates folder in use (the config's house templates or the built-in ones). */
   templatesDir(): string {
-    return this.config?.templates ? resolve(this.ctx.root, this.config.templates) : join(this.ctx.packageRoot, 'templates');
+    return this.config?.templates
+      ? resolve(this.ctx.root, this.config.templates)
+      : join(this.ctx.packageRoot, 'templates');
   }
 
   /** Ask for a rebuild; resolves when the proof reflects this change (or a later one). */
@@ -104,18 +112,48 @@ export class Rebuilder {
       const seen = session.problems.length;
       if (kinds.includes('style')) this.stylesStale = true;
       const reuse = this.warm ? { page: this.warm, reloadStyles: this.stylesStale } : null;
-      const laid = await layoutEdition(this.ctx, session, { config: this.config, sources: this.sources, proofDir: this.proofDir, time, reuse, parseCache: this.parsed });
+      const laid = await layoutEdition(this.ctx, session, {
+        config: this.config,
+        sources: this.sources,
+        proofDir: this.proofDir,
+        time,
+        reuse,
+        parseCache: this.parsed,
+      });
       this.warm = laid.page;
       this.stylesStale = false;
-      const proof = proofFromLayout(laid, { ctx: this.ctx, config: this.config, sources: this.sources, proofDir: this.proofDir,
-        problems: session.problems.slice(seen), timings, cssVersion: this.state.cssVersion });
-      this.state = { ...this.state, ...proof, version: this.state.version + 1, building: false, error: null, timings,
-        buildMs: Math.round(performance.now() - start), reason: kinds.join(',') };
+      const proof = proofFromLayout(laid, {
+        ctx: this.ctx,
+        config: this.config,
+        sources: this.sources,
+        proofDir: this.proofDir,
+        problems: session.problems.slice(seen),
+        timings,
+        cssVersion: this.state.cssVersion,
+      });
+      this.state = {
+        ...this.state,
+        ...proof,
+        version: this.state.version + 1,
+        building: false,
+        error: null,
+        timings,
+        buildMs: Math.round(performance.now() - start),
+        reason: kinds.join(','),
+      };
     } catch (error) {
       if (this.closed) return;
       const failure = await describeFailure(error, this.ctx.root, this.templatesDir());
       // The last good proof stays; only the error and version change.
-      this.state = { ...this.state, version: this.state.version + 1, building: false, error: failure, timings, buildMs: Math.round(performance.now() - start), reason: kinds.join(',') };
+      this.state = {
+        ...this.state,
+        version: this.state.version + 1,
+        building: false,
+        error: failure,
+        timings,
+        buildMs: Math.round(performance.now() - start),
+        reason: kinds.join(','),
+      };
     }
     this.markFirstDone();
     this.notify('state', this.state);

@@ -35,7 +35,11 @@ export interface ServerDeps {
 
 function sendJson(res: ServerResponse, code: number, value: unknown): void {
   const body = JSON.stringify(value);
-  res.writeHead(code, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(code, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(body);
 }
 
@@ -89,18 +93,21 @@ export function createPreviewServer(deps: ServerDeps): { server: Server; hub: Ev
     if (path === '/' || path === '/index.html') return serveFile(req, res, CLIENT_DIR, 'viewer.html');
     if (path.startsWith('/__zb/client/')) return serveFile(req, res, CLIENT_DIR, path.slice('/__zb/client/'.length));
     if (path === '/__zb/state') return sendJson(res, 200, deps.state());
-    if (path === '/__zb/messages') return sendJson(res, 200, deps.messages?.() ?? { lang: 'en', messages: catalogue('en') });
+    if (path === '/__zb/messages')
+      return sendJson(res, 200, deps.messages?.() ?? { lang: 'en', messages: catalogue('en') });
     if (path === '/__zb/events') return hub.attach(res, deps.state().version);
     if (path === '/__zb/frame') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       return void res.end(frameDocument(deps.state()));
     }
-    if (path.startsWith(MOUNTS.project)) return serveFile(req, res, deps.roots.project, path.slice(MOUNTS.project.length));
+    if (path.startsWith(MOUNTS.project))
+      return serveFile(req, res, deps.roots.project, path.slice(MOUNTS.project.length));
     if (path.startsWith(MOUNTS.package)) {
       const rel = path.slice(MOUNTS.package.length);
       // From zhuanban itself only what proofs link: styles and the bundled fonts (checked decoded: `%40` is `@`).
       const wanted = safeDecode(rel);
-      if (!wanted.startsWith('styles/') && !FONT_PACKAGES.some((p) => wanted.startsWith(`node_modules/${p}/`))) return sendStatus(res, 403, 'forbidden');
+      if (!wanted.startsWith('styles/') && !FONT_PACKAGES.some((p) => wanted.startsWith(`node_modules/${p}/`)))
+        return sendStatus(res, 403, 'forbidden');
       return serveFile(req, res, deps.roots.package, rel);
     }
     return sendStatus(res, 404, 'not found');

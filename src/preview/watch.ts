@@ -19,7 +19,7 @@ export interface WatchTargets {
 
 /** The source entries a build would read: arguments, else the config's, else seeds/. */
 export function sourceEntries(root: string, args: string[], configSources: string[] | undefined): string[] {
-  return (args.length ? args : configSources ?? ['seeds']).map((e) => (isAbsolute(e) ? e : resolve(root, e)));
+  return (args.length ? args : (configSources ?? ['seeds'])).map((e) => (isAbsolute(e) ? e : resolve(root, e)));
 }
 
 const inside = (dir: string, path: string) => path === dir || path.startsWith(dir + sep);
@@ -38,7 +38,10 @@ export function classify(path: string, event: string, t: WatchTargets): ChangeKi
 }
 
 /** Start watching; `onChange` gets each debounced kind. Close the returned watcher when done. */
-export function watchProject(getTargets: () => WatchTargets, onChange: (kind: ChangeKind, path: string) => void): { watcher: FSWatcher; refresh(): void } {
+export function watchProject(
+  getTargets: () => WatchTargets,
+  onChange: (kind: ChangeKind, path: string) => void,
+): { watcher: FSWatcher; refresh(): void } {
   const paths = () => {
     const t = getTargets();
     return [t.root, t.stylesDir, t.templatesDir, join(t.templatesDir, 'partials'), ...t.sources];
@@ -58,7 +61,10 @@ export function watchProject(getTargets: () => WatchTargets, onChange: (kind: Ch
       const kind = classify(path, event, getTargets());
       if (!kind) return;
       clearTimeout(timers.get(path + kind));
-      timers.set(path + kind, setTimeout(() => onChange(kind, path), 25));
+      timers.set(
+        path + kind,
+        setTimeout(() => onChange(kind, path), 25),
+      );
     });
   }
   watcher.on('error', (e) => process.stderr.write(`zhuanban: preview: watch error: ${(e as Error).message}\n`));

@@ -85,8 +85,15 @@ export function requestAllowed(url: string, roots: Set<string>): boolean {
 /** How long a normal close may take before the process group is killed. */
 const CLOSE_TIMEOUT_MS = 10000;
 
-const FLAGS = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-  '--disable-dev-shm-usage', '--font-render-hinting=none'];
+const FLAGS = [
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+  '--font-render-hinting=none',
+];
 
 /** How a browser is used: `intercept: false` only for one that views a served page (the preview's tests), never for a build. */
 export interface LaunchOptions {
@@ -108,7 +115,17 @@ export async function launchBrowser(timeoutMs: number, options: LaunchOptions = 
   });
   try {
     const choice = chooseBrowser();
-    browser = await puppeteer.launch({ executablePath: choice.path, headless: choice.headless, args, userDataDir, timeout: timeoutMs, protocolTimeout: timeoutMs, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    browser = await puppeteer.launch({
+      executablePath: choice.path,
+      headless: choice.headless,
+      args,
+      userDataDir,
+      timeout: timeoutMs,
+      protocolTimeout: timeoutMs,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
   } catch (error) {
     await rm(userDataDir, { recursive: true, force: true });
     forget();
@@ -138,9 +155,12 @@ export async function launchBrowser(timeoutMs: number, options: LaunchOptions = 
       const page = isolated ? await (await launched.createBrowserContext()).newPage() : await launched.newPage();
       page.setDefaultTimeout(timeoutMs);
       page.setDefaultNavigationTimeout(timeoutMs);
-      page.on('pageerror', (error) => problems.push({ kind: 'pageerror', message: String((error as Error).message ?? error), url: page.url() }));
+      page.on('pageerror', (error) =>
+        problems.push({ kind: 'pageerror', message: String((error as Error).message ?? error), url: page.url() }),
+      );
       page.on('console', (msg) => {
-        if (msg.type() === 'error') problems.push({ kind: 'console', message: msg.text(), url: msg.location().url ?? page.url() });
+        if (msg.type() === 'error')
+          problems.push({ kind: 'console', message: msg.text(), url: msg.location().url ?? page.url() });
       });
       const refused = new WeakSet<HTTPRequest>();
       if (options.intercept !== false) {
@@ -152,12 +172,17 @@ export async function launchBrowser(timeoutMs: number, options: LaunchOptions = 
             return void req.continue().catch(() => {});
           }
           refused.add(req);
-          problems.push({ kind: 'blocked', message: 'refused: a build reads only its own files and never the network', url: req.url() });
+          problems.push({
+            kind: 'blocked',
+            message: 'refused: a build reads only its own files and never the network',
+            url: req.url(),
+          });
           void req.abort('blockedbyclient').catch(() => {});
         });
       }
       page.on('requestfailed', (req) => {
-        if (!refused.has(req)) problems.push({ kind: 'requestfailed', message: req.failure()?.errorText ?? 'failed', url: req.url() });
+        if (!refused.has(req))
+          problems.push({ kind: 'requestfailed', message: req.failure()?.errorText ?? 'failed', url: req.url() });
       });
       return page;
     },
@@ -196,7 +221,8 @@ export class BrowserFault extends Error {
 }
 
 /** Puppeteer's and the DevTools protocol's ways of saying the browser went away. */
-const BROWSER_GONE = /Connection closed|Target closed|Session closed|Browser has disconnected|Failed to launch the browser process|frame was detached|Execution context was destroyed|Protocol error .*(closed|Target)/i;
+const BROWSER_GONE =
+  /Connection closed|Target closed|Session closed|Browser has disconnected|Failed to launch the browser process|frame was detached|Execution context was destroyed|Protocol error .*(closed|Target)/i;
 /** …and of saying a wait ran out (protocolTimeout, navigation and waitFor timeouts, ours). */
 const TIMED_OUT = /timed out|protocolTimeout|ms exceeded|Timeout of \d+|Timeout exceeded/i;
 
@@ -209,10 +235,20 @@ export function explainBrowserError(error: unknown, timeoutMs: number, doing: st
   if (!(error instanceof Error) || error instanceof BrowserFault) return error;
   const [first = '', ...rest] = error.message.split('\n');
   if (error.name === 'TimeoutError' || TIMED_OUT.test(first))
-    return new BrowserFault(`Chromium timed out after timeoutMs = ${timeoutMs} ms while ${doing} (raise "timeoutMs" in zhuanban.config.json for a very large edition or a slow machine)`, { cause: error });
+    return new BrowserFault(
+      `Chromium timed out after timeoutMs = ${timeoutMs} ms while ${doing} (raise "timeoutMs" in zhuanban.config.json for a very large edition or a slow machine)`,
+      { cause: error },
+    );
   if (BROWSER_GONE.test(first)) {
-    const said = rest.map((line) => line.trim()).filter((line) => line && !/^(TROUBLESHOOTING|at |https?:)/.test(line)).slice(0, 2).join(' ');
-    return new BrowserFault(`Chromium exited unexpectedly while ${doing}${said ? ` (it said: ${said.slice(0, 300)})` : ''}`, { cause: error });
+    const said = rest
+      .map((line) => line.trim())
+      .filter((line) => line && !/^(TROUBLESHOOTING|at |https?:)/.test(line))
+      .slice(0, 2)
+      .join(' ');
+    return new BrowserFault(
+      `Chromium exited unexpectedly while ${doing}${said ? ` (it said: ${said.slice(0, 300)})` : ''}`,
+      { cause: error },
+    );
   }
   return error;
 }

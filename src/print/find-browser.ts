@@ -34,7 +34,10 @@ function knownPaths(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[]
   }
   if (platform === 'win32') {
     const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((r): r is string => !!r);
-    return roots.flatMap((dir) => [join(dir, 'Google/Chrome/Application/chrome.exe'), join(dir, 'Chromium/Application/chrome.exe')]);
+    return roots.flatMap((dir) => [
+      join(dir, 'Google/Chrome/Application/chrome.exe'),
+      join(dir, 'Chromium/Application/chrome.exe'),
+    ]);
   }
   return [
     '/usr/bin/chromium',
@@ -77,14 +80,17 @@ export const NO_BROWSER_MESSAGE =
   '  1. name one: ZHUANBAN_CHROMIUM=/path/to/chromium (or PUPPETEER_EXECUTABLE_PATH)\n' +
   '  2. install one: apt-get install chromium (Debian/Ubuntu), brew install --cask chromium (macOS),\n' +
   '     dnf install chromium (Fedora), pacman -S chromium (Arch)\n' +
-  "  3. let puppeteer fetch its own: npx puppeteer browsers install chrome-headless-shell";
+  '  3. let puppeteer fetch its own: npx puppeteer browsers install chrome-headless-shell';
 
 /** Find the browser to print with, in the documented order. */
 export function findBrowser(lookup: BrowserLookup): BrowserChoice {
   for (const name of ['ZHUANBAN_CHROMIUM', 'PUPPETEER_EXECUTABLE_PATH']) {
     const path = lookup.env[name];
     if (!path) continue;
-    if (!lookup.exists(path)) throw new BrowserNotFoundError(`${name}=${path}: no such file. Unset it or point it at a Chromium or Chrome binary.`);
+    if (!lookup.exists(path))
+      throw new BrowserNotFoundError(
+        `${name}=${path}: no such file. Unset it or point it at a Chromium or Chrome binary.`,
+      );
     return { path, source: 'env', headless: true };
   }
   const system = knownPaths(lookup.platform, lookup.env).find((p) => lookup.exists(p)) ?? onPath(lookup);

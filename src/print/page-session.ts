@@ -34,11 +34,22 @@ export interface ReusablePage {
  * (about a second saved per rebuild). `isolated` opens a new page in a browser context of its own, so it
  * renders in its own process (on its own core).
  */
-export async function openEdition(session: BrowserSession, htmlPath: string, html: string, reuse: ReusablePage | null | undefined, script: string,
-  isolated = false): Promise<Page> {
+export async function openEdition(
+  session: BrowserSession,
+  htmlPath: string,
+  html: string,
+  reuse: ReusablePage | null | undefined,
+  script: string,
+  isolated = false,
+): Promise<Page> {
   const url = pathToFileURL(htmlPath).href;
   const old = reuse?.page;
-  if (old && !old.isClosed() && old.url() === url && (await old.evaluate('typeof window.zhuanban?.swap === "function"').catch(() => false))) {
+  if (
+    old &&
+    !old.isClosed() &&
+    old.url() === url &&
+    (await old.evaluate('typeof window.zhuanban?.swap === "function"').catch(() => false))
+  ) {
     await old.evaluate(`window.zhuanban.swap(${JSON.stringify(html)}, ${reuse.reloadStyles})`);
     await old.evaluate(FONTS_SETTLED);
     return old;

@@ -12,6 +12,13 @@ export interface SheetSize {
 
 /** Chromium's PDF of the page as it is laid out now. */
 export async function printPdf(page: Page, sheet: SheetSize, timeoutMs: number): Promise<Uint8Array> {
-  return page.pdf({ width: `${sheet.widthMm}mm`, height: `${sheet.heightMm}mm`, printBackground: true, tagged: true,
-    outline: true, preferCSSPageSize: true, timeout: timeoutMs });
+  return page.pdf({
+    width: `${sheet.widthMm}mm`,
+    height: `${sheet.heightMm}mm`,
+    printBackground: true,
+    tagged: true,
+    outline: true,
+    preferCSSPageSize: true,
+    timeout: timeoutMs,
+  });
 }

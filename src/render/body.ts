@@ -75,7 +75,10 @@ function lineProps(node: { position?: { start: { line: number } } }): Record<str
  * Convert an article's body blocks to an HTML string; unknown nodes give a warning, not a crash.
  * House plugins must be synchronous: the body is converted while the page views are built.
  */
-export function bodyToHtml(blocks: BlockContent[], plugins: BodyPlugins = NO_PLUGINS): { html: string; warnings: BodyWarning[] } {
+export function bodyToHtml(
+  blocks: BlockContent[],
+  plugins: BodyPlugins = NO_PLUGINS,
+): { html: string; warnings: BodyWarning[] } {
   const warnings: BodyWarning[] = [];
   const processor = unified()
     .use(plugins.remark)

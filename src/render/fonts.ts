@@ -19,8 +19,24 @@ export type TypePalette = Record<TypeRole, FontFamily>;
  * so notes take the Kai face); 黑体 labels and kickers; the daily style also sets its heads in 黑体.
  */
 export const STYLE_PALETTES: Record<Config['style'], TypePalette> = {
-  showcase: { body: 'serif', headline: 'serif', label: 'sans', standfirst: 'kai', byline: 'kai', caption: 'kai', note: 'kai' },
-  daily: { body: 'serif', headline: 'sans', label: 'sans', standfirst: 'kai', byline: 'kai', caption: 'kai', note: 'kai' },
+  showcase: {
+    body: 'serif',
+    headline: 'serif',
+    label: 'sans',
+    standfirst: 'kai',
+    byline: 'kai',
+    caption: 'kai',
+    note: 'kai',
+  },
+  daily: {
+    body: 'serif',
+    headline: 'sans',
+    label: 'sans',
+    standfirst: 'kai',
+    byline: 'kai',
+    caption: 'kai',
+    note: 'kai',
+  },
 };
 
 /** CSS font-family value of each family (with a generic fallback that never prints: every glyph is covered). */
@@ -32,13 +48,28 @@ export const FAMILY_CSS: Record<FontFamily, string> = {
 
 /** The @font-face stylesheets of each family, under node_modules, in the weights the styles use. */
 export const FAMILY_STYLESHEETS: Record<FontFamily, string[]> = {
-  serif: ['@fontsource/noto-serif-sc/400.css', '@fontsource/noto-serif-sc/700.css', '@fontsource/noto-serif-sc/900.css'],
+  serif: [
+    '@fontsource/noto-serif-sc/400.css',
+    '@fontsource/noto-serif-sc/700.css',
+    '@fontsource/noto-serif-sc/900.css',
+  ],
   sans: ['@fontsource/noto-sans-sc/400.css', '@fontsource/noto-sans-sc/700.css', '@fontsource/noto-sans-sc/900.css'],
   kai: ['lxgw-wenkai-webfont/lxgwwenkai-regular.css', 'lxgw-wenkai-webfont/lxgwwenkai-bold.css'],
 };
 
 /** The npm packages the font stylesheets come from (the preview serves these, and only these, from node_modules). */
-export const FONT_PACKAGES: string[] = [...new Set(Object.values(FAMILY_STYLESHEETS).flat().map((f) => f.split('/').slice(0, f.startsWith('@') ? 2 : 1).join('/')))];
+export const FONT_PACKAGES: string[] = [
+  ...new Set(
+    Object.values(FAMILY_STYLESHEETS)
+      .flat()
+      .map((f) =>
+        f
+          .split('/')
+          .slice(0, f.startsWith('@') ? 2 : 1)
+          .join('/'),
+      ),
+  ),
+];
 
 /** The palette a config asks for: its style's defaults, overridden role by role by `fonts`. */
 export function typePalette(config: Pick<Config, 'style' | 'fonts'>): TypePalette {

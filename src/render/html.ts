@@ -34,9 +34,18 @@ const MAX_TEMPLATE_BYTES = 2 ** 20;
 async function checkTemplatesFolder(dir: string, file: string, configured: string | undefined): Promise<void> {
   const key = configured ? `templates: "${configured}"` : `the built-in templates (${dir})`;
   const info = await stat(dir).catch(() => null);
-  if (!info) throw new InputError(`${key} does not exist (it names a folder holding edition.hbs and partials/)`, 'bad-templates');
-  if (!info.isDirectory()) throw new InputError(`${key} is ${describeKind(info)}, not a folder of templates`, 'bad-templates');
-  if (!(await stat(file).catch(() => null))) throw new InputError(`${key} has no edition.hbs: a templates folder holds edition.hbs and partials/*.hbs`, 'bad-templates');
+  if (!info)
+    throw new InputError(
+      `${key} does not exist (it names a folder holding edition.hbs and partials/)`,
+      'bad-templates',
+    );
+  if (!info.isDirectory())
+    throw new InputError(`${key} is ${describeKind(info)}, not a folder of templates`, 'bad-templates');
+  if (!(await stat(file).catch(() => null)))
+    throw new InputError(
+      `${key} has no edition.hbs: a templates folder holds edition.hbs and partials/*.hbs`,
+      'bad-templates',
+    );
 }
 
 /** The partials' file names in name order; a templates folder without partials/ has none. */
@@ -45,7 +54,10 @@ async function partialNames(dir: string): Promise<string[]> {
     return (await readdir(dir)).filter((name) => name.endsWith('.hbs')).sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new InputError(`templates: ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'bad-templates');
+    throw new InputError(
+      `templates: ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      'bad-templates',
+    );
   }
 }
 
@@ -56,15 +68,23 @@ export async function loadTemplates(ctx: Context, templatesDir?: string): Promis
   hb.registerHelper('phrases', (text: unknown) => {
     const pieces = splitPhrasesWithSpaces(String(text ?? ''));
     if (pieces.length < 2) return String(text ?? '');
-    return new hb.SafeString(pieces.map((p) => `<span class="phrase">${hb.escapeExpression(p.text)}</span>${p.space ? ' ' : ''}`).join(''));
+    return new hb.SafeString(
+      pieces.map((p) => `<span class="phrase">${hb.escapeExpression(p.text)}</span>${p.space ? ' ' : ''}`).join(''),
+    );
   });
   const dir = templatesDir ? resolve(ctx.root, templatesDir) : join(ctx.packageRoot, 'templates');
   const decoder = new TextDecoder();
   const read = async (path: string) =>
-    decoder.decode(await ctx.readUserFile(path, { label: `template ${relative(ctx.root, path) || path}`, maxBytes: MAX_TEMPLATE_BYTES }));
+    decoder.decode(
+      await ctx.readUserFile(path, {
+        label: `template ${relative(ctx.root, path) || path}`,
+        maxBytes: MAX_TEMPLATE_BYTES,
+      }),
+    );
   const file = join(dir, 'edition.hbs');
   await checkTemplatesFolder(dir, file, templatesDir);
-  for (const name of await partialNames(join(dir, 'partials'))) hb.registerPartial(name.slice(0, -4), await read(join(dir, 'partials', name)));
+  for (const name of await partialNames(join(dir, 'partials')))
+    hb.registerPartial(name.slice(0, -4), await read(join(dir, 'partials', name)));
   const main = await read(file);
   try {
     // Compile eagerly so a template error names its file here, not mid-render.
@@ -82,9 +102,18 @@ function hrefFrom(htmlDir: string, file: string): string {
 }
 
 /** Render the whole edition (every page) as one HTML document written into `htmlDir`. */
-export function renderEdition(template: EditionTemplate, args: {
-  ctx: Context; config: Config; sheet: Sheet; pages: PageView[]; title: string; htmlDir: string; mode: 'print' | 'proof';
-}): string {
+export function renderEdition(
+  template: EditionTemplate,
+  args: {
+    ctx: Context;
+    config: Config;
+    sheet: Sheet;
+    pages: PageView[];
+    title: string;
+    htmlDir: string;
+    mode: 'print' | 'proof';
+  },
+): string {
   const { ctx, config, sheet, pages, title, htmlDir } = args;
   const palette = typePalette(config);
   return template({

@@ -53,7 +53,12 @@ export function phraseNodes(text: string): ElementContent[] {
   const phrases = splitPhrasesWithSpaces(text);
   if (phrases.length < 2) return [{ type: 'text', value: text }];
   return phrases.flatMap((p): ElementContent[] => {
-    const span: Element = { type: 'element', tagName: 'span', properties: { className: ['phrase'] }, children: [{ type: 'text', value: p.text }] };
+    const span: Element = {
+      type: 'element',
+      tagName: 'span',
+      properties: { className: ['phrase'] },
+      children: [{ type: 'text', value: p.text }],
+    };
     return p.space ? [span, { type: 'text', value: ' ' }] : [span];
   });
 }

@@ -25,7 +25,8 @@ async function loadOne(root: string, key: string, entry: Entry): Promise<Pluggab
   } catch (error) {
     throw new PluginError(`${key}: cannot load ${spec}: ${(error as Error).message}`);
   }
-  if (typeof module.default !== 'function') throw new PluginError(`${key}: ${spec} has no default export that is a plugin function`);
+  if (typeof module.default !== 'function')
+    throw new PluginError(`${key}: ${spec} has no default export that is a plugin function`);
   const plugin = module.default as Plugin;
   return options === undefined ? plugin : [plugin, options];
 }
@@ -37,7 +38,10 @@ async function loadList(root: string, key: string, entries: Entry[]): Promise<Pl
 }
 
 /** Import the config's house plugins; `root` is the folder of the config file. */
-export async function loadBodyPlugins(root: string, config: Pick<Config, 'remarkPlugins' | 'rehypePlugins'>): Promise<BodyPlugins> {
+export async function loadBodyPlugins(
+  root: string,
+  config: Pick<Config, 'remarkPlugins' | 'rehypePlugins'>,
+): Promise<BodyPlugins> {
   return {
     remark: await loadList(root, 'remarkPlugins', config.remarkPlugins),
     rehype: await loadList(root, 'rehypePlugins', config.rehypePlugins),

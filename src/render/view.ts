@@ -59,25 +59,50 @@ export interface PageFacts {
 }
 
 /** Build the view of one source page; conversion warnings are returned for the report. */
-export function pageView(doc: ZbDocument, facts: PageFacts, pageIndex: number, plugins: BodyPlugins = NO_PLUGINS): { view: PageView; warnings: BodyWarning[] } {
+export function pageView(
+  doc: ZbDocument,
+  facts: PageFacts,
+  pageIndex: number,
+  plugins: BodyPlugins = NO_PLUGINS,
+): { view: PageView; warnings: BodyWarning[] } {
   const warnings: BodyWarning[] = [];
   const sizes = doc.articles.map(articleSize);
   const longest = sizes.indexOf(Math.max(...sizes, 0));
   const articles = doc.articles.map((article, i) => {
-    const body = bodyToHtml(article.children.filter((c) => c.type !== 'figure'), plugins);
+    const body = bodyToHtml(
+      article.children.filter((c) => c.type !== 'figure'),
+      plugins,
+    );
     warnings.push(...body.warnings);
-    const rank = i === 0 || (i === longest && sizes[i]! > 2 * (sizes[0] ?? 0)) ? 'lead' : sizes[i]! > 1200 ? 'second' : 'brief';
+    const rank =
+      i === 0 || (i === longest && sizes[i]! > 2 * (sizes[0] ?? 0)) ? 'lead' : sizes[i]! > 1200 ? 'second' : 'brief';
     return articleView(article, `p${pageIndex + 1}-${article.id}`, rank, body.html, sizes[i]!, plugins);
   });
   const banner = doc.banner?.length ? doc.banner : null;
   return {
-    view: { ...facts, section: doc.folio?.section ?? facts.section, source: doc.source, banner, bannerLines: banner ? 4 + banner.length * 2 : 0, articles },
+    view: {
+      ...facts,
+      section: doc.folio?.section ?? facts.section,
+      source: doc.source,
+      banner,
+      bannerLines: banner ? 4 + banner.length * 2 : 0,
+      articles,
+    },
     warnings,
   };
 }
 
-function articleView(article: Article, domId: string, rank: ArticleView['rank'], bodyHtml: string, size: number, plugins: BodyPlugins): ArticleView {
-  const figures = article.children.filter((c): c is Figure => c.type === 'figure').map((f, i) => figureView(f, `${domId}-f${i + 1}`));
+function articleView(
+  article: Article,
+  domId: string,
+  rank: ArticleView['rank'],
+  bodyHtml: string,
+  size: number,
+  plugins: BodyPlugins,
+): ArticleView {
+  const figures = article.children
+    .filter((c): c is Figure => c.type === 'figure')
+    .map((f, i) => figureView(f, `${domId}-f${i + 1}`));
   const { authors, photoCredit, note } = article.byline;
   // Every printed character reaches the page: role words lead the names, bracketed author notes follow them.
   const noteParts = (note ?? '').split(/\s+(?=[（(])|(?<=[）)])\s+/).filter(Boolean);
@@ -105,12 +130,21 @@ function articleView(article: Article, domId: string, rank: ArticleView['rank'],
 }
 
 function figureView(figure: Figure, id: string): FigureView {
-  const photo = figure.photo ? { id, aspect: Math.round((figure.photo.width / figure.photo.height) * 1000) / 1000, source: figure.photo } : null;
-  return { caption: figure.caption, credit: figure.credit, src: null, line: figure.position?.start.line ?? null, photo };
+  const photo = figure.photo
+    ? { id, aspect: Math.round((figure.photo.width / figure.photo.height) * 1000) / 1000, source: figure.photo }
+    : null;
+  return {
+    caption: figure.caption,
+    credit: figure.credit,
+    src: null,
+    line: figure.position?.start.line ?? null,
+    photo,
+  };
 }
 
 function articleSize(article: Article): number {
   let n = 0;
-  for (const child of [...article.lede, ...article.children]) if (child.type !== 'figure') for (const t of child.children) n += t.value.length;
+  for (const child of [...article.lede, ...article.children])
+    if (child.type !== 'figure') for (const t of child.children) n += t.value.length;
   return n;
 }

@@ -54,9 +54,14 @@ describe('build refuses what is not a regular source file', () => {
   });
 
   it('a source over maxSourceBytes: exit 2 with source-too-large naming the setting', async () => {
-    const dir = await tempProject({ 'zhuanban.config.json': JSON.stringify({ maxSourceBytes: 2048 }), 'big.txt': SEED_LINE.repeat(40) });
+    const dir = await tempProject({
+      'zhuanban.config.json': JSON.stringify({ maxSourceBytes: 2048 }),
+      'big.txt': SEED_LINE.repeat(40),
+    });
     const r = await runCli(['build', '-q', 'big.txt'], dir);
-    expect(r.stderr).toMatch(/source big\.txt is too large: the limit is 2048 bytes, it has \d+ bytes \(raise "maxSourceBytes"/);
+    expect(r.stderr).toMatch(
+      /source big\.txt is too large: the limit is 2048 bytes, it has \d+ bytes \(raise "maxSourceBytes"/,
+    );
     expect(r.code).toBe(2);
   });
 });

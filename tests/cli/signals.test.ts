@@ -41,19 +41,30 @@ async function settledCount(marker: string): Promise<number> {
   return n;
 }
 
-
 /**
  * Start a build and send `signal` when its progress shows `stage` (plain lines, stderr is not a TTY) and,
  * when `marker` is given, once a process naming it runs (Ghostscript in its temp folder).
  */
-function buildAndSignal(cwd: string, tmp: string, args: string[], signal: Signal, stage: string, marker?: string): Promise<{ code: number | null; sent: boolean; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, 'build', ...args], { cwd, env: { ...process.env, TMPDIR: tmp, ZHUANBAN_DEBUG: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+function buildAndSignal(
+  cwd: string,
+  tmp: string,
+  args: string[],
+  signal: Signal,
+  stage: string,
+  marker?: string,
+): Promise<{ code: number | null; sent: boolean; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, 'build', ...args], {
+    cwd,
+    env: { ...process.env, TMPDIR: tmp, ZHUANBAN_DEBUG: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   let sent = false;
   let waiting = false;
   const send = async () => {
     waiting = true;
-    while (marker && child.exitCode === null && !(await processesNaming(marker))) await new Promise((r) => setTimeout(r, 20));
+    while (marker && child.exitCode === null && !(await processesNaming(marker)))
+      await new Promise((r) => setTimeout(r, 20));
     sent = child.exitCode === null;
     child.kill(signal);
   };
@@ -76,15 +87,24 @@ async function expectClean(dir: string, tmp: string, before: Record<string, stri
   expect(await settledCount(`${tmp}/zhuanban-chromium-`)).toBe(0);
   expect(await settledCount(`${tmp}/zhuanban-pdfx-`)).toBe(0);
   expect((await readdir(tmp)).filter((n) => n.startsWith('zhuanban-'))).toEqual([]);
-  expect((await readdir(dir)).filter((n) => n.startsWith('.output.')), log).toEqual([]);
+  expect(
+    (await readdir(dir)).filter((n) => n.startsWith('.output.')),
+    log,
+  ).toEqual([]);
   expect(await snapshot(join(dir, 'output'))).toEqual(before);
 }
 
 describe('signals end Chromium, Ghostscript and every temporary folder', () => {
   const moments: [Signal, string][] = [
-    ['SIGINT', 'parse'], ['SIGINT', 'layout'], ['SIGINT', 'print'],
-    ['SIGTERM', 'parse'], ['SIGTERM', 'load'], ['SIGTERM', 'print'],
-    ['SIGHUP', 'parse'], ['SIGHUP', 'layout'], ['SIGHUP', 'print'],
+    ['SIGINT', 'parse'],
+    ['SIGINT', 'layout'],
+    ['SIGINT', 'print'],
+    ['SIGTERM', 'parse'],
+    ['SIGTERM', 'load'],
+    ['SIGTERM', 'print'],
+    ['SIGHUP', 'parse'],
+    ['SIGHUP', 'layout'],
+    ['SIGHUP', 'print'],
   ];
 
   it.each(moments)('build: %s during %s', async (signal, stage) => {
@@ -110,11 +130,16 @@ describe('signals end Chromium, Ghostscript and every temporary folder', () => {
   it('preview: SIGTERM during its first build exits and leaves no Chromium', async () => {
     const dir = await tempProject({ 'a.txt': await readFile(join(ROOT, SEED), 'utf8') });
     const tmp = mkdtempSync(join(tmpdir(), 'zhuanban-signal-tmp-'));
-    const child = spawn(process.execPath, [BIN, 'preview', '--port', '0', 'a.txt'], { cwd: dir, env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'preview', '--port', '0', 'a.txt'], {
+      cwd: dir,
+      env: { ...process.env, TMPDIR: tmp },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
     // The URL is printed while the first build runs in the background; stop as soon as Chromium is up.
     await new Promise<void>((done) => child.stdout.on('data', (d) => String(d).includes('preview at') && done()));
-    for (let i = 0; i < 100 && !(await processesNaming(`${tmp}/zhuanban-chromium-`)); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && !(await processesNaming(`${tmp}/zhuanban-chromium-`)); i++)
+      await new Promise((r) => setTimeout(r, 50));
     child.kill('SIGTERM');
     expect([0, 143]).toContain(await exited);
     expect(await settledCount(`${tmp}/zhuanban-chromium-`)).toBe(0);

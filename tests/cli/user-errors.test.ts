@@ -21,7 +21,13 @@ describe('user errors exit 2 with a sentence naming the file or key', () => {
   });
 
   it('margins larger than the page are a config error on "margins"', async () => {
-    const dir = await tempProject({ 'zhuanban.config.json': JSON.stringify({ pageSize: 'A4', margins: { top: 20, right: 150, bottom: 20, left: 150 } }), 'a.txt': SOURCE });
+    const dir = await tempProject({
+      'zhuanban.config.json': JSON.stringify({
+        pageSize: 'A4',
+        margins: { top: 20, right: 150, bottom: 20, left: 150 },
+      }),
+      'a.txt': SOURCE,
+    });
     const r = await runCli(['build', '-q', 'a.txt'], dir);
     expect(r.stderr).toMatch(/margins: left \+ right = 300 mm leaves -90 mm of the 210 mm page width/);
     expect(r.stderr).not.toMatch(/typed array/i);
@@ -61,7 +67,7 @@ describe('user errors exit 2 with a sentence naming the file or key', () => {
     expect(r.code).toBe(1);
   });
 
-  it('a Chromium that never answers times out in zhuanban\'s terms', async () => {
+  it("a Chromium that never answers times out in zhuanban's terms", async () => {
     const dir = await tempProject({ 'zhuanban.config.json': JSON.stringify({ timeoutMs: 1000 }), 'a.txt': SOURCE });
     const fake = join(dir, 'slow-chromium');
     await writeFile(fake, '#!/bin/sh\nexec sleep 30\n', { mode: 0o755 });
@@ -77,8 +83,14 @@ describe('parse --json | head', () => {
     // A tree far bigger than a pipe's buffer, so the reader closes the pipe while it is still being written.
     const seed = await readFile(join(ROOT, 'seeds', '000_77fb36e5b7f7e4dd.txt'), 'utf8');
     const dir = await tempProject({ 'big.txt': Array.from({ length: 30 }, () => seed).join('\n') });
-    const child = spawn('sh', ['-c', `"${process.execPath}" "${join(ROOT, 'bin', 'zhuanban.mjs')}" parse --json big.txt 2>stderr.txt | head -c 100 >/dev/null; echo \${PIPESTATUS:-done}`],
-      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" "${join(ROOT, 'bin', 'zhuanban.mjs')}" parse --json big.txt 2>stderr.txt | head -c 100 >/dev/null; echo \${PIPESTATUS:-done}`,
+      ],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
     expect(code).toBe(0);
     const stderr = await readFile(join(dir, 'stderr.txt'), 'utf8');

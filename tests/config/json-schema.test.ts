@@ -12,8 +12,13 @@ describe('zhuanban.schema.json', () => {
   });
 
   it('describes every config key and refuses unknown ones, as the build does', () => {
-    const schema = JSON.parse(configJsonSchemaText()) as { properties: Record<string, unknown>; additionalProperties: unknown };
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['$schema', 'paper', 'pageSize', 'remarkPlugins', 'rehypePlugins']));
+    const schema = JSON.parse(configJsonSchemaText()) as {
+      properties: Record<string, unknown>;
+      additionalProperties: unknown;
+    };
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['$schema', 'paper', 'pageSize', 'remarkPlugins', 'rehypePlugins']),
+    );
     expect(schema.additionalProperties).toBe(false);
   });
 
@@ -23,7 +28,9 @@ describe('zhuanban.schema.json', () => {
   });
 
   it('a config naming the schema in $schema loads', async () => {
-    const root = await tempProject({ 'zhuanban.config.json': JSON.stringify({ $schema: SCHEMA_PATH, paper: '健康报' }) });
+    const root = await tempProject({
+      'zhuanban.config.json': JSON.stringify({ $schema: SCHEMA_PATH, paper: '健康报' }),
+    });
     const config = await loadConfig(root);
     expect(config.paper).toBe('健康报');
   });

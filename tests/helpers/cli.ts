@@ -18,9 +18,17 @@ const exec = promisify(execFile);
 export const CHILD_TMP = mkdtempSync(join(tmpdir(), 'zhuanban-test-tmp-'));
 
 /** Run `zhuanban …` in `cwd`; never throws on a non-zero exit. */
-export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runCli(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, TMPDIR: CHILD_TMP, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...process.env, TMPDIR: CHILD_TMP, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -50,7 +58,11 @@ export async function poppler(tool: 'pdfinfo' | 'pdffonts' | 'pdftotext', args: 
 export async function pdfText(path: string): Promise<string[]> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const { readFile } = await import('node:fs/promises');
-  const doc = await getDocument({ data: new Uint8Array(await readFile(path)), useSystemFonts: false, isEvalSupported: false }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(await readFile(path)),
+    useSystemFonts: false,
+    isEvalSupported: false,
+  }).promise;
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
@@ -76,7 +88,12 @@ export async function pdfFonts(path: string): Promise<{ name: string; type: stri
   return lines.map((line) => {
     const cols = line.trim().split(/\s+/);
     const n = cols.length;
-    return { name: cols[0]!, type: cols.slice(1, n - 6).join(' '), emb: cols[n - 5] === 'yes', sub: cols[n - 4] === 'yes' };
+    return {
+      name: cols[0]!,
+      type: cols.slice(1, n - 6).join(' '),
+      emb: cols[n - 5] === 'yes',
+      sub: cols[n - 4] === 'yes',
+    };
   });
 }
 
@@ -86,7 +103,9 @@ export async function snapshot(dir: string): Promise<Record<string, string>> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    out[relative(dir, path)] = createHash('sha256').update(await readFile(path)).digest('hex');
+    out[relative(dir, path)] = createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex');
   }
   return out;
 }

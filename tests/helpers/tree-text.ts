@@ -10,9 +10,25 @@ export function counted(text: string): string {
 
 /** An article's text in the order the templates print it: stack, lede, captions, body, byline. */
 export function articlePrintText(a: Article): string {
-  const texts = (nodes: { type: string; children?: { value: string }[] }[]) => nodes.filter((n) => n.type !== 'figure').map((n) => n.children!.map((t) => t.value).join('')).join('');
-  const captions = a.children.filter((c) => c.type === 'figure').map((f) => `${f.caption}${f.credit ?? ''}`).join('');
-  return [a.institution ?? '', a.kicker ?? '', a.headline, a.subheadline ?? '', texts(a.lede), captions, texts(a.children), byline(a)].join('');
+  const texts = (nodes: { type: string; children?: { value: string }[] }[]) =>
+    nodes
+      .filter((n) => n.type !== 'figure')
+      .map((n) => n.children!.map((t) => t.value).join(''))
+      .join('');
+  const captions = a.children
+    .filter((c) => c.type === 'figure')
+    .map((f) => `${f.caption}${f.credit ?? ''}`)
+    .join('');
+  return [
+    a.institution ?? '',
+    a.kicker ?? '',
+    a.headline,
+    a.subheadline ?? '',
+    texts(a.lede),
+    captions,
+    texts(a.children),
+    byline(a),
+  ].join('');
 }
 
 /** The byline as the byline partial prints it: role words, names, bracketed author notes, photo credit. */
@@ -32,4 +48,3 @@ export function missingFrom(hay: string, needle: string): number {
   }
   return -1;
 }
-

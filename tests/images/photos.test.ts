@@ -17,7 +17,8 @@ import { flatJpeg, loopbackListener, testPhoto } from './helpers.js';
 
 const exec = promisify(execFile);
 const SEED = 'seeds/000_77fb36e5b7f7e4dd.txt';
-const para = (s: string, n: number) => Array.from({ length: n }, (_, i) => `${s}第${i + 1}句话说明这一段的内容。`).join('');
+const para = (s: string, n: number) =>
+  Array.from({ length: n }, (_, i) => `${s}第${i + 1}句话说明这一段的内容。`).join('');
 
 const CLEAN_MD = `# 院区新貌焕然一新 服务群众更加便捷
 
@@ -40,32 +41,54 @@ ${para('检验科还开通了线上查询报告的服务，', 30)}
 ${para('患者对检验服务的满意度持续提高，', 20)}
 `;
 
-interface ImageRow { page: number; width: number; height: number; xppi: number }
+interface ImageRow {
+  page: number;
+  width: number;
+  height: number;
+  xppi: number;
+}
 
 async function pdfImages(path: string): Promise<ImageRow[]> {
   const { stdout } = await exec('pdfimages', ['-list', path]);
-  return stdout.split('\n').slice(2).filter(Boolean).map((line) => {
-    const c = line.trim().split(/\s+/);
-    return { page: Number(c[0]), width: Number(c[3]), height: Number(c[4]), xppi: Number(c[12]) };
-  });
+  return stdout
+    .split('\n')
+    .slice(2)
+    .filter(Boolean)
+    .map((line) => {
+      const c = line.trim().split(/\s+/);
+      return { page: Number(c[0]), width: Number(c[3]), height: Number(c[4]), xppi: Number(c[12]) };
+    });
 }
 
 describe('photos: a clean project', () => {
   let dir: string;
   let result: Awaited<ReturnType<typeof runCli>>;
-  let report: { pages: { shares: { photos: number } }[]; photos: { placed: { file: string; effectivePpi: number; embeddedPpi: number; embeddedPixels: [number, number] }[]; unused: string[] };
-    diagnostics: { ruleId: string; severity: string; file: string; line: number; message: string }[]; preflight: Record<string, { passed: boolean }> };
+  let report: {
+    pages: { shares: { photos: number } }[];
+    photos: {
+      placed: { file: string; effectivePpi: number; embeddedPpi: number; embeddedPixels: [number, number] }[];
+      unused: string[];
+    };
+    diagnostics: { ruleId: string; severity: string; file: string; line: number; message: string }[];
+    preflight: Record<string, { passed: boolean }>;
+  };
   beforeAll(async () => {
     dir = await tempProject({
       'src/p1.txt': await readFile(join(ROOT, SEED)),
       'src/p1/深入社区开展义诊.jpg': await testPhoto(2400, 1600, 20),
       'src/p1/a-big.jpg': await flatJpeg(9000, 6000),
       // Stored upright with EXIF orientation 6: a landscape photo once turned.
-      'src/p1/b-turned.jpg': await sharp(await testPhoto(1600, 2400, 140)).withMetadata({ orientation: 6 }).jpeg().toBuffer(),
+      'src/p1/b-turned.jpg': await sharp(await testPhoto(1600, 2400, 140))
+        .withMetadata({ orientation: 6 })
+        .jpeg()
+        .toBuffer(),
       'src/p1/c-graphic.png': await testPhoto(1800, 1200, 260, 'png'),
       'src/p2.md': CLEAN_MD,
       'src/photos/new.jpg': await testPhoto(3600, 2400, 200),
-      'src/photos/cmyk.jpg': await sharp(await testPhoto(3000, 2100, 320)).toColourspace('cmyk').jpeg().toBuffer(),
+      'src/photos/cmyk.jpg': await sharp(await testPhoto(3000, 2100, 320))
+        .toColourspace('cmyk')
+        .jpeg()
+        .toBuffer(),
       'zhuanban.config.json': JSON.stringify({ sources: ['src/p1.txt', 'src/p2.md'] }),
     });
     result = await runCli(['build', '--strict', '--press-ready', '-q'], dir, { SOURCE_DATE_EPOCH: '1700000000' });
@@ -80,7 +103,14 @@ describe('photos: a clean project', () => {
     expect(result.stderr).toContain('preflight edition-pdfx.pdf: passed');
     expect(result.code).toBe(0);
     const files = report.photos.placed.map((p) => p.file).sort();
-    expect(files).toEqual(['src/p1/a-big.jpg', 'src/p1/b-turned.jpg', 'src/p1/c-graphic.png', 'src/p1/深入社区开展义诊.jpg', 'src/photos/cmyk.jpg', 'src/photos/new.jpg']);
+    expect(files).toEqual([
+      'src/p1/a-big.jpg',
+      'src/p1/b-turned.jpg',
+      'src/p1/c-graphic.png',
+      'src/p1/深入社区开展义诊.jpg',
+      'src/photos/cmyk.jpg',
+      'src/photos/new.jpg',
+    ]);
     expect(report.photos.unused).toEqual([]);
     for (const p of report.photos.placed) expect(p.effectivePpi).toBeGreaterThanOrEqual(200);
     expect(report.preflight.edition!.passed).toBe(true);
@@ -90,7 +120,10 @@ describe('photos: a clean project', () => {
   it('applies the EXIF orientation and says when a colour space was converted', () => {
     const turned = report.photos.placed.find((p) => p.file.endsWith('b-turned.jpg'))!;
     expect(turned.embeddedPixels[0]).toBeGreaterThan(turned.embeddedPixels[1]);
-    expect(report.diagnostics.find((d) => d.ruleId === 'colour-converted')).toMatchObject({ severity: 'info', file: 'src/p2.md' });
+    expect(report.diagnostics.find((d) => d.ruleId === 'colour-converted')).toMatchObject({
+      severity: 'info',
+      file: 'src/p2.md',
+    });
   });
 
   it('downsamples to at most 300 ppi at placed size and keeps the PDF small', async () => {
@@ -144,7 +177,12 @@ describe('photos: what is refused or reported', () => {
   let outside: string;
   let listener: Awaited<ReturnType<typeof loopbackListener>>;
   let result: Awaited<ReturnType<typeof runCli>>;
-  let report: { pages: { shares: { copy: number; photos: number; emptySlots: number } }[]; photos: { placed: { file: string }[] }; diagnostics: { ruleId: string; severity: string; file: string; line: number; message: string }[]; browserProblems: { kind: string; url: string }[] };
+  let report: {
+    pages: { shares: { copy: number; photos: number; emptySlots: number } }[];
+    photos: { placed: { file: string }[] };
+    diagnostics: { ruleId: string; severity: string; file: string; line: number; message: string }[];
+    browserProblems: { kind: string; url: string }[];
+  };
   beforeAll(async () => {
     listener = await loopbackListener();
     outside = await tempProject({ 'secret.jpg': await testPhoto(1200, 800, 0) });
@@ -168,13 +206,22 @@ ${para('这是正文，', 12)}
 
 ${para('正文继续，', 12)}
 `;
-    dir = await tempProject({ 'src/bad.md': md, 'src/photos/low.jpg': await testPhoto(300, 200, 60),
-      'zhuanban.config.json': JSON.stringify({ pageSize: 'A4', sources: ['src/bad.md'], templates: 'house' }) });
+    dir = await tempProject({
+      'src/bad.md': md,
+      'src/photos/low.jpg': await testPhoto(300, 200, 60),
+      'zhuanban.config.json': JSON.stringify({ pageSize: 'A4', sources: ['src/bad.md'], templates: 'house' }),
+    });
     await symlink(join(outside, 'secret.jpg'), join(dir, 'src/photos/link.jpg'));
     // A house template that asks for a picture on the network.
     await cp(join(ROOT, 'templates'), join(dir, 'house'), { recursive: true });
     const page = join(dir, 'house/partials/page.hbs');
-    await writeFile(page, (await readFile(page, 'utf8')).replace('<div class="trim">', `<div class="trim"><img src="${listener.url}/template.png" alt="">`));
+    await writeFile(
+      page,
+      (await readFile(page, 'utf8')).replace(
+        '<div class="trim">',
+        `<div class="trim"><img src="${listener.url}/template.png" alt="">`,
+      ),
+    );
     await mkdir(join(dir, 'output'), { recursive: true });
     result = await runCli(['build', '--strict', '-q'], dir, { SOURCE_DATE_EPOCH: '1700000000' });
     report = JSON.parse(await readFile(join(dir, 'output/report.json'), 'utf8'));
@@ -188,15 +235,26 @@ ${para('正文继续，', 12)}
   it('refuses paths outside the project and every URL at file:line; nothing reaches the listener', () => {
     const refused = report.diagnostics.filter((d) => d.ruleId === 'image-refused');
     expect(refused.map((d) => [d.file, d.line, d.severity])).toEqual([
-      ['src/bad.md', 5, 'error'], ['src/bad.md', 7, 'error'], ['src/bad.md', 9, 'error'], ['src/bad.md', 11, 'error'], ['src/bad.md', 13, 'error']]);
+      ['src/bad.md', 5, 'error'],
+      ['src/bad.md', 7, 'error'],
+      ['src/bad.md', 9, 'error'],
+      ['src/bad.md', 11, 'error'],
+      ['src/bad.md', 13, 'error'],
+    ]);
     expect(listener.requests).toEqual([]);
-    expect(report.browserProblems.filter((p) => p.kind === 'blocked').map((p) => p.url)).toEqual([`${listener.url}/template.png`]);
+    expect(report.browserProblems.filter((p) => p.kind === 'blocked').map((p) => p.url)).toEqual([
+      `${listener.url}/template.png`,
+    ]);
   });
 
   it('embeds only the project photo, and reports the missing and the soft one', async () => {
     expect(report.photos.placed.map((p) => p.file)).toEqual(['src/photos/low.jpg']);
     expect((await pdfImages(join(dir, 'output/edition.pdf'))).length).toBe(1);
-    expect(report.diagnostics.find((d) => d.ruleId === 'missing-image')).toMatchObject({ file: 'src/bad.md', line: 15, severity: 'error' });
+    expect(report.diagnostics.find((d) => d.ruleId === 'missing-image')).toMatchObject({
+      file: 'src/bad.md',
+      line: 15,
+      severity: 'error',
+    });
     const low = report.diagnostics.find((d) => d.ruleId === 'low-resolution')!;
     expect(low).toMatchObject({ file: 'src/bad.md', line: 17, severity: 'warning' });
     expect(low.message).toMatch(/照片 “低清照片” 在第1版仅 \d+ ppi/);
@@ -207,7 +265,9 @@ ${para('正文继续，', 12)}
     expect(shares.emptySlots).toBeGreaterThan(0.35);
     expect(shares.photos).toBeGreaterThan(0);
     expect(shares.copy + shares.photos + shares.emptySlots).toBeLessThanOrEqual(1.001);
-    expect(report.diagnostics.find((d) => d.ruleId === 'empty-slots')?.message).toMatch(/empty photo slots take \d+% of the page; \d+ photo\(s\) in src\/bad\/ or about \d+ more lines/);
+    expect(report.diagnostics.find((d) => d.ruleId === 'empty-slots')?.message).toMatch(
+      /empty photo slots take \d+% of the page; \d+ photo\(s\) in src\/bad\/ or about \d+ more lines/,
+    );
   });
 
   it('fails --strict and says why', () => {

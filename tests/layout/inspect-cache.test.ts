@@ -22,7 +22,12 @@ describe('inspect', () => {
     const session = await launchBrowser(config.timeoutMs);
     try {
       const sources = await resolveSources(project, config, []);
-      const laid = await layoutEdition(ctx, session, { config, sources, proofDir: join(project, 'proof'), time: async (_s, fn) => fn() });
+      const laid = await layoutEdition(ctx, session, {
+        config,
+        sources,
+        proofDir: join(project, 'proof'),
+        time: async (_s, fn) => fn(),
+      });
       type Inspected = { number: number; fill: number; oversetChars: number }[];
       const before = (await laid.page.evaluate('window.zhuanban.inspect()')) as Inspected;
       expect(before.map((p) => p.oversetChars)).toEqual(laid.pass.inspected.map((p) => p.oversetChars));

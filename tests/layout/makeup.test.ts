@@ -19,8 +19,15 @@ function article(id: string, chars: number, figures: number, lede = 0): ArticleM
   for (let k = 1; k <= 8; k++) {
     const perRow = Math.max(1, Math.min(figures, Math.floor(k / 2) || 1));
     const width = (k * COLUMN_PX + (k - 1) * GUTTER_PX - (perRow - 1) * GUTTER_PX) / perRow;
-    spans.push({ span: k, stack: k < 3 ? 6 : 4, lede: lede ? Math.ceil(lede / (13 * k * 0.8)) + 1 : 0, body: Math.ceil(chars / 13 / k) + 1,
-      caption: 1, figureRows: figures ? Math.ceil(figures / perRow) : 0, imageNatural: Math.round((width * 0.75) / LEADING_PX) });
+    spans.push({
+      span: k,
+      stack: k < 3 ? 6 : 4,
+      lede: lede ? Math.ceil(lede / (13 * k * 0.8)) + 1 : 0,
+      body: Math.ceil(chars / 13 / k) + 1,
+      caption: 1,
+      figureRows: figures ? Math.ceil(figures / perRow) : 0,
+      imageNatural: Math.round((width * 0.75) / LEADING_PX),
+    });
   }
   return { id, figures, spans };
 }
@@ -29,7 +36,8 @@ function article(id: string, chars: number, figures: number, lede = 0): ArticleM
 function expectTiling(placements: Placement[], frame: PageFrame) {
   const lines = frame.lines + MODULE_GAP_LINES;
   const grid = Array.from({ length: lines }, () => new Array<number>(frame.columns).fill(0));
-  for (const p of placements) for (let l = p.line; l < p.line + p.lines; l++) for (let c = p.column; c < p.column + p.span; c++) grid[l]![c]!++;
+  for (const p of placements)
+    for (let l = p.line; l < p.line + p.lines; l++) for (let c = p.column; c < p.column + p.span; c++) grid[l]![c]!++;
   expect(grid.flat().every((n) => n === 1)).toBe(true);
 }
 

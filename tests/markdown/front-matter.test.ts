@@ -7,7 +7,9 @@ import { parseMarkdownSource } from '../../src/markdown/parse.js';
 
 function parse(front: string) {
   const messages: { ruleId: string; message: string }[] = [];
-  const tree = parseMarkdownSource(`---\n${front}\n---\n\n# 标题\n\n正文。\n`, 'x.md', (ruleId, message) => messages.push({ ruleId, message }));
+  const tree = parseMarkdownSource(`---\n${front}\n---\n\n# 标题\n\n正文。\n`, 'x.md', (ruleId, message) =>
+    messages.push({ ruleId, message }),
+  );
   return { tree, messages };
 }
 

@@ -9,7 +9,13 @@ describe('zhuanban init', () => {
     const dir = await tempProject({});
     const init = await runCli(['init'], dir);
     expect(init.code).toBe(0);
-    for (const path of ['zhuanban.config.json', 'sources/01-sample.md', '.gitignore', '.github/workflows/edition.yml', 'package.json'])
+    for (const path of [
+      'zhuanban.config.json',
+      'sources/01-sample.md',
+      '.gitignore',
+      '.github/workflows/edition.yml',
+      'package.json',
+    ])
       expect(init.stderr).toContain(`wrote ${path}`);
     const config = JSON.parse(await readFile(join(dir, 'zhuanban.config.json'), 'utf8')) as { $schema: string };
     expect(config.$schema).toMatch(/zhuanban\.schema\.json$/);

@@ -41,7 +41,9 @@ describe('content-stream operations', () => {
   it('drops nesting deeper than the limit, says so, and keeps reading', () => {
     const problems = { tooDeep: false };
     const deep = 10_000;
-    const parsed = [...operations(new TextEncoder().encode(`${'['.repeat(deep)}${']'.repeat(deep)} 0 d 1 g`), problems)];
+    const parsed = [
+      ...operations(new TextEncoder().encode(`${'['.repeat(deep)}${']'.repeat(deep)} 0 d 1 g`), problems),
+    ];
     expect(parsed.map((o) => o.op)).toEqual(['d', 'g']);
     expect(problems.tooDeep).toBe(true);
     let depth = 0;
@@ -52,7 +54,11 @@ describe('content-stream operations', () => {
   it('gives every token its byte range', () => {
     const tokens = [...contentTokens(new TextEncoder().encode('0.5 g /F1 (x) Tj'))];
     expect(tokens.map((t) => [t.kind, t.start, t.end])).toEqual([
-      ['number', 0, 3], ['keyword', 4, 5], ['name', 6, 9], ['string', 10, 13], ['keyword', 14, 16],
+      ['number', 0, 3],
+      ['keyword', 4, 5],
+      ['name', 6, 9],
+      ['string', 10, 13],
+      ['keyword', 14, 16],
     ]);
   });
 });

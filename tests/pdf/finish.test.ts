@@ -27,7 +27,8 @@ beforeAll(async () => {
   await writeFile(unmarked, await finishPdf(chromium, fixtureMeta(), { bleedMm: BLEED, marks: false, trimMm: TRIM }));
 });
 
-const close = (actual: number[], expected: number[], tolerance = 0.02) => actual.forEach((v, i) => {
+const close = (actual: number[], expected: number[], tolerance = 0.02) =>
+  actual.forEach((v, i) => {
     expect(Math.abs(v - expected[i]!)).toBeLessThanOrEqual(tolerance);
   });
 
@@ -40,8 +41,8 @@ describe('page boxes', () => {
       close(boxes.TrimBox!, [bx0! + pt(BLEED), by0! + pt(BLEED), bx1! - pt(BLEED), by1! - pt(BLEED)]);
       close(boxes.MediaBox!, [bx0! - pt(12), by0! - pt(12), bx1! + pt(12), by1! + pt(12)]);
       const [tx0, ty0, tx1, ty1] = boxes.TrimBox!;
-      expect(Math.abs((tx1! - tx0!) - pt(TRIM.width))).toBeLessThan(pt(0.5));
-      expect(Math.abs((ty1! - ty0!) - pt(TRIM.height))).toBeLessThan(pt(0.5));
+      expect(Math.abs(tx1! - tx0! - pt(TRIM.width))).toBeLessThan(pt(0.5));
+      expect(Math.abs(ty1! - ty0! - pt(TRIM.height))).toBeLessThan(pt(0.5));
     }
   });
 
@@ -49,8 +50,11 @@ describe('page boxes', () => {
     const boxesOf = async (bytes: Uint8Array) => {
       const doc = await PDFDocument.load(bytes);
       const node = doc.getPages()[0]!.node;
-      const box = (key: string) => node.lookup(PDFName.of(key))!.toString().replace(/[[\]]/g, ' ').trim().split(/\s+/).map(Number);
-      const cm = [...operations(contentBytes(doc.context, node.get(PDFName.of('Contents'))))].find((o) => o.op === 'cm')!.args as number[];
+      const box = (key: string) =>
+        node.lookup(PDFName.of(key))!.toString().replace(/[[\]]/g, ' ').trim().split(/\s+/).map(Number);
+      const cm = [...operations(contentBytes(doc.context, node.get(PDFName.of('Contents'))))].find(
+        (o) => o.op === 'cm',
+      )!.args as number[];
       return { trim: box('TrimBox'), bleed: box('BleedBox'), media: box('MediaBox'), cssOrigin: [cm[4]!, cm[5]!] };
     };
     const raw = await PDFDocument.load(chromium);
@@ -83,14 +87,27 @@ describe('page boxes', () => {
 describe('marks', () => {
   it('are drawn at the trim corners outside the bleed and never inside the trim', async () => {
     const dpi = 72;
-    await tool('pdftoppm', ['-r', String(dpi), '-aaVector', 'no', '-png', '-f', '1', '-l', '1', marked, join(dir, 'marked')]);
+    await tool('pdftoppm', [
+      '-r',
+      String(dpi),
+      '-aaVector',
+      'no',
+      '-png',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      marked,
+      join(dir, 'marked'),
+    ]);
     const png = await readPng(join(dir, 'marked-1.png'));
     const px = (mm: number) => Math.round((mm * dpi) / 25.4);
     const slug = 12;
     const trimLeft = px(slug + BLEED);
     const trimRight = px(slug + BLEED + TRIM.width);
     const trimBottom = px(slug + BLEED + TRIM.height);
-    const dark = (x0: number, y0: number, x1: number, y1: number) => png.count(x0, y0, x1, y1, ([r, g, b]) => r + g + b < 200);
+    const dark = (x0: number, y0: number, x1: number, y1: number) =>
+      png.count(x0, y0, x1, y1, ([r, g, b]) => r + g + b < 200);
     // Crop marks: in line with each trim edge, between bleed and media edge.
     for (const x of [trimLeft, trimRight]) {
       expect(dark(x - 1, 0, x + 1, px(slug))).toBeGreaterThan(5); // above the page
@@ -100,7 +117,15 @@ describe('marks', () => {
     const inset = px(8);
     expect(dark(trimLeft + 1, trimBottom - inset, trimLeft + inset, trimBottom - 1)).toBe(0);
     expect(dark(trimRight - inset, trimBottom - inset, trimRight - 1, trimBottom - 1)).toBe(0);
-    expect(png.count(trimLeft + 1, trimBottom - inset, trimLeft + inset, trimBottom - 1, ([r, g, b]) => r > 240 && g > 240 && b > 240)).toBe((inset - 1) * (inset - 1));
+    expect(
+      png.count(
+        trimLeft + 1,
+        trimBottom - inset,
+        trimLeft + inset,
+        trimBottom - 1,
+        ([r, g, b]) => r > 240 && g > 240 && b > 240,
+      ),
+    ).toBe((inset - 1) * (inset - 1));
     // The red band is a full-bleed element: it covers the bleed above the trim's top-left corner.
     const [r, g, b] = png.at(px(slug + 1), px(slug + 1));
     expect(r).toBeGreaterThan(150);
@@ -111,7 +136,10 @@ describe('marks', () => {
 
   it('leave everything inside the BleedBox exactly as Chromium drew it', async () => {
     // At 127 dpi the 12 mm slug is exactly 60 px, so both renders share a pixel grid.
-    for (const [file, name] of [[marked, 'm127'], [unmarked, 'u127']] as const) {
+    for (const [file, name] of [
+      [marked, 'm127'],
+      [unmarked, 'u127'],
+    ] as const) {
       await tool('pdftoppm', ['-r', '127', '-aaVector', 'no', '-png', '-f', '1', '-l', '1', file, join(dir, name)]);
     }
     const withMarks = await readPng(join(dir, 'm127-1.png'));
@@ -133,7 +161,10 @@ describe('marks', () => {
     const doc = await PDFDocument.load(await readFile(marked));
     const spaces = doc.getPages()[0]!.node.Resources()!.lookup(PDFName.of('ColorSpace'))!.toString();
     expect(spaces).toMatch(/ZbRegistration/);
-    const space = doc.context.enumerateIndirectObjects().map(([, o]) => o.toString()).find((s) => s.includes('/Separation'));
+    const space = doc.context
+      .enumerateIndirectObjects()
+      .map(([, o]) => o.toString())
+      .find((s) => s.includes('/Separation'));
     expect(space).toMatch(/\/Separation \/All \/DeviceCMYK/);
   });
 });
@@ -168,7 +199,9 @@ describe('document data', () => {
     expect(doc.catalog.lookup(PDFName.of('Lang'))!.toString()).toBe('(zh-CN)');
     expect(doc.catalog.get(PDFName.of('StructTreeRoot'))).toBeDefined();
     expect(doc.catalog.lookup(PDFName.of('MarkInfo'))!.toString()).toMatch(/Marked true/);
-    expect(await tool('pdfinfo', ['-meta', marked])).toContain('<rdf:li xml:lang="x-default">示例日报 卫生健康专版 2025-06-01</rdf:li>');
+    expect(await tool('pdfinfo', ['-meta', marked])).toContain(
+      '<rdf:li xml:lang="x-default">示例日报 卫生健康专版 2025-06-01</rdf:li>',
+    );
   });
 
   it('has bookmarks per page and per article with the Chinese headlines', async () => {
@@ -196,6 +229,8 @@ describe('document data', () => {
   it('refuses metadata that does not match the page count', async () => {
     const meta = fixtureMeta();
     meta.pages.pop();
-    await expect(finishPdf(chromium, meta, { bleedMm: BLEED, marks: true })).rejects.toThrow(/1 pages but Chromium produced 2/);
+    await expect(finishPdf(chromium, meta, { bleedMm: BLEED, marks: true })).rejects.toThrow(
+      /1 pages but Chromium produced 2/,
+    );
   });
 });

@@ -10,7 +10,9 @@ import { withBrowser } from '../../src/print/browser.js';
 import { runTool } from '../../src/pdf/run-tool.js';
 import type { EditionMeta } from '../../src/pdf/index.js';
 
-export const FONT = resolve('node_modules/@fontsource/noto-serif-sc/files/noto-serif-sc-chinese-simplified-400-normal.woff2');
+export const FONT = resolve(
+  'node_modules/@fontsource/noto-serif-sc/files/noto-serif-sc-chinese-simplified-400-normal.woff2',
+);
 export const TRIM = { width: 148, height: 210 };
 export const BLEED = 3;
 export const HEADLINES = [['健康中国行动稳步推进', '基层医疗服务能力提升'], ['医保改革惠及千家万户']];
@@ -27,9 +29,18 @@ export const FIXED_DATE = new Date(Date.UTC(2025, 5, 1, 8, 30, 0));
 /** Metadata for the fixture edition. */
 export function fixtureMeta(date = FIXED_DATE): EditionMeta {
   return {
-    title: '示例日报 卫生健康专版 2025-06-01', author: '示例日报', subject: '卫生健康 2025-06-01', keywords: ['卫生健康', '专版', '示例日报'],
-    lang: 'zh-CN', producer: 'zhuanban test', date,
-    pages: HEADLINES.map((articles, i) => ({ number: 19 + i, label: `第${19 + i}版 卫生健康`, articles: articles.map((headline) => ({ headline })) })),
+    title: '示例日报 卫生健康专版 2025-06-01',
+    author: '示例日报',
+    subject: '卫生健康 2025-06-01',
+    keywords: ['卫生健康', '专版', '示例日报'],
+    lang: 'zh-CN',
+    producer: 'zhuanban test',
+    date,
+    pages: HEADLINES.map((articles, i) => ({
+      number: 19 + i,
+      label: `第${19 + i}版 卫生健康`,
+      articles: articles.map((headline) => ({ headline })),
+    })),
   };
 }
 
@@ -63,9 +74,15 @@ export function checkerPng(size: number): Buffer {
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
   const rows = Buffer.alloc(size * (1 + size * 3));
   for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) rows.set((x + y) % 2 ? [200, 30, 30] : [30, 30, 200], y * (1 + size * 3) + 1 + x * 3);
+    for (let x = 0; x < size; x++)
+      rows.set((x + y) % 2 ? [200, 30, 30] : [30, 30, 200], y * (1 + size * 3) + 1 + x * 3);
   }
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** The print stage's contract: pages of trim + 2×bleed, trim area at (bleed, bleed), backgrounds into the bleed. */
@@ -73,16 +90,22 @@ export function fixtureHtml(options: FixtureOptions = {}): string {
   const bleed = options.bleedMm ?? BLEED;
   const w = TRIM.width + 2 * bleed;
   const h = TRIM.height + 2 * bleed;
-  const image = options.image ? `<img src="data:image/png;base64,${checkerPng(options.image.pixels).toString('base64')}" style="width:${options.image.mm}mm;height:${options.image.mm}mm;display:block;margin:5mm 15mm">` : '';
+  const image = options.image
+    ? `<img src="data:image/png;base64,${checkerPng(options.image.pixels).toString('base64')}" style="width:${options.image.mm}mm;height:${options.image.mm}mm;display:block;margin:5mm 15mm">`
+    : '';
   const extras = [
     options.translucent ? '<p style="opacity:.6">半透明的文字</p>' : '',
     options.link ? '<p><a href="https://example.com/">链接文字</a></p>' : '',
-    options.hatch ? '<div style="height:20mm;margin:3mm 15mm;background:repeating-linear-gradient(135deg,#d8d8d8 0 6px,#cfcfcf 6px 12px)"></div>' : '',
+    options.hatch
+      ? '<div style="height:20mm;margin:3mm 15mm;background:repeating-linear-gradient(135deg,#d8d8d8 0 6px,#cfcfcf 6px 12px)"></div>'
+      : '',
   ].join('');
-  const pages = HEADLINES.map((articles, i) => `<section class="page"><div class="band"></div><div class="trim">
+  const pages = HEADLINES.map(
+    (articles, i) => `<section class="page"><div class="band"></div><div class="trim">
     <div class="folio">第${19 + i}版 卫生健康</div>
     ${articles.map((a) => `<h2>${a}</h2><p>为深入实施健康中国战略，各地卫生健康部门持续推进基层医疗卫生服务体系建设，群众就医获得感不断增强。</p>`).join('')}
-    ${i === 0 ? `<p>${CONSECUTIVE_CODES}</p>` : ''}${i === 0 ? image : ''}${i === 0 ? extras : ''}</div></section>`).join('');
+    ${i === 0 ? `<p>${CONSECUTIVE_CODES}</p>` : ''}${i === 0 ? image : ''}${i === 0 ? extras : ''}</div></section>`,
+  ).join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>fixture</title><style>
 @font-face { font-family: 'Fixture Serif'; src: url('file://${FONT}') format('woff2'); font-weight: 400; }
 @page { size: ${w}mm ${h}mm; margin: 0 }
@@ -109,7 +132,15 @@ export async function renderPdfs(variants: FixtureOptions[]): Promise<Uint8Array
       await page.goto(`file://${file}`, { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       const bleed = options.bleedMm ?? BLEED;
-      results.push(await page.pdf({ width: `${TRIM.width + 2 * bleed}mm`, height: `${TRIM.height + 2 * bleed}mm`, printBackground: true, tagged: true, outline: true }));
+      results.push(
+        await page.pdf({
+          width: `${TRIM.width + 2 * bleed}mm`,
+          height: `${TRIM.height + 2 * bleed}mm`,
+          printBackground: true,
+          tagged: true,
+          outline: true,
+        }),
+      );
       await page.close();
     }
     if (session.problems.length) throw new Error(`Chromium problems: ${JSON.stringify(session.problems)}`);

@@ -14,7 +14,9 @@ import { outlineLines } from '../helpers/outline.js';
 /** Font programs embedded in a PDF. */
 async function fontPrograms(bytes: Uint8Array): Promise<number> {
   const doc = await PDFDocument.load(bytes);
-  return doc.context.enumerateIndirectObjects().filter(([, o]) => o instanceof PDFDict && o.has(PDFName.of('FontFile2'))).length;
+  return doc.context
+    .enumerateIndirectObjects()
+    .filter(([, o]) => o instanceof PDFDict && o.has(PDFName.of('FontFile2'))).length;
 }
 
 describe('mergePdfs', () => {
@@ -22,11 +24,13 @@ describe('mergePdfs', () => {
     const parts = await renderPdfs([{}, { translucent: true, link: true }]);
     const merged = await mergePdfs(parts);
     const dir = await tempDir();
-    const files = await Promise.all([...parts, merged].map(async (bytes, i) => {
-      const file = join(dir, `${i}.pdf`);
-      await writeFile(file, bytes);
-      return file;
-    }));
+    const files = await Promise.all(
+      [...parts, merged].map(async (bytes, i) => {
+        const file = join(dir, `${i}.pdf`);
+        await writeFile(file, bytes);
+        return file;
+      }),
+    );
     const text = (file: string) => tool('pdftotext', [file, '-']);
     expect(await text(files[2]!)).toBe((await text(files[0]!)) + (await text(files[1]!)));
     expect(await text(files[2]!)).toContain('半透明的文字');
@@ -38,6 +42,9 @@ describe('mergePdfs', () => {
     }
     // Chromium's heading bookmarks of both parts, each pointing into its own part's pages.
     const headings = await outlineLines(files[2]!);
-    expect(headings.filter((h) => h.startsWith('医保改革惠及千家万户')).map((h) => h.split('@')[1])).toEqual(['2', '4']);
+    expect(headings.filter((h) => h.startsWith('医保改革惠及千家万户')).map((h) => h.split('@')[1])).toEqual([
+      '2',
+      '4',
+    ]);
   }, 120_000);
 });

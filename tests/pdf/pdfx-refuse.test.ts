@@ -23,7 +23,10 @@ beforeAll(async () => {
   const rendered = await renderPdfs([{ translucent: true }, { link: true }, { hatch: true }]);
   for (const [index, name] of (['translucent', 'link', 'hatch'] as const).entries()) {
     files[name] = join(dir, `${name}.pdf`);
-    await writeFile(files[name], await finishPdf(rendered[index]!, fixtureMeta(), { bleedMm: BLEED, marks: true, trimMm: TRIM }));
+    await writeFile(
+      files[name],
+      await finishPdf(rendered[index]!, fixtureMeta(), { bleedMm: BLEED, marks: true, trimMm: TRIM }),
+    );
   }
 });
 

@@ -46,7 +46,14 @@ describe('PDF/X-1a via Ghostscript', () => {
     expect(infoDict.get(PDFName.of('Trapped'))).toBe(PDFName.of('False'));
     const report = await preflight(pdfx, { trimMm: TRIM, bleedMm: BLEED });
     expect(report.issues).toEqual([]);
-    expect(report.pdfx).toEqual({ version: 'PDF/X-1:2001', conformance: 'PDF/X-1a:2001', standard: 'PDF/X-1a:2001', pdfVersion: '1.3', outputCondition: 'CGATS TR 001', trapped: 'False' });
+    expect(report.pdfx).toEqual({
+      version: 'PDF/X-1:2001',
+      conformance: 'PDF/X-1a:2001',
+      standard: 'PDF/X-1a:2001',
+      pdfVersion: '1.3',
+      outputCondition: 'CGATS TR 001',
+      trapped: 'False',
+    });
     expect(warnings).toEqual([]);
   });
 
@@ -67,10 +74,17 @@ describe('PDF/X-1a via Ghostscript', () => {
     const output = await preflight(pdfx, { press: true });
     expect(output.issues.filter((i) => i.check === 'colour')).toEqual([]);
     // Independent of our content parser: no RGB, ICC-based, Lab or calibrated colour-space object anywhere.
-    expect((await objectTexts(pdfx)).filter((o) => /\/DeviceRGB|\/CalRGB|\/CalGray|\/ICCBased|\/Lab\b/.test(o))).toEqual([]);
+    expect(
+      (await objectTexts(pdfx)).filter((o) => /\/DeviceRGB|\/CalRGB|\/CalGray|\/ICCBased|\/Lab\b/.test(o)),
+    ).toEqual([]);
     // Ghostscript's ink coverage device reads it as CMYK on every page.
     const inkcov = await tool('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=inkcov', '-o', '-', pdfx]);
-    expect(inkcov.trim().split('\n').filter((line) => /CMYK OK/.test(line))).toHaveLength(2);
+    expect(
+      inkcov
+        .trim()
+        .split('\n')
+        .filter((line) => /CMYK OK/.test(line)),
+    ).toHaveLength(2);
   });
 
   it('has no transparency: no soft masks, groups, alpha or blend modes (Chromium writes /ca 1 /BM /Normal)', async () => {
@@ -88,20 +102,28 @@ describe('PDF/X-1a via Ghostscript', () => {
   });
 
   it('keeps the exact boxes of the input, moved with the content to the origin', async () => {
-    const [before, after] = await Promise.all([finished, pdfx].map(async (f) => (await PDFDocument.load(await readFile(f))).getPages()));
+    const [before, after] = await Promise.all(
+      [finished, pdfx].map(async (f) => (await PDFDocument.load(await readFile(f))).getPages()),
+    );
     for (const [index, page] of after!.entries()) {
       const source = before![index]!;
       const dx = page.getMediaBox().x - source.getMediaBox().x;
       const dy = page.getMediaBox().y - source.getMediaBox().y;
       for (const key of ['MediaBox', 'BleedBox', 'TrimBox'] as const) {
         const [a, b] = [source[`get${key}`](), page[`get${key}`]()];
-        const error = Math.max(Math.abs(b.x - dx - a.x), Math.abs(b.y - dy - a.y), Math.abs(b.width - a.width), Math.abs(b.height - a.height));
+        const error = Math.max(
+          Math.abs(b.x - dx - a.x),
+          Math.abs(b.y - dy - a.y),
+          Math.abs(b.width - a.width),
+          Math.abs(b.height - a.height),
+        );
         expect(error, `${key} of page ${index + 1}`).toBeLessThan(0.002);
       }
       expect(Math.abs(page.getTrimBox().width - pt(TRIM.width))).toBeLessThan(0.002);
       expect(Math.abs(page.getTrimBox().height - pt(TRIM.height))).toBeLessThan(0.002);
     }
-    for (const boxes of await pageBoxes(pdfx)) expect(boxes.BleedBox![0]).toBeCloseTo(boxes.TrimBox![0]! - pt(BLEED), 2);
+    for (const boxes of await pageBoxes(pdfx))
+      expect(boxes.BleedBox![0]).toBeCloseTo(boxes.TrimBox![0]! - pt(BLEED), 2);
   });
 
   it('keeps embedded non-Type-3 fonts, extractable Chinese text and the bookmarks; not the tags', async () => {
@@ -118,7 +140,12 @@ describe('PDF/X-1a via Ghostscript', () => {
 
   it('extracts the same text as its input, character for character (Ghostscript 10.00 garbles ToUnicode; tounicode-repair.ts)', async () => {
     // Ghostscript reorders the text objects, so compare the sorted lines; both must hold real Chinese copy.
-    const lines = async (file: string) => (await tool('pdftotext', [file, '-'])).split('\n').map((l) => l.trim()).filter(Boolean).sort();
+    const lines = async (file: string) =>
+      (await tool('pdftotext', [file, '-']))
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .sort();
     const [input, output] = [await lines(finished), await lines(pdfx)];
     expect(input.join('')).toMatch(/[\u4e00-\u9fff]{20}/);
     expect(output).toEqual(input);
@@ -129,7 +156,9 @@ describe('PDF/X-1a via Ghostscript', () => {
     const path = process.env.PATH;
     process.env.PATH = dir; // a folder without gs
     try {
-      await expect(makePdfX(finished, join(dir, 'never.pdf'), fixtureMeta(), { timeoutMs: 10_000 })).rejects.toThrow(/gs not found: install the Debian package "ghostscript"/);
+      await expect(makePdfX(finished, join(dir, 'never.pdf'), fixtureMeta(), { timeoutMs: 10_000 })).rejects.toThrow(
+        /gs not found: install the Debian package "ghostscript"/,
+      );
     } finally {
       process.env.PATH = path;
     }

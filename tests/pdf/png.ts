@@ -38,7 +38,12 @@ export async function readPng(file: string): Promise<Png> {
       const b = y > 0 ? pixels[(y - 1) * stride + i]! : 0;
       const c = y > 0 && i >= channels ? pixels[(y - 1) * stride + i - channels]! : 0;
       const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+          ? a
+          : Math.abs(p - b) <= Math.abs(p - c)
+            ? b
+            : c;
       pixels[y * stride + i] = (x + [0, a, b, (a + b) >> 1, paeth][filter]!) & 0xff;
     }
   }
@@ -52,7 +57,8 @@ export async function readPng(file: string): Promise<Png> {
     at,
     count(x0, y0, x1, y1, test) {
       let n = 0;
-      for (let y = Math.max(0, y0); y < Math.min(height, y1); y++) for (let x = Math.max(0, x0); x < Math.min(width, x1); x++) if (test(at(x, y))) n++;
+      for (let y = Math.max(0, y0); y < Math.min(height, y1); y++)
+        for (let x = Math.max(0, x0); x < Math.min(width, x1); x++) if (test(at(x, y))) n++;
       return n;
     },
   };

@@ -44,6 +44,8 @@ describe('reproducible builds', () => {
     const xLater = await pdfx('later', later, new Date(Date.UTC(2025, 5, 2)));
     expect(sha256(xLater)).not.toBe(sha256(xa));
     expect(id(xa)).toBe(id(xb));
-    expect(await tool('pdfinfo', [join(dir, 'later-pdfx.pdf')])).toMatch(/^CreationDate:\s+Mon Jun\s+2 00:00:00 2025 UTC$/m);
+    expect(await tool('pdfinfo', [join(dir, 'later-pdfx.pdf')])).toMatch(
+      /^CreationDate:\s+Mon Jun\s+2 00:00:00 2025 UTC$/m,
+    );
   });
 });

@@ -11,14 +11,21 @@ import { pdfText, runCli, tempProject } from '../helpers/cli.js';
 import { outlineLines } from '../helpers/outline.js';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
-const sha = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
+const sha = async (path: string) =>
+  createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
 
 describe('batches', () => {
   let dir = '';
   beforeAll(async () => {
     // Tabloid pages cannot hold the seeds' copy: stories continue on added pages inside each batch.
     dir = await tempProject({ 'zhuanban.config.json': JSON.stringify({ pageSize: 'tabloid' }) }, true);
-    for (const [out, args] of [['whole', []], ['serial', ['--batch-pages', '2', '-j', '1']], ['parallel', ['--batch-pages', '2', '-j', '2']]] as const) {
+    for (const [out, args] of [
+      ['whole', []],
+      ['serial', ['--batch-pages', '2', '-j', '1']],
+      ['parallel', ['--batch-pages', '2', '-j', '2']],
+    ] as const) {
       const result = await runCli(['build', '-q', ...args, '-o', out], dir, EPOCH);
       expect(result.code, result.stderr).toBe(0);
     }
@@ -30,8 +37,13 @@ describe('batches', () => {
     const batched = await pdfText(join(dir, 'serial/edition.pdf'));
     expect(whole.length).toBeGreaterThan(5);
     expect(batched).toEqual(whole);
-    expect(await outlineLines(join(dir, 'serial/edition.pdf'))).toEqual(await outlineLines(join(dir, 'whole/edition.pdf')));
-    const report = (out: string) => readFile(join(dir, out, 'report.json'), 'utf8').then((t) => (JSON.parse(t) as { pages: { number: number }[] }).pages.map((p) => p.number));
+    expect(await outlineLines(join(dir, 'serial/edition.pdf'))).toEqual(
+      await outlineLines(join(dir, 'whole/edition.pdf')),
+    );
+    const report = (out: string) =>
+      readFile(join(dir, out, 'report.json'), 'utf8').then((t) =>
+        (JSON.parse(t) as { pages: { number: number }[] }).pages.map((p) => p.number),
+      );
     expect(await report('serial')).toEqual(await report('whole'));
   });
 

@@ -25,7 +25,11 @@ describe('zhuanban build (small fixture)', () => {
   let dir: string;
   let result: Awaited<ReturnType<typeof runCli>>;
   beforeAll(async () => {
-    dir = await tempProject({ 'seeds/01.txt': PAGE_ONE, 'seeds/02.txt': PAGE_TWO, 'zhuanban.config.json': JSON.stringify({ pageSize: 'tabloid' }) });
+    dir = await tempProject({
+      'seeds/01.txt': PAGE_ONE,
+      'seeds/02.txt': PAGE_TWO,
+      'zhuanban.config.json': JSON.stringify({ pageSize: 'tabloid' }),
+    });
     result = await runCli(['build'], dir, { SOURCE_DATE_EPOCH: '1700000000' });
   });
   afterAll(async () => {
@@ -47,7 +51,10 @@ describe('zhuanban build (small fixture)', () => {
     const info = await poppler('pdfinfo', ['-box', join(dir, 'output/edition.pdf')]);
     expect(info).toMatch(/Pages:\s+2\n/);
     expect(info).toMatch(/Title:\s+\S+/);
-    const trim = info.match(/TrimBox:\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)/)!.slice(1).map(Number);
+    const trim = info
+      .match(/TrimBox:\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)/)!
+      .slice(1)
+      .map(Number);
     const mm = (pt: number) => (pt * 25.4) / 72;
     expect(mm(trim[2]! - trim[0]!)).toBeCloseTo(275, 0);
     expect(mm(trim[3]! - trim[1]!)).toBeCloseTo(390, 0);
@@ -78,8 +85,12 @@ describe('zhuanban build (small fixture)', () => {
 
 describe('zhuanban build failures', () => {
   it('leaves no Chromium process after a build that fails mid-way, and no half-written PDF', async () => {
-    const dir = await tempProject({ 'seeds/01.txt': PAGE_ONE, 'house/edition.hbs': '{{#each pages}}{{> page}}{{/each}}', 'house/partials/page.hbs': '{{#if}}broken',
-      'zhuanban.config.json': JSON.stringify({ templates: 'house' }) });
+    const dir = await tempProject({
+      'seeds/01.txt': PAGE_ONE,
+      'house/edition.hbs': '{{#each pages}}{{> page}}{{/each}}',
+      'house/partials/page.hbs': '{{#if}}broken',
+      'zhuanban.config.json': JSON.stringify({ templates: 'house' }),
+    });
     const result = await runCli(['build', '-q'], dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/page|Parse error/i);
@@ -89,7 +100,10 @@ describe('zhuanban build failures', () => {
   });
 
   it('rejects a bad config with the key path, its file:line and exit code 2', async () => {
-    const dir = await tempProject({ 'seeds/01.txt': PAGE_ONE, 'zhuanban.config.json': JSON.stringify({ pageSize: 'huge', fonts: { body: 'comic' } }, null, 2) });
+    const dir = await tempProject({
+      'seeds/01.txt': PAGE_ONE,
+      'zhuanban.config.json': JSON.stringify({ pageSize: 'huge', fonts: { body: 'comic' } }, null, 2),
+    });
     const result = await runCli(['build', '-q'], dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/zhuanban\.config\.json:2:3: pageSize: /);
@@ -116,7 +130,11 @@ describe('reproducible builds', () => {
     for (const out of ['out-a', 'out-b']) {
       const result = await runCli(['build', '-q', '-o', out], dir, { SOURCE_DATE_EPOCH: '1700000000' });
       expect(result.code).toBe(0);
-      hashes.push(createHash('sha256').update(await readFile(join(dir, out, 'edition.pdf'))).digest('hex'));
+      hashes.push(
+        createHash('sha256')
+          .update(await readFile(join(dir, out, 'edition.pdf')))
+          .digest('hex'),
+      );
     }
     expect(hashes[0]).toBe(hashes[1]);
     // And the date in the file is the epoch's, not the clock's.

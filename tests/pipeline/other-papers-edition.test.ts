@@ -19,10 +19,15 @@ describe('edition built from other papers’ pages', () => {
   let names: string[];
   let printed: string;
   beforeAll(async () => {
-    names = (await readdir(FIXTURES)).filter((n) => n.startsWith('other-paper-') || n === 'foreign-layout-pdftotext').sort();
+    names = (await readdir(FIXTURES))
+      .filter((n) => n.startsWith('other-paper-') || n === 'foreign-layout-pdftotext')
+      .sort();
     const files: Record<string, Uint8Array> = {};
     for (const n of names) files[`pages/${n}.txt`] = await readFile(join(FIXTURES, n, 'input.txt'));
-    dir = await tempProject({ ...files, 'zhuanban.config.json': JSON.stringify({ sources: ['pages'], pageSize: 'tabloid' }) });
+    dir = await tempProject({
+      ...files,
+      'zhuanban.config.json': JSON.stringify({ sources: ['pages'], pageSize: 'tabloid' }),
+    });
     const result = await runCli(['build'], dir, { SOURCE_DATE_EPOCH: '1700000000' });
     expect(result.code, result.stderr).toBe(0);
     printed = counted((await pdfText(join(dir, 'output/edition.pdf'))).join(''));
@@ -39,11 +44,15 @@ describe('edition built from other papers’ pages', () => {
         if (article.byline.note) roles++;
         const wanted = counted(articlePrintText(article));
         const missing = missingFrom(printed, wanted);
-        expect(missing, `${n} 「${article.headline}」 missing from char ${missing}: ${wanted.slice(missing, missing + 20)}`).toBe(-1);
+        expect(
+          missing,
+          `${n} 「${article.headline}」 missing from char ${missing}: ${wanted.slice(missing, missing + 20)}`,
+        ).toBe(-1);
       }
     }
     expect(roles).toBeGreaterThan(3);
-    for (const words of ['城乡一体化办学的新探索', '本报记者周航', '新华社记者王刚摄', '作者单位']) expect(printed).toContain(words);
+    for (const words of ['城乡一体化办学的新探索', '本报记者周航', '新华社记者王刚摄', '作者单位'])
+      expect(printed).toContain(words);
   });
 
   it('reads back from its own pdftotext: most headlines and nearly all paragraphs (a regression bar, measured 5/7 and 25/28)', async () => {
@@ -51,7 +60,9 @@ describe('edition built from other papers’ pages', () => {
     for (const n of names) originals.push(parseSource(await readFile(join(FIXTURES, n, 'input.txt')), `${n}.txt`).tree);
     const text = await poppler('pdftotext', [join(dir, 'output/edition.pdf'), '-']);
     const score = scoreRoundTrip(originals, [parseSource(new TextEncoder().encode(text), 'edition.txt').tree]);
-    console.log(`other papers round trip: headlines ${score.headlines.found}/${score.headlines.total}, paragraphs ${score.paragraphs.exact}/${score.paragraphs.total}`);
+    console.log(
+      `other papers round trip: headlines ${score.headlines.found}/${score.headlines.total}, paragraphs ${score.paragraphs.exact}/${score.paragraphs.total}`,
+    );
     expect(score.headlines.found).toBeGreaterThanOrEqual(5);
     // 26/28 with columns balanced by the browser; level columns cut one column mid-sentence where the importer
     // does not find its continuation (25/28).

@@ -4,8 +4,14 @@ import type { ZbDocument } from '../../src/ast/types.js';
 import { pageNumbers } from '../../src/pipeline/pages.js';
 
 const doc = (source: string, folio: number | null, continued = false) =>
-  ({ type: 'document', source, folio: folio === null ? null : { page: folio, section: null }, banner: null, diagnostics: [],
-    articles: continued ? [{ jumpFromPrevious: true }] : [] }) as unknown as ZbDocument;
+  ({
+    type: 'document',
+    source,
+    folio: folio === null ? null : { page: folio, section: null },
+    banner: null,
+    diagnostics: [],
+    articles: continued ? [{ jumpFromPrevious: true }] : [],
+  }) as unknown as ZbDocument;
 
 describe('pageNumbers', () => {
   it('counts from firstPage and reports a stray folio', () => {
@@ -15,7 +21,10 @@ describe('pageNumbers', () => {
   });
 
   it('uses the folios when every source has one, in order, continuations counted on', () => {
-    expect(pageNumbers([doc('a', 17), doc('a', null, true), doc('b', 19), doc('c', 20)], 1)).toEqual({ numbers: [17, 18, 19, 20], ignoredFolios: [] });
+    expect(pageNumbers([doc('a', 17), doc('a', null, true), doc('b', 19), doc('c', 20)], 1)).toEqual({
+      numbers: [17, 18, 19, 20],
+      ignoredFolios: [],
+    });
   });
 
   it('falls back to counting when folios run backwards', () => {

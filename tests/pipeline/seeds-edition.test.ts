@@ -13,8 +13,17 @@ import { articlePrintText, counted, missingFrom } from '../helpers/tree-text.js'
 /** What these tests read from report.json. */
 type Report = {
   pages: {
-    number: number; source: string; fill: number; oversetChars: number; widows: number; orphans: number; singleCharLines: number;
-    unbalancedModules: number; multiLineHeads: number; midPhraseHeads: number; midPhraseTexts: string[];
+    number: number;
+    source: string;
+    fill: number;
+    oversetChars: number;
+    widows: number;
+    orphans: number;
+    singleCharLines: number;
+    unbalancedModules: number;
+    multiLineHeads: number;
+    midPhraseHeads: number;
+    midPhraseTexts: string[];
   }[];
 };
 
@@ -37,7 +46,10 @@ describe('edition built from seeds/', () => {
   it('has one broadsheet page per seed', async () => {
     expect(pages.length).toBeGreaterThanOrEqual(5);
     const info = await poppler('pdfinfo', ['-box', join(dir, 'output/edition.pdf')]);
-    const trim = info.match(/TrimBox:\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)/)!.slice(1).map(Number);
+    const trim = info
+      .match(/TrimBox:\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)/)!
+      .slice(1)
+      .map(Number);
     expect(((trim[2]! - trim[0]!) * 25.4) / 72).toBeCloseTo(390, 0);
     expect(((trim[3]! - trim[1]!) * 25.4) / 72).toBeCloseTo(545, 0);
   });
@@ -54,7 +66,10 @@ describe('edition built from seeds/', () => {
     // One two-column module on the seeds' page 2 has copy whose lines cannot divide with the levers the
     // make-up has (no subhead or byline to open a line before): its columns differ by two lines.
     const unbalanced = report.pages.map((p) => p.unbalancedModules);
-    expect(unbalanced.reduce((a, b) => a + b, 0), unbalanced.join(',')).toBeLessThanOrEqual(1);
+    expect(
+      unbalanced.reduce((a, b) => a + b, 0),
+      unbalanced.join(','),
+    ).toBeLessThanOrEqual(1);
   });
 
   it('breaks no two-line head inside a phrase', () => {
@@ -70,7 +85,10 @@ describe('edition built from seeds/', () => {
       for (const article of tree.articles) {
         const wanted = counted(articlePrintText(article));
         const missing = missingFrom(printed, wanted);
-        expect(missing, `${name} 「${article.headline}」 missing from char ${missing}: ${wanted.slice(missing, missing + 20)}`).toBe(-1);
+        expect(
+          missing,
+          `${name} 「${article.headline}」 missing from char ${missing}: ${wanted.slice(missing, missing + 20)}`,
+        ).toBe(-1);
       }
     }
   });
@@ -86,7 +104,9 @@ describe('edition built from seeds/', () => {
   it('sets the type palette in serif, sans and Kai faces, all CID TrueType, in the PDF and its PDF/X', async () => {
     for (const file of ['output/edition.pdf', 'output/edition-pdfx.pdf']) {
       const fonts = await pdfFonts(join(dir, file));
-      const families = new Set(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '').replace(/(ExtraLight|Thin)?-.*$/, '')));
+      const families = new Set(
+        fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '').replace(/(ExtraLight|Thin)?-.*$/, '')),
+      );
       expect([...families].sort(), file).toEqual(['LXGWWenKai', 'NotoSansSC', 'NotoSerifSC']);
       for (const f of fonts) expect(f.type, `${file} ${f.name}`).toBe('CID TrueType');
     }
@@ -107,7 +127,9 @@ describe('the seeds in the daily house style', () => {
     }
     const proof = await readFile(join(dir, 'output/proof/page-01.html'), 'utf8');
     expect(proof).toContain('class="page style-daily"');
-    const names = new Set((await pdfFonts(join(dir, 'output/edition.pdf'))).map((f) => f.name.replace(/^[A-Z]{6}\+/, '')));
+    const names = new Set(
+      (await pdfFonts(join(dir, 'output/edition.pdf'))).map((f) => f.name.replace(/^[A-Z]{6}\+/, '')),
+    );
     expect([...names].some((n) => n.startsWith('NotoSansSC') && n.endsWith('-Black'))).toBe(true);
     expect([...names].some((n) => n.startsWith('LXGWWenKai'))).toBe(true);
     await rm(dir, { recursive: true, force: true });
@@ -116,9 +138,13 @@ describe('the seeds in the daily house style', () => {
 
 describe('copy too long for one page', () => {
   it('continues on a following page with jump lines, nothing cut', async () => {
-    const paragraph = (n: number) => `第${n}段正文。${'社会保障是民生安全网，医疗服务关系千家万户，基层卫生工作需要长期投入和细致管理。'.repeat(6)}`;
+    const paragraph = (n: number) =>
+      `第${n}段正文。${'社会保障是民生安全网，医疗服务关系千家万户，基层卫生工作需要长期投入和细致管理。'.repeat(6)}`;
     const body = Array.from({ length: 60 }, (_, i) => paragraph(i + 1)).join('\n\n');
-    const dir = await tempProject({ 'seeds/01.txt': `人民医院 一篇很长很长的报道\n\n${body}\n\n张三\n`, 'zhuanban.config.json': JSON.stringify({ pageSize: 'A4' }) });
+    const dir = await tempProject({
+      'seeds/01.txt': `人民医院 一篇很长很长的报道\n\n${body}\n\n张三\n`,
+      'zhuanban.config.json': JSON.stringify({ pageSize: 'A4' }),
+    });
     const result = await runCli(['build', '-q'], dir);
     expect(result.code).toBe(0);
     const text = (await pdfText(join(dir, 'output/edition.pdf'))).map((t) => t.replace(/\s+/g, ''));
@@ -138,7 +164,9 @@ describe('the seeds on a smaller page', () => {
     const result = await runCli(['build', '-q'], dir);
     expect(result.stderr).not.toContain('error');
     expect(result.code).toBe(0);
-    const report = JSON.parse(await readFile(join(dir, 'output/report.json'), 'utf8')) as { pages: { number: number; fill: number; oversetChars: number }[] };
+    const report = JSON.parse(await readFile(join(dir, 'output/report.json'), 'utf8')) as {
+      pages: { number: number; fill: number; oversetChars: number }[];
+    };
     expect(report.pages.length).toBeGreaterThan(5);
     for (const page of report.pages) {
       expect(page.fill, `page ${page.number}`).toBeGreaterThanOrEqual(0.97);

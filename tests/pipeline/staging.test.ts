@@ -13,9 +13,11 @@ import { ROOT, runCli, snapshot, tempProject } from '../helpers/cli.js';
 const A = 'seeds/004_964961963c6d44a0.txt';
 const B = 'seeds/003_816685f96a0d55c3.txt';
 
-
 async function twoSources(): Promise<string> {
-  return tempProject({ 'a.txt': await readFile(join(ROOT, A), 'utf8'), 'b.txt': await readFile(join(ROOT, B), 'utf8') });
+  return tempProject({
+    'a.txt': await readFile(join(ROOT, A), 'utf8'),
+    'b.txt': await readFile(join(ROOT, B), 'utf8'),
+  });
 }
 
 describe('the output folder is replaced as a whole', () => {

@@ -13,13 +13,17 @@ let finished: string;
 let raw: string;
 let dir: string;
 
-const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/zhuanban.mjs', 'preflight', ...args], { encoding: 'utf8', timeout: 60_000 });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ['bin/zhuanban.mjs', 'preflight', ...args], { encoding: 'utf8', timeout: 60_000 });
 
 beforeAll(async () => {
   dir = await tempDir();
   const [pdf] = await renderPdfs([{}]);
   await writeFile((raw = join(dir, 'raw.pdf')), pdf!);
-  await writeFile((finished = join(dir, 'finished.pdf')), await finishPdf(pdf!, fixtureMeta(), { bleedMm: BLEED, marks: true }));
+  await writeFile(
+    (finished = join(dir, 'finished.pdf')),
+    await finishPdf(pdf!, fixtureMeta(), { bleedMm: BLEED, marks: true }),
+  );
 });
 
 describe('zhuanban preflight', () => {

@@ -44,9 +44,23 @@ function expectVerdict(report: PreflightReport): void {
 async function seedPdf(): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const { context } = doc;
-  const image = context.register(context.stream('\x00\x10\x20\x30\x40\x50', { Type: 'XObject', Subtype: 'Image', Width: 2, Height: 1, ColorSpace: 'DeviceRGB', BitsPerComponent: 8 }));
+  const image = context.register(
+    context.stream('\x00\x10\x20\x30\x40\x50', {
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: 2,
+      Height: 1,
+      ColorSpace: 'DeviceRGB',
+      BitsPerComponent: 8,
+    }),
+  );
   const form = context.register(
-    context.stream('q 0.5 g 0 0 10 10 re f [1 [2 (x)] <</K [3 4]>>] pop Q', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 10, 10], Resources: {} }),
+    context.stream('q 0.5 g 0 0 10 10 re f [1 [2 (x)] <</K [3 4]>>] pop Q', {
+      Type: 'XObject',
+      Subtype: 'Form',
+      BBox: [0, 0, 10, 10],
+      Resources: {},
+    }),
   );
   const font = context.register(context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica' }));
   for (let n = 0; n < 2; n++) {
@@ -76,7 +90,9 @@ describe('preflight on hostile PDFs', () => {
     expectVerdict(report);
     expect(report.passed).toBe(false);
     expect(report.pages).toBe(1);
-    expect(report.issues).toContainEqual(expect.objectContaining({ check: 'structure', page: null, message: expect.stringMatching(/cycle/) }));
+    expect(report.issues).toContainEqual(
+      expect.objectContaining({ check: 'structure', page: null, message: expect.stringMatching(/cycle/) }),
+    );
   });
 
   it('gives a verdict for a page whose /Parent is itself and a tree node listed twice', async () => {
@@ -102,7 +118,13 @@ describe('preflight on hostile PDFs', () => {
     const report = await check('nested.pdf', await doc.save({ useObjectStreams: false }));
     expectVerdict(report);
     expect(report.passed).toBe(false);
-    expect(report.issues).toContainEqual(expect.objectContaining({ check: 'structure', page: 1, message: expect.stringMatching(/nests arrays or dictionaries deeper/) }));
+    expect(report.issues).toContainEqual(
+      expect.objectContaining({
+        check: 'structure',
+        page: 1,
+        message: expect.stringMatching(/nests arrays or dictionaries deeper/),
+      }),
+    );
   });
 
   it('gives a verdict for bytes that are not a PDF at all', async () => {
@@ -116,14 +138,60 @@ describe('preflight on hostile PDFs', () => {
     const pristine = await check('seed.pdf', seed);
     expectVerdict(pristine);
     expect(pristine.pages).toBe(2);
-    const fragments = ['[', ']', '<<', '>>', '(', ')', '<', '>', '{', '}', '/', '%', '\\', ' R ', ' 1 0 R ', ' 3 0 R', ' 0 0 R', '-1', '1e309',
-      'obj', 'endobj', 'stream\n', '\nendstream', 'BI', ' ID ', ' EI ', 'q', 'Q', ' cm', ' Do', ' Tf', ' TJ', '/Kids [3 0 R]', '/Parent 3 0 R',
-      '/Resources 3 0 R', '/Length 999999', '/Filter /FlateDecode', '['.repeat(5_000), '<<'.repeat(5_000), '('.repeat(5_000), 'xref', 'trailer'];
+    const fragments = [
+      '[',
+      ']',
+      '<<',
+      '>>',
+      '(',
+      ')',
+      '<',
+      '>',
+      '{',
+      '}',
+      '/',
+      '%',
+      '\\',
+      ' R ',
+      ' 1 0 R ',
+      ' 3 0 R',
+      ' 0 0 R',
+      '-1',
+      '1e309',
+      'obj',
+      'endobj',
+      'stream\n',
+      '\nendstream',
+      'BI',
+      ' ID ',
+      ' EI ',
+      'q',
+      'Q',
+      ' cm',
+      ' Do',
+      ' Tf',
+      ' TJ',
+      '/Kids [3 0 R]',
+      '/Parent 3 0 R',
+      '/Resources 3 0 R',
+      '/Length 999999',
+      '/Filter /FlateDecode',
+      '['.repeat(5_000),
+      '<<'.repeat(5_000),
+      '('.repeat(5_000),
+      'xref',
+      'trailer',
+    ];
     const mutation = fc.oneof(
       fc.record({ kind: fc.constant('byte' as const), at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
       fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom(...fragments) }),
       fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 64 }) }),
-      fc.record({ kind: fc.constant('repeat' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 64 }), times: fc.integer({ min: 2, max: 50 }) }),
+      fc.record({
+        kind: fc.constant('repeat' as const),
+        at: fc.nat(),
+        length: fc.integer({ min: 1, max: 64 }),
+        times: fc.integer({ min: 2, max: 50 }),
+      }),
       fc.record({ kind: fc.constant('ref' as const), nth: fc.nat(), to: fc.integer({ min: 0, max: 12 }) }),
     );
     let run = 0;
@@ -161,7 +229,11 @@ function mutate(bytes: Buffer, m: Mutation): Buffer {
       return Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + m.length)]);
     case 'repeat': {
       const slice = bytes.subarray(at, at + m.length);
-      return Buffer.concat([bytes.subarray(0, at), ...Array.from({ length: m.times }, () => slice), bytes.subarray(at + m.length)]);
+      return Buffer.concat([
+        bytes.subarray(0, at),
+        ...Array.from({ length: m.times }, () => slice),
+        bytes.subarray(at + m.length),
+      ]);
     }
     case 'ref': {
       // Point one indirect reference at another object: the usual way real files grow cycles.

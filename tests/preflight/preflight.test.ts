@@ -17,7 +17,11 @@ const checks = (issues: PreflightIssue[], check: PreflightIssue['check']) => iss
 beforeAll(async () => {
   const dir = await tempDir();
   const [good, type3, lowRes, highRes, thinBleed] = await renderPdfs([
-    {}, { family: 'Noto Serif CJK SC' }, { image: { pixels: 20, mm: 40 } }, { image: { pixels: 400, mm: 40 } }, { bleedMm: 1 },
+    {},
+    { family: 'Noto Serif CJK SC' },
+    { image: { pixels: 20, mm: 40 } },
+    { image: { pixels: 400, mm: 40 } },
+    { bleedMm: 1 },
   ]);
   const finish = (pdf: Uint8Array, bleedMm = BLEED) => finishPdf(pdf, fixtureMeta(), { bleedMm, marks: true });
   const write = async (name: string, bytes: Uint8Array) => writeFile((files[name] = join(dir, `${name}.pdf`)), bytes);
@@ -52,10 +56,15 @@ describe('preflight', () => {
     const report = await preflight(files.raw!, strict);
     const boxes = checks(report.issues, 'boxes');
     expect(boxes.map((i) => `${i.page}: ${i.message}`)).toEqual([
-      '1: no TrimBox (the printer cannot know where to cut)', '1: no BleedBox', '2: no TrimBox (the printer cannot know where to cut)', '2: no BleedBox',
+      '1: no TrimBox (the printer cannot know where to cut)',
+      '1: no BleedBox',
+      '2: no TrimBox (the printer cannot know where to cut)',
+      '2: no BleedBox',
     ]);
     expect(checks(report.issues, 'page-size').map((i) => i.page)).toEqual([1, 2]);
-    expect(checks(report.issues, 'page-size')[0]!.message).toMatch(/page size is 154\.\d+×216\.\d+ mm, configured trim is 148×210 mm/);
+    expect(checks(report.issues, 'page-size')[0]!.message).toMatch(
+      /page size is 154\.\d+×216\.\d+ mm, configured trim is 148×210 mm/,
+    );
   });
 
   it('fails RGB only when the file is meant for press', async () => {
@@ -76,13 +85,23 @@ describe('preflight', () => {
     expect((await preflight(files.thinBleed!, { ...strict, bleedMm: 1 })).passed).toBe(true);
 
     const tabloid = await preflight(files.finished!, { ...strict, trimMm: { width: 275, height: 390 } });
-    expect(checks(tabloid.issues, 'page-size')[0]!.message).toMatch(/trim size is 148\.\d+×210\.\d+ mm, configured trim is 275×390 mm/);
+    expect(checks(tabloid.issues, 'page-size')[0]!.message).toMatch(
+      /trim size is 148\.\d+×210\.\d+ mm, configured trim is 275×390 mm/,
+    );
   });
 
   it('fails an image under 200 ppi at its placed size and passes one above', async () => {
     const low = await preflight(files.lowRes!, strict);
-    expect(checks(low.issues, 'images')).toEqual([{ check: 'images', page: 1, message: expect.stringMatching(/is 13 ppi \(20×20 px placed at 40×40 mm\); at least 200 ppi needed/) }]);
+    expect(checks(low.issues, 'images')).toEqual([
+      {
+        check: 'images',
+        page: 1,
+        message: expect.stringMatching(/is 13 ppi \(20×20 px placed at 40×40 mm\); at least 200 ppi needed/),
+      },
+    ]);
     expect((await preflight(files.highRes!, strict)).passed).toBe(true);
-    expect(checks((await preflight(files.highRes!, { ...strict, minPpi: 300 })).issues, 'images')[0]!.message).toMatch(/is 254 ppi/);
+    expect(checks((await preflight(files.highRes!, { ...strict, minPpi: 300 })).issues, 'images')[0]!.message).toMatch(
+      /is 254 ppi/,
+    );
   });
 });

@@ -13,7 +13,10 @@ describe('template errors in the overlay', () => {
     const dir = await mkdtemp(join(tmpdir(), 'zb-tpl-'));
     await mkdir(join(dir, 'partials'));
     await writeFile(join(dir, 'edition.hbs'), '{{#each pages}}{{> page}}{{/each}}\n');
-    await writeFile(join(dir, 'partials', 'article.hbs'), '<article>\n  {{#if kicker}}<p>{{kicker}}</p>{{/if}}\n  {{#if byline}}\n  <p>{{byline}}</p>\n</article>\n');
+    await writeFile(
+      join(dir, 'partials', 'article.hbs'),
+      '<article>\n  {{#if kicker}}<p>{{kicker}}</p>{{/if}}\n  {{#if byline}}\n  <p>{{byline}}</p>\n</article>\n',
+    );
     const failure = await findTemplateError(dir, dir);
     expect(failure).toMatchObject({ file: 'partials/article.hbs', line: 3 });
     expect(failure!.message).toContain('{{#if}} opened at line 3 is never closed');

@@ -33,7 +33,9 @@ describe('preview POST origin check', () => {
     expect((await rawRequest(url, '/__zb/pdf', { method: 'POST', headers: { origin: 'not a url' } })).status).toBe(403);
     expect(written).toBe(0);
     const host = new URL(url).host;
-    expect((await rawRequest(url, '/__zb/pdf', { method: 'POST', headers: { origin: `http://${host}` } })).status).toBe(200);
+    expect((await rawRequest(url, '/__zb/pdf', { method: 'POST', headers: { origin: `http://${host}` } })).status).toBe(
+      200,
+    );
     expect(written).toBe(1);
   });
 });

@@ -18,7 +18,10 @@ export interface PreviewChild {
 
 /** Start `zhuanban preview --port 0` in `cwd` and wait for the URL it prints. */
 export function startPreviewChild(cwd: string, args: string[] = []): Promise<PreviewChild> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'zhuanban.mjs'), 'preview', '--port', '0', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'zhuanban.mjs'), 'preview', '--port', '0', ...args], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
@@ -31,11 +34,16 @@ export function startPreviewChild(cwd: string, args: string[] = []): Promise<Pre
       const m = /preview at (http:\/\/\S+)/.exec(out);
       if (!m) return;
       clearTimeout(timer);
-      done({ url: m[1]!, child, log: () => err, stop: async () => {
-        if (child.exitCode !== null) return child.exitCode;
-        child.kill('SIGTERM');
-        return exited;
-      } });
+      done({
+        url: m[1]!,
+        child,
+        log: () => err,
+        stop: async () => {
+          if (child.exitCode !== null) return child.exitCode;
+          child.kill('SIGTERM');
+          return exited;
+        },
+      });
     });
   });
 }
@@ -64,7 +72,11 @@ export function alive(pids: number[]): number[] {
 }
 
 /** A raw GET (no URL normalisation, unlike fetch) returning status and body. */
-export function rawRequest(url: string, path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; body: string }> {
+export function rawRequest(
+  url: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((done, fail) => {
     const req = request({ hostname, port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {

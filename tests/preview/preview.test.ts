@@ -13,7 +13,8 @@ import { ROOT, tempProject } from '../helpers/cli.js';
 import { alive, descendants, rawRequest, startPreviewChild, type PreviewChild } from './preview-child.js';
 
 const SEED = 'seeds/000_77fb36e5b7f7e4dd.txt';
-const frameEval = <T>(page: Page, body: string) => page.evaluate(`(() => { const doc = window.zb.frame(); ${body} })()`) as Promise<T>;
+const frameEval = <T>(page: Page, body: string) =>
+  page.evaluate(`(() => { const doc = window.zb.frame(); ${body} })()`) as Promise<T>;
 
 describe('zhuanban preview', () => {
   let dir: string;
@@ -47,16 +48,24 @@ describe('zhuanban preview', () => {
 
   it('listens on loopback and shows every page with its headlines', async () => {
     expect(new URL(preview.url).hostname).toBe('127.0.0.1');
-    const state = await page.evaluate('window.zb.state') as { pages: { headlines: string[] }[] };
+    const state = (await page.evaluate('window.zb.state')) as { pages: { headlines: string[] }[] };
     expect(state.pages.length).toBe(5);
-    const shown = await frameEval<string[][]>(page, `return [...doc.querySelectorAll('.zb-slot > .page')].map((p) => [...p.querySelectorAll('.headline')].map((h) => h.textContent.trim()));`);
+    const shown = await frameEval<string[][]>(
+      page,
+      `return [...doc.querySelectorAll('.zb-slot > .page')].map((p) => [...p.querySelectorAll('.headline')].map((h) => h.textContent.trim()));`,
+    );
     expect(shown.length).toBe(5);
     for (const [i, headlines] of shown.entries()) {
       expect(headlines.length).toBeGreaterThan(0);
       expect(headlines).toEqual(state.pages[i]!.headlines);
     }
     // Print fonts and styles really load through the preview's mounts.
-    expect(await frameEval<boolean>(page, `return doc.fonts.ready.then(() => doc.fonts.check('16px "Noto Serif SC"', '党建引领'));`)).toBe(true);
+    expect(
+      await frameEval<boolean>(
+        page,
+        `return doc.fonts.ready.then(() => doc.fonts.check('16px "Noto Serif SC"', '党建引领'));`,
+      ),
+    ).toBe(true);
     console.log(JSON.stringify(session.problems.slice(0, 4)));
     expect(session.problems.filter((p) => p.url.startsWith(preview.url))).toEqual([]);
   });
@@ -69,9 +78,16 @@ describe('zhuanban preview', () => {
     const original = await readFile(path, 'utf8');
     const start = Date.now();
     await writeFile(path, original.replace('绘就群众健康幸福图景', '绘就百姓健康幸福画卷'));
-    await page.waitForFunction(`[...window.zb.frame().querySelectorAll('.headline')].some((h) => h.textContent.includes('百姓健康幸福画卷'))`, { timeout: 10000, polling: 20 });
+    await page.waitForFunction(
+      `[...window.zb.frame().querySelectorAll('.headline')].some((h) => h.textContent.includes('百姓健康幸福画卷'))`,
+      { timeout: 10000, polling: 20 },
+    );
     const ms = Date.now() - start;
-    const rebuilt = preview.log().split('\n').filter((l) => l.includes('rebuilt (source)')).pop();
+    const rebuilt = preview
+      .log()
+      .split('\n')
+      .filter((l) => l.includes('rebuilt (source)'))
+      .pop();
     console.log(`preview: seed save → new headline on the page in ${ms} ms (server: ${rebuilt})`);
     // How fast it shows is measured by `npm run bench` (edit latency), never asserted here: the
     // machine's load decides a wall-clock bound. The 10 s wait above only bounds a hang.
@@ -98,19 +114,35 @@ describe('zhuanban preview', () => {
     expect(items.length).toBeGreaterThan(0);
     expect(await items[0]!.$eval('.where', (e) => e.textContent)).toMatch(/^seeds\/.+\.(txt|md):\d+:\d+$/);
     await items[0]!.click();
-    const hl = await frameEval<{ page: string | undefined; line: number } | null>(page,
-      `const el = doc.querySelector('.zb-hl'); return el ? { page: el.closest('.page')?.dataset.source, line: Number(el.dataset.line) } : null;`);
-    const first = await page.evaluate(`(() => { const li = document.querySelector('#zb-diagnostics li .where').textContent; return li; })()`) as string;
+    const hl = await frameEval<{ page: string | undefined; line: number } | null>(
+      page,
+      `const el = doc.querySelector('.zb-hl'); return el ? { page: el.closest('.page')?.dataset.source, line: Number(el.dataset.line) } : null;`,
+    );
+    const first = (await page.evaluate(
+      `(() => { const li = document.querySelector('#zb-diagnostics li .where').textContent; return li; })()`,
+    )) as string;
     expect(hl).not.toBeNull();
     expect(first.startsWith(`seeds/${hl!.page}:`)).toBe(true);
     expect(hl!.line).toBeLessThanOrEqual(Number(first.split(':')[1]));
   });
 
   it('refuses path traversal, foreign hosts, other methods and cross-site PDF requests', async () => {
-    const attempts = ['/../package.json', '/%2e%2e/package.json', '/_project/../package.json', '/_project/%2e%2e/%2e%2e/etc/passwd',
-      '/_project/..%2f..%2fetc%2fpasswd', '/_project/%252e%252e/package.json', '/_project/..\\package.json', '/_project/%5c..%5cpackage.json',
-      '/_package/..%2fpackage.json', '/_package/package.json', '/_project/seeds%00.txt', '/__zb/client/..%2f..%2f..%2fpackage.json',
-      '/_project/.git/config', '/_project/%2egit/HEAD'];
+    const attempts = [
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/_project/../package.json',
+      '/_project/%2e%2e/%2e%2e/etc/passwd',
+      '/_project/..%2f..%2fetc%2fpasswd',
+      '/_project/%252e%252e/package.json',
+      '/_project/..\\package.json',
+      '/_project/%5c..%5cpackage.json',
+      '/_package/..%2fpackage.json',
+      '/_package/package.json',
+      '/_project/seeds%00.txt',
+      '/__zb/client/..%2f..%2f..%2fpackage.json',
+      '/_project/.git/config',
+      '/_project/%2egit/HEAD',
+    ];
     for (const path of attempts) {
       const res = await rawRequest(preview.url, path);
       expect(res.status, path).toBe(403);
@@ -119,6 +151,9 @@ describe('zhuanban preview', () => {
     expect((await rawRequest(preview.url, '/_project/seeds/000_77fb36e5b7f7e4dd.txt')).status).toBe(200);
     expect((await rawRequest(preview.url, '/', { headers: { host: 'evil.example:80' } })).status).toBe(403);
     expect((await rawRequest(preview.url, '/__zb/state', { method: 'PUT' })).status).toBe(405);
-    expect((await rawRequest(preview.url, '/__zb/pdf', { method: 'POST', headers: { origin: 'http://evil.example' } })).status).toBe(403);
+    expect(
+      (await rawRequest(preview.url, '/__zb/pdf', { method: 'POST', headers: { origin: 'http://evil.example' } }))
+        .status,
+    ).toBe(403);
   });
 });

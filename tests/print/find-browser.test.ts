@@ -11,26 +11,40 @@ function lookup(files: string[], env: NodeJS.ProcessEnv = {}, platform: NodeJS.P
 
 describe('findBrowser', () => {
   it('takes ZHUANBAN_CHROMIUM before anything on the machine', () => {
-    const choice = findBrowser(lookup(['/opt/mine/chrome', '/usr/bin/chromium', MANAGED], { ZHUANBAN_CHROMIUM: '/opt/mine/chrome' }));
+    const choice = findBrowser(
+      lookup(['/opt/mine/chrome', '/usr/bin/chromium', MANAGED], { ZHUANBAN_CHROMIUM: '/opt/mine/chrome' }),
+    );
     expect(choice).toEqual({ path: '/opt/mine/chrome', source: 'env', headless: true });
   });
 
   it('takes PUPPETEER_EXECUTABLE_PATH when ZHUANBAN_CHROMIUM is unset', () => {
-    expect(findBrowser(lookup(['/x/chrome', '/usr/bin/chromium'], { PUPPETEER_EXECUTABLE_PATH: '/x/chrome' })).path).toBe('/x/chrome');
+    expect(
+      findBrowser(lookup(['/x/chrome', '/usr/bin/chromium'], { PUPPETEER_EXECUTABLE_PATH: '/x/chrome' })).path,
+    ).toBe('/x/chrome');
   });
 
   it('refuses a named browser that does not exist instead of silently using another', () => {
-    expect(() => findBrowser(lookup(['/usr/bin/chromium'], { ZHUANBAN_CHROMIUM: '/nope' }))).toThrow(/ZHUANBAN_CHROMIUM=\/nope: no such file/);
+    expect(() => findBrowser(lookup(['/usr/bin/chromium'], { ZHUANBAN_CHROMIUM: '/nope' }))).toThrow(
+      /ZHUANBAN_CHROMIUM=\/nope: no such file/,
+    );
   });
 
   it('prefers a system Chromium or Chrome to puppeteer’s managed browser', () => {
-    expect(findBrowser(lookup(['/usr/bin/google-chrome', MANAGED]))).toEqual({ path: '/usr/bin/google-chrome', source: 'system', headless: true });
-    const mac = findBrowser(lookup(['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', MANAGED], {}, 'darwin'));
+    expect(findBrowser(lookup(['/usr/bin/google-chrome', MANAGED]))).toEqual({
+      path: '/usr/bin/google-chrome',
+      source: 'system',
+      headless: true,
+    });
+    const mac = findBrowser(
+      lookup(['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', MANAGED], {}, 'darwin'),
+    );
     expect(mac.source).toBe('system');
   });
 
   it('finds a browser on PATH as `which` would', () => {
-    expect(findBrowser(lookup(['/home/u/bin/chromium', MANAGED], { PATH: '/usr/local/bin:/home/u/bin' })).path).toBe('/home/u/bin/chromium');
+    expect(findBrowser(lookup(['/home/u/bin/chromium', MANAGED], { PATH: '/usr/local/bin:/home/u/bin' })).path).toBe(
+      '/home/u/bin/chromium',
+    );
   });
 
   it('falls back to puppeteer’s chrome-headless-shell in shell mode', () => {

@@ -44,11 +44,20 @@ describe('openEdition with a page to reuse', () => {
     await writeFile(join(dir, 'house.css'), '#copy { color: rgb(0, 0, 200); font-family: "Noto Serif SC"; }');
     const same = await openEdition(session, path, html('健康幸福'), { page, reloadStyles: false });
     expect(same).toBe(page);
-    expect(await page.evaluate(probe)).toEqual({ text: '健康幸福', colour: 'rgb(200, 0, 0)', faces: expect.any(Number), marker: 'first load' });
+    expect(await page.evaluate(probe)).toEqual({
+      text: '健康幸福',
+      colour: 'rgb(200, 0, 0)',
+      faces: expect.any(Number),
+      marker: 'first load',
+    });
     expect(((await page.evaluate(probe)) as { faces: number }).faces).toBeGreaterThanOrEqual(first.faces);
 
     await openEdition(session, path, html('群众图景'), { page, reloadStyles: true });
-    expect(await page.evaluate(probe)).toMatchObject({ text: '群众图景', colour: 'rgb(0, 0, 200)', marker: 'first load' });
+    expect(await page.evaluate(probe)).toMatchObject({
+      text: '群众图景',
+      colour: 'rgb(0, 0, 200)',
+      marker: 'first load',
+    });
     await page.close();
   });
 

@@ -9,7 +9,15 @@ import { paletteStylesheets, paletteVariables, typePalette } from '../../src/ren
 describe('type palette', () => {
   it('gives the showcase style serif heads, sans labels and Kai standfirsts, bylines and captions', () => {
     const palette = typePalette(configSchema.parse({}));
-    expect(palette).toEqual({ body: 'serif', headline: 'serif', label: 'sans', standfirst: 'kai', byline: 'kai', caption: 'kai', note: 'kai' });
+    expect(palette).toEqual({
+      body: 'serif',
+      headline: 'serif',
+      label: 'sans',
+      standfirst: 'kai',
+      byline: 'kai',
+      caption: 'kai',
+      note: 'kai',
+    });
     expect(paletteVariables(palette).find((v) => v.name === '--caption-font')?.value).toMatch(/LXGW WenKai/);
   });
 
@@ -22,9 +30,15 @@ describe('type palette', () => {
   });
 
   it('links only the families in use', () => {
-    const allSerif = typePalette(configSchema.parse({ fonts: { label: 'serif', standfirst: 'serif', byline: 'serif', caption: 'serif', note: 'serif' } }));
+    const allSerif = typePalette(
+      configSchema.parse({
+        fonts: { label: 'serif', standfirst: 'serif', byline: 'serif', caption: 'serif', note: 'serif' },
+      }),
+    );
     expect(paletteStylesheets(allSerif).every((s) => s.includes('noto-serif-sc'))).toBe(true);
-    expect(paletteStylesheets(typePalette(configSchema.parse({}))).some((s) => s.includes('lxgw-wenkai-webfont'))).toBe(true);
+    expect(paletteStylesheets(typePalette(configSchema.parse({}))).some((s) => s.includes('lxgw-wenkai-webfont'))).toBe(
+      true,
+    );
   });
 
   it('rejects a family it does not ship', () => {

@@ -37,7 +37,10 @@ describe('house plugins', () => {
 
   it('loads remarkPlugins and rehypePlugins relative to the config file and runs them on the body', async () => {
     const root = await tempProject({ 'plugins/mark.mjs': REMARK_PLUGIN, 'plugins/house.mjs': REHYPE_PLUGIN });
-    const config = validateConfig({ remarkPlugins: [['./plugins/mark.mjs', { suffix: '◆' }]], rehypePlugins: ['plugins/house.mjs'] });
+    const config = validateConfig({
+      remarkPlugins: [['./plugins/mark.mjs', { suffix: '◆' }]],
+      rehypePlugins: ['plugins/house.mjs'],
+    });
     const plugins = await loadBodyPlugins(root, config);
     const { html } = bodyToHtml(blocks, plugins);
     expect(html).toContain('<p data-line="3" class="house">医院开展义诊活动。◆</p>');

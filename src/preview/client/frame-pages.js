@@ -11,15 +11,28 @@ export function syncHead(doc, headHtml) {
   const loads = [];
   for (const el of wanted) {
     const same = current.find((c) => !keep.has(c) && c.outerHTML === el.outerHTML);
-    if (same) { keep.add(same); continue; }
+    if (same) {
+      keep.add(same);
+      continue;
+    }
     const fresh = doc.importNode(el, true);
-    if (fresh.tagName === 'LINK') loads.push(new Promise((done) => { fresh.onload = fresh.onerror = done; setTimeout(done, 3000); }));
+    if (fresh.tagName === 'LINK')
+      loads.push(
+        new Promise((done) => {
+          fresh.onload = fresh.onerror = done;
+          setTimeout(done, 3000);
+        }),
+      );
     doc.head.insertBefore(fresh, doc.head.querySelector('[data-zb]'));
   }
   // Old stylesheets go once the new ones have loaded.
-  return Promise.all(loads).then(() => current.filter((c) => !keep.has(c)).forEach((c) => {
-    c.remove();
-  }));
+  return Promise.all(loads).then(() =>
+    current
+      .filter((c) => !keep.has(c))
+      .forEach((c) => {
+        c.remove();
+      }),
+  );
 }
 
 /** Reload print.css (cache-busted) while the re-layout runs. */
@@ -63,25 +76,33 @@ export function arrange(doc, slots, pages, mode) {
   if (mode === 'spread') {
     let row = [];
     slots.forEach((slot, i) => {
-      if (pages[i].number % 2 === 0 && row.length) { rows.push(row); row = []; }
+      if (pages[i].number % 2 === 0 && row.length) {
+        rows.push(row);
+        row = [];
+      }
       row.push(slot);
-      if (row.length === 2) { rows.push(row); row = []; }
+      if (row.length === 2) {
+        rows.push(row);
+        row = [];
+      }
     });
     if (row.length) rows.push(row);
   } else for (const s of slots) rows.push([s]);
-  host.replaceChildren(...rows.map((items, r) => {
-    const div = doc.createElement('div');
-    div.className = 'zb-row';
-    // A lone odd page of a spread sits on the right.
-    if (mode === 'spread' && items.length === 1 && pages[slots.indexOf(items[0])].number % 2 === 1) {
-      const spacer = doc.createElement('div');
-      spacer.className = 'zb-slot zb-spacer';
-      div.append(spacer);
-    }
-    div.append(...items);
-    div.dataset.row = String(r);
-    return div;
-  }));
+  host.replaceChildren(
+    ...rows.map((items, r) => {
+      const div = doc.createElement('div');
+      div.className = 'zb-row';
+      // A lone odd page of a spread sits on the right.
+      if (mode === 'spread' && items.length === 1 && pages[slots.indexOf(items[0])].number % 2 === 1) {
+        const spacer = doc.createElement('div');
+        spacer.className = 'zb-slot zb-spacer';
+        div.append(spacer);
+      }
+      div.append(...items);
+      div.dataset.row = String(r);
+      return div;
+    }),
+  );
 }
 
 /** The unscaled page size in CSS px. */
@@ -121,7 +142,10 @@ export function locate(doc, diagnostic) {
     for (const el of page.querySelectorAll('[data-line]')) {
       const line = Number(el.dataset.line);
       if (!(line <= diagnostic.line)) continue;
-      if (line > bestLine || (line === bestLine && best && best.contains(el))) { best = el; bestLine = line; }
+      if (line > bestLine || (line === bestLine && best && best.contains(el))) {
+        best = el;
+        bestLine = line;
+      }
     }
   return best || pages[0] || null;
 }
@@ -140,8 +164,14 @@ export function pageBoxes(doc) {
     const p = page.getBoundingClientRect();
     return [...page.querySelectorAll('.module, .banner')].map((el) => {
       const r = el.getBoundingClientRect();
-      return { x: (r.left - p.left) / p.width, y: (r.top - p.top) / p.height, w: r.width / p.width, h: r.height / p.height,
-        banner: el.classList.contains('banner'), id: el.dataset.article || '' };
+      return {
+        x: (r.left - p.left) / p.width,
+        y: (r.top - p.top) / p.height,
+        w: r.width / p.width,
+        h: r.height / p.height,
+        banner: el.classList.contains('banner'),
+        id: el.dataset.article || '',
+      };
     });
   });
 }

@@ -1,6 +1,16 @@
 // The proof viewer: follows the server's events, fetches each new state, patches the pages in the
 // iframe in place (scroll position kept), and drives zoom, views, thumbnails, diagnostics and the PDF.
-import { applyScale, arrange, highlight, locate, pageBoxes, pageSize, reloadStyles, syncHead, syncPages } from './frame-pages.js';
+import {
+  applyScale,
+  arrange,
+  highlight,
+  locate,
+  pageBoxes,
+  pageSize,
+  reloadStyles,
+  syncHead,
+  syncPages,
+} from './frame-pages.js';
 import { loadMessages, t } from './i18n.js';
 import { markCurrent, renderDiagnostics, renderMakeup, renderProblems, renderThumbs } from './panel.js';
 
@@ -20,7 +30,13 @@ const frameReady = new Promise((done) => {
   else frame.addEventListener('load', () => done(), { once: true });
 });
 /** For tests and the curious: the state shown and when it was applied. */
-window.zb = { get state() { return state; }, applied: 0, frame: () => frame.contentDocument };
+window.zb = {
+  get state() {
+    return state;
+  },
+  applied: 0,
+  frame: () => frame.contentDocument,
+};
 
 function setStatus(text, kind = '') {
   status.textContent = text;
@@ -35,7 +51,10 @@ function currentIndex() {
   for (const slot of doc.querySelectorAll('.zb-slot[data-index]')) {
     const r = slot.getBoundingClientRect();
     const d = r.top <= mid && r.bottom >= mid ? 0 : Math.min(Math.abs(r.top - mid), Math.abs(r.bottom - mid));
-    if (d < bestDist) { bestDist = d; best = Number(slot.dataset.index); }
+    if (d < bestDist) {
+      bestDist = d;
+      best = Number(slot.dataset.index);
+    }
   }
   return best;
 }
@@ -49,7 +68,8 @@ function layout(keepPage = true) {
   const keep = keepPage && state?.pages.length ? currentIndex() : -1;
   applyScale(frame, view.zoom, view.mode);
   if (keep >= 0) goToPage(keep);
-  for (const b of document.querySelectorAll('[data-mode]')) b.setAttribute('aria-pressed', String(b.dataset.mode === view.mode));
+  for (const b of document.querySelectorAll('[data-mode]'))
+    b.setAttribute('aria-pressed', String(b.dataset.mode === view.mode));
   $('zb-zoom').value = view.zoom;
 }
 
@@ -58,7 +78,9 @@ function renderSide() {
   renderThumbs($('zb-thumbs'), state.pages, pageBoxes(frame.contentDocument), w / h, goToPage);
   markCurrent($('zb-thumbs'), currentIndex());
   renderMakeup($('zb-makeup').tBodies[0], state.pages, goToPage);
-  renderDiagnostics($('zb-diagnostics'), $('zb-count'), state.diagnostics, $('zb-hide-info').checked, (d) => highlight(frame.contentDocument, locate(frame.contentDocument, d)));
+  renderDiagnostics($('zb-diagnostics'), $('zb-count'), state.diagnostics, $('zb-hide-info').checked, (d) =>
+    highlight(frame.contentDocument, locate(frame.contentDocument, d)),
+  );
   renderProblems($('zb-problems'), state.problems);
 }
 
@@ -89,21 +111,26 @@ async function applyState(next) {
   window.zb.applied = next.version;
   document.documentElement.dataset.version = String(next.version);
   if (next.error) setStatus(t('ui.status.failed', { time: new Date().toLocaleTimeString() }), 'failed');
-  else if (next.pages.length) setStatus(t('ui.status.built', { count: next.pages.length, ms: next.buildMs, reason: next.reason }));
+  else if (next.pages.length)
+    setStatus(t('ui.status.built', { count: next.pages.length, ms: next.buildMs, reason: next.reason }));
 }
 
 function refresh() {
-  updateChain = updateChain.then(async () => {
-    const next = await (await fetch('/__zb/state', { cache: 'no-store' })).json();
-    if (!state || next.version !== state.version || next.head !== state.head) await applyState(next);
-  }).catch((e) => setStatus(t('ui.status.updateFailed', { message: e.message }), 'failed'));
+  updateChain = updateChain
+    .then(async () => {
+      const next = await (await fetch('/__zb/state', { cache: 'no-store' })).json();
+      if (!state || next.version !== state.version || next.head !== state.head) await applyState(next);
+    })
+    .catch((e) => setStatus(t('ui.status.updateFailed', { message: e.message }), 'failed'));
 }
 
 const events = new EventSource('/__zb/events');
 events.addEventListener('hello', refresh);
 events.addEventListener('state', refresh);
 events.addEventListener('building', () => setStatus('building…', 'building'));
-events.addEventListener('css', (e) => frameReady.then(() => reloadStyles(frame.contentDocument, JSON.parse(e.data).cssVersion)));
+events.addEventListener('css', (e) =>
+  frameReady.then(() => reloadStyles(frame.contentDocument, JSON.parse(e.data).cssVersion)),
+);
 events.onerror = () => setStatus(t('ui.status.disconnected'), 'failed');
 
 for (const b of document.querySelectorAll('[data-mode]'))
@@ -114,7 +141,11 @@ for (const b of document.querySelectorAll('[data-mode]'))
     arranged = '';
     if (state) applyState(state).then(() => goToPage(keep));
   });
-const setZoom = (z) => { view.zoom = String(z); localStorage.setItem('zb-zoom', view.zoom); layout(); };
+const setZoom = (z) => {
+  view.zoom = String(z);
+  localStorage.setItem('zb-zoom', view.zoom);
+  layout();
+};
 $('zb-zoom').addEventListener('change', (e) => setZoom(e.target.value));
 const step = (dir) => {
   const now = Number(frame.contentDocument.documentElement.style.getPropertyValue('--zb-scale')) || 0.5;
@@ -122,8 +153,13 @@ const step = (dir) => {
 };
 $('zb-zoom-in').addEventListener('click', () => step(1));
 $('zb-zoom-out').addEventListener('click', () => step(-1));
-$('zb-grid').addEventListener('change', (e) => frame.contentDocument.body.classList.toggle('zb-grid', e.target.checked));
-$('zb-show-panel').addEventListener('change', (e) => { $('zb-panel').hidden = !e.target.checked; layout(); });
+$('zb-grid').addEventListener('change', (e) =>
+  frame.contentDocument.body.classList.toggle('zb-grid', e.target.checked),
+);
+$('zb-show-panel').addEventListener('change', (e) => {
+  $('zb-panel').hidden = !e.target.checked;
+  layout();
+});
 $('zb-hide-info').addEventListener('change', () => state && renderSide());
 window.addEventListener('resize', () => layout());
 frameReady.then(() => {
@@ -135,7 +171,8 @@ function onKey(e) {
   if (!state) return;
   if (e.key === '+' || e.key === '=') step(1);
   else if (e.key === '-') step(-1);
-  else if (e.key === 'ArrowRight' || e.key === 'PageDown') goToPage(Math.min(state.pages.length - 1, currentIndex() + 1));
+  else if (e.key === 'ArrowRight' || e.key === 'PageDown')
+    goToPage(Math.min(state.pages.length - 1, currentIndex() + 1));
   else if (e.key === 'ArrowLeft' || e.key === 'PageUp') goToPage(Math.max(0, currentIndex() - 1));
   else return;
   e.preventDefault();
