@@ -72,6 +72,8 @@ function nextInMeasure(flows: Flow[], pairs: Map<number, Pair>, taken: Set<numbe
         continue;
       }
       if (!sameMeasure(o, f)) {
+        // The heads printed just before prose in another measure are that prose's own, not an interlude.
+        for (let k = j - 1; between.length && between[between.length - 1] === k; k--) between.pop();
         skipped = true;
         continue;
       }

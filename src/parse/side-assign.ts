@@ -14,6 +14,8 @@ export interface LineForm {
   filled: boolean;
   /** Ends a sentence. */
   final: boolean;
+  /** Ideographs alone, wider than an indented line yet short of the measure: a head's later line as often as a body line. */
+  bare: boolean;
   /** Reads as a display line (a subhead): no punctuation, and a phrase space or narrower than an indented line. */
   display: boolean;
   /** Reads as a byline (names, a credit): the column's article ends here. */
@@ -54,6 +56,11 @@ const LEAN = 0.1;
  * may belong to two modules).
  */
 const WRAP = 1;
+/**
+ * A bare line (see LineForm) going on with an open sentence: body lines that run on mostly fill the
+ * measure, while a head's later lines, set larger, print one between two of the other column's lines.
+ */
+const BARE_RUN_ON = 0.5;
 /** Quotation depth is tracked up to this. */
 const MAX_DEPTH = 2;
 
@@ -63,7 +70,7 @@ function cost(c: Column, x: LineForm): number {
   const quotes = c.depth + x.quotes.low < 0 ? WEAK : 0;
   if (c.end === 'empty') return OPEN_COLUMN + quotes;
   if (c.end === 'byline') return x.display || x.byline ? 0 : x.full ? BROKEN : WEAK;
-  if (x.full) return quotes + (c.end === 'closed' ? BROKEN : 0);
+  if (x.full) return quotes + (c.end === 'closed' ? BROKEN : x.bare && c.end === 'open' ? BARE_RUN_ON : 0);
   if (x.final) return quotes + (c.end === 'closed' ? WEAK : 0);
   return quotes + (c.end === 'open' ? BROKEN : 0);
 }
@@ -72,8 +79,9 @@ function after(c: Column, x: LineForm): Column {
   const depth = Math.min(MAX_DEPTH, Math.max(0, c.depth + x.quotes.net));
   if (x.byline) return { end: 'byline', depth: 0 };
   if (x.final) return { end: x.filled ? 'either' : 'closed', depth };
-  // After a subhead line comes its second line or an indented paragraph; after text, its continuation.
-  return { end: x.display ? 'either' : 'open', depth };
+  // After a subhead line (or a bare line, which may be one) comes its next line or an indented
+  // paragraph; after text, its continuation.
+  return { end: x.display || x.bare ? 'either' : 'open', depth };
 }
 
 interface Node {
@@ -113,7 +121,7 @@ export function assignSides(rows: Row[]): (Side | null)[] {
       const x = row.alone;
       for (const side of ['left', 'right'] as const) {
         let c = s.cost + cost(side === 'left' ? s.left : s.right, x);
-        if (s.last && s.last.side !== side && !s.last.form.final) c += s.last.form.full && x.full ? FLUSH_SWITCH : SWITCH;
+        if (s.last && s.last.side !== side && !s.last.form.final) c += s.last.form.full && x.full && !s.last.form.bare && !x.bare ? FLUSH_SWITCH : SWITCH;
         if ((side === 'right') !== (s.last?.side === 'left')) c += LEAN;
         const left = side === 'left' ? after(s.left, x) : s.left;
         const right = side === 'right' ? after(s.right, x) : s.right;

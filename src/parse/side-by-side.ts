@@ -74,13 +74,19 @@ function quoteDepth(text: string): { low: number; net: number } {
   return { low, net: depth };
 }
 
+/** Ideographs only: no punctuation, digits or Latin. */
+const IDEOGRAPHS_ONLY = /^[\u3400-\u9fff]+$/;
+
 /** The form of one column line, as the side assignment needs it. */
 function formOf(raw: string, shape: PageShape): LineForm {
   const p = provisional(raw);
   const w = visualWidth(p.text, shape.quoteEm);
+  const full = w > shape.measure - 1.5;
+  const filled = p.justified || w >= shape.measure - 0.5;
   return {
-    full: w > shape.measure - 1.5,
-    filled: p.justified || w >= shape.measure - 0.5,
+    full,
+    filled,
+    bare: full && !filled && IDEOGRAPHS_ONLY.test(p.text),
     final: endsSentence(p.text),
     display: !hasProsePunctuation(p.text) && w <= shape.measure - 1.5 && (PHRASE_SPACE.test(p.text) || w < shape.measure - 2.5),
     byline: !hasProsePunctuation(p.text) && parseByline(p.text) !== null,
