@@ -73,7 +73,7 @@ function nextInMeasure(flows: Flow[], pairs: Map<number, Pair>, taken: Set<numbe
       }
       if (!sameMeasure(o, f)) {
         // The heads printed just before prose in another measure are that prose's own, not an interlude.
-        for (let k = j - 1; between.length && between[between.length - 1] === k; k--) between.pop();
+        for (let k = j - 1; between.at(-1) === k && isHead(flows, k); k--) between.pop();
         skipped = true;
         continue;
       }
@@ -88,6 +88,15 @@ function nextInMeasure(flows: Flow[], pairs: Map<number, Pair>, taken: Set<numbe
     }
   });
 }
+
+/** A flow of display lines only, stacked two or more (a head and its second line): a head rather than a caption. */
+function isHead(flows: Flow[], k: number): boolean {
+  const items = flows[k].items;
+  return items.every((c) => c.kind.kind === 'display') && items.reduce((n, c) => n + c.block.lines.length, 0) >= HEAD_STACK_LINES;
+}
+
+/** A head printed before its own prose stacks at least this many display lines (a caption is mostly one). */
+const HEAD_STACK_LINES = 2;
 
 /** A band holds each column's first few lines: flows of prose only, at most this many lines. */
 const BAND_LINES = 3;
