@@ -10,13 +10,16 @@ import type { Reporter, SourceLine } from './lines.js';
 import { toBlocks, type PageShape } from './page.js';
 import { buildProseIndex } from './paragraphs.js';
 import { rethread } from './rethread.js';
-import { isDashSubtitle, isRunningHead, matchFolio, visualWidth } from './text-form.js';
+import { hasProsePunctuation, isDashSubtitle, isRunningHead, matchFolio, visualWidth } from './text-form.js';
 import { splitBeforeNumberedHeads, splitHeadsUnderLabels, splitLeadingBylines, splitRunInHeads, splitStackLines, splitTrailingBylines } from './split.js';
 import { opensCaption, parseByline } from './credits.js';
 import { isEditorCredit, isPhotoSlotLabel, isSlugLine } from './furniture.js';
 
 /** The page's folio, banner, furniture and articles (raw.ts builds the tree from it). */
 export type { Assembled } from './article-builder.js';
+
+/** A paragraph's first line stops this many ems short of the measure (a 2 em indent, less compression). */
+const INDENTED = 1.25;
 
 /** Build the page's articles from its normalised lines. */
 export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter): Assembled {
@@ -26,10 +29,15 @@ export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter
   const spanning = (l: SourceLine) => !shape.lineMode && !opensCaption(l.text) && isDisplayLine(l.text, shape) && visualWidth(l.text) > shape.measure + 2;
   // A `——` line closes a headline stack only when a blank line or a byline follows it; inside prose a
   // column line may open with a dash too (`…这家医院` / `——某某医院于…`).
+  // So does one under an unpunctuated head line when neither has prose punctuation and an indented
+  // paragraph opens right under it (pdftotext printed the stack above its column without a gap).
   const subtitle = (l: SourceLine) => {
     if (!isDashSubtitle(l.text)) return false;
-    const after = lines[lines.indexOf(l) + 1];
-    return !after || !after.text || parseByline(after.text) !== null;
+    const i = lines.indexOf(l);
+    const [before, after] = [lines[i - 1], lines[i + 1]];
+    if (!after || !after.text || parseByline(after.text) !== null) return true;
+    const bare = (x: SourceLine | undefined) => !!x?.text && !hasProsePunctuation(x.text);
+    return bare(before) && bare(l) && visualWidth(after.text) < shape.measure - INDENTED;
   };
   const standsAlone = (l: SourceLine) => isRunningHead(l.text) || isEditorCredit(l.text) || isPhotoSlotLabel(l.text) || isSlugLine(l.text) || subtitle(l) || (matchFolio(l.text) !== null && nearPageEdge(lines, l)) || spanning(l);
   const blocks = splitStackLines(splitTrailingBylines(splitLeadingBylines(splitHeadsUnderLabels(splitRunInHeads(splitBeforeNumberedHeads(toBlocks(lines, standsAlone), shape), shape), shape))), shape);
