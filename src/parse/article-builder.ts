@@ -43,7 +43,10 @@ export class ArticleBuilder {
   /** A standfirst label was read: paragraphs go to the lede until a subhead or the body's measure. */
   protected ledeOpen = false;
 
-  constructor(protected shape: PageShape, protected report: Reporter) {}
+  constructor(
+    protected shape: PageShape,
+    protected report: Reporter,
+  ) {}
 
   /** Does the pending paragraph stop mid-sentence? */
   protected pendingOpen(): boolean {
@@ -54,7 +57,13 @@ export class ArticleBuilder {
   protected pushLine(line: SourceLine): void {
     if (this.pending.length && this.liftedCaptions.length) {
       for (const c of this.liftedCaptions) {
-        this.report('caption-in-sentence', `Caption “${c.text}” was printed inside a sentence; lifted out and the sentence re-joined`, c.line, c.column, 'info');
+        this.report(
+          'caption-in-sentence',
+          `Caption “${c.text}” was printed inside a sentence; lifted out and the sentence re-joined`,
+          c.line,
+          c.column,
+          'info',
+        );
       }
       this.liftedCaptions = [];
     }
@@ -68,7 +77,11 @@ export class ArticleBuilder {
     this.liftedCaptions = [];
     if (lines.length) {
       const a = this.current!;
-      const p: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: joinLines(lines), position: spanOfLines(lines) }], position: spanOfLines(lines) };
+      const p: Paragraph = {
+        type: 'paragraph',
+        children: [{ type: 'text', value: joinLines(lines), position: spanOfLines(lines) }],
+        position: spanOfLines(lines),
+      };
       const measure = paragraphMeasure(lines, this.shape);
       if (this.state === 'closed') {
         if (measure !== 'body') {
@@ -76,9 +89,18 @@ export class ArticleBuilder {
           this.reportMoved(a, lines, measure);
         } else {
           a.children.push(p);
-          this.report('orphan-fragment', `Text after the byline of “${a.headline}” could not be placed with confidence; kept at the article's end`, lines[0].line, lines[0].column, 'warning');
+          this.report(
+            'orphan-fragment',
+            `Text after the byline of “${a.headline}” could not be placed with confidence; kept at the article's end`,
+            lines[0].line,
+            lines[0].column,
+            'warning',
+          );
         }
-      } else if ((this.state === 'stack' && (measure !== 'body' || this.ledeOpen)) || (EDITORS_NOTE_RE.test(p.children[0]!.value) && !a.children.some((c) => c.type === 'paragraph'))) {
+      } else if (
+        (this.state === 'stack' && (measure !== 'body' || this.ledeOpen)) ||
+        (EDITORS_NOTE_RE.test(p.children[0]!.value) && !a.children.some((c) => c.type === 'paragraph'))
+      ) {
         // Under a box label, the paragraph right after it is the box's text (a narrower measure carries on).
         a.lede.push(p);
         this.ledeOpen = false;
@@ -104,7 +126,13 @@ export class ArticleBuilder {
   private reportMoved(a: Article, lines: SourceLine[], measure: 'narrow' | 'wide'): void {
     if (this.movedReported) return;
     const where = this.state === 'closed' ? 'after the byline of' : 'inside the body of';
-    this.report('out-of-order-lede', `Standfirst printed ${where} “${a.headline}” (set in a ${measure === 'wide' ? 'wider' : 'narrower'} measure); moved to the article's top`, lines[0].line, lines[0].column, 'info');
+    this.report(
+      'out-of-order-lede',
+      `Standfirst printed ${where} “${a.headline}” (set in a ${measure === 'wide' ? 'wider' : 'narrower'} measure); moved to the article's top`,
+      lines[0].line,
+      lines[0].column,
+      'info',
+    );
     this.movedReported = true;
   }
 
@@ -113,7 +141,13 @@ export class ArticleBuilder {
     if (this.state === 'top') this.ensureArticle(block);
     const credit = matchCredit(text);
     const caption = credit && credit.length < text.length ? text.slice(0, text.length - credit.length).trim() : text;
-    const fig: Figure = { type: 'figure', caption, credit: credit && credit.length < text.length ? credit : null, src: null, position: spanOfLines(block.lines) };
+    const fig: Figure = {
+      type: 'figure',
+      caption,
+      credit: credit && credit.length < text.length ? credit : null,
+      src: null,
+      position: spanOfLines(block.lines),
+    };
     if (this.pending.length) {
       this.nodesAfter.push(fig);
       if (this.pendingOpen()) this.liftedCaptions.push(block.lines[0]);
@@ -134,7 +168,13 @@ export class ArticleBuilder {
   protected addInterruptingHeading(text: string, block: Block): void {
     this.nodesAfter.push(heading(text, block));
     const l = block.lines[0];
-    this.report('orphan-fragment', `Subhead “${text}” was printed inside a sentence that goes on after it; placed after the paragraph, please check`, l.line, l.column, 'info');
+    this.report(
+      'orphan-fragment',
+      `Subhead “${text}” was printed inside a sentence that goes on after it; placed after the paragraph, please check`,
+      l.line,
+      l.column,
+      'info',
+    );
   }
 
   /** An institution label printed away from any headline: the article's institution if it has none, else a subhead. */
@@ -143,16 +183,32 @@ export class ArticleBuilder {
     const where = spanOf(block.lines[0]).start;
     if (!a.institution) {
       a.institution = name;
-      this.report('orphan-fragment', `Institution label “${name}” printed mid-text; attached to the article “${a.headline}”`, where.line, where.column, 'info');
+      this.report(
+        'orphan-fragment',
+        `Institution label “${name}” printed mid-text; attached to the article “${a.headline}”`,
+        where.line,
+        where.column,
+        'info',
+      );
     } else {
       this.addHeading(name, block);
-      this.report('orphan-fragment', `Organisation name “${name}” stands alone mid-text; kept as a subhead, please check`, where.line, where.column, 'warning');
+      this.report(
+        'orphan-fragment',
+        `Organisation name “${name}” stands alone mid-text; kept as a subhead, please check`,
+        where.line,
+        where.column,
+        'warning',
+      );
     }
   }
 
   /** A standfirst box label (`核心阅读`): kept as the lede's first line; the text under it follows in the lede. */
   protected addStandfirstLabel(text: string, block: Block): void {
-    const p: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: text, position: spanOfLines(block.lines) }], position: spanOfLines(block.lines) };
+    const p: Paragraph = {
+      type: 'paragraph',
+      children: [{ type: 'text', value: text, position: spanOfLines(block.lines) }],
+      position: spanOfLines(block.lines),
+    };
     this.current!.lede.push(p);
     this.ledeOpen = true;
   }
@@ -172,7 +228,14 @@ export class ArticleBuilder {
     const kicker = this.top.length >= 3 && isDashSubtitle(this.top[2].text) ? this.top.shift()! : null;
     const [head, ...rest] = this.top;
     this.top = [];
-    if (!head) this.report('missing-headline', 'Text before any headline; started an article without a headline', block.lines[0].line, block.lines[0].column, 'warning');
+    if (!head)
+      this.report(
+        'missing-headline',
+        'Text before any headline; started an article without a headline',
+        block.lines[0].line,
+        block.lines[0].column,
+        'warning',
+      );
     this.startArticle({ headline: head?.text ?? '', kicker: kicker?.text }, kicker?.block ?? head?.block ?? block);
     const a = this.current!;
     if (rest[0]) a.subheadline = rest.shift()!.text;
@@ -183,7 +246,10 @@ export class ArticleBuilder {
   }
 
   /** Open a new article; display lines still waiting above the first one become the series banner. */
-  protected startArticle(fields: { institution?: string | undefined; headline: string; kicker?: string | undefined }, block: Block): void {
+  protected startArticle(
+    fields: { institution?: string | undefined; headline: string; kicker?: string | undefined },
+    block: Block,
+  ): void {
     this.closeArticle();
     if (this.state === 'top' && this.top.length) {
       // Display lines above the first headline that carries an institution: the series banner.
@@ -193,9 +259,17 @@ export class ArticleBuilder {
       this.topCaptions = [];
     }
     this.current = {
-      type: 'article', id: `a${this.out.articles.length + 1}`, institution: fields.institution ?? null, kicker: fields.kicker ?? null,
-      headline: fields.headline, subheadline: null, lede: [], byline: { authors: [], photoCredit: null }, truncated: false,
-      children: [], position: spanOf(block.lines[0]),
+      type: 'article',
+      id: `a${this.out.articles.length + 1}`,
+      institution: fields.institution ?? null,
+      kicker: fields.kicker ?? null,
+      headline: fields.headline,
+      subheadline: null,
+      lede: [],
+      byline: { authors: [], photoCredit: null },
+      truncated: false,
+      children: [],
+      position: spanOf(block.lines[0]),
     };
     this.out.articles.push(this.current);
     this.state = 'stack';
@@ -210,5 +284,10 @@ export class ArticleBuilder {
 }
 
 function heading(text: string, block: Block): Heading {
-  return { type: 'heading', depth: 3, children: [{ type: 'text', value: text, position: spanOfLines(block.lines) }], position: spanOfLines(block.lines) };
+  return {
+    type: 'heading',
+    depth: 3,
+    children: [{ type: 'text', value: text, position: spanOfLines(block.lines) }],
+    position: spanOfLines(block.lines),
+  };
 }

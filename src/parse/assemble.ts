@@ -11,7 +11,14 @@ import { toBlocks, type PageShape } from './page.js';
 import { buildProseIndex } from './paragraphs.js';
 import { rethread } from './rethread.js';
 import { hasProsePunctuation, isDashSubtitle, isRunningHead, matchFolio, visualWidth } from './text-form.js';
-import { splitBeforeNumberedHeads, splitHeadsUnderLabels, splitLeadingBylines, splitRunInHeads, splitStackLines, splitTrailingBylines } from './split.js';
+import {
+  splitBeforeNumberedHeads,
+  splitHeadsUnderLabels,
+  splitLeadingBylines,
+  splitRunInHeads,
+  splitStackLines,
+  splitTrailingBylines,
+} from './split.js';
 import { opensCaption, parseByline } from './credits.js';
 import { isEditorCredit, isPhotoSlotLabel, isSlugLine } from './furniture.js';
 
@@ -26,7 +33,8 @@ export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter
   // pdftotext prints running heads, folios and column-spanning headlines without blank lines around
   // them; on a column page an unpunctuated line wider than the column can only be display type
   // (or a caption under a wide photo, which keeps its wrapped lines).
-  const spanning = (l: SourceLine) => !shape.lineMode && !opensCaption(l.text) && isDisplayLine(l.text, shape) && visualWidth(l.text) > shape.measure + 2;
+  const spanning = (l: SourceLine) =>
+    !shape.lineMode && !opensCaption(l.text) && isDisplayLine(l.text, shape) && visualWidth(l.text) > shape.measure + 2;
   // A `——` line closes a headline stack only when a blank line or a byline follows it; inside prose a
   // column line may open with a dash too (`…这家医院` / `——某某医院于…`).
   // So does one under an unpunctuated head line when neither has prose punctuation and an indented
@@ -39,8 +47,25 @@ export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter
     const bare = (x: SourceLine | undefined) => !!x?.text && !hasProsePunctuation(x.text);
     return bare(before) && bare(l) && visualWidth(after.text) < shape.measure - INDENTED;
   };
-  const standsAlone = (l: SourceLine) => isRunningHead(l.text) || isEditorCredit(l.text) || isPhotoSlotLabel(l.text) || isSlugLine(l.text) || subtitle(l) || (matchFolio(l.text) !== null && nearPageEdge(lines, l)) || spanning(l);
-  const blocks = splitStackLines(splitTrailingBylines(splitLeadingBylines(splitHeadsUnderLabels(splitRunInHeads(splitBeforeNumberedHeads(toBlocks(lines, standsAlone), shape), shape), shape))), shape);
+  const standsAlone = (l: SourceLine) =>
+    isRunningHead(l.text) ||
+    isEditorCredit(l.text) ||
+    isPhotoSlotLabel(l.text) ||
+    isSlugLine(l.text) ||
+    subtitle(l) ||
+    (matchFolio(l.text) !== null && nearPageEdge(lines, l)) ||
+    spanning(l);
+  const blocks = splitStackLines(
+    splitTrailingBylines(
+      splitLeadingBylines(
+        splitHeadsUnderLabels(
+          splitRunInHeads(splitBeforeNumberedHeads(toBlocks(lines, standsAlone), shape), shape),
+          shape,
+        ),
+      ),
+    ),
+    shape,
+  );
   const classified: Classified[] = blocks.map((block) => {
     const kind = classifyBlock(block, shape);
     // A head with the body right under it is never a wrapped caption.
@@ -48,7 +73,10 @@ export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter
     return { block, kind };
   });
   const items = rethread(promoteHeads(classified, shape), shape);
-  const prose = buildProseIndex(items.filter((c) => c.kind.kind === 'prose').flatMap((c) => c.block.lines), shape.quoteEm);
+  const prose = buildProseIndex(
+    items.filter((c) => c.kind.kind === 'prose').flatMap((c) => c.block.lines),
+    shape.quoteEm,
+  );
   return new Assembler(shape, prose, report).run(items);
 }
 

@@ -9,7 +9,14 @@ import type { Reporter } from './lines.js';
 import type { Block, PageShape } from './page.js';
 import { CONTINUATION_START, startsParagraph, type ProseIndex } from './paragraphs.js';
 import { isHeadBandWord } from './furniture.js';
-import { opensWithDateline, endsSentence, isColumnTag, isDashSubtitle, isStandfirstLabel, visualWidth } from './text-form.js';
+import {
+  opensWithDateline,
+  endsSentence,
+  isColumnTag,
+  isDashSubtitle,
+  isStandfirstLabel,
+  visualWidth,
+} from './text-form.js';
 import { INDENT_SLACK } from './page.js';
 import type { BylineParts } from './credits.js';
 
@@ -21,7 +28,11 @@ export class Assembler extends ArticleBuilder {
   /** Photo slots seen whose caption has not come yet: the next display lines are their captions. */
   private slotsAwaitingCaption = 0;
 
-  constructor(shape: PageShape, private prose: ProseIndex, report: Reporter) {
+  constructor(
+    shape: PageShape,
+    private prose: ProseIndex,
+    report: Reporter,
+  ) {
     super(shape, report);
   }
 
@@ -44,7 +55,13 @@ export class Assembler extends ArticleBuilder {
     for (const c of this.topCaptions) {
       const text = c.lines.map((l) => l.text).join('');
       this.out.furniture.push(text);
-      this.report('caption-without-article', `Caption “${text}” has no article on this page; kept as page furniture`, c.lines[0]!.line, c.lines[0]!.column, 'info');
+      this.report(
+        'caption-without-article',
+        `Caption “${text}” has no article on this page; kept as page furniture`,
+        c.lines[0]!.line,
+        c.lines[0]!.column,
+        'info',
+      );
     }
     this.topCaptions = [];
   }
@@ -81,17 +98,20 @@ export class Assembler extends ArticleBuilder {
         return 0;
       }
       case 'org-head':
-        if (kind.punctuated) this.reviewHead(block, `the headline “${kind.headline}” under the label “${kind.institution}”`);
+        if (kind.punctuated)
+          this.reviewHead(block, `the headline “${kind.headline}” under the label “${kind.institution}”`);
         this.startArticle({ institution: kind.institution, headline: kind.headline }, block);
         return 0;
       case 'org': {
         const stacked = this.orgStack(items, i);
         if (stacked) return stacked;
-        const labelled = this.labelOverPunctuatedHead(kind.institution, items, i) ?? this.labelUnderHead(kind.institution, items, i);
+        const labelled =
+          this.labelOverPunctuatedHead(kind.institution, items, i) ?? this.labelUnderHead(kind.institution, items, i);
         if (labelled !== null) return labelled;
         // A label over a head: a one-line head, or a head that wrapped when text or a byline runs under it.
         const after = items[i + 2]?.kind.kind;
-        const heads = (d: { wrapped: boolean; caption?: boolean }) => !d.caption && (!d.wrapped || after === 'prose' || after === 'byline');
+        const heads = (d: { wrapped: boolean; caption?: boolean }) =>
+          !d.caption && (!d.wrapped || after === 'prose' || after === 'byline');
         if (next && next.kind.kind === 'display' && next.block.blankBefore < 2 && heads(next.kind)) {
           this.startArticle({ institution: kind.institution, headline: next.kind.text }, block);
           return 1;
@@ -109,7 +129,14 @@ export class Assembler extends ArticleBuilder {
           if (stack !== null) return stack;
         }
         if (kind.punctuated) {
-          const taken = this.display(kind.text, kind.twoPart, kind.wrapped, { ...block, blankBefore: Math.min(1, block.blankBefore) }, items, i);
+          const taken = this.display(
+            kind.text,
+            kind.twoPart,
+            kind.wrapped,
+            { ...block, blankBefore: Math.min(1, block.blankBefore) },
+            items,
+            i,
+          );
           const what = this.headReadFrom(kind.text);
           if (what) this.reviewHead(block, what);
           return taken;
@@ -135,7 +162,12 @@ export class Assembler extends ArticleBuilder {
     if (this.pendingOpen()) return false;
     let j = i + 1;
     // Look past captions and photo slots printed between: the text after them decides.
-    while (items[j]?.kind.kind === 'photo-slot' || (items[j]?.kind.kind === 'display' && ((items[j]!.kind as { caption?: boolean }).caption || items[j]!.block.blankBefore >= 2))) j++;
+    while (
+      items[j]?.kind.kind === 'photo-slot' ||
+      (items[j]?.kind.kind === 'display' &&
+        ((items[j]!.kind as { caption?: boolean }).caption || items[j]!.block.blankBefore >= 2))
+    )
+      j++;
     const next = items[j];
     if (!next || next.kind.kind !== 'prose') return true;
     const first = next.block.lines[0]!.text;
@@ -161,7 +193,14 @@ export class Assembler extends ArticleBuilder {
       taken = 0;
     } else {
       // Set apart by blank lines or not, a line with punctuation is never a caption here (captions are read by their own form).
-      taken = this.display(head.text, false, false, { ...block, blankBefore: Math.min(1, block.blankBefore) }, items, i);
+      taken = this.display(
+        head.text,
+        false,
+        false,
+        { ...block, blankBefore: Math.min(1, block.blankBefore) },
+        items,
+        i,
+      );
     }
     const what = this.headReadFrom(head.text);
     if (what) this.reviewHead(block, what);
@@ -171,7 +210,15 @@ export class Assembler extends ArticleBuilder {
   /** A label over a head with punctuation (`某某医院` / `守护健康，我们一直在`): the head opens the article. */
   private labelOverPunctuatedHead(institution: string, items: Classified[], i: number): number | null {
     const next = items[i + 1];
-    if (!next || next.block.blankBefore >= 2 || next.kind.kind !== 'prose' || !next.kind.head || next.kind.head.kicker || next.kind.head.institution) return null;
+    if (
+      !next ||
+      next.block.blankBefore >= 2 ||
+      next.kind.kind !== 'prose' ||
+      !next.kind.head ||
+      next.kind.head.kicker ||
+      next.kind.head.institution
+    )
+      return null;
     if (this.pendingOpen()) return null;
     this.startArticle({ institution, headline: next.kind.head.text }, items[i]!.block);
     this.reviewHead(next.block, 'the headline under the label');
@@ -185,7 +232,11 @@ export class Assembler extends ArticleBuilder {
   private labelUnderHead(institution: string, items: Classified[], i: number): number | null {
     if (this.state !== 'top' || this.top.length === 0) return null;
     const next = items[i + 1]?.kind;
-    const followsHead = !next || next.kind === 'prose' || next.kind === 'byline' || (next.kind === 'display' && (isDashSubtitle(next.text) || isColumnTag(next.text)));
+    const followsHead =
+      !next ||
+      next.kind === 'prose' ||
+      next.kind === 'byline' ||
+      (next.kind === 'display' && (isDashSubtitle(next.text) || isColumnTag(next.text)));
     if (!followsHead) return null;
     // The head is the display line printed last above the label, set apart by blank lines or not.
     const lastTop = this.top[this.top.length - 1]!;
@@ -214,7 +265,13 @@ export class Assembler extends ArticleBuilder {
   /** Report a head read from a line that carries punctuation: a guess the editor should check. */
   private reviewHead(block: Block, what: string): void {
     const l = block.lines[0]!;
-    this.report('needs-review', `“${l.text}” carries punctuation but stands alone after a closed sentence, before a new paragraph: read as ${what}; it could be a piece of a sentence`, l.line, l.column, 'info');
+    this.report(
+      'needs-review',
+      `“${l.text}” carries punctuation but stands alone after a closed sentence, before a new paragraph: read as ${what}; it could be a piece of a sentence`,
+      l.line,
+      l.column,
+      'info',
+    );
   }
 
   /**
@@ -271,7 +328,15 @@ export class Assembler extends ArticleBuilder {
    */
   private creditForFigure(parts: BylineParts): boolean {
     const last = this.current?.children[this.current.children.length - 1];
-    if (parts.authors.length || !parts.photoCredit || parts.extra || this.pending.length || last?.type !== 'figure' || last.credit) return false;
+    if (
+      parts.authors.length ||
+      !parts.photoCredit ||
+      parts.extra ||
+      this.pending.length ||
+      last?.type !== 'figure' ||
+      last.credit
+    )
+      return false;
     last.credit = parts.photoCredit;
     return true;
   }
@@ -286,7 +351,8 @@ export class Assembler extends ArticleBuilder {
     let k = 0;
     while (close(items[i + k]) && items[i + k].kind.kind === 'org') k++;
     let m = 0;
-    const head = (c: Classified | undefined) => close(c) && c!.kind.kind === 'display' && !(c!.kind as { wrapped: boolean }).wrapped;
+    const head = (c: Classified | undefined) =>
+      close(c) && c!.kind.kind === 'display' && !(c!.kind as { wrapped: boolean }).wrapped;
     // Heads beyond the labels (each its own block) belong to modules printed without a label.
     while (head(items[i + k + m]) && (m < k || items[i + k + m].block.blankBefore > 0)) m++;
     if (k < 2 || m === 0) return 0;
@@ -308,7 +374,8 @@ export class Assembler extends ArticleBuilder {
     // A two- or three-character section word (`经济`) reads like a name by form: a byline kind counts too.
     const words = (c: Classified | undefined) =>
       (c?.kind.kind === 'display' || (c?.kind.kind === 'byline' && !c.kind.parts.extra && !c.kind.parts.photoCredit)) &&
-      c.block.lines.length === 1 && isHeadBandWord(c.block.lines[0].text);
+      c.block.lines.length === 1 &&
+      isHeadBandWord(c.block.lines[0].text);
     while (j - i <= 3 && words(items[j])) j++;
     if (j === i + 1 || items[j]?.kind.kind !== 'furniture') return 0;
     for (let k = i + 1; k < j; k++) this.out.furniture.push(items[k].block.lines[0].text);
@@ -316,7 +383,15 @@ export class Assembler extends ArticleBuilder {
   }
 
   /** A display block in context; returns how many following items it consumed. */
-  private display(text: string, twoPart: boolean, wrapped: boolean, block: Block, items: Classified[], i: number, caption = false): number {
+  private display(
+    text: string,
+    twoPart: boolean,
+    wrapped: boolean,
+    block: Block,
+    items: Classified[],
+    i: number,
+    caption = false,
+  ): number {
     const next = items[i + 1];
     const apart = block.blankBefore >= 2 && !block.first;
     if (this.slotsAwaitingCaption > 0) {
@@ -337,19 +412,26 @@ export class Assembler extends ArticleBuilder {
       }
     }
     // In the body, or under the stack while its first paragraph is still being read.
-    const inBody = this.state === 'body' || this.state === 'closed' || (this.state === 'stack' && this.pending.length > 0);
+    const inBody =
+      this.state === 'body' || this.state === 'closed' || (this.state === 'stack' && this.pending.length > 0);
     if (inBody && !caption) {
       // A head with its label on the next line, then text or a byline: a new article.
       const after = items[i + 2]?.kind.kind;
       // An article without a label of its own takes a label printed mid-text instead (see floatingInstitution).
       const labelled = this.current?.institution || this.state === 'closed';
-      if (labelled && next?.kind.kind === 'org' && next.block.blankBefore < 2 && (after === 'prose' || after === 'byline' || after === undefined)) {
+      if (
+        labelled &&
+        next?.kind.kind === 'org' &&
+        next.block.blankBefore < 2 &&
+        (after === 'prose' || after === 'byline' || after === undefined)
+      ) {
         this.startArticle({ institution: next.kind.institution, headline: text }, block);
         return 1;
       }
       const stack = this.headsNewArticle(items, i);
       if (stack === 'head') this.startArticle({ headline: text }, block);
-      if (stack === 'kicker') this.startArticle({ kicker: text, headline: (items[i + 1].kind as { text: string }).text }, block);
+      if (stack === 'kicker')
+        this.startArticle({ kicker: text, headline: (items[i + 1].kind as { text: string }).text }, block);
       if (stack) return stack === 'kicker' ? 1 : 0;
     }
     if (this.state === 'top') {
@@ -405,14 +487,23 @@ export class Assembler extends ArticleBuilder {
     if (kicker || dashAt(i + 1)) return kicker ? 'kicker' : 'head';
     const here = display(items[i]) ?? '';
     // A column tag (`…（健康视点）`) or a standfirst box under it marks a headline, never a subhead.
-    if (/[（(][^（）()]{2,6}[）)]$/.test(here) && isColumnTag(/[（(][^（）()]+[）)]$/.exec(here)![0]) && here.length > 8) return 'head';
+    if (
+      /[（(][^（）()]{2,6}[）)]$/.test(here) &&
+      isColumnTag(/[（(][^（）()]+[）)]$/.exec(here)![0]) &&
+      here.length > 8
+    )
+      return 'head';
     if (isColumnTag(display(items[i + 1]) ?? '') || isStandfirstLabel(display(items[i + 1]) ?? '')) return 'head';
     // A dateline (`本报北京3月5日电`) opens a news article's first paragraph.
     const nextProse = items[i + 1]?.kind.kind === 'prose' ? items[i + 1]!.block.lines[0]!.text : '';
     if (opensWithDateline(nextProse)) return 'head';
     let j = i + 1;
     // A photo and its caption may stand between the head and the byline.
-    while (items[j]?.kind.kind === 'photo-slot' || (items[j]?.kind.kind === 'display' && (items[j]!.kind as { caption?: boolean }).caption)) j++;
+    while (
+      items[j]?.kind.kind === 'photo-slot' ||
+      (items[j]?.kind.kind === 'display' && (items[j]!.kind as { caption?: boolean }).caption)
+    )
+      j++;
     const byline = items[j]?.kind;
     if (byline?.kind !== 'byline' || byline.parts.authors.length === 0) return null;
     if (byline.parts.extra === null || items[j + 1]?.kind.kind !== 'prose') return null;

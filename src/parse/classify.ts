@@ -5,7 +5,14 @@
 import { INDENT_SLACK, type Block, type PageShape } from './page.js';
 import { captionOf, parseByline, type BylineParts } from './credits.js';
 import {
-  endsSentence, hasProsePunctuation, isOrgName, opensWithDateline, isRunningHead, matchFolio, splitGluedOrgTail, visualWidth,
+  endsSentence,
+  hasProsePunctuation,
+  isOrgName,
+  opensWithDateline,
+  isRunningHead,
+  matchFolio,
+  splitGluedOrgTail,
+  visualWidth,
 } from './text-form.js';
 import { isEditorCredit, isPhotoSlotLabel, isSlugLine } from './furniture.js';
 
@@ -17,7 +24,15 @@ export type BlockKind =
   | { kind: 'byline'; parts: BylineParts }
   | { kind: 'org-head'; institution: string; headline: string; punctuated?: boolean }
   | { kind: 'org'; institution: string }
-  | { kind: 'display'; text: string; twoPart: boolean; wrapped: boolean; caption?: boolean; punctuated?: boolean; kicker?: boolean }
+  | {
+      kind: 'display';
+      text: string;
+      twoPart: boolean;
+      wrapped: boolean;
+      caption?: boolean;
+      punctuated?: boolean;
+      kicker?: boolean;
+    }
   | { kind: 'prose'; head?: HeadCandidate };
 
 /**
@@ -38,7 +53,8 @@ export type Classified = { block: Block; kind: BlockKind };
  * A numbered section subhead (`一、…`, `（二）…`, `3. …`): numbering marks a subhead in any paper, so
  * such a line is never a headline, an institution or a caption.
  */
-const NUMBERED_HEAD_RE = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))\s*\S/;
+const NUMBERED_HEAD_RE =
+  /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))\s*\S/;
 
 /** Is this a numbered section subhead (`一、…`, `（二）…`)? */
 export function isNumberedHead(text: string): boolean {
@@ -80,7 +96,8 @@ const PUNCTUATED_HEAD_MAX_WIDTH = 24;
  * sentence: the page walk decides from the text around it (and says so in a `needs-review` note).
  */
 export function isPunctuatedHead(text: string, shape: PageShape): boolean {
-  if (!hasProsePunctuation(text) || /[。；;…]/.test(text) || /[，、,；：:]$/.test(text) || isNumberedHead(text)) return false;
+  if (!hasProsePunctuation(text) || /[。；;…]/.test(text) || /[，、,；：:]$/.test(text) || isNumberedHead(text))
+    return false;
   if ((text.match(/[，：！？,:!?]/g) ?? []).length > HEAD_MAX_MARKS || opensQuote(text)) return false;
   const w = visualWidth(text);
   return w <= PUNCTUATED_HEAD_MAX_WIDTH && (shape.lineMode ? w < shape.measure / 2 : true);
@@ -90,7 +107,11 @@ export function isPunctuatedHead(text: string, shape: PageShape): boolean {
 export function isKickerLine(text: string): boolean {
   const t = text.trim();
   if (!/(?:——|：|:)$/.test(t) || /[。；;！？]/.test(t) || isNumberedHead(t)) return false;
-  return (t.match(/[，：,:]/g) ?? []).length <= HEAD_MAX_MARKS && visualWidth(t) <= PUNCTUATED_HEAD_MAX_WIDTH && visualWidth(t) >= 4;
+  return (
+    (t.match(/[，：,:]/g) ?? []).length <= HEAD_MAX_MARKS &&
+    visualWidth(t) <= PUNCTUATED_HEAD_MAX_WIDTH &&
+    visualWidth(t) >= 4
+  );
 }
 
 /** Split `机构 标题` / `标题 机构` (institution and headline on one line, either order). */
@@ -120,7 +141,12 @@ function joinDisplay(parts: string[], shape: PageShape): { text: string; twoPart
     const a = parts[i - 1];
     // A head has one phrase break: when either line holds it as a space, this break is a wrap.
     // Three or more fragments are a display line broken up by pdftotext, not a two-phrase head.
-    const wrappedHere = parts.length >= 3 || visualWidth(a) >= visualWidth(parts[i]) || opensQuote(a) || / /.test(a) || / /.test(parts[i]);
+    const wrappedHere =
+      parts.length >= 3 ||
+      visualWidth(a) >= visualWidth(parts[i]) ||
+      opensQuote(a) ||
+      / /.test(a) ||
+      / /.test(parts[i]);
     text += wrappedHere ? parts[i] : ` ${parts[i]}`;
     spaced ||= !wrappedHere;
   }
@@ -129,7 +155,8 @@ function joinDisplay(parts: string[], shape: PageShape): { text: string; twoPart
   // are often two phrases of equal length): on a column page, two lines the first of which stops well
   // short of the measure are a head broken at its phrase, not a wrapped caption.
   const first = visualWidth(parts[0]!);
-  const brokenHead = !shape.lineMode && parts.length === 2 && first < shape.measure - WRAP_FILL_SLACK && !opensQuote(parts[0]!);
+  const brokenHead =
+    !shape.lineMode && parts.length === 2 && first < shape.measure - WRAP_FILL_SLACK && !opensQuote(parts[0]!);
   return { text, twoPart, wrapped: !twoPart && !brokenHead };
 }
 
@@ -155,7 +182,8 @@ export function parseBylineLines(texts: string[]): BylineParts | null {
     }
     if (!p) return null;
     merged.authors.push(...p.authors);
-    if (p.photoCredit) merged.photoCredit = merged.photoCredit ? `${merged.photoCredit} ${p.photoCredit}` : p.photoCredit;
+    if (p.photoCredit)
+      merged.photoCredit = merged.photoCredit ? `${merged.photoCredit} ${p.photoCredit}` : p.photoCredit;
     if (p.extra) merged.extra = merged.extra ? `${merged.extra} ${p.extra}` : p.extra;
   }
   return merged;
@@ -180,9 +208,14 @@ export function promoteHeads(items: Classified[], shape: PageShape): Classified[
     const prev = items[i - 1];
     const prevOpen = prev?.kind.kind === 'prose' && !endsSentence(prev.block.lines[prev.block.lines.length - 1]!.text);
     const next = items[i + 1]?.kind;
-    const headFollows = next !== undefined && (
-      (next.kind === 'byline' && next.parts.authors.length > 0) || next.kind === 'org' || next.kind === 'org-head' ||
-      (next.kind === 'display' && !next.caption && items[i + 1]!.block.blankBefore < 2) || (next.kind === 'prose' && next.head !== undefined) || opensParagraph(items[i + 1]));
+    const headFollows =
+      next !== undefined &&
+      ((next.kind === 'byline' && next.parts.authors.length > 0) ||
+        next.kind === 'org' ||
+        next.kind === 'org-head' ||
+        (next.kind === 'display' && !next.caption && items[i + 1]!.block.blankBefore < 2) ||
+        (next.kind === 'prose' && next.head !== undefined) ||
+        opensParagraph(items[i + 1]));
     if (prevOpen || !headFollows) return c;
     const { text, institution } = c.kind.head;
     const kind: BlockKind = institution
@@ -223,12 +256,14 @@ export function classifyBlock(block: Block, shape: PageShape): BlockKind {
   if (texts.length === 1 && hasProsePunctuation(texts[0])) {
     const t = texts[0];
     const oh = visualWidth(t) <= DISPLAY_MAX_WIDTH ? splitOrgHeadline(t) : null;
-    if (oh && isPunctuatedHead(oh.headline, shape)) return { kind: 'prose', head: { text: oh.headline, institution: oh.institution } };
+    if (oh && isPunctuatedHead(oh.headline, shape))
+      return { kind: 'prose', head: { text: oh.headline, institution: oh.institution } };
     if (isPunctuatedHead(t, shape)) return { kind: 'prose', head: { text: t } };
   }
   if (texts.length >= 2 && texts.length <= 4 && texts.every((t) => isDisplayLine(t, shape, false))) {
     // Institution label and headline on separate lines without a blank between.
-    if (isNumberedHead(texts[0])) return { kind: 'display', ...joinDisplay(texts, shape), twoPart: true, wrapped: false };
+    if (isNumberedHead(texts[0]))
+      return { kind: 'display', ...joinDisplay(texts, shape), twoPart: true, wrapped: false };
     const rest = [...texts];
     let institution: string | null = null;
     if (isOrgName(rest[0]) && !isOrgName(rest[1])) institution = rest.shift()!;

@@ -58,7 +58,9 @@ export function parseByline(text: string): BylineParts | null {
   const bracketed = /^[（(]([^（）()]+)[）)]$/.exec(t.slice(bullet.length));
   if (bullet || bracketed) {
     const inner = parseByline(bracketed ? bracketed[1]! : t.slice(bullet.length));
-    return inner && (inner.extra || !bracketed) ? { ...inner, extra: [bullet.trim(), inner.extra].filter(Boolean).join(' ') || null } : null;
+    return inner && (inner.extra || !bracketed)
+      ? { ...inner, extra: [bullet.trim(), inner.extra].filter(Boolean).join(' ') || null }
+      : null;
   }
   const credit = matchCredit(t);
   if (credit) t = t.slice(0, t.length - credit.length).trim();

@@ -131,7 +131,15 @@ function describe(items: Classified[], page: number, shape: PageShape): Flow {
     if (k !== 'display' && k !== 'photo-slot' && k !== 'furniture') break;
   }
   return {
-    items, measure, widest: Math.max(0, ...proseLines.map(width)), openStart, indentedStart, openEnd, jump, jumpIn: false, jumpOut: false,
+    items,
+    measure,
+    widest: Math.max(0, ...proseLines.map(width)),
+    openStart,
+    indentedStart,
+    openEnd,
+    jump,
+    jumpIn: false,
+    jumpOut: false,
     text: proseLines.map((l) => l.text).join(''),
     page,
   };
@@ -156,7 +164,8 @@ const IDEOGRAPHS = /[\u3400-\u9fff]{3,}/g;
 /** Trigrams of ideographs: the vocabulary a column shares with the rest of its article. */
 function trigrams(text: string): Set<string> {
   const out = new Set<string>();
-  for (const run of text.match(IDEOGRAPHS) ?? []) for (let i = 0; i + 3 <= run.length; i++) out.add(run.slice(i, i + 3));
+  for (const run of text.match(IDEOGRAPHS) ?? [])
+    for (let i = 0; i + 3 <= run.length; i++) out.add(run.slice(i, i + 3));
   return out;
 }
 

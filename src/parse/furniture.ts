@@ -37,7 +37,8 @@ const EDITOR_CREDIT_MAX_CHARS = 60;
  * The page's production credits, printed in the running head or at the foot of a page
  * (`责任编辑：孙立  版式设计：周洁`, `（责编：王五）`): one or more `role：names` fields. Furniture, not copy.
  */
-const EDITOR_ROLE = '(?:本版)?(?:责任编辑|责编|编辑|美术编辑|美编|版式设计|版式|版面设计|设计|校对|制图|图表制作|图片编辑|视觉设计|组版)';
+const EDITOR_ROLE =
+  '(?:本版)?(?:责任编辑|责编|编辑|美术编辑|美编|版式设计|版式|版面设计|设计|校对|制图|图表制作|图片编辑|视觉设计|组版)';
 const EDITOR_CREDIT_RE = new RegExp(
   `^[（(]?(?:${EDITOR_ROLE}\\s*[：:]\\s*[\\u3400-\\u9fff·]{1,4}(?:[ \\u3000、]+[\\u3400-\\u9fff·]{1,4})*\\s*)+[）)]?$`,
 );

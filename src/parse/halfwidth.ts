@@ -6,7 +6,15 @@
  */
 import { CJK } from './text-form.js';
 
-const HALFWIDTH_MAP: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const HALFWIDTH_MAP: Record<string, string> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '?': '？',
+  '!': '！',
+  '(': '（',
+  ')': '）',
+};
 const CJK_SIDE = `[${CJK}“”‘’（）《》、]`;
 const CJK_SIDE_RE = new RegExp(CJK_SIDE);
 const HAS_CJK = new RegExp(`[${CJK}]`);
@@ -29,10 +37,12 @@ function chineseParentheses(text: string): Set<number> {
     else if (text[i] === ')') {
       const o = open.pop();
       if (o === undefined) unmatched.push(i);
-      else if (HAS_CJK.test(text.slice(o + 1, i)) || (!LATIN.test(text[o - 1] ?? '') && (side(o - 1) || side(i + 1)))) chinese.add(o).add(i);
+      else if (HAS_CJK.test(text.slice(o + 1, i)) || (!LATIN.test(text[o - 1] ?? '') && (side(o - 1) || side(i + 1))))
+        chinese.add(o).add(i);
     }
   }
-  for (const o of open) if (HAS_CJK.test(text.slice(o + 1)) || (!LATIN.test(text[o - 1] ?? '') && side(o - 1))) chinese.add(o);
+  for (const o of open)
+    if (HAS_CJK.test(text.slice(o + 1)) || (!LATIN.test(text[o - 1] ?? '') && side(o - 1))) chinese.add(o);
   for (const c of unmatched) if (side(c + 1) || HAS_CJK.test(text.slice(0, c))) chinese.add(c);
   return chinese;
 }

@@ -28,11 +28,19 @@ export function parseSource(bytes: Uint8Array, path: string): ParseResult {
   const report = vfileReporter(file);
   const source = path.split(/[\\/]/).pop() ?? path;
   if (decoded.encoding !== 'utf-8') {
-    report('encoding', `Decoded as ${decoded.encoding.toUpperCase()}${decoded.bom ? ' (byte-order mark)' : ' (detected: not valid UTF-8)'}`, 1, 1, 'info');
+    report(
+      'encoding',
+      `Decoded as ${decoded.encoding.toUpperCase()}${decoded.bom ? ' (byte-order mark)' : ' (detected: not valid UTF-8)'}`,
+      1,
+      1,
+      'info',
+    );
   }
   let tree: ZbDocument;
   try {
-    tree = /\.(md|markdown)$/i.test(path) ? parseMarkdownSource(decoded.text, source, report) : parseRawText(decoded.text, source, report);
+    tree = /\.(md|markdown)$/i.test(path)
+      ? parseMarkdownSource(decoded.text, source, report)
+      : parseRawText(decoded.text, source, report);
   } catch (error) {
     report('internal-error', `The importer failed on this file: ${(error as Error).message}`, 1, 1, 'warning');
     tree = { type: 'document', source, folio: null, banner: null, articles: [], diagnostics: [], children: [] };

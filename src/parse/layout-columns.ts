@@ -27,7 +27,10 @@ function segments(raw: string): Segment[] {
 
 /** Column starts: clusters of segment starts seen on several multi-segment lines. */
 function columnStarts(rows: Segment[][]): number[] {
-  const starts = rows.filter((s) => s.length >= 2).flatMap((s) => s.map((x) => x.start)).sort((a, b) => a - b);
+  const starts = rows
+    .filter((s) => s.length >= 2)
+    .flatMap((s) => s.map((x) => x.start))
+    .sort((a, b) => a - b);
   const columns: number[] = [];
   let cluster: number[] = [];
   const close = () => {
@@ -49,7 +52,14 @@ function atColumnStart(seg: Segment, columns: number[]): boolean {
 
 /** One segment of a source line as a line of its own, with true positions into the source. */
 function piece(l: SourceLine, { start, end }: Segment): SourceLine {
-  return { line: l.line, column: start + 1, offset: l.offset, endOffset: l.offset + end, raw: l.raw.slice(start, end), text: l.raw.slice(start, end) };
+  return {
+    line: l.line,
+    column: start + 1,
+    offset: l.offset,
+    endOffset: l.offset + end,
+    raw: l.raw.slice(start, end),
+    text: l.raw.slice(start, end),
+  };
 }
 
 /** A blank line standing for a gap in a column, so what follows opens a block of its own. */

@@ -91,17 +91,45 @@ export function normaliseLines(lines: SourceLine[], report: Reporter): SourceLin
     let t = l.raw.replace(/^[\s\u3000\ufeff]+|[\s\u3000]+$/g, '').replace(/\t/g, ' ');
     const k = mapKangxi(t);
     t = k.text;
-    if (k.count) report('kangxi-radical', `Mapped ${k.count} Kangxi radical code point(s) to ordinary characters`, l.line, l.column, 'info');
+    if (k.count)
+      report(
+        'kangxi-radical',
+        `Mapped ${k.count} Kangxi radical code point(s) to ordinary characters`,
+        l.line,
+        l.column,
+        'info',
+      );
     // A byline's spaces separate names; only its padded two-character names are joined.
     const names = unpadBylineNames(t);
-    if (names?.count) report('spaced-text', `Joined ${names.count} two-character name(s) padded with a space in a byline`, l.line, l.column, 'info');
+    if (names?.count)
+      report(
+        'spaced-text',
+        `Joined ${names.count} two-character name(s) padded with a space in a byline`,
+        l.line,
+        l.column,
+        'info',
+      );
     const s = names ? { text: names.text, count: 0 } : collapseSpacedCjk(t);
     t = s.text;
     if (s.count) l.justified = true;
-    if (s.count) report('spaced-text', `Removed ${s.count} space(s) between Chinese characters (justified line)`, l.line, l.column, 'info');
+    if (s.count)
+      report(
+        'spaced-text',
+        `Removed ${s.count} space(s) between Chinese characters (justified line)`,
+        l.line,
+        l.column,
+        'info',
+      );
     const h = fixHalfwidth(t);
     t = h.text;
-    if (h.count) report('halfwidth-punctuation', `Replaced ${h.count} half-width punctuation mark(s) in Chinese text with full-width`, l.line, l.column, 'info');
+    if (h.count)
+      report(
+        'halfwidth-punctuation',
+        `Replaced ${h.count} half-width punctuation mark(s) in Chinese text with full-width`,
+        l.line,
+        l.column,
+        'info',
+      );
     l.text = t;
   }
   for (let i = 0; i < lines.length; i++) {
@@ -109,13 +137,31 @@ export function normaliseLines(lines: SourceLine[], report: Reporter): SourceLin
     if (!l.text) continue;
     const opening = OPENING_ONLY.test(l.text);
     if (!opening && !CLOSING_ONLY.test(l.text)) continue;
-    const to = opening ? lines.slice(i + 1).find((x) => x.text) : lines.slice(0, i).reverse().find((x) => x.text);
+    const to = opening
+      ? lines.slice(i + 1).find((x) => x.text)
+      : lines
+          .slice(0, i)
+          .reverse()
+          .find((x) => x.text);
     if (!to) continue;
-    report('split-punctuation', `Joined the mark ${l.text} to the ${opening ? 'next' : 'previous'} line`, l.line, l.column, 'info');
+    report(
+      'split-punctuation',
+      `Joined the mark ${l.text} to the ${opening ? 'next' : 'previous'} line`,
+      l.line,
+      l.column,
+      'info',
+    );
     // A half-width bracket alone on its line had no text to judge it by; beside its neighbour it has.
     const h = fixHalfwidth(opening ? `${l.text}${to.text}` : `${to.text}${l.text}`);
     const mark = opening ? h.text.slice(0, l.text.length) : h.text.slice(h.text.length - l.text.length);
-    if (mark !== l.text) report('halfwidth-punctuation', `Replaced ${[...mark].filter((c, j) => c !== l.text[j]).length} half-width punctuation mark(s) in Chinese text with full-width`, l.line, l.column, 'info');
+    if (mark !== l.text)
+      report(
+        'halfwidth-punctuation',
+        `Replaced ${[...mark].filter((c, j) => c !== l.text[j]).length} half-width punctuation mark(s) in Chinese text with full-width`,
+        l.line,
+        l.column,
+        'info',
+      );
     to.text = opening ? mark + to.text : to.text + mark;
     l.text = '';
   }

@@ -120,7 +120,11 @@ export function indentThreshold(widths: number[], index: number, shape: PageShap
   const wide = shape.measure * WIDE_MEASURE;
   const own = widths[index];
   const counts = new Map<number, number>();
-  for (let i = Math.max(0, index - LOCAL_MEASURE_SPAN); i <= Math.min(widths.length - 1, index + LOCAL_MEASURE_SPAN); i++) {
+  for (
+    let i = Math.max(0, index - LOCAL_MEASURE_SPAN);
+    i <= Math.min(widths.length - 1, index + LOCAL_MEASURE_SPAN);
+    i++
+  ) {
     const w = widths[i];
     if (own > wide ? w > wide : w <= wide) counts.set(Math.round(w), (counts.get(Math.round(w)) ?? 0) + 1);
   }

@@ -38,7 +38,13 @@ const INDENT_EMS = 2;
  * Should `line` start a new paragraph after `prev`? `prevIsFirst` says `prev` is its paragraph's
  * first line: it carries the indent, so it fills the measure at 2 em less.
  */
-export function startsParagraph(prev: SourceLine, line: SourceLine, shape: PageShape, index: ProseIndex, prevIsFirst = false): boolean {
+export function startsParagraph(
+  prev: SourceLine,
+  line: SourceLine,
+  shape: PageShape,
+  index: ProseIndex,
+  prevIsFirst = false,
+): boolean {
   // An editor's note ends on its signature (`——编 者`), not on a full stop.
   if (EDITOR_SIGNATURE_RE.test(prev.text)) return true;
   if (!endsSentence(prev.text)) return false;
@@ -52,7 +58,9 @@ export function startsParagraph(prev: SourceLine, line: SourceLine, shape: PageS
   // The new line carries the first-line indent…
   if (!line.justified && index.widths[i] <= indentThreshold(index.widths, i, shape)) return true;
   // …or the sentence ended on a line the text did not fill: that line closed its paragraph.
-  return !prev.justified && index.widths[j] <= indentThreshold(index.widths, j, shape) - 0.5 - (prevIsFirst ? INDENT_EMS : 0);
+  return (
+    !prev.justified && index.widths[j] <= indentThreshold(index.widths, j, shape) - 0.5 - (prevIsFirst ? INDENT_EMS : 0)
+  );
 }
 
 const LATIN_LETTER = /[A-Za-z]/;

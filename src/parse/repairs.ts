@@ -45,7 +45,13 @@ export function removeDuplicates(tree: ZbDocument, report: Reporter): void {
       const line = h.node.position?.start.line ?? 0;
       const keptLine = kept.node.position?.start.line ?? 0;
       (tree.dropped ??= []).push({ ruleId: 'duplicate-paragraph', text: textOf(h.node), line });
-      report('duplicate-paragraph', `Paragraph at line ${line} is printed again at line ${keptLine}; kept the later copy once`, line, h.node.position?.start.column ?? 1, 'warning');
+      report(
+        'duplicate-paragraph',
+        `Paragraph at line ${line} is printed again at line ${keptLine}; kept the later copy once`,
+        line,
+        h.node.position?.start.column ?? 1,
+        'warning',
+      );
     }
   }
 }
@@ -59,7 +65,13 @@ export function markTruncated(tree: ZbDocument, report: Reporter): void {
     a.truncated = true;
     const end = last.position?.end;
     const tail = textOf(last).slice(-8);
-    report('truncated-text', `Article “${a.headline}” stops mid-sentence (…${tail}); the rest of the text is missing`, end?.line ?? 0, end?.column ?? 1, 'warning');
+    report(
+      'truncated-text',
+      `Article “${a.headline}” stops mid-sentence (…${tail}); the rest of the text is missing`,
+      end?.line ?? 0,
+      end?.column ?? 1,
+      'warning',
+    );
   }
 }
 

@@ -9,7 +9,11 @@ import type { Reporter } from './lines.js';
 /** A reporter that writes vfile messages; `mirror` copies them into the tree afterwards. */
 export function vfileReporter(file: VFile): Reporter {
   return (ruleId, reason, line, column, severity = 'warning') => {
-    const m = file.message(reason, { place: { line: Math.max(1, line), column: Math.max(1, column) }, ruleId, source: 'zhuanban' });
+    const m = file.message(reason, {
+      place: { line: Math.max(1, line), column: Math.max(1, column) },
+      ruleId,
+      source: 'zhuanban',
+    });
     m.fatal = severity === 'info' ? undefined : false;
   };
 }

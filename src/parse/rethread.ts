@@ -92,7 +92,10 @@ function nextInMeasure(flows: Flow[], pairs: Map<number, Pair>, taken: Set<numbe
 /** A flow of display lines only, stacked two or more (a head and its second line): a head rather than a caption. */
 function isHead(flows: Flow[], k: number): boolean {
   const items = flows[k].items;
-  return items.every((c) => c.kind.kind === 'display') && items.reduce((n, c) => n + c.block.lines.length, 0) >= HEAD_STACK_LINES;
+  return (
+    items.every((c) => c.kind.kind === 'display') &&
+    items.reduce((n, c) => n + c.block.lines.length, 0) >= HEAD_STACK_LINES
+  );
 }
 
 /** A head printed before its own prose stacks at least this many display lines (a caption is mostly one). */
@@ -124,7 +127,11 @@ function bands(flows: Flow[], pairs: Map<number, Pair>, taken: Set<number>): voi
     let next = i + k;
     while (live.length) {
       const group = flows.slice(next, next + live.length);
-      if (group.length < live.length || !group.every((f, j) => hasProse(f) && f.openStart && same(f) && !taken.has(next + j))) break;
+      if (
+        group.length < live.length ||
+        !group.every((f, j) => hasProse(f) && f.openStart && same(f) && !taken.has(next + j))
+      )
+        break;
       live.forEach((from, j) => {
         pairs.set(from, { from, to: next + j, between: [], sequential: false });
         taken.add(next + j);
@@ -162,7 +169,11 @@ function leftovers(flows: Flow[], pairs: Map<number, Pair>, taken: Set<number>):
       const jump = flows[o].jumpOut && flows[s].jumpIn && flows[s].page > flows[o].page;
       const local = !flows[o].jumpOut && !flows[s].jumpIn && flows[s].page === flows[o].page;
       if (s === o || !sameMeasure(flows[o], flows[s]) || !(jump || local)) continue;
-      candidates.push({ from: o, to: s, score: affinity(context(flows, pairs, o), flows[s].text) + (jump ? JUMP_BONUS : 0) });
+      candidates.push({
+        from: o,
+        to: s,
+        score: affinity(context(flows, pairs, o), flows[s].text) + (jump ? JUMP_BONUS : 0),
+      });
     }
   }
   candidates.sort((a, b) => b.score - a.score);

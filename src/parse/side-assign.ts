@@ -97,13 +97,16 @@ interface Node {
 }
 
 function keyOf(n: Node): string {
-  const form = (f: LineForm | null | undefined) => (f ? `${+f.full}${+f.final}${+f.display}${+f.byline}${f.quotes.low}` : '-');
+  const form = (f: LineForm | null | undefined) =>
+    f ? `${+f.full}${+f.final}${+f.display}${+f.byline}${f.quotes.low}` : '-';
   return `${n.left.end}${n.left.depth}|${n.right.end}${n.right.depth}|${n.last?.side ?? ''}${form(n.last?.form)}|${form(n.rightFirst)}`;
 }
 
 /** A side for every row (pairs are split by position; only lone rows get a choice). */
 export function assignSides(rows: Row[]): (Side | null)[] {
-  let states = new Map<string, Node>([['', { cost: 0, left: EMPTY, right: EMPTY, last: null, rightFirst: null, back: null, side: null }]]);
+  let states = new Map<string, Node>([
+    ['', { cost: 0, left: EMPTY, right: EMPTY, last: null, rightFirst: null, back: null, side: null }],
+  ]);
   for (const row of rows) {
     const next = new Map<string, Node>();
     const offer = (n: Node) => {
@@ -115,17 +118,34 @@ export function assignSides(rows: Row[]): (Side | null)[] {
       if ('pair' in row) {
         const [l, r] = row.pair;
         const c = s.cost + cost(s.left, l) + cost(s.right, r);
-        offer({ cost: c, left: after(s.left, l), right: after(s.right, r), last: null, rightFirst: s.rightFirst ?? r, back: s, side: null });
+        offer({
+          cost: c,
+          left: after(s.left, l),
+          right: after(s.right, r),
+          last: null,
+          rightFirst: s.rightFirst ?? r,
+          back: s,
+          side: null,
+        });
         continue;
       }
       const x = row.alone;
       for (const side of ['left', 'right'] as const) {
         let c = s.cost + cost(side === 'left' ? s.left : s.right, x);
-        if (s.last && s.last.side !== side && !s.last.form.final) c += s.last.form.full && x.full && !s.last.form.bare && !x.bare ? FLUSH_SWITCH : SWITCH;
+        if (s.last && s.last.side !== side && !s.last.form.final)
+          c += s.last.form.full && x.full && !s.last.form.bare && !x.bare ? FLUSH_SWITCH : SWITCH;
         if ((side === 'right') !== (s.last?.side === 'left')) c += LEAN;
         const left = side === 'left' ? after(s.left, x) : s.left;
         const right = side === 'right' ? after(s.right, x) : s.right;
-        offer({ cost: c, left, right, last: { side, form: x }, rightFirst: s.rightFirst ?? (side === 'right' ? x : null), back: s, side });
+        offer({
+          cost: c,
+          left,
+          right,
+          last: { side, form: x },
+          rightFirst: s.rightFirst ?? (side === 'right' ? x : null),
+          back: s,
+          side,
+        });
       }
     }
     states = next;

@@ -32,7 +32,8 @@ function provisional(raw: string): { text: string; justified: boolean } {
 const PHRASE_SPACE = /[\u3400-\u9fff“”‘’] [\u3400-\u9fff“”‘’]/;
 
 /** A space left between ideographs or CJK marks: a cut through a spaced-out (justified) line. */
-const CUT_THROUGH_SPACING = /[\u3400-\u9fff\uff01-\uff5e\u3001-\u3011“”‘’] [\u3400-\u9fff\uff01-\uff5e\u3001-\u3011“”‘’]/;
+const CUT_THROUGH_SPACING =
+  /[\u3400-\u9fff\uff01-\uff5e\u3001-\u3011“”‘’] [\u3400-\u9fff\uff01-\uff5e\u3001-\u3011“”‘’]/;
 
 /**
  * Where a line splits into two column lines: at a space run where each half fits one column and both
@@ -54,7 +55,10 @@ function gutterSplit(raw: string, shape: PageShape): { left: [number, number]; r
     if (wl < MIN_HALF || wl > measure + 1 || wr < 1 || wr > measure + 1) continue;
     // Together wider than a column, or a byline beside prose (names never run on into a sentence).
     const names = parseByline(raw.slice(start, a));
-    const byline = names !== null && (names.photoCredit !== null || names.extra !== null || names.authors.length >= 2) && hasProsePunctuation(raw.slice(b, end));
+    const byline =
+      names !== null &&
+      (names.photoCredit !== null || names.extra !== null || names.authors.length >= 2) &&
+      hasProsePunctuation(raw.slice(b, end));
     if (wl + wr < measure + MERGED_EXCESS && !byline) continue;
     const cut = [raw.slice(start, a), raw.slice(b, end)].some((t) => CUT_THROUGH_SPACING.test(provisional(t).text));
     const score = wl - (cut ? 100 : 0);
@@ -88,7 +92,10 @@ function formOf(raw: string, shape: PageShape): LineForm {
     filled,
     bare: full && !filled && IDEOGRAPHS_ONLY.test(p.text),
     final: endsSentence(p.text),
-    display: !hasProsePunctuation(p.text) && w <= shape.measure - 1.5 && (PHRASE_SPACE.test(p.text) || w < shape.measure - 2.5),
+    display:
+      !hasProsePunctuation(p.text) &&
+      w <= shape.measure - 1.5 &&
+      (PHRASE_SPACE.test(p.text) || w < shape.measure - 2.5),
     byline: !hasProsePunctuation(p.text) && parseByline(p.text) !== null,
     quotes: quoteDepth(p.text),
   };
@@ -96,13 +103,22 @@ function formOf(raw: string, shape: PageShape): LineForm {
 
 /** One part of a source line, with true offsets so positions still point into the source. */
 function part(l: SourceLine, [a, b]: [number, number]): SourceLine {
-  return { line: l.line, column: a + 1, offset: l.offset, endOffset: l.offset + b, raw: l.raw.slice(a, b), text: l.raw.slice(a, b) };
+  return {
+    line: l.line,
+    column: a + 1,
+    offset: l.offset,
+    endOffset: l.offset + b,
+    raw: l.raw.slice(a, b),
+    text: l.raw.slice(a, b),
+  };
 }
 
 /** Split merged side-by-side column lines back into two columns (see the file comment). */
 export function unmergeColumns(lines: SourceLine[]): SourceLine[] {
   // The measure comes from lines without a space: a merged line always has one at the gutter.
-  const shape = pageShape(lines.map((l) => ({ ...l, text: provisional(l.raw).text })).filter((l) => !l.text.includes(' ')));
+  const shape = pageShape(
+    lines.map((l) => ({ ...l, text: provisional(l.raw).text })).filter((l) => !l.text.includes(' ')),
+  );
   if (shape.lineMode || shape.measure < 4) return lines;
   const out: SourceLine[] = [];
   let group: SourceLine[] = [];
@@ -132,7 +148,9 @@ function unmergeGroup(group: SourceLine[], shape: PageShape): SourceLine[] {
   if (!group.every((l, i) => splits[i] || single(l))) return group;
   const rows = group.map((l, i): Row => {
     const s = splits[i];
-    return s ? { pair: [formOf(l.raw.slice(...s.left), shape), formOf(l.raw.slice(...s.right), shape)] } : { alone: formOf(l.raw, shape) };
+    return s
+      ? { pair: [formOf(l.raw.slice(...s.left), shape), formOf(l.raw.slice(...s.right), shape)] }
+      : { alone: formOf(l.raw, shape) };
   });
   const sides = assignSides(rows);
   const left: SourceLine[] = [];

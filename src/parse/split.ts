@@ -5,11 +5,26 @@
  * two-phrase line (`甲乙 丙丁`) or clearly narrower than the column, and its wrapped lines are as wide
  * as the first (set in the same larger size) until a shorter last line.
  */
-import { BYLINE_MAX_LINES, isDisplayLine, isKickerLine, isPunctuatedHead, isNumberedHead, opensQuote, parseBylineLines } from './classify.js';
+import {
+  BYLINE_MAX_LINES,
+  isDisplayLine,
+  isKickerLine,
+  isPunctuatedHead,
+  isNumberedHead,
+  opensQuote,
+  parseBylineLines,
+} from './classify.js';
 import { captionOf, parseByline } from './credits.js';
 import { CONTINUATION_START } from './paragraphs.js';
 import { INDENT_SLACK, type Block, type PageShape } from './page.js';
-import { endsSentence, hasProsePunctuation, isColumnTag, isOrgName, isStandfirstLabel, visualWidth } from './text-form.js';
+import {
+  endsSentence,
+  hasProsePunctuation,
+  isColumnTag,
+  isOrgName,
+  isStandfirstLabel,
+  visualWidth,
+} from './text-form.js';
 
 /** A phrase space between two ideographs or quotes: the visual break inside a display line. */
 const PHRASE_SPACE = /[\u3400-\u9fff“”‘’] [\u3400-\u9fff“”‘’]/;
@@ -42,11 +57,17 @@ export function leadingHeadLines(block: Block, shape: PageShape): number {
   const second = lines[1]!;
   const onlyFirstLineRead = k === 1 && !twoPhrase && lines.length > 2;
   const shortFirstPhrase = w(first) <= shape.measure * PHRASE_MAX && !CONTINUATION_START.test(first);
-  const longerSecondPhrase = isDisplayLine(second, shape, false) && w(second) > w(first) + 1 && w(second) <= shape.measure;
+  const longerSecondPhrase =
+    isDisplayLine(second, shape, false) && w(second) > w(first) + 1 && w(second) <= shape.measure;
   if (onlyFirstLineRead && shortFirstPhrase && longerSecondPhrase) {
     // The second phrase may wrap once more onto a short line (`以创新驱动推动高质量发` / `展`).
     const third = lines[2]!;
-    const wraps = lines.length > 3 && isDisplayLine(third, shape, false) && w(third) < w(second) - 1 && !hasProsePunctuation(third) && !opensQuote(third);
+    const wraps =
+      lines.length > 3 &&
+      isDisplayLine(third, shape, false) &&
+      w(third) < w(second) - 1 &&
+      !hasProsePunctuation(third) &&
+      !opensQuote(third);
     const k2 = wraps ? 3 : 2;
     if (lines.slice(k2, k2 + 2).some(hasProsePunctuation)) k = k2;
   }
@@ -59,7 +80,8 @@ export function leadingHeadLines(block: Block, shape: PageShape): number {
   const body = lines[k];
   // A numbered subhead (`三、…`) heads what follows even when pdftotext left a quote alone on the next line.
   if (isNumberedHead(first) && lines.slice(k).some(hasProsePunctuation)) return k;
-  if (k >= lines.length || (isDisplayLine(body, shape, false) && w(body) < shape.measure - 3 && !opensQuote(body))) return 0;
+  if (k >= lines.length || (isDisplayLine(body, shape, false) && w(body) < shape.measure - 3 && !opensQuote(body)))
+    return 0;
   return k;
 }
 
@@ -68,7 +90,10 @@ export function splitRunInHeads(blocks: Block[], shape: PageShape): Block[] {
   return blocks.flatMap((b) => {
     const k = leadingHeadLines(b, shape);
     if (k === 0) return [b];
-    return [{ ...b, lines: b.lines.slice(0, k), runIn: true }, { lines: b.lines.slice(k), blankBefore: 0, first: false }];
+    return [
+      { ...b, lines: b.lines.slice(0, k), runIn: true },
+      { lines: b.lines.slice(k), blankBefore: 0, first: false },
+    ];
   });
 }
 
@@ -84,9 +109,16 @@ export function splitTrailingBylines(blocks: Block[]): Block[] {
     if (captionOf(texts) !== null) return [b];
     for (let k = Math.min(BYLINE_MAX_LINES, texts.length - 1); k >= 1; k--) {
       const cut = texts.length - k;
-      const underHead = k === 1 && cut <= 2 && texts.slice(0, cut).every((t) => isDisplayLine(t, NO_SHAPE) || isPunctuatedHead(t, NO_SHAPE)) && !!parseByline(texts[cut]!)?.extra;
+      const underHead =
+        k === 1 &&
+        cut <= 2 &&
+        texts.slice(0, cut).every((t) => isDisplayLine(t, NO_SHAPE) || isPunctuatedHead(t, NO_SHAPE)) &&
+        !!parseByline(texts[cut]!)?.extra;
       if ((!endsSentence(texts[cut - 1]) && !underHead) || !parseBylineLines(texts.slice(cut))) continue;
-      return [{ ...b, lines: b.lines.slice(0, cut) }, { lines: b.lines.slice(cut), blankBefore: 0, first: false }];
+      return [
+        { ...b, lines: b.lines.slice(0, cut) },
+        { lines: b.lines.slice(cut), blankBefore: 0, first: false },
+      ];
     }
     return [b];
   });
@@ -109,9 +141,15 @@ export function splitHeadsUnderLabels(blocks: Block[], shape: PageShape): Block[
     const label = prev.lines[0]!.text;
     // A byline stands over the body's first paragraph, not over a head.
     if ((hasProsePunctuation(label) && !isKickerLine(label)) || parseByline(label)) return [b];
-    const k = headOverParagraph(b.lines.map((l) => l.text), shape);
+    const k = headOverParagraph(
+      b.lines.map((l) => l.text),
+      shape,
+    );
     if (k === 0) return [b];
-    return [{ ...b, lines: b.lines.slice(0, k), runIn: true }, { lines: b.lines.slice(k), blankBefore: 0, first: false }];
+    return [
+      { ...b, lines: b.lines.slice(0, k), runIn: true },
+      { lines: b.lines.slice(k), blankBefore: 0, first: false },
+    ];
   });
 }
 
@@ -142,7 +180,12 @@ function opensParagraphAt(texts: string[], k: number, shape: PageShape): boolean
   const full = w(texts[k + 1]!);
   // A number or word broken over the lines (`6月2` / `7日`) is one paragraph.
   const brokenWord = k > 0 && /[\dA-Za-z]$/.test(texts[k - 1]!) && /^[\dA-Za-z]/.test(texts[k]!);
-  return !brokenWord && !CONTINUATION_START.test(texts[k]!) && opening <= full - INDENT_SLACK && full >= shape.measure - INDENT_SLACK;
+  return (
+    !brokenWord &&
+    !CONTINUATION_START.test(texts[k]!) &&
+    opening <= full - INDENT_SLACK &&
+    full >= shape.measure - INDENT_SLACK
+  );
 }
 
 /**
@@ -154,7 +197,10 @@ export function splitLeadingBylines(blocks: Block[]): Block[] {
   return blocks.flatMap((b) => {
     const first = b.lines.length > 1 ? parseByline(b.lines[0].text) : null;
     if (!first?.extra || first.authors.length === 0) return [b];
-    return [{ ...b, lines: b.lines.slice(0, 1) }, { lines: b.lines.slice(1), blankBefore: 0, first: false }];
+    return [
+      { ...b, lines: b.lines.slice(0, 1) },
+      { lines: b.lines.slice(1), blankBefore: 0, first: false },
+    ];
   });
 }
 
@@ -167,7 +213,13 @@ export function splitBeforeNumberedHeads(blocks: Block[], shape: PageShape): Blo
     const out: Block[] = [];
     let start = 0;
     b.lines.forEach((l, i) => {
-      if (i === 0 || !isNumberedHead(l.text) || !isDisplayLine(l.text, shape, false) || !endsSentence(b.lines[i - 1]!.text)) return;
+      if (
+        i === 0 ||
+        !isNumberedHead(l.text) ||
+        !isDisplayLine(l.text, shape, false) ||
+        !endsSentence(b.lines[i - 1]!.text)
+      )
+        return;
       out.push({ ...b, lines: b.lines.slice(start, i), ...(start ? { blankBefore: 0, first: false } : {}) });
       start = i;
     });

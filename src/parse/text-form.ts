@@ -61,9 +61,43 @@ export function hasProsePunctuation(text: string): boolean {
  * Longest first so `卫生健康委` wins over `委`.
  */
 const ORG_SUFFIXES = [
-  '卫生健康委员会', '卫生健康委', '医疗保障局', '疾病预防控制中心', '人民医院', '中医院', '医院', '卫生院', '保健院',
-  '医保局', '卫健委', '委员会', '研究院', '研究所', '防治所', '管理局', '服务中心', '中心', '大学', '学院', '学校',
-  '公司', '集团', '协会', '学会', '银行', '法院', '检察院', '政府', '街道办事处', '管委会', '局', '委', '所', '院', '厅', '社区',
+  '卫生健康委员会',
+  '卫生健康委',
+  '医疗保障局',
+  '疾病预防控制中心',
+  '人民医院',
+  '中医院',
+  '医院',
+  '卫生院',
+  '保健院',
+  '医保局',
+  '卫健委',
+  '委员会',
+  '研究院',
+  '研究所',
+  '防治所',
+  '管理局',
+  '服务中心',
+  '中心',
+  '大学',
+  '学院',
+  '学校',
+  '公司',
+  '集团',
+  '协会',
+  '学会',
+  '银行',
+  '法院',
+  '检察院',
+  '政府',
+  '街道办事处',
+  '管委会',
+  '局',
+  '委',
+  '所',
+  '院',
+  '厅',
+  '社区',
 ];
 const SUFFIX_ALT = ORG_SUFFIXES.join('|');
 /** A whole label that is an organisation name: 2-20 ideographs (brackets allowed) ending in a suffix. */
@@ -73,7 +107,8 @@ const ORG_GLUED_TAIL_RE = new RegExp(
   `((?:[${CJK}]{2}(?:省|市))?[${CJK}]{2}(?:区|县|市|州|旗)[${CJK}]{0,8}?(?:${SUFFIX_ALT}))$`,
 );
 /** Words that end like an organisation but are activities or places inside prose; a name holds no particles or verbs like 的/把/让. */
-const NOT_ORG_RE = /(?:工作室|会议室|学习|建设|发展|服务|示范|研究|管理|[的了着是在和与])(?:院|所|中心|局|委)$|[的了着把让被将]/;
+const NOT_ORG_RE =
+  /(?:工作室|会议室|学习|建设|发展|服务|示范|研究|管理|[的了着是在和与])(?:院|所|中心|局|委)$|[的了着把让被将]/;
 
 /** Is this whole string an organisation name (by suffix form)? */
 export function isOrgName(text: string): boolean {
@@ -136,7 +171,12 @@ export const EDITOR_SIGNATURE_RE = /——\s*编\s*者$/;
 /** A 副题 (subheadline) opens with a dash in any paper: `——我市…纪实`. */
 export function isDashSubtitle(text: string): boolean {
   const t = text.trim();
-  return /^(?:—{2}|－{2}|-{2})\s*[^\s—－-]/.test(t) && !/[。！？]$/.test(t) && text.length <= 40 && !EDITOR_SIGNATURE_RE.test(t);
+  return (
+    /^(?:—{2}|－{2}|-{2})\s*[^\s—－-]/.test(t) &&
+    !/[。！？]$/.test(t) &&
+    text.length <= 40 &&
+    !EDITOR_SIGNATURE_RE.test(t)
+  );
 }
 
 /** A column tag printed after a headline, in brackets: `（健康视点）`. It belongs to the headline. */

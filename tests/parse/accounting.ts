@@ -23,7 +23,8 @@ export function treeStrings(tree: ZbDocument): string[] {
     if (a.institution && !a.institutionInferred) out.push(a.institution);
     // Names read from a dateline stay printed in the paragraph: they are a copy.
     const authors = a.byline.fromDateline ? [] : a.byline.authors;
-    for (const s of [a.kicker, a.headline, a.subheadline, a.byline.photoCredit, a.byline.note, ...authors]) if (s) out.push(s);
+    for (const s of [a.kicker, a.headline, a.subheadline, a.byline.photoCredit, a.byline.note, ...authors])
+      if (s) out.push(s);
     for (const p of a.lede) out.push(text(p));
     for (const c of a.children) out.push(c.type === 'figure' ? `${c.caption}${c.credit ?? ''}` : text(c));
   }

@@ -18,7 +18,10 @@ describe('columns printed band by band', () => {
     const html = readFileSync(join(DIR, 'source.html'), 'utf8');
     const printed = [...html.matchAll(/<p>(.*?)<\/p>/g)].map((m) => m[1]!);
     const { tree } = parseSource(readFileSync(join(DIR, 'input.txt')), 'input.txt');
-    const got = tree.articles.flatMap((a) => a.children).filter((c) => c.type === 'paragraph').map((p) => p.children.map((t) => t.value).join(''));
+    const got = tree.articles
+      .flatMap((a) => a.children)
+      .filter((c) => c.type === 'paragraph')
+      .map((p) => p.children.map((t) => t.value).join(''));
     const whole = printed.filter((p) => got.includes(p));
     expect(printed).toHaveLength(7);
     expect(whole, printed.filter((p) => !got.includes(p)).join('\n')).toHaveLength(6);

@@ -44,6 +44,8 @@ describe('zhuanban parse / import', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/^---\nsource: input.txt\nfolio:/);
     const fromTxt = JSON.parse(run('parse', input, '--json').stdout);
     const fromMd = JSON.parse(run('parse', out, '--json').stdout);
-    expect(fromMd.articles.map((a: { headline: string }) => a.headline)).toEqual(fromTxt.articles.map((a: { headline: string }) => a.headline));
+    expect(fromMd.articles.map((a: { headline: string }) => a.headline)).toEqual(
+      fromTxt.articles.map((a: { headline: string }) => a.headline),
+    );
   });
 });

@@ -30,13 +30,22 @@ describe('bylines', () => {
   });
 
   it('refuses prose, a role alone, and a bracketed aside', () => {
-    for (const line of ['本报记者', '记者近日从市教育局获悉', '（下转第4版）', '（以下简称医保局）', '社 会 保 障 是 民 生']) expect(read(line), line).toBeNull();
+    for (const line of [
+      '本报记者',
+      '记者近日从市教育局获悉',
+      '（下转第4版）',
+      '（以下简称医保局）',
+      '社 会 保 障 是 民 生',
+    ])
+      expect(read(line), line).toBeNull();
   });
 });
 
 describe('captions', () => {
   it('knows a caption by its opening or by a per-photo credit after words that are not a name', () => {
-    expect(captionOf(['图为城东实验小学的学生在上科学课。', '新华社记者 王刚 摄'])).toBe('图为城东实验小学的学生在上科学课。新华社记者 王刚 摄');
+    expect(captionOf(['图为城东实验小学的学生在上科学课。', '新华社记者 王刚 摄'])).toBe(
+      '图为城东实验小学的学生在上科学课。新华社记者 王刚 摄',
+    );
     expect(captionOf(['▲城南镇的农民在查看小麦长势。'])).not.toBeNull();
     expect(captionOf(['城东实验小学的学生在上科学课 王刚 摄'])).not.toBeNull();
     expect(captionOf(['本报记者 王刚 摄'])).toBeNull();

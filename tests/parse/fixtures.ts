@@ -19,7 +19,13 @@ export function fixtureCases(): FixtureCase[] {
     .map((d) => {
       const dir = join(FIXTURES, d.name);
       const editor = join(dir, 'editor.json');
-      return { name: d.name, dir, input: readFileSync(join(dir, 'input.txt')), expectedPath: join(dir, 'expected.json'), editorPath: existsSync(editor) ? editor : null };
+      return {
+        name: d.name,
+        dir,
+        input: readFileSync(join(dir, 'input.txt')),
+        expectedPath: join(dir, 'expected.json'),
+        editorPath: existsSync(editor) ? editor : null,
+      };
     });
 }
 
@@ -48,7 +54,11 @@ export function projection(tree: ZbDocument): unknown {
       truncated: a.truncated,
       lede: a.lede.map(text),
       children: a.children.map((c) =>
-        c.type === 'paragraph' ? `P ${text(c)}` : c.type === 'heading' ? `H ${text(c)}` : `F ${c.caption}${c.credit ? ` | ${c.credit}` : ''}${c.src ? ` <${c.src}>` : ''}`,
+        c.type === 'paragraph'
+          ? `P ${text(c)}`
+          : c.type === 'heading'
+            ? `H ${text(c)}`
+            : `F ${c.caption}${c.credit ? ` | ${c.credit}` : ''}${c.src ? ` <${c.src}>` : ''}`,
       ),
     })),
     diagnostics: tree.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId}: ${d.message}`),

@@ -17,9 +17,52 @@ import { accountingDiff } from './accounting.js';
 const PARSE_RUNS = 8000;
 const ROUND_TRIP_RUNS = 2000;
 
-const HAN = [...'的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可也你新医院健康卫生服务患者中心科技'];
-const PIECES = ['图片位', '［照片区］', '——', '本报讯', '记者', '通讯员', '摄', '文/图', '（', '）', '“', '”', '，', '。', '；', '：', '、', '！', '？',
-  '*', '`', '_', '[', ']', '<', '>', '#', '|', '~', '&', '\\', '1.', '2)', '-', '+', 'AI', 'CT', '2026', '第4版', '  ', '　'];
+const HAN = [
+  ...'的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可也你新医院健康卫生服务患者中心科技',
+];
+const PIECES = [
+  '图片位',
+  '［照片区］',
+  '——',
+  '本报讯',
+  '记者',
+  '通讯员',
+  '摄',
+  '文/图',
+  '（',
+  '）',
+  '“',
+  '”',
+  '，',
+  '。',
+  '；',
+  '：',
+  '、',
+  '！',
+  '？',
+  '*',
+  '`',
+  '_',
+  '[',
+  ']',
+  '<',
+  '>',
+  '#',
+  '|',
+  '~',
+  '&',
+  '\\',
+  '1.',
+  '2)',
+  '-',
+  '+',
+  'AI',
+  'CT',
+  '2026',
+  '第4版',
+  '  ',
+  '　',
+];
 
 const word = fc.oneof(
   { weight: 4, arbitrary: fc.array(fc.constantFrom(...HAN), { minLength: 1, maxLength: 8 }).map((cs) => cs.join('')) },
@@ -29,13 +72,24 @@ const line = fc.oneof(
   { weight: 6, arbitrary: fc.array(word, { minLength: 1, maxLength: 10 }).map((ws) => ws.join('')) },
   { weight: 1, arbitrary: fc.constant('') },
   { weight: 1, arbitrary: fc.array(word, { minLength: 1, maxLength: 3 }).map((ws) => `——${ws.join('')}`) },
-  { weight: 1, arbitrary: fc.constantFrom('图片位', '本报讯（记者 张三 通讯员 李四）', '（张三 摄）', '责任编辑：孙立') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('图片位', '本报讯（记者 张三 通讯员 李四）', '（张三 摄）', '责任编辑：孙立'),
+  },
 );
 const page = fc.array(line, { minLength: 1, maxLength: 40 }).map((lines) => `${lines.join('\n')}\n`);
 
 function fields(tree: ZbDocument) {
-  return tree.articles.map((a) => ({ headline: a.headline, kicker: a.kicker, subheadline: a.subheadline, institution: a.institution,
-    authors: a.byline.authors, credit: a.byline.photoCredit, lede: a.lede.length, blocks: a.children.length }));
+  return tree.articles.map((a) => ({
+    headline: a.headline,
+    kicker: a.kicker,
+    subheadline: a.subheadline,
+    institution: a.institution,
+    authors: a.byline.authors,
+    credit: a.byline.photoCredit,
+    lede: a.lede.length,
+    blocks: a.children.length,
+  }));
 }
 
 describe('fuzzing the importer (fast-check)', () => {

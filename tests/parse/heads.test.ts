@@ -8,19 +8,49 @@ import { parseSource } from '../../src/parse/index.js';
 
 const parse = (lines: string[]) => parseSource(new TextEncoder().encode(`${lines.join('\n')}\n`), 'page.txt').tree;
 // A 16-em column: first lines carry the 2-em indent.
-const BODY = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，受到广泛好评。', '', '在此基础上，医院持续推进家', '庭医生签约服务，让群众看病更方便', '更放心，获得感不断增强。'];
+const BODY = [
+  '今年以来，医院组织专家团队',
+  '深入基层开展义诊活动，把优质医疗',
+  '服务送到群众家门口，受到广泛好评。',
+  '',
+  '在此基础上，医院持续推进家',
+  '庭医生签约服务，让群众看病更方便',
+  '更放心，获得感不断增强。',
+];
 const BODY2 = ['与此同时，医院还组建志愿服', '务队走进社区开展健康宣教，普及慢', '病防治知识，群众参与热情很高。'];
 
 describe('heads with punctuation', () => {
   it('a headline with a comma glued to its label opens an article, reported needs-review', () => {
-    const tree = parse(['守护健康，我们一直在某某区人民医院', '', ...BODY, '', '李明', '', '病房不熄灯，我们不下班！', '', '本报记者 王芳', '', ...BODY2]);
-    expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([['某某区人民医院', '守护健康，我们一直在'], [null, '病房不熄灯，我们不下班！']]);
+    const tree = parse([
+      '守护健康，我们一直在某某区人民医院',
+      '',
+      ...BODY,
+      '',
+      '李明',
+      '',
+      '病房不熄灯，我们不下班！',
+      '',
+      '本报记者 王芳',
+      '',
+      ...BODY2,
+    ]);
+    expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
+      ['某某区人民医院', '守护健康，我们一直在'],
+      [null, '病房不熄灯，我们不下班！'],
+    ]);
     const notes = tree.diagnostics.filter((d) => d.ruleId === 'needs-review');
     expect(notes.map((d) => d.line)).toEqual([1, 13]);
   });
 
   it('a column-break piece of a sentence stays in its sentence', () => {
-    const tree = parse(['某某区人民医院 守护健康', '', '今年以来，医院组织专家团队深入', '', '基层开展义诊活动，把优质医疗服务', '送到群众家门口，受到广泛好评。']);
+    const tree = parse([
+      '某某区人民医院 守护健康',
+      '',
+      '今年以来，医院组织专家团队深入',
+      '',
+      '基层开展义诊活动，把优质医疗服务',
+      '送到群众家门口，受到广泛好评。',
+    ]);
     expect(tree.articles).toHaveLength(1);
     expect(tree.articles[0]!.children.map((c) => c.type)).toEqual(['paragraph']);
     expect(tree.diagnostics.filter((d) => d.ruleId === 'needs-review')).toHaveLength(0);
@@ -29,19 +59,41 @@ describe('heads with punctuation', () => {
   it('a kicker ending in —— sits over the headline; a column tag on its own line joins the headline', () => {
     const tree = parse(['记者探访某某区中医院——', '“家门口”就能看好病', '（健康视点）', '', ...BODY]);
     const a = tree.articles[0]!;
-    expect([a.kicker, a.headline, a.subheadline]).toEqual(['记者探访某某区中医院——', '“家门口”就能看好病（健康视点）', null]);
+    expect([a.kicker, a.headline, a.subheadline]).toEqual([
+      '记者探访某某区中医院——',
+      '“家门口”就能看好病（健康视点）',
+      null,
+    ]);
   });
 
   it('a dateline opens a new article and gives its reporters; the dateline stays in the text', () => {
-    const tree = parse(['夯实基层 守护健康', '', ...BODY, '', '报销快了 跑腿少了', '', '本报北京3月5日电（记者 李明、王芳）', '今年以来，某某市医保局推进经办服', '务下沉，群众办事更便捷。']);
+    const tree = parse([
+      '夯实基层 守护健康',
+      '',
+      ...BODY,
+      '',
+      '报销快了 跑腿少了',
+      '',
+      '本报北京3月5日电（记者 李明、王芳）',
+      '今年以来，某某市医保局推进经办服',
+      '务下沉，群众办事更便捷。',
+    ]);
     expect(tree.articles).toHaveLength(2);
     expect(tree.articles[1]!.byline.authors).toEqual(['李明', '王芳']);
     const first = tree.articles[1]!.children[0]!;
-    expect(first.type === 'paragraph' && first.children[0]!.value.startsWith('本报北京3月5日电（记者 李明、王芳）')).toBe(true);
+    expect(
+      first.type === 'paragraph' && first.children[0]!.value.startsWith('本报北京3月5日电（记者 李明、王芳）'),
+    ).toBe(true);
   });
 
   it('an editor’s note signed ——编 者 under the headline is the lede', () => {
-    const tree = parse(['夯实基层 守护健康', '', '基层是守护群众健康的第一道防线。本期刊发一组报道。——编 者', '', ...BODY]);
+    const tree = parse([
+      '夯实基层 守护健康',
+      '',
+      '基层是守护群众健康的第一道防线。本期刊发一组报道。——编 者',
+      '',
+      ...BODY,
+    ]);
     expect(tree.articles[0]!.lede).toHaveLength(1);
   });
 
@@ -53,9 +105,25 @@ describe('heads with punctuation', () => {
 
   it('a label on its own line over a head with punctuation, or under the page’s first head, names that article', () => {
     const over = parse(['某某区人民医院', '守护健康，我们一直在', '', ...BODY]);
-    expect([over.articles[0]!.institution, over.articles[0]!.headline]).toEqual(['某某区人民医院', '守护健康，我们一直在']);
-    const under = parse(['奋进新征程 健康再出发', '', '“家门口”就能看好病', '某某区中医院', '——某某区中医院服务群众纪实', '', ...BODY]);
+    expect([over.articles[0]!.institution, over.articles[0]!.headline]).toEqual([
+      '某某区人民医院',
+      '守护健康，我们一直在',
+    ]);
+    const under = parse([
+      '奋进新征程 健康再出发',
+      '',
+      '“家门口”就能看好病',
+      '某某区中医院',
+      '——某某区中医院服务群众纪实',
+      '',
+      ...BODY,
+    ]);
     const a = under.articles[0]!;
-    expect([under.banner, a.institution, a.headline, a.subheadline]).toEqual([['奋进新征程 健康再出发'], '某某区中医院', '“家门口”就能看好病', '——某某区中医院服务群众纪实']);
+    expect([under.banner, a.institution, a.headline, a.subheadline]).toEqual([
+      ['奋进新征程 健康再出发'],
+      '某某区中医院',
+      '“家门口”就能看好病',
+      '——某某区中医院服务群众纪实',
+    ]);
   });
 });

@@ -24,9 +24,14 @@ describe('pdftotext -layout', () => {
   });
 
   it('leaves every other fixture, default-mode text, untouched', () => {
-    for (const name of readdirSync(FIXTURES).filter((n) => !/-layout$|binary|gb18030|utf16/.test(n) && existsSync(join(FIXTURES, n, 'input.txt')))) {
+    for (const name of readdirSync(FIXTURES).filter(
+      (n) => !/-layout$|binary|gb18030|utf16/.test(n) && existsSync(join(FIXTURES, n, 'input.txt')),
+    )) {
       const lines = splitLines(readFileSync(join(FIXTURES, name, 'input.txt'), 'utf8'));
-      expect(unlayoutColumns(lines).map((l) => l.raw), name).toEqual(lines.map((l) => l.raw));
+      expect(
+        unlayoutColumns(lines).map((l) => l.raw),
+        name,
+      ).toEqual(lines.map((l) => l.raw));
     }
   });
 });

@@ -19,8 +19,15 @@ describe('positions', () => {
           expect(pos.start.offset).toBeLessThan(pos.end.offset!);
           const first = n.type === 'figure' ? n.caption : n.children[0].value;
           // The span starts at the node's first character (punctuation may have been widened).
-          expect(source.slice(pos.start.offset!, pos.start.offset! + 1).normalize('NFKC')).toBe(first[0].normalize('NFKC'));
-          expect(source.split('\n')[pos.start.line - 1].trimStart().startsWith(source.slice(pos.start.offset!, pos.start.offset! + 2))).toBe(true);
+          expect(source.slice(pos.start.offset!, pos.start.offset! + 1).normalize('NFKC')).toBe(
+            first[0].normalize('NFKC'),
+          );
+          expect(
+            source
+              .split('\n')
+              [pos.start.line - 1].trimStart()
+              .startsWith(source.slice(pos.start.offset!, pos.start.offset! + 2)),
+          ).toBe(true);
         }
       }
     });

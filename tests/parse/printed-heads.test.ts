@@ -11,19 +11,48 @@ import { splitHeadsUnderLabels } from '../../src/parse/split.js';
 
 const parse = (lines: string[]) => parseSource(new TextEncoder().encode(`${lines.join('\n')}\n`), 'page.txt').tree;
 // A 14-em column: a paragraph's first line carries the 2-em indent.
-const COLUMN = ['今年以来，医院组织专家团', '队深入基层开展义诊活动，把优', '质医疗服务送到群众家门口，受', '到群众广泛好评。', '在此基础上，医院持续推进', '家庭医生签约服务，让群众看病', '更方便更放心，获得感不断增强。'];
+const COLUMN = [
+  '今年以来，医院组织专家团',
+  '队深入基层开展义诊活动，把优',
+  '质医疗服务送到群众家门口，受',
+  '到群众广泛好评。',
+  '在此基础上，医院持续推进',
+  '家庭医生签约服务，让群众看病',
+  '更方便更放心，获得感不断增强。',
+];
 const COLUMN2 = ['此外，医院还组建志愿服务', '队走进社区开展健康宣教，普及', '慢病防治知识，群众参与热情很', '高。'];
 
 describe('heads printed straight over the prose', () => {
   it('a headline under its label, with the first column run into it, opens its article', () => {
-    const tree = parse(['某某区人民医院', '', '守护健康，我们一直在！', ...COLUMN, '', '某某县中医院', '', '夯实基层防线', ...COLUMN2]);
-    expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([['某某区人民医院', '守护健康，我们一直在！'], ['某某县中医院', '夯实基层防线']]);
+    const tree = parse([
+      '某某区人民医院',
+      '',
+      '守护健康，我们一直在！',
+      ...COLUMN,
+      '',
+      '某某县中医院',
+      '',
+      '夯实基层防线',
+      ...COLUMN2,
+    ]);
+    expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
+      ['某某区人民医院', '守护健康，我们一直在！'],
+      ['某某县中医院', '夯实基层防线'],
+    ]);
     const first = tree.articles[0]!.children[0]!;
     expect(first.type === 'paragraph' && first.children[0]!.value.startsWith('今年以来')).toBe(true);
   });
 
   it('a paragraph whose first line holds a question stays whole under a byline', () => {
-    const tree = parse(['某某区人民医院 守护健康', '', '本报记者 李明', '', '如何让群众少跑腿？6月2', '7日，医院在社区开展了大型义诊', '活动，群众纷纷前来咨询。']);
+    const tree = parse([
+      '某某区人民医院 守护健康',
+      '',
+      '本报记者 李明',
+      '',
+      '如何让群众少跑腿？6月2',
+      '7日，医院在社区开展了大型义诊',
+      '活动，群众纷纷前来咨询。',
+    ]);
     expect(tree.articles).toHaveLength(1);
     expect(tree.articles[0]!.children.map((c) => c.type)).toEqual(['paragraph']);
   });
@@ -38,7 +67,17 @@ describe('heads printed straight over the prose', () => {
   });
 
   it('a headline straight over a 核心阅读 box is split off as a head', () => {
-    const lines = splitLines(['守护健康——', '', '病房不熄灯，打通服务末梢！', '核心阅读', '基层是守护群众健康的第一道防', '线，本期刊发一组来自基层的报道。', ...COLUMN2].join('\n'));
+    const lines = splitLines(
+      [
+        '守护健康——',
+        '',
+        '病房不熄灯，打通服务末梢！',
+        '核心阅读',
+        '基层是守护群众健康的第一道防',
+        '线，本期刊发一组来自基层的报道。',
+        ...COLUMN2,
+      ].join('\n'),
+    );
     for (const l of lines) l.text = l.raw;
     // The box is set narrower than the page's 17-em body columns.
     const blocks = splitHeadsUnderLabels(toBlocks(lines), { lineMode: false, measure: 17 });

@@ -37,7 +37,9 @@ const BUS = [
 function parse(text: string) {
   const bytes = new TextEncoder().encode(text);
   const { tree } = parseSource(bytes, 'page.txt');
-  const paragraphs = tree.articles.flatMap((a) => [...a.lede, ...a.children]).flatMap((n) => (n.type === 'paragraph' ? [n.children.map((c) => c.value).join('')] : []));
+  const paragraphs = tree.articles
+    .flatMap((a) => [...a.lede, ...a.children])
+    .flatMap((n) => (n.type === 'paragraph' ? [n.children.map((c) => c.value).join('')] : []));
   return { tree, paragraphs, accounting: accountingDiff(bytes, tree) };
 }
 
@@ -52,7 +54,14 @@ describe('reading order across pdftotext flows', () => {
   it('swaps the continuations of two interleaved modules back (o1 s2 … o2 s1)', () => {
     const [a1, a2] = halves(column(LIBRARY));
     const [b1, b2] = halves(column(BUS));
-    const page = ['社区图书馆延长开放时间', '公交线路优化方便出行', a1.join('\n'), b2.join('\n'), b1.join('\n'), a2.join('\n')].join('\n\n');
+    const page = [
+      '社区图书馆延长开放时间',
+      '公交线路优化方便出行',
+      a1.join('\n'),
+      b2.join('\n'),
+      b1.join('\n'),
+      a2.join('\n'),
+    ].join('\n\n');
     const { paragraphs, accounting } = parse(page);
     expect(paragraphs).toContain(LIBRARY[0]);
     expect(paragraphs).toContain(BUS[0]);
@@ -61,7 +70,14 @@ describe('reading order across pdftotext flows', () => {
 
   it('finds the continuation printed after another module’s label, headline and text', () => {
     const [a1, a2] = halves(column(LIBRARY));
-    const page = ['社区图书馆延长开放时间', a1.join('\n'), '某某区公交公司', '公交线路优化方便出行', column(BUS).join('\n'), a2.join('\n')].join('\n\n');
+    const page = [
+      '社区图书馆延长开放时间',
+      a1.join('\n'),
+      '某某区公交公司',
+      '公交线路优化方便出行',
+      column(BUS).join('\n'),
+      a2.join('\n'),
+    ].join('\n\n');
     const { paragraphs, accounting } = parse(page);
     expect(paragraphs).toContain(LIBRARY[0]);
     expect(paragraphs).toContain(BUS[0]);
@@ -73,7 +89,9 @@ describe('reading order across pdftotext flows', () => {
     const page = ['社区图书馆延长开放时间', a1.join('\n'), '公交优化 方便\n市民出行更便捷', a2.join('\n')].join('\n\n');
     const { tree, paragraphs } = parse(page);
     expect(paragraphs).toContain(LIBRARY[0]);
-    expect(tree.diagnostics.some((d) => d.ruleId === 'orphan-fragment' && d.message.includes('inside a sentence'))).toBe(true);
+    expect(
+      tree.diagnostics.some((d) => d.ruleId === 'orphan-fragment' && d.message.includes('inside a sentence')),
+    ).toBe(true);
   });
 
   it('joins a column to its continuation across a jump line on a later page', () => {
@@ -131,7 +149,10 @@ describe('side-by-side columns printed on one line', () => {
 
 describe('half-width parentheses', () => {
   it('become full-width in Chinese text and are counted', () => {
-    expect(fixHalfwidth('医院(以下简称“本院”)成立于2019年')).toEqual({ text: '医院（以下简称“本院”）成立于2019年', count: 2 });
+    expect(fixHalfwidth('医院(以下简称“本院”)成立于2019年')).toEqual({
+      text: '医院（以下简称“本院”）成立于2019年',
+      count: 2,
+    });
     expect(fixHalfwidth('行动方案(2024—2035年)》')).toEqual({ text: '行动方案（2024—2035年）》', count: 2 });
     expect(fixHalfwidth('(1)加强党建')).toEqual({ text: '（1）加强党建', count: 2 });
   });

@@ -30,13 +30,20 @@ describe.skipIf(!hasPdftotext)('pdftotext round trip', () => {
 
   beforeAll(() => {
     const out = mkdtempSync(join(tmpdir(), 'zb-roundtrip-'));
-    execFileSync('node', [join(ROOT, 'bin', 'zhuanban.mjs'), 'build', '--out', out, '-q', SEEDS], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync('node', [join(ROOT, 'bin', 'zhuanban.mjs'), 'build', '--out', out, '-q', SEEDS], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
     const txt = join(out, 'edition.txt');
     execFileSync('pdftotext', [join(out, 'edition.pdf'), txt]);
-    const originals = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).map((f) => parseSource(readFileSync(join(SEEDS, f)), f).tree);
+    const originals = readdirSync(SEEDS)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => parseSource(readFileSync(join(SEEDS, f)), f).tree);
     const recovered = parseSource(readFileSync(txt), 'edition.txt').tree;
     score = scoreRoundTrip(originals, [recovered]);
-    console.log(`round trip: headlines ${score.headlines.found}/${score.headlines.total}, paragraphs ${score.paragraphs.exact}/${score.paragraphs.total}`);
+    console.log(
+      `round trip: headlines ${score.headlines.found}/${score.headlines.total}, paragraphs ${score.paragraphs.exact}/${score.paragraphs.total}`,
+    );
   });
 
   it('recovers every headline', () => {

@@ -14,9 +14,17 @@ export interface RoundTripScore {
 /** Headlines and paragraphs of `originals` that reappear exactly in `recovered`. */
 export function scoreRoundTrip(originals: ZbDocument[], recovered: ZbDocument[]): RoundTripScore {
   const gotHeadlines = new Set(recovered.flatMap((t) => t.articles.map((a) => a.headline.replace(/\s+/g, ''))));
-  const gotParas = new Set(recovered.flatMap((t) => t.articles.flatMap((a) => [...a.lede, ...a.children].flatMap((c) => (c.type === 'paragraph' ? [text(c).replace(/\s+/g, '')] : [])))));
+  const gotParas = new Set(
+    recovered.flatMap((t) =>
+      t.articles.flatMap((a) =>
+        [...a.lede, ...a.children].flatMap((c) => (c.type === 'paragraph' ? [text(c).replace(/\s+/g, '')] : [])),
+      ),
+    ),
+  );
   const heads = originals.flatMap((t) => t.articles.map((a) => a.headline));
-  const paras = originals.flatMap((t) => t.articles.flatMap((a) => [...a.lede, ...a.children].flatMap((c) => (c.type === 'paragraph' ? [text(c)] : []))));
+  const paras = originals.flatMap((t) =>
+    t.articles.flatMap((a) => [...a.lede, ...a.children].flatMap((c) => (c.type === 'paragraph' ? [text(c)] : []))),
+  );
   const missingHeads = heads.filter((h) => !gotHeadlines.has(h.replace(/\s+/g, '')));
   const missingParas = paras.filter((p) => !gotParas.has(p.replace(/\s+/g, '')));
   return {

@@ -23,7 +23,11 @@ export interface ArticleSummary {
 const text = (n: { children: { value: string }[] }) => n.children.map((c) => c.value).join('');
 
 /** The editor's-reading projection of one tree. */
-export function summarise(tree: ZbDocument): { folio: ZbDocument['folio']; banner: string[] | null; articles: ArticleSummary[] } {
+export function summarise(tree: ZbDocument): {
+  folio: ZbDocument['folio'];
+  banner: string[] | null;
+  articles: ArticleSummary[];
+} {
   return {
     folio: tree.folio ?? { page: null, section: null },
     banner: tree.banner,
@@ -51,8 +55,10 @@ export function summarise(tree: ZbDocument): { folio: ZbDocument['folio']; banne
 
 /** Width-insensitive text (the seeds print half-width commas the importer converts). */
 export function fold(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (typeof value === 'string')
+    return value.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (Array.isArray(value)) return value.map(fold);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fold(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fold(v)]));
   return value;
 }
