@@ -416,14 +416,16 @@ export class Assembler extends ArticleBuilder {
       this.state === 'body' || this.state === 'closed' || (this.state === 'stack' && this.pending.length > 0);
     if (inBody && !caption) {
       // A head with its label on the next line, then text or a byline: a new article.
-      const after = items[i + 2]?.kind.kind;
+      const afterItem = items[i + 2]?.kind;
+      const after = afterItem?.kind;
+      const subtitleAfter = afterItem?.kind === 'display' && isDashSubtitle(afterItem.text);
       // An article without a label of its own takes a label printed mid-text instead (see floatingInstitution).
       const labelled = this.current?.institution || this.state === 'closed';
       if (
         labelled &&
         next?.kind.kind === 'org' &&
         next.block.blankBefore < 2 &&
-        (after === 'prose' || after === 'byline' || after === undefined)
+        (after === 'prose' || after === 'byline' || after === undefined || subtitleAfter)
       ) {
         this.startArticle({ institution: next.kind.institution, headline: text }, block);
         return 1;

@@ -21,6 +21,7 @@ import {
   endsSentence,
   hasProsePunctuation,
   isColumnTag,
+  isDashSubtitle,
   isOrgName,
   isStandfirstLabel,
   visualWidth,
@@ -231,27 +232,38 @@ export function splitBeforeNumberedHeads(blocks: Block[], shape: PageShape): Blo
 
 /**
  * A headline stack printed without blank lines: a kicker (`…——`, `…：`) or a label over the headline,
- * and a column tag (`（健康视点）`) under it. The kicker and the tag become blocks of their own, so the walk
- * reads kicker, headline and tag apart instead of one display line run together.
+ * and a label, a column tag (`（健康视点）`) or a `——` subheadline under it. Each of these becomes a
+ * block of its own, so the walk reads kicker, label, headline, tag and subheadline apart instead of
+ * one display line run together (or, when the headline carries punctuation, a piece of prose).
  */
 export function splitStackLines(blocks: Block[], shape: PageShape): Block[] {
   const headLine = (t: string) => isDisplayLine(t, shape) || isPunctuatedHead(t, shape);
   return blocks.flatMap((b) => {
     const texts = b.lines.map((l) => l.text);
     if (texts.length < 2 || texts.length > 4 || !texts.slice(1).every(headLine)) return [b];
-    const out: Block[] = [];
+    const head: Block['lines'][] = [];
+    const tail: Block['lines'][] = [];
     let lines = b.lines;
     // A label over a head with punctuation (a display block reads a label over a plain head itself).
     const labelOverPunctuated = texts.length === 2 && isOrgName(texts[0]!) && hasProsePunctuation(texts[1]!);
     if (isKickerLine(texts[0]!) || labelOverPunctuated) {
-      out.push({ ...b, lines: lines.slice(0, 1) });
+      head.push(lines.slice(0, 1));
       lines = lines.slice(1);
     }
-    const tag = lines.length >= 2 && isColumnTag(lines[lines.length - 1]!.text) ? lines[lines.length - 1]! : null;
-    if (tag) lines = lines.slice(0, -1);
-    if (out.length === 0 && !tag) return [b];
-    out.push({ lines, blankBefore: out.length ? 0 : b.blankBefore, first: out.length ? false : b.first });
-    if (tag) out.push({ lines: [tag], blankBefore: 0, first: false });
-    return out;
+    // Under the head, from the bottom up: a `——` subheadline, a column tag, a label under a head
+    // with punctuation (`守护健康，我们一直在` / `某某医院`).
+    const punctuated = lines.some((l) => hasProsePunctuation(l.text));
+    for (;;) {
+      const last = lines[lines.length - 1]?.text ?? '';
+      const under =
+        isDashSubtitle(last) || isColumnTag(last) || (isOrgName(last) && (punctuated || tail.length > 0));
+      if (lines.length < 2 || !under) break;
+      tail.unshift(lines.slice(-1));
+      lines = lines.slice(0, -1);
+    }
+    if (head.length === 0 && tail.length === 0) return [b];
+    return [...head, lines, ...tail].map((part, k) =>
+      k === 0 ? { ...b, lines: part } : { lines: part, blankBefore: 0, first: false },
+    );
   });
 }

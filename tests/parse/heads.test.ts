@@ -126,4 +126,25 @@ describe('heads with punctuation', () => {
       '——某某区中医院服务群众纪实',
     ]);
   });
+
+  it('a label printed right under a head with punctuation, between two articles, opens the second', () => {
+    const tree = parse([
+      '某某区人民医院 守护健康',
+      '',
+      ...BODY,
+      '',
+      '李明',
+      '',
+      '病房不熄灯，我们不下班！',
+      '某某县中医院',
+      '——某某县中医院急诊科纪实',
+      '',
+      ...BODY2,
+    ]);
+    expect(tree.articles.map((a) => [a.institution, a.headline, a.subheadline])).toEqual([
+      ['某某区人民医院', '守护健康', null],
+      ['某某县中医院', '病房不熄灯，我们不下班！', '——某某县中医院急诊科纪实'],
+    ]);
+    expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 13)).toBe(true);
+  });
 });
