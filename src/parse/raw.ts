@@ -10,7 +10,14 @@ import { pageShape } from './page.js';
 import { unmergeColumns } from './side-by-side.js';
 import { unlayoutColumns } from './layout-columns.js';
 import { spanOf, spanOfLines } from './positions.js';
-import { bylineFromDateline, inferInstitutions, markTruncated, removeDuplicates, spanArticles } from './repairs.js';
+import {
+  bylineFromDateline,
+  extendGluedPlaceNames,
+  inferInstitutions,
+  markTruncated,
+  removeDuplicates,
+  spanArticles,
+} from './repairs.js';
 
 /** Build the tree from decoded text; `report` receives every diagnostic. */
 export function parseRawText(text: string, source: string, report: Reporter): ZbDocument {
@@ -28,6 +35,7 @@ export function parseRawText(text: string, source: string, report: Reporter): Zb
   if (assembled.furniture.length) tree.furniture = assembled.furniture;
   removeDuplicates(tree, report);
   markTruncated(tree, report);
+  extendGluedPlaceNames(tree, text, report);
   inferInstitutions(tree);
   bylineFromDateline(tree);
   spanArticles(tree);

@@ -92,6 +92,39 @@ export function inferInstitutions(tree: ZbDocument): void {
   }
 }
 
+/** A place name at the start of a label (`某某区…`, `某某县…`): two characters and the place suffix. */
+const PLACE_START_RE = /^[\u3400-\u9fff]{2}[区县市州旗]/;
+
+/**
+ * A label glued after its headline is cut where a two-character place name starts (`…百姓某某区医院`),
+ * but many place names have three characters. When the headline's last character and the place
+ * name are printed together elsewhere on the page (a credit, the text), that character belongs to
+ * the name: it moves to the label, and the decision is reported for review.
+ */
+export function extendGluedPlaceNames(tree: ZbDocument, text: string, report: Reporter): void {
+  for (const a of tree.articles) {
+    const inst = a.institution;
+    const place = inst && !a.institutionInferred ? PLACE_START_RE.exec(inst)?.[0] : undefined;
+    const last = [...a.headline].pop();
+    if (!place || !last || !/[\u3400-\u9fff]/.test(last) || !a.headline.endsWith(last)) continue;
+    const glued = `${a.headline}${inst}`;
+    const longer = last + place;
+    // Printed elsewhere: more often than inside the glued headline line itself.
+    const elsewhere = text.split(longer).length - 1 - (text.split(glued).length - 1);
+    if (!text.includes(glued) || elsewhere < 1) continue;
+    a.headline = a.headline.slice(0, -last.length);
+    a.institution = last + inst;
+    const where = a.position?.start;
+    report(
+      'needs-review',
+      `Label “${a.institution}” glued after the headline: its place name “${longer}” is printed so elsewhere on the page; it could be “${inst}” with the headline ending in “${last}”`,
+      where?.line ?? 1,
+      where?.column ?? 1,
+      'info',
+    );
+  }
+}
+
 /** Extend each article's span to its last node. */
 export function spanArticles(tree: ZbDocument): void {
   for (const a of tree.articles) {

@@ -147,4 +147,14 @@ describe('heads with punctuation', () => {
     ]);
     expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 13)).toBe(true);
   });
+
+  it('a label glued after its headline keeps a three-character place name printed so elsewhere on the page', () => {
+    const tree = parse(['服务惠及百姓某坪坝区人民医院', '', ...BODY, '', '李明', '图片由某坪坝区人民医院提供']);
+    const a = tree.articles[0]!;
+    expect([a.headline, a.institution]).toEqual(['服务惠及百姓', '某坪坝区人民医院']);
+    expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 1)).toBe(true);
+    const alone = parse(['服务惠及百姓某坪坝区人民医院', '', ...BODY]).articles[0]!;
+    expect([alone.headline, alone.institution]).toEqual(['服务惠及百姓某', '坪坝区人民医院']);
+  });
 });
+
