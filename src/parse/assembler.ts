@@ -20,6 +20,9 @@ import {
 import { INDENT_SLACK } from './page.js';
 import type { BylineParts } from './credits.js';
 
+/** A punctuation mark that may hang past the end of a justified line (it may not open the next one). */
+const HANGING_MARK_RE = /[，。、；：！？]$/;
+
 /** A bare page number is the folio only among the page's first this-many blocks (the running head). */
 const FOLIO_TOP_BLOCKS = 5;
 
@@ -174,7 +177,9 @@ export class Assembler extends ArticleBuilder {
     if (CONTINUATION_START.test(first) || next.block.continues) return false;
     // A short line that ends a sentence may be a sentence's tail as well as a paragraph's first line.
     if (!this.shape.lineMode && endsSentence(first) && next.block.lines.length === 1) return false;
-    return this.shape.lineMode || visualWidth(first, this.shape.quoteEm) <= this.shape.measure - INDENT_SLACK;
+    // A mark hanging past the line's end (kinsoku: `，` may not open the next line) takes no room in the measure.
+    const set = first.replace(HANGING_MARK_RE, '');
+    return this.shape.lineMode || visualWidth(set, this.shape.quoteEm) <= this.shape.measure - INDENT_SLACK;
   }
 
   /**

@@ -156,5 +156,16 @@ describe('heads with punctuation', () => {
     const alone = parse(['服务惠及百姓某坪坝区人民医院', '', ...BODY]).articles[0]!;
     expect([alone.headline, alone.institution]).toEqual(['服务惠及百姓某', '坪坝区人民医院']);
   });
+
+  it('a paragraph whose indented first line hangs a comma past the measure still opens under a head', () => {
+    const hanging = ['医院常年承担全县疑难重症救治、', '应急救援等医疗任务，医疗技术不断', '进步，群众看病就医更加方便快捷。'];
+    const tree = parse(['奋进新征程 健康再出发', '', '某某区人民医院 守护健康：推进智慧医疗', '', ...hanging]);
+    const a = tree.articles[0]!;
+    expect([tree.banner, a.institution, a.headline]).toEqual([
+      ['奋进新征程 健康再出发'],
+      '某某区人民医院',
+      '守护健康：推进智慧医疗',
+    ]);
+  });
 });
 
