@@ -425,7 +425,9 @@ export class Assembler extends ArticleBuilder {
       const after = afterItem?.kind;
       const subtitleAfter = afterItem?.kind === 'display' && isDashSubtitle(afterItem.text);
       // An article without a label of its own takes a label printed mid-text instead (see floatingInstitution).
-      const labelled = this.current?.institution || this.state === 'closed';
+      // A label printed right under the head (no blank line between) names the head's own article.
+      const labelled =
+        this.current?.institution || this.state === 'closed' || next?.block.blankBefore === 0;
       if (
         labelled &&
         next?.kind.kind === 'org' &&

@@ -167,5 +167,13 @@ describe('heads with punctuation', () => {
       '守护健康：推进智慧医疗',
     ]);
   });
+
+  it('a head with its label right under it opens an article even when the article before has no label', () => {
+    const tree = parse(['守护健康 我们一直在', '', ...BODY, '', '如何让群众少跑腿？', '某某县中医院', '', ...BODY2]);
+    expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
+      [null, '守护健康 我们一直在'],
+      ['某某县中医院', '如何让群众少跑腿？'],
+    ]);
+  });
 });
 
