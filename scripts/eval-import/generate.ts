@@ -243,7 +243,7 @@ function layArticle(r: Rng, a: TruthArticle, L: Layout, out: string[], kind: Pag
   const names = a.authors.join(r.chance(0.5) ? ' ' : '  ');
   if (a.forms.includes('byline-top')) {
     blank();
-    out.push(`${r.pick(['本报记者 ', '记者 ', '本报记者　'.trim() + ' '])}${names}`);
+    out.push(`${r.pick(['本报记者 ', '记者 ', `${'本报记者　'.trim()} `])}${names}`);
   }
   blank();
   if (a.lede.length) {
