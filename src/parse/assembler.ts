@@ -426,8 +426,7 @@ export class Assembler extends ArticleBuilder {
       const subtitleAfter = afterItem?.kind === 'display' && isDashSubtitle(afterItem.text);
       // An article without a label of its own takes a label printed mid-text instead (see floatingInstitution).
       // A label printed right under the head (no blank line between) names the head's own article.
-      const labelled =
-        this.current?.institution || this.state === 'closed' || next?.block.blankBefore === 0;
+      const labelled = this.current?.institution || this.state === 'closed' || next?.block.blankBefore === 0;
       if (
         labelled &&
         next?.kind.kind === 'org' &&

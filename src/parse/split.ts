@@ -255,8 +255,7 @@ export function splitStackLines(blocks: Block[], shape: PageShape): Block[] {
     const punctuated = lines.some((l) => hasProsePunctuation(l.text));
     for (;;) {
       const last = lines[lines.length - 1]?.text ?? '';
-      const under =
-        isDashSubtitle(last) || isColumnTag(last) || (isOrgName(last) && (punctuated || tail.length > 0));
+      const under = isDashSubtitle(last) || isColumnTag(last) || (isOrgName(last) && (punctuated || tail.length > 0));
       if (lines.length < 2 || !under) break;
       tail.unshift(lines.slice(-1));
       lines = lines.slice(0, -1);

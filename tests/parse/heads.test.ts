@@ -158,7 +158,11 @@ describe('heads with punctuation', () => {
   });
 
   it('a paragraph whose indented first line hangs a comma past the measure still opens under a head', () => {
-    const hanging = ['医院常年承担全县疑难重症救治、', '应急救援等医疗任务，医疗技术不断', '进步，群众看病就医更加方便快捷。'];
+    const hanging = [
+      '医院常年承担全县疑难重症救治、',
+      '应急救援等医疗任务，医疗技术不断',
+      '进步，群众看病就医更加方便快捷。',
+    ];
     const tree = parse(['奋进新征程 健康再出发', '', '某某区人民医院 守护健康：推进智慧医疗', '', ...hanging]);
     const a = tree.articles[0]!;
     expect([tree.banner, a.institution, a.headline]).toEqual([
@@ -176,4 +180,3 @@ describe('heads with punctuation', () => {
     ]);
   });
 });
-
