@@ -10,7 +10,7 @@ import { paragraphMeasure, type Block, type PageShape } from './page.js';
 import { joinLines } from './paragraphs.js';
 import { spanOf, spanOfLines } from './positions.js';
 import { matchCredit } from './credits.js';
-import { EDITOR_SIGNATURE_RE, endsSentence, isDashSubtitle } from './text-form.js';
+import { EDITOR_SIGNATURE_RE, endsSentence, isColumnTag, isDashSubtitle } from './text-form.js';
 
 /** A standfirst that names itself (`【编者按】…`, `导语：…`) is the lede in any measure, before the body. */
 const EDITORS_NOTE_RE = /^[【[〔]?(?:编者按|编者的话|编前|编后|导语|导读|开栏的话)[】\]〕]?[：:]?/;
@@ -225,6 +225,13 @@ export class ArticleBuilder {
   protected ensureArticle(block: Block): void {
     if (this.state !== 'top') return;
     // 引题, 主题, ——副题: with a dash subheadline third, the first line is the kicker.
+    // A column tag under the head (`（健康视点）`) is no head of its own: it joins the headline.
+    const tagAt = this.top.findIndex((t, k) => k > 0 && isColumnTag(t.text));
+    if (tagAt > 0)
+      this.top[tagAt - 1] = {
+        ...this.top[tagAt - 1]!,
+        text: this.top[tagAt - 1]!.text + this.top.splice(tagAt, 1)[0]!.text,
+      };
     const kicker = this.top.length >= 3 && isDashSubtitle(this.top[2].text) ? this.top.shift()! : null;
     const [head, ...rest] = this.top;
     this.top = [];

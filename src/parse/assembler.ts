@@ -489,8 +489,9 @@ export class Assembler extends ArticleBuilder {
   private headsNewArticle(items: Classified[], i: number): 'head' | 'kicker' | null {
     const display = (c: Classified | undefined) => (c?.kind.kind === 'display' && !c.kind.caption ? c.kind.text : null);
     const dashAt = (j: number) => isDashSubtitle(display(items[j]) ?? '');
-    // 引题 + 主题 + ——副题: this line is the kicker of the head after it.
-    const kicker = display(items[i + 1]) !== null && dashAt(i + 2);
+    // 引题 + 主题 + ——副题: this line is the kicker of the head after it (a column tag between the
+    // head and its subheadline belongs to the head: then this line is the head).
+    const kicker = display(items[i + 1]) !== null && !isColumnTag(display(items[i + 1])!) && dashAt(i + 2);
     // A `——` subheadline under a head is a headline stack by itself, whatever follows it.
     if (kicker || dashAt(i + 1)) return kicker ? 'kicker' : 'head';
     const here = display(items[i]) ?? '';

@@ -179,4 +179,20 @@ describe('heads with punctuation', () => {
       ['某某县中医院', '如何让群众少跑腿？'],
     ]);
   });
+
+  it('a column tag on its own line between a head and its —— subheadline joins the head, never making it a kicker', () => {
+    const stack = ['守护健康 我们一直在', '（健康视点）', '——某某县中医院急诊科纪实', ''];
+    const top = parse([...stack, ...BODY]).articles[0]!;
+    expect([top.kicker, top.headline, top.subheadline]).toEqual([
+      null,
+      '守护健康 我们一直在（健康视点）',
+      '——某某县中医院急诊科纪实',
+    ]);
+    const second = parse(['某某区人民医院 守护健康', '', ...BODY, '', '李明', '', ...stack, ...BODY2]).articles[1]!;
+    expect([second.kicker, second.headline, second.subheadline]).toEqual([
+      null,
+      '守护健康 我们一直在（健康视点）',
+      '——某某县中医院急诊科纪实',
+    ]);
+  });
 });
