@@ -8,6 +8,7 @@ import {
   endsSentence,
   hasProsePunctuation,
   isOrgName,
+  isVisitKicker,
   opensWithDateline,
   isRunningHead,
   matchFolio,
@@ -103,9 +104,13 @@ export function isPunctuatedHead(text: string, shape: PageShape): boolean {
   return w <= PUNCTUATED_HEAD_MAX_WIDTH && (shape.lineMode ? w < shape.measure / 2 : true);
 }
 
-/** A kicker (引题) by form: a short line ending in `——` or `：` (`记者探访某某医院——`, `聚焦基层：`). */
+/**
+ * A kicker (引题) by form: a short line ending in `——` or `：` (`记者探访某某医院——`, `聚焦基层：`), or
+ * one naming the place a report comes from (`走进某某医院`).
+ */
 export function isKickerLine(text: string): boolean {
   const t = text.trim();
+  if (isVisitKicker(t)) return true;
   if (!/(?:——|：|:)$/.test(t) || /[。；;！？]/.test(t) || isNumberedHead(t)) return false;
   return (
     (t.match(/[，：,:]/g) ?? []).length <= HEAD_MAX_MARKS &&

@@ -113,7 +113,22 @@ const NOT_ORG_RE =
 /** Is this whole string an organisation name (by suffix form)? */
 export function isOrgName(text: string): boolean {
   const t = text.trim();
-  return t.length >= 3 && t.length <= 16 && ORG_WHOLE_RE.test(t) && !NOT_ORG_RE.test(t);
+  return t.length >= 3 && t.length <= 16 && ORG_WHOLE_RE.test(t) && !NOT_ORG_RE.test(t) && !isVisitKicker(t);
+}
+
+/** Verbs of going to a place that open a kicker over a report from there (`走进…`, `探访…`). */
+const VISIT_VERB_RE = /^(?:记者)?(?:走进|走近|探访|直击|来到)/;
+
+/**
+ * A kicker naming the place a report comes from: a verb of going there before an organisation name
+ * (`走进某某医院`, `探访某某中心`). It reads like a label by its suffix, but a label is a bare name.
+ */
+export function isVisitKicker(text: string): boolean {
+  const t = text.trim();
+  const verb = VISIT_VERB_RE.exec(t)?.[0];
+  if (!verb) return false;
+  const name = t.slice(verb.length);
+  return name.length >= 3 && ORG_WHOLE_RE.test(name) && !NOT_ORG_RE.test(name);
 }
 
 /** If `text` ends with a place-anchored organisation name glued to other words, split it off. */

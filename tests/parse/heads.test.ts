@@ -195,4 +195,9 @@ describe('heads with punctuation', () => {
       '——某某县中医院急诊科纪实',
     ]);
   });
+
+  it('a line naming the place a report comes from (`走进某某医院`) over the headline is its kicker, not its label', () => {
+    const a = parse(['走进某某县人民医院', '', '守护健康，我们一直在', '', '本报记者 李明', '', ...BODY]).articles[0]!;
+    expect([a.kicker, a.institution, a.headline]).toEqual(['走进某某县人民医院', null, '守护健康，我们一直在']);
+  });
 });
