@@ -85,6 +85,9 @@ export function isDisplayLine(text: string, shape: PageShape, alone = true): boo
 /** Lines of the prose under a head candidate needed to see its indented first line (a band piece is shorter). */
 const PARAGRAPH_EVIDENCE_LINES = 3;
 
+/** Two lines set in one measure differ by at most this much (ems): a mark hangs, a Latin run packs tighter. */
+const OWN_MEASURE_SLACK = 1;
+
 /** A head carries at most this many marks (`守护健康，我们一直在`, `病房不熄灯，我们不下班！`). */
 const HEAD_MAX_MARKS = 2;
 /** A kicker or a punctuated head is at most this wide (ems); longer lines with commas are prose. */
@@ -206,7 +209,9 @@ export function promoteHeads(items: Classified[], shape: PageShape): Classified[
     if (c?.kind.kind !== 'prose' || c.kind.head || c.block.lines.length < PARAGRAPH_EVIDENCE_LINES) return false;
     if (shape.lineMode) return true;
     const w = (k: number) => visualWidth(c.block.lines[k]!.text, shape.quoteEm);
-    return w(0) <= shape.measure - INDENT_SLACK && w(1) > shape.measure - INDENT_SLACK;
+    // A standfirst is set in a measure of its own: two full lines of equal width under the first show it.
+    const measure = Math.abs(w(1) - w(2)) <= OWN_MEASURE_SLACK ? Math.min(w(1), w(2)) : shape.measure;
+    return w(0) <= measure - INDENT_SLACK && w(1) > measure - INDENT_SLACK;
   };
   return items.map((c, i) => {
     if (c.kind.kind !== 'prose' || !c.kind.head || c.kind.head.kicker) return c;

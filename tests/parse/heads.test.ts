@@ -4,7 +4,9 @@
  * `needs-review` at its line.
  */
 import { describe, expect, it } from 'vitest';
+import { type Classified, promoteHeads } from '../../src/parse/classify.js';
 import { parseSource } from '../../src/parse/index.js';
+import type { SourceLine } from '../../src/parse/lines.js';
 
 const parse = (lines: string[]) => parseSource(new TextEncoder().encode(`${lines.join('\n')}\n`), 'page.txt').tree;
 // A 16-em column: first lines carry the 2-em indent.
@@ -199,5 +201,25 @@ describe('heads with punctuation', () => {
   it('a line naming the place a report comes from (`走进某某医院`) over the headline is its kicker, not its label', () => {
     const a = parse(['走进某某县人民医院', '', '守护健康，我们一直在', '', '本报记者 李明', '', ...BODY]).articles[0]!;
     expect([a.kicker, a.institution, a.headline]).toEqual(['走进某某县人民医院', null, '守护健康，我们一直在']);
+  });
+
+  it('a head with punctuation over a standfirst set in a narrower measure is a head before the reading order is restored', () => {
+    const line = (text: string, n: number): SourceLine =>
+      ({ line: n, column: 1, offset: 0, endOffset: 0, raw: text, text }) as SourceLine;
+    const lede = [
+      '基层是守护群众健康',
+      '的第一道防线。近年来，各',
+      '地推动优质医疗资源下沉，',
+      '群众在家门口就能看好病。',
+    ];
+    const items: Classified[] = [
+      {
+        block: { lines: [line('守护健康，我们一直在', 1)], blankBefore: 1, first: true },
+        kind: { kind: 'prose', head: { text: '守护健康，我们一直在' } },
+      },
+      { block: { lines: lede.map((t, k) => line(t, k + 3)), blankBefore: 1, first: false }, kind: { kind: 'prose' } },
+    ];
+    const [head] = promoteHeads(items, { lineMode: false, measure: 16 });
+    expect(head!.kind).toMatchObject({ kind: 'display', text: '守护健康，我们一直在', punctuated: true });
   });
 });
