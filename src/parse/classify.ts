@@ -226,7 +226,10 @@ export function promoteHeads(items: Classified[], shape: PageShape): Classified[
         (next.kind === 'display' && !next.caption && items[i + 1]!.block.blankBefore < 2) ||
         (next.kind === 'prose' && next.head !== undefined) ||
         opensParagraph(items[i + 1]));
-    if (prevOpen || !headFollows) return c;
+    // A reporter's byline and a paragraph's first line under it open an article whatever came before
+    // (the article before may be cut off mid-sentence).
+    const bylineOpensArticle = next?.kind === 'byline' && next.parts.authors.length > 0 && opensParagraph(items[i + 2]);
+    if ((prevOpen && !bylineOpensArticle) || !headFollows) return c;
     const { text, institution } = c.kind.head;
     const kind: BlockKind = institution
       ? { kind: 'org-head', institution, headline: text, punctuated: true }
