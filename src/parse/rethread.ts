@@ -44,6 +44,7 @@ interface Pair {
 export function rethread(items: Classified[], shape: PageShape): Classified[] {
   if (shape.lineMode) return items;
   const flows = toFlows(items, shape);
+  markArticleStarts(flows);
   const pairs = new Map<number, Pair>();
   const taken = new Set<number>();
   bands(flows, pairs, taken);
@@ -52,6 +53,23 @@ export function rethread(items: Classified[], shape: PageShape): Classified[] {
   leftovers(flows, pairs, taken);
   breakCycles(pairs);
   return emit(flows, pairs);
+}
+
+/**
+ * Prose printed under a head and a reporter's byline (`本报记者 李明`) opens that article's text, even
+ * when its first line reads like the tail of a paragraph (a first paragraph of one short sentence):
+ * it never continues a sentence left open before the head.
+ */
+function markArticleStarts(flows: Flow[]): void {
+  const items = flows.flatMap((f) => f.items.map((c) => ({ c, f })));
+  items.forEach(({ c, f }, k) => {
+    const byline = items[k - 1]?.c.kind;
+    const head = items[k - 2]?.c.kind;
+    if (f.items[0] !== c || c.kind.kind !== 'prose' || byline?.kind !== 'byline' || head?.kind !== 'display') return;
+    if (byline.parts.authors.length === 0 || !byline.parts.extra || head.caption) return;
+    f.openStart = false;
+    f.indentedStart = true;
+  });
 }
 
 /** Does the flow clearly open a new paragraph or section (an indented first line, or a head)? */

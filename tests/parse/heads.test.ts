@@ -242,4 +242,24 @@ describe('heads with punctuation', () => {
     ]);
     expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 7)).toBe(true);
   });
+
+  it('prose under a head and a reporter’s byline opens that article, never the rest of a sentence cut off before it', () => {
+    const cut = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，持续打'];
+    const tree = parse([
+      '某某区人民医院 守护健康',
+      '',
+      ...cut,
+      '',
+      '“家门口”就能看好病',
+      '',
+      '本报记者 王芳',
+      '',
+      '医保待遇足额发放。',
+      ...BODY2,
+    ]);
+    expect(tree.articles.map((a) => [a.headline, a.truncated, a.children.length])).toEqual([
+      ['守护健康', true, 1],
+      ['“家门口”就能看好病', false, 2],
+    ]);
+  });
 });
