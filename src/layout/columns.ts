@@ -6,17 +6,24 @@
  * one short. A cut is made only where the copy allows one: never after a paragraph's first line
  * (orphan) or before its last (widow), never inside or right after a subhead, never before a byline.
  *
- * When the lines do not divide, the flow is lengthened by a line or a few, the way a make-up editor
- * does it: a line of space opens before a subhead or the byline.
+ * When the lines do not divide, the flow is lengthened or shortened by a line or a few, the way a
+ * make-up editor copyfits: a line of space opens before a subhead or the byline, or, when that cannot
+ * make the columns level, a paragraph is set a little tighter or looser so it pulls back or pushes out
+ * one line (the page measures each paragraph at the bounded letter-spacings beforehand).
  */
 
-/** A way to lengthen the flow by one line: a blank line before line `at` (a subhead or the byline). */
-export interface FlowAdjustment {
-  kind: 'space';
-  at: number;
-}
+/**
+ * A lever that changes the flow's length, the way a make-up editor copyfits a module:
+ * - `space`: a blank line opens before line `at` (a subhead or the byline), one line longer;
+ * - `track`: the paragraph of `lines` lines starting at line `at` is set with a slightly tighter or
+ *   looser letter-spacing (`spacing`, in em, within a small bound) and so ends `delta` (±1) lines
+ *   shorter or longer; the page measured it set that way.
+ */
+export type FlowAdjustment =
+  | { kind: 'space'; at: number }
+  | { kind: 'track'; at: number; lines: number; delta: number; spacing: number };
 
-/** A module body's flow in one column: its height in lines and where a new column may start. */
+/** A body's flow in one column: its height in lines and where a new column may start. */
 export interface BodyFlow {
   /** Lines of the flow set in one grid column. */
   lines: number;
@@ -24,7 +31,7 @@ export interface BodyFlow {
   breaks: number[];
   /** Lines where a paragraph, subhead or byline starts: a column that starts there reads as one. */
   boundaries?: number[];
-  /** The levers that change its length (a blank line before a subhead or the byline). */
+  /** The levers that change its length (a blank line before a subhead or the byline, a re-tracked paragraph). */
   adjustments?: FlowAdjustment[];
 }
 
@@ -32,7 +39,7 @@ export interface BodyFlow {
 export interface ColumnCut {
   /** Lines of the tallest column: the body's height in the module. */
   height: number;
-  /** Line of the flow (as measured, before adjustments) at which each column after the first starts. */
+  /** Line of the adjusted flow (after the adjustments) at which each column after the first starts. */
   starts: number[];
   /** The adjustments made so the lines divide. */
   adjust: FlowAdjustment[];
@@ -40,60 +47,136 @@ export interface ColumnCut {
   level: boolean;
 }
 
-/** Most adjustment sets tried per module and span. */
+/** Most adjustment sets tried per module and span, in each round. */
 const MAX_TRIES = 3000;
 /** A short column before the last costs more than any set of levers. */
 const SHORT_COLUMN_COST = 1000;
 /** A column that starts inside a paragraph (the page reads less clearly as columns) weighs a little. */
 const MID_PARAGRAPH_COST = 0.3;
+/** A re-tracked paragraph weighs more than a line of space: its letters stand a little closer or wider. */
+const TRACK_COST = 2;
 /** Most levers pulled in one module. */
 const MAX_LEVERS = 3;
+/** Most paragraphs re-tracked in one module. */
+const MAX_TRACKED = 2;
+
+const leverCost = (a: FlowAdjustment) => (a.kind === 'track' ? TRACK_COST : 1);
+
+/** An empty line at a module's foot, per column, when a copyfit ends the columns below the room they have. */
+const SHORT_BODY_COST = 0.5;
 
 /**
  * Cut `flow` into `k` columns: the least height at which the columns can be h or h−1 lines tall,
  * shorter columns to the right, with the cheapest levers that make the last column the only short
- * one. Null when the copy allows no such cut (the page then balances the columns itself).
+ * one. Lines of space are tried first; a paragraph is re-tracked only when they cannot make the
+ * columns level, and only when `room` (the body's lines in its placed module) is given: the cut then
+ * stays within it, as close to it as it can. Null when the copy allows no such cut (the page then
+ * balances the columns itself).
  */
-export function levelColumns(flow: BodyFlow, k: number): ColumnCut | null {
+export function levelColumns(flow: BodyFlow, k: number, room?: number): ColumnCut | null {
   if (k <= 1 || flow.lines <= 0) return { height: Math.max(0, flow.lines), starts: [], adjust: [], level: true };
   const levers = flow.adjustments ?? [];
-  const boundaries = new Set(flow.boundaries ?? []);
+  const spaces = levers.filter((a) => a.kind === 'space');
+  const best = searchLevers(flow, k, spaces, Math.min(MAX_LEVERS, k - 1), () => true, room);
+  if (best?.level || room === undefined || !levers.some((a) => a.kind === 'track')) return best && strip(best);
+  // A set that leaves T lines dividing unevenly (more than the last column short) cannot end level.
+  const divides = (adjust: FlowAdjustment[]) => {
+    const T = adjustedLines(flow.lines, adjust);
+    return T % k === 0 || T % k === k - 1;
+  };
+  const tracked = (adjust: FlowAdjustment[]) => {
+    const tracks = adjust.filter((a) => a.kind === 'track');
+    return tracks.length > 0 && tracks.length <= MAX_TRACKED && divides(adjust);
+  };
+  const retracked = searchLevers(flow, k, levers, MAX_LEVERS, tracked, room);
+  const pick = retracked && (!best || retracked.cost < best.cost) ? retracked : best;
+  return pick && strip(pick);
+}
+
+const strip = ({ height, starts, adjust, level }: ColumnCut): ColumnCut => ({ height, starts, adjust, level });
+
+/** The cheapest cut over sets of at most `maxSize` of `levers` that `allowed` admits, smallest sets first. */
+function searchLevers(
+  flow: BodyFlow,
+  k: number,
+  levers: FlowAdjustment[],
+  maxSize: number,
+  allowed: (adjust: FlowAdjustment[]) => boolean,
+  room?: number,
+): (ColumnCut & { cost: number }) | null {
   let best: (ColumnCut & { cost: number }) | null = null;
   let tries = 0;
-  for (let size = 0; size <= Math.min(levers.length, MAX_LEVERS, k - 1); size++) {
+  for (let size = 0; size <= Math.min(levers.length, maxSize); size++) {
+    // Every set of this size costs at least `size`: a cheaper cut found already cannot be beaten.
+    if (best && best.cost <= size) break;
     for (const chosen of subsets(levers.length, size)) {
-      if (++tries > MAX_TRIES) break;
       const adjust = chosen.map((i) => levers[i]!);
+      if (++tries > MAX_TRIES) break;
+      if (!allowed(adjust) || conflicting(adjust)) continue;
       const cut = cutAdjusted(flow, k, adjust);
-      if (!cut) continue;
-      const inside = cut.starts.filter((st) => !boundaries.has(st)).length;
-      const cost = adjust.length + cut.shortBeforeLast * SHORT_COLUMN_COST + inside * MID_PARAGRAPH_COST;
+      if (!cut || (room !== undefined && cut.height > room)) continue;
+      const inside = cut.starts.filter((st) => !cut.boundaries.has(st)).length;
+      const cost =
+        adjust.reduce((n, a) => n + leverCost(a), 0) +
+        cut.shortBeforeLast * SHORT_COLUMN_COST +
+        inside * MID_PARAGRAPH_COST +
+        (room === undefined ? 0 : (room - cut.height) * k * SHORT_BODY_COST);
       if (!best || cost < best.cost)
         best = { height: cut.height, starts: cut.starts, adjust, level: cut.shortBeforeLast === 0, cost };
     }
-    if (best?.level && best.starts.every((st) => boundaries.has(st))) break;
   }
-  if (!best) return null;
-  return { height: best.height, starts: best.starts, adjust: best.adjust, level: best.level };
+  return best;
 }
 
-/** The flow with `adjust` applied, cut into k columns; starts given back in measured lines. */
+/** Two levers on one paragraph (tighter and looser at once) cannot both be pulled. */
+function conflicting(adjust: FlowAdjustment[]): boolean {
+  const tracked = adjust.filter((a) => a.kind === 'track').map((a) => a.at);
+  return new Set(tracked).size !== tracked.length;
+}
+
+/** The flow's length once `adjust` is applied. */
+function adjustedLines(lines: number, adjust: FlowAdjustment[]): number {
+  return lines + adjust.reduce((n, a) => n + (a.kind === 'track' ? a.delta : 1), 0);
+}
+
+/**
+ * Where measured line `line` (at or after the levers' own lines) stands once `adjust` is applied: a line
+ * of space moves it and everything after it down by one, a re-tracked paragraph that ends before it by
+ * its change in lines.
+ */
+export function shiftLine(line: number, adjust: FlowAdjustment[]): number {
+  let shift = 0;
+  for (const a of adjust) {
+    if (a.kind === 'space' && a.at <= line) shift++;
+    if (a.kind === 'track' && a.at + a.lines <= line) shift += a.delta;
+  }
+  return line + shift;
+}
+
+/** The flow with `adjust` applied, cut into k columns; starts in the adjusted flow's lines. */
 function cutAdjusted(
   flow: BodyFlow,
   k: number,
   adjust: FlowAdjustment[],
-): { height: number; starts: number[]; shortBeforeLast: number } | null {
-  // A line at or after a blank line moves down by one; a cut right at a blank line (a column would begin
-  // or end with it) is no longer a place to cut.
-  const shift = (line: number) => line + adjust.filter((a) => a.at <= line).length;
-  const blocked = (line: number) => adjust.some((a) => line === a.at);
-  const toMeasured = new Map<number, number>();
-  for (const b of flow.breaks) if (!blocked(b)) toMeasured.set(shift(b), b);
-  const T = flow.lines + adjust.length;
+): { height: number; starts: number[]; shortBeforeLast: number; boundaries: Set<number> } | null {
+  // A cut right at a blank line (a column would begin or end with it) is no longer a place to cut; inside a
+  // re-tracked paragraph the legal cuts are its own again (not after its first line or before its last).
+  const tracks = adjust.filter((a) => a.kind === 'track');
+  const blocked = (line: number) =>
+    adjust.some((a) => (a.kind === 'space' ? line === a.at : line > a.at && line < a.at + a.lines));
+  const legal = new Set<number>();
+  for (const b of flow.breaks) if (!blocked(b)) legal.add(shiftLine(b, adjust));
+  for (const t of tracks) {
+    const top = shiftLine(t.at, adjust);
+    for (let j = 2; j <= t.lines + t.delta - 2; j++) legal.add(top + j);
+  }
+  const T = adjustedLines(flow.lines, adjust);
   // Columns of h and h−1 lines add up to T only at h = ⌈T/k⌉.
   const h = Math.ceil(T / k);
-  const cut = bestCut(T, k, h, toMeasured);
-  return cut && { height: h, starts: cut.starts.map((s) => toMeasured.get(s)!), shortBeforeLast: cut.shortBeforeLast };
+  const cut = bestCut(T, k, h, legal);
+  if (!cut) return null;
+  const boundaries = new Set((flow.boundaries ?? []).map((b) => shiftLine(b, adjust)));
+  return { height: h, starts: cut.starts, shortBeforeLast: cut.shortBeforeLast, boundaries };
 }
 
 /**
@@ -105,7 +188,7 @@ function bestCut(
   T: number,
   k: number,
   h: number,
-  legal: Map<number, number>,
+  legal: Set<number>,
 ): { starts: number[]; shortBeforeLast: number } | null {
   const short = k * h - T;
   if (short < 0 || short >= k) return null;

@@ -128,16 +128,62 @@
   }
 
   /**
+   * Letter-spacings (em) at which a paragraph is measured as a copyfitting lever: the make-up may set one
+   * paragraph a little tighter or looser so it pulls back or pushes out a line. Tried in this order, the
+   * gentlest first in each direction; the bound (±0.02 em) keeps the change invisible at arm's length.
+   */
+  const TRACKING_STEPS_EM = [-0.01, -0.02, 0.01, 0.02];
+  /** A last line narrower than this (in body ems) reads as a one-character line; the inspection's rule too. */
+  const SHORT_LAST_LINE_EM = 1.5;
+
+  /**
+   * Set `el` at `spacing` em (the stylesheet's `p.tracked`), or back as it was (null); no class or style
+   * attribute is left behind, so a measured module's markup (its cache key) is unchanged.
+   */
+  function setTracking(el, spacing) {
+    el.classList.toggle('tracked', spacing !== null);
+    if (spacing === null) el.style.removeProperty('--tracking');
+    else el.style.setProperty('--tracking', `${spacing}em`);
+    for (const name of ['class', 'style']) if (el.getAttribute(name) === '') el.removeAttribute(name);
+  }
+
+  /**
+   * The paragraphs that re-tracked within the bound end one line shorter or longer, each with the gentlest
+   * spacing that does it and a last line that is not a lone character: one layout per spacing, every
+   * paragraph of the body measured at once (each breaks its lines on its own).
+   */
+  function trackingLevers(texts, at, em) {
+    const levers = [];
+    const found = new Set();
+    for (const spacing of TRACKING_STEPS_EM) {
+      for (const t of texts) setTracking(t.el, spacing);
+      for (const t of texts) {
+        const r = px(t.el);
+        const delta = at(r.bottom) - at(r.top) - (t.end - t.start);
+        if (Math.abs(delta) !== 1 || found.has(`${t.start}:${delta}`)) continue;
+        const last = lineBoxes(t.el).pop();
+        if (!last || last.right - last.left < em * SHORT_LAST_LINE_EM) continue;
+        found.add(`${t.start}:${delta}`);
+        levers.push({ kind: 'track', at: t.start, lines: t.end - t.start, delta, spacing });
+      }
+    }
+    for (const t of texts) setTracking(t.el, null);
+    return levers;
+  }
+
+  /**
    * The body set in one grid column, as the column cutter (src/layout/columns.ts) sees it: its lines and
    * where a column may start (not after a paragraph's first line or before its last, not inside or right
-   * after a subhead, not before the byline or a jump line); and each block's lines, kept to make the cuts.
+   * after a subhead, not before the byline or a jump line); the levers that change its length (a line of
+   * space before a subhead or the byline, a re-tracked paragraph); and each block's lines, kept to make the cuts.
    */
-  function bodyFlow(body, leading, total) {
+  function bodyFlow(body, leading, total, em) {
     const top = px(body).top;
     const at = (y) => Math.round((y - top) / leading);
     const blocks = [];
     const breaks = new Set();
     const adjustments = [];
+    const texts = [];
     for (const el of body.querySelectorAll(':scope > p, :scope > h3')) {
       const r = px(el);
       const kind = el.matches('h3') ? 'subhead' : el.matches('.byline, .jump') ? 'tail' : 'text';
@@ -149,8 +195,10 @@
       if (prev && prev.kind === 'text' && (kind === 'subhead' || kind === 'tail'))
         adjustments.push({ kind: 'space', at: start });
       if (kind === 'text') for (let j = 2; j <= end - start - 2; j++) breaks.add(start + j);
+      if (kind === 'text' && end - start >= 2) texts.push({ el, start, end });
       blocks.push({ kind, start, end });
     }
+    adjustments.push(...trackingLevers(texts, at, em));
     const inside = (set) => [...set].filter((b) => b > 0 && b < total).sort((a, b) => a - b);
     return {
       flow: {
@@ -211,7 +259,7 @@
           caption = Math.max(caption, lines(px(cap).height));
           cap.removeAttribute('style');
         }
-        if (k === 1) flow = bodyFlow(body, leading, lines(px(body).height));
+        if (k === 1) flow = bodyFlow(body, leading, lines(px(body).height), rootVar('--body-size'));
         spans.push({
           span: k,
           stack: lines(px(stack).height) + 1,
@@ -291,25 +339,44 @@
   }
 
   /**
-   * Cut a module's body into the columns the make-up chose: a line of space where it opened one so the
-   * lines divide, a forced column break where each column starts, splitting a paragraph at the line where a column starts inside it. The pieces of a paragraph
-   * keep its justification (the head piece's last line is a full line) and source line.
+   * Cut a module's body into the columns the make-up chose: a line of space where it opened one, a
+   * paragraph re-tracked where it pulled back or pushed out a line, so the lines divide; then a forced
+   * column break where each column starts (a line of the adjusted flow), splitting a paragraph at the
+   * line where a column starts inside it. The pieces of a paragraph keep its justification (the head
+   * piece's last line is a full line), its tracking and its source line.
    */
   function cutColumns(module, starts, adjust) {
     const body = module.querySelector('.body');
     const blocks = flowBlocks.get(module.id);
     const els = [...body.querySelectorAll(':scope > p, :scope > h3')];
     if (!blocks || blocks.length !== els.length) return;
-    for (const a of adjust) els[blocks.findIndex((b) => b.start === a.at)]?.classList.add('space-before');
+    const at = (a) => blocks.findIndex((b) => b.start === a.at);
+    const spaced = new Set(adjust.filter((a) => a.kind === 'space').map(at));
+    const tracked = new Map(adjust.filter((a) => a.kind === 'track').map((a) => [at(a), a]));
+    // Each block's lines in the adjusted flow.
+    let shift = 0;
+    const placed = blocks.map((b, i) => {
+      if (spaced.has(i)) {
+        els[i].classList.add('space-before');
+        shift++;
+      }
+      const start = b.start + shift;
+      const track = tracked.get(i);
+      if (track) {
+        setTracking(els[i], track.spacing);
+        shift += track.delta;
+      }
+      return { start, end: b.end + shift };
+    });
     const cuts = [];
     const leading = rootVar('--leading');
     // Line starts are read before any cut: a paragraph breaks its lines the same in every column of the grid.
     for (const line of starts) {
-      const i = blocks.findIndex((b) => line >= b.start && line < b.end);
+      const i = placed.findIndex((b) => line >= b.start && line < b.end);
       if (i < 0) return;
-      if (line === blocks[i].start) els[i].classList.add('column-start');
+      if (line === placed[i].start) els[i].classList.add('column-start');
       else {
-        const offset = lineOffsets(els[i], leading)[line - blocks[i].start];
+        const offset = lineOffsets(els[i], leading)[line - placed[i].start];
         if (offset === undefined) return;
         cuts.push({ el: els[i], offset });
       }

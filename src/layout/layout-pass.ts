@@ -9,7 +9,7 @@ import { measureOptions, planPage, type ModulePlan, type Rank } from './plan.js'
 import { applyAndInspect, measureModules, type InspectedPage } from './measure.js';
 import type { Placement, SpanMeasure } from './types.js';
 import { balancedAlready, levelColumns, type BodyFlow } from './columns.js';
-import { minFigureLines } from './leaf.js';
+import { maxFigureLines, minFigureLines } from './leaf.js';
 
 /** Fewer full-width lines than this for the last article's first part, and it moves whole instead. */
 const MIN_CONTINUED_LINES = 8;
@@ -43,6 +43,24 @@ function withLevelColumns(spans: SpanMeasure[], flow: BodyFlow): SpanMeasure[] {
       ? { ...s, body: cut.height, columnStarts: cut.starts, adjust: cut.adjust, level: cut.level }
       : { ...s, level: false };
   });
+}
+
+/**
+ * After packing, the way a make-up editor copyfits: a module whose columns the levers could not end level
+ * is cut again with a paragraph re-tracked, within the body lines the page gave it. Done only on the
+ * placed modules, so the page's arrangement stays the one the packer chose from the untracked copy. Lines
+ * the copyfit frees go to the module's figures where their proportions allow, so the columns still end at
+ * the module's foot.
+ */
+function copyfit(plan: ModulePlan, measure: SpanMeasure, flow: BodyFlow): ModulePlan {
+  if (plan.span < 2 || measure.level !== false) return plan;
+  const cut = levelColumns(flow, plan.span, measure.body);
+  if (!cut?.level) return plan;
+  const spare = measure.body - cut.height;
+  const taller = plan.figureLines + spare;
+  const figureLines =
+    plan.figureLines > 0 && (plan.addedSlot || taller <= maxFigureLines(measure)) ? taller : plan.figureLines;
+  return { ...plan, figureLines, columnStarts: cut.starts, adjust: cut.adjust };
 }
 
 /** Measure, make up and apply every page of the loaded edition. */
@@ -80,7 +98,11 @@ export async function layoutPass(page: Page, pages: PageView[], grid: Grid): Pro
         inspected: [],
       };
     }
-    plans.push(...pagePlans);
+    plans.push(
+      ...pagePlans.map((plan) =>
+        copyfit(plan, measures[plan.domId]!.find((s) => s.span === plan.span)!, raw[plan.domId]!.flow),
+      ),
+    );
     placements.push(makeup.placements);
   }
   const inspected = await applyAndInspect(page, plans);

@@ -31,9 +31,61 @@ describe('levelColumns', () => {
   it('opens a line of space before a subhead so the columns divide, never at a column top or foot', () => {
     const cut = levelColumns({ lines: 28, breaks: every(28), adjustments: [{ kind: 'space', at: 5 }] }, 3)!;
     expect(cut.adjust).toEqual([{ kind: 'space', at: 5 }]);
-    // Measured lines per column: the first holds the blank line too, so all three are 10 lines tall.
-    expect(heights(28, cut.starts)).toEqual([9, 10, 9]);
+    // Starts are lines of the adjusted flow (29 lines, the blank one included): the first column holds the
+    // blank line, so all three are 10 lines tall.
+    expect(heights(29, cut.starts)).toEqual([10, 10, 9]);
     expect(cut.level).toBe(true);
+  });
+
+  it('re-tracks a paragraph to pull back a line when no cut is legal at the level height', () => {
+    // 44 lines in 2 columns: the only level cut (line 22) would orphan a paragraph that starts at line 21.
+    const breaks = every(44).filter((b) => b !== 22);
+    const flow = {
+      lines: 44,
+      breaks,
+      boundaries: [10, 21],
+      adjustments: [{ kind: 'track' as const, at: 10, lines: 11, delta: -1, spacing: -0.02 }],
+    };
+    expect(levelColumns({ ...flow, adjustments: [] }, 2, 23)).toBeNull();
+    // Before the page is packed (no room given), no paragraph is re-tracked.
+    expect(levelColumns(flow, 2)).toBeNull();
+    const cut = levelColumns(flow, 2, 23)!;
+    expect(cut.adjust).toEqual(flow.adjustments);
+    expect(cut.level).toBe(true);
+    // 43 lines once the paragraph is one line shorter: 22 and 21, cut where the next paragraph starts.
+    expect(cut.starts).toEqual([22]);
+    expect(heights(43, cut.starts)).toEqual([22, 21]);
+  });
+
+  it('copyfits within the room the module has, filling it when a looser paragraph can', () => {
+    const tighter = { kind: 'track' as const, at: 10, lines: 11, delta: -1, spacing: -0.02 };
+    const looser = { kind: 'track' as const, at: 30, lines: 6, delta: 1, spacing: 0.02 };
+    const flow = { lines: 44, breaks: every(44).filter((b) => b !== 22), adjustments: [tighter, looser] };
+    expect(levelColumns(flow, 2, 23)).toMatchObject({ height: 23, adjust: [looser], level: true });
+    expect(levelColumns(flow, 2, 22)).toMatchObject({ height: 22, adjust: [tighter], level: true });
+  });
+
+  it('prefers a line of space to a re-tracked paragraph, and re-tracks only when it makes the columns level', () => {
+    const track = { kind: 'track' as const, at: 2, lines: 6, delta: 1, spacing: 0.02 };
+    const flow = { lines: 28, breaks: every(28), adjustments: [track, { kind: 'space' as const, at: 12 }] };
+    expect(levelColumns(flow, 3, 10)!.adjust).toEqual([{ kind: 'space', at: 12 }]);
+    expect(levelColumns({ lines: 30, breaks: every(30), adjustments: [track] }, 3, 10)!.adjust).toEqual([]);
+  });
+
+  it('opens cuts inside a re-tracked paragraph by its new length, never after its first line or before its last', () => {
+    // A 14-line paragraph from line 4, set one line longer: 20 lines cut at line 10, its 7th line.
+    const long = { kind: 'track' as const, at: 4, lines: 14, delta: 1, spacing: 0.02 };
+    expect(levelColumns({ lines: 19, breaks: [4, 18], adjustments: [long] }, 2, 10)).toMatchObject({
+      starts: [10],
+      level: true,
+    });
+    // A 5-line paragraph from line 4, one line longer: the level cut (line 5) would follow its first line, so
+    // the paragraph is left as it is (4 and 5 lines, not level).
+    const short = { kind: 'track' as const, at: 4, lines: 5, delta: 1, spacing: 0.02 };
+    expect(levelColumns({ lines: 9, breaks: [4], adjustments: [short] }, 2, 5)).toMatchObject({
+      adjust: [],
+      level: false,
+    });
   });
 
   it('cuts only where the copy allows, and gives up when no cut keeps the columns within a line', () => {
