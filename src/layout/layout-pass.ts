@@ -9,7 +9,7 @@ import { measureOptions, planPage, type ModulePlan, type Rank } from './plan.js'
 import { applyAndInspect, measureModules, type InspectedPage } from './measure.js';
 import type { Placement, SpanMeasure } from './types.js';
 import { balancedAlready, levelColumns, type BodyFlow } from './columns.js';
-import { maxFigureLines, minFigureLines } from './leaf.js';
+import { minFigureLines } from './leaf.js';
 
 /** Fewer full-width lines than this for the last article's first part, and it moves whole instead. */
 const MIN_CONTINUED_LINES = 8;
@@ -46,21 +46,15 @@ function withLevelColumns(spans: SpanMeasure[], flow: BodyFlow): SpanMeasure[] {
 }
 
 /**
- * After packing, the way a make-up editor copyfits: a module whose columns the levers could not end level
- * is cut again with a paragraph re-tracked, within the body lines the page gave it. Done only on the
- * placed modules, so the page's arrangement stays the one the packer chose from the untracked copy. Lines
- * the copyfit frees go to the module's figures where their proportions allow, so the columns still end at
- * the module's foot.
+ * After packing, the way a make-up editor copyfits: a module whose columns neither the levers nor the
+ * page's own balancing can end within a line of each other is cut again with a paragraph or two
+ * re-tracked, within the body lines the page gave it. Done only on the placed modules, so the page's
+ * arrangement stays the one the packer chose from the untracked copy.
  */
 function copyfit(plan: ModulePlan, measure: SpanMeasure, flow: BodyFlow): ModulePlan {
-  if (plan.span < 2 || measure.level !== false) return plan;
+  if (plan.span < 2 || measure.level !== false || measure.columnStarts) return plan;
   const cut = levelColumns(flow, plan.span, measure.body);
-  if (!cut?.level) return plan;
-  const spare = measure.body - cut.height;
-  const taller = plan.figureLines + spare;
-  const figureLines =
-    plan.figureLines > 0 && (plan.addedSlot || taller <= maxFigureLines(measure)) ? taller : plan.figureLines;
-  return { ...plan, figureLines, columnStarts: cut.starts, adjust: cut.adjust };
+  return cut?.level ? { ...plan, columnStarts: cut.starts, adjust: cut.adjust } : plan;
 }
 
 /** Measure, make up and apply every page of the loaded edition. */

@@ -52,11 +52,6 @@ function figureRange(m: SpanMeasure, rows: number): [number, number, number] {
   return [min, Math.max(min, max), rows * (m.caption + natural)];
 }
 
-/** The most lines an article's own figures may take at this span, within their proportions. */
-export function maxFigureLines(m: SpanMeasure): number {
-  return m.figureRows ? figureRange(m, m.figureRows)[1] : 0;
-}
-
 /**
  * How far the make-up may go to fill a module: copy and its own figures only; then a photo slot or
  * upright pictures within picture proportions; last, a slot of any height (a page with very little copy).

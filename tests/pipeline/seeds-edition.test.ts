@@ -62,14 +62,10 @@ describe('edition built from seeds/', () => {
     }
   });
 
-  it('ends the text columns of every module level (within a line)', () => {
-    // One two-column module on the seeds' page 2 has copy whose lines cannot divide with the levers the
-    // make-up has (no subhead or byline to open a line before): its columns differ by two lines.
-    const unbalanced = report.pages.map((p) => p.unbalancedModules);
-    expect(
-      unbalanced.reduce((a, b) => a + b, 0),
-      unbalanced.join(','),
-    ).toBeLessThanOrEqual(1);
+  it('ends the text columns of every module level (within a line) on every page', () => {
+    // Page 2 holds a two-column item whose 44 lines have no level cut (it would orphan a line) and no
+    // subhead or byline to open a line before: the make-up copyfits it by re-tracking a paragraph.
+    for (const page of report.pages) expect(page.unbalancedModules, `page ${page.number}`).toBe(0);
   });
 
   it('breaks no two-line head inside a phrase', () => {
@@ -114,7 +110,7 @@ describe('edition built from seeds/', () => {
 });
 
 describe('the seeds in the daily house style', () => {
-  it('builds every page filled, nothing overset, heads in sans and standfirsts, bylines and captions in Kai', async () => {
+  it('builds every page filled, nothing overset, columns level, heads in sans and standfirsts, bylines and captions in Kai', async () => {
     const dir = await tempProject({ 'zhuanban.config.json': JSON.stringify({ style: 'daily' }) }, true);
     const result = await runCli(['build', '--strict', '-q'], dir);
     expect(result.code, result.stderr).toBe(0);
@@ -124,6 +120,7 @@ describe('the seeds in the daily house style', () => {
       expect(page.fill, `page ${page.number}`).toBeGreaterThanOrEqual(0.97);
       expect(page.oversetChars + page.widows + page.orphans + page.singleCharLines, `page ${page.number}`).toBe(0);
       expect(page.midPhraseTexts, `page ${page.number}`).toEqual([]);
+      expect(page.unbalancedModules, `page ${page.number}`).toBe(0);
     }
     const proof = await readFile(join(dir, 'output/proof/page-01.html'), 'utf8');
     expect(proof).toContain('class="page style-daily"');
