@@ -118,6 +118,12 @@ const ZH: Record<string, Rewrite[]> = {
       (m) => `第${m[1]}版：「${m[2]}」段落末行只有一个字`,
     ],
   ],
+  copyfit: [
+    [
+      new RegExp(`^${PAGE} a paragraph set at ([+-]?[\\d.]+) em letter-spacing so the columns end level$`),
+      (m) => `第${m[1]}版：「${m[2]}」一段字距调整 ${m[3]} em（${Number(m[3]) < 0 ? '紧排' : '松排'}），使各栏齐平`,
+    ],
+  ],
   'heading-depth': [
     [
       /^Subheads are written `###`; read this level-(\d+) heading as one$/,

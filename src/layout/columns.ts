@@ -144,7 +144,7 @@ function adjustedLines(lines: number, adjust: FlowAdjustment[]): number {
  * of space moves it and everything after it down by one, a re-tracked paragraph that ends before it by
  * its change in lines.
  */
-export function shiftLine(line: number, adjust: FlowAdjustment[]): number {
+function shiftLine(line: number, adjust: FlowAdjustment[]): number {
   let shift = 0;
   for (const a of adjust) {
     if (a.kind === 'space' && a.at <= line) shift++;

@@ -430,6 +430,7 @@
     let orphans = 0;
     let single = 0;
     let unbalanced = 0;
+    let trackedParagraphs = 0;
     const banner = page.querySelector('.banner');
     if (banner) covered += px(banner).width * px(banner).height;
     const modules = [];
@@ -482,7 +483,13 @@
       // Text columns balance to within one line.
       const bottoms = [...Array(textCols).keys()].map((c) => columns.get(c) ?? box.top);
       if (textCols > 1 && Math.max(...bottoms) - Math.min(...bottoms) > leading * 1.5) unbalanced++;
-      modules.push({ id: module.dataset.article, overset: moduleOverset, breaks });
+      // Paragraphs the make-up re-tracked so the columns end level (a split paragraph counts once).
+      const tracked = [...body.querySelectorAll('p.tracked:not(.split-rest)')].map((el) => ({
+        line: Number(el.dataset.line) || Number(module.dataset.line) || 1,
+        spacing: parseFloat(el.style.getPropertyValue('--tracking')),
+      }));
+      trackedParagraphs += tracked.length;
+      modules.push({ id: module.dataset.article, overset: moduleOverset, breaks, tracked });
     }
     let multiLineHeads = 0;
     let midPhraseHeads = 0;
@@ -508,6 +515,7 @@
       orphans,
       singleCharLines: single,
       unbalancedModules: unbalanced,
+      trackedParagraphs,
       multiLineHeads,
       midPhraseHeads,
       midPhraseTexts,

@@ -1,7 +1,8 @@
 /**
  * The make-up's findings as diagnostics with file:line: overset copy at its article, and each
  * widow, orphan or one-character last line at the paragraph where it falls, so the build log and
- * the preview panel can point at the spot.
+ * the preview panel can point at the spot; and, for the editor's information, each paragraph the
+ * make-up re-tracked to end its module's columns level.
  */
 import type { Diagnostic } from '../ast/types.js';
 import type { InspectedPage, LineBreakFault } from './measure.js';
@@ -36,6 +37,15 @@ export function makeupDiagnostics(view: PageView, inspected: InspectedPage | und
         line: fault.line,
         column: 1,
         message: `page ${view.number}: 「${headline}」 ${FAULT_TEXT[fault.kind]}`,
+      });
+    for (const t of m.tracked ?? [])
+      out.push({
+        ruleId: 'copyfit',
+        severity: 'info',
+        file,
+        line: t.line,
+        column: 1,
+        message: `page ${view.number}: 「${headline}」 a paragraph set at ${t.spacing > 0 ? '+' : ''}${t.spacing} em letter-spacing so the columns end level`,
       });
   }
   return out;

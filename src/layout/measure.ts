@@ -20,6 +20,12 @@ export interface LineBreakFault {
   line: number;
 }
 
+/** A paragraph set tighter or looser (`spacing` em) to copyfit its module, at its source line. */
+export interface TrackedParagraph {
+  line: number;
+  spacing: number;
+}
+
 /** What the page reports about one laid-out page. */
 export interface InspectedPage {
   number: number;
@@ -30,6 +36,8 @@ export interface InspectedPage {
   singleCharLines: number;
   /** Modules whose text columns differ by more than one line. */
   unbalancedModules: number;
+  /** Paragraphs re-tracked (within ±0.02 em) so their module's columns end level. */
+  trackedParagraphs?: number;
   /** Shares of the type area holding placed photos and empty photo slots. */
   photoShare?: number;
   slotShare?: number;
@@ -41,7 +49,7 @@ export interface InspectedPage {
   /** Of those, heads that break inside a phrase although every phrase fits the measure; and their text. */
   midPhraseHeads?: number;
   midPhraseTexts?: string[];
-  modules: { id: string; overset: number; breaks: LineBreakFault[] }[];
+  modules: { id: string; overset: number; breaks: LineBreakFault[]; tracked?: TrackedParagraph[] }[];
 }
 
 /** Open (or swap into `reuse`) the edition page with the make-up helpers loaded; `isolated`: in its own renderer process. */

@@ -115,6 +115,7 @@ export function buildReport(args: {
       orphans: inspected?.orphans ?? 0,
       singleCharLines: inspected?.singleCharLines ?? 0,
       unbalancedModules: inspected?.unbalancedModules ?? 0,
+      trackedParagraphs: inspected?.trackedParagraphs ?? 0,
       multiLineHeads: inspected?.multiLineHeads ?? 0,
       midPhraseHeads: inspected?.midPhraseHeads ?? 0,
       midPhraseTexts: inspected?.midPhraseTexts ?? [],
