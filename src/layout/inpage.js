@@ -42,15 +42,18 @@
    * A head with a phrase wider than its measure breaks normally: the phrase cannot stay whole anyway,
    * and a forced overflow would run into the next module.
    */
-  function fitPhrases(root) {
-    for (const head of root.querySelectorAll(HEADS)) {
-      const phrases = head.querySelectorAll('.phrase');
-      if (!phrases.length) continue;
-      head.classList.remove('phrase-fallback');
+  function fitPhrases(roots) {
+    const heads = [roots].flat().flatMap((root) => [...root.querySelectorAll(HEADS)]);
+    const withPhrases = heads
+      .map((head) => ({ head, phrases: head.querySelectorAll('.phrase') }))
+      .filter((h) => h.phrases.length);
+    for (const { head } of withPhrases) head.classList.remove('phrase-fallback');
+    // Every width is read before any class changes, so the page lays out once for all heads.
+    const fallback = withPhrases.filter(({ head, phrases }) => {
       const width = head.clientWidth;
-      if ([...phrases].some((p) => p.getBoundingClientRect().width > width + 0.5))
-        head.classList.add('phrase-fallback');
-    }
+      return [...phrases].some((p) => p.getBoundingClientRect().width > width + 0.5);
+    });
+    for (const { head } of fallback) head.classList.add('phrase-fallback');
   }
 
   /** Punctuation that ends a phrase; the same rule as the renderer's, read from the text alone. */
@@ -214,7 +217,12 @@
   // Each module's body blocks from its last measure, by DOM id: apply cuts its columns with them.
   const flowBlocks = new Map();
 
-  /** Measure every module at spans 1..columns; returns heights in whole lines and the body's one-column flow. */
+  /**
+   * Measure every module at spans 1..columns; returns heights in whole lines and the body's one-column flow.
+   * Modules in the measuring state are independent blocks (each as wide as its span says), so every module
+   * is set to a span first and all are read after: the page lays out a few times per span, not a few
+   * times per module and span.
+   */
   function measure(opts) {
     const leading = rootVar('--leading');
     const colW = rootVar('--col-w');
@@ -225,59 +233,67 @@
       measured.clear();
       measuredStyles = styles;
     }
-    const out = {};
-    for (const module of document.querySelectorAll('.module')) {
-      const key = module.outerHTML;
-      if (measured.has(key)) {
-        const hit = measured.get(key);
-        out[module.id] = { spans: hit.spans, flow: hit.flow };
-        flowBlocks.set(module.id, hit.blocks);
-        continue;
-      }
-      let flow = null;
-      module.classList.add('measuring');
-      const spans = [];
-      const figs = module.querySelectorAll('.figure:not(.slot)');
-      for (let k = 1; k <= opts.columns; k++) {
-        const width = k * colW + (k - 1) * gutter;
-        setVars(module, {
+    const modules = [...document.querySelectorAll('.module')].map((el) => ({ el, key: el.outerHTML }));
+    const todo = modules.filter((m) => !measured.has(m.key));
+    for (const m of todo) {
+      m.el.classList.add('measuring');
+      m.spans = [];
+      m.figs = m.el.querySelectorAll('.figure:not(.slot)');
+    }
+    for (let k = 1; k <= opts.columns; k++) {
+      const width = k * colW + (k - 1) * gutter;
+      for (const m of todo)
+        setVars(m.el, {
           '--cs': k,
           '--text-cols': k,
-          '--hl-size': opts.headlineSizes[module.dataset.rank][k],
+          '--hl-size': opts.headlineSizes[m.el.dataset.rank][k],
           '--lede-cols': opts.ledeCols[k],
         });
-        fitPhrases(module);
-        const stack = module.querySelector('.stack');
-        const lede = module.querySelector('.lede');
-        const body = module.querySelector('.body');
-        const perRow = Math.max(1, Math.min(figs.length, Math.floor(k / 2) || 1));
-        const figWidth = (width - (perRow - 1) * gutter) / perRow;
-        let caption = 0;
-        for (const fig of figs) {
+      fitPhrases(todo.map((m) => m.el));
+      // Captions at the figure width of this span: all set, then all read.
+      const caps = [];
+      for (const m of todo) {
+        const perRow = Math.max(1, Math.min(m.figs.length, Math.floor(k / 2) || 1));
+        m.perRow = perRow;
+        m.figWidth = (width - (perRow - 1) * gutter) / perRow;
+        m.caption = 0;
+        for (const fig of m.figs) {
           const cap = fig.querySelector('figcaption');
-          cap.style.width = `${figWidth}px`;
-          caption = Math.max(caption, lines(px(cap).height));
-          cap.removeAttribute('style');
+          cap.style.width = `${m.figWidth}px`;
+          caps.push({ m, cap });
         }
-        if (k === 1) flow = bodyFlow(body, leading, lines(px(body).height), rootVar('--body-size'));
-        spans.push({
+      }
+      for (const c of caps) c.m.caption = Math.max(c.m.caption, lines(px(c.cap).height));
+      for (const c of caps) c.cap.removeAttribute('style');
+      for (const m of todo) {
+        const stack = m.el.querySelector('.stack');
+        const lede = m.el.querySelector('.lede');
+        const body = m.el.querySelector('.body');
+        if (k === 1) m.flow = bodyFlow(body, leading, lines(px(body).height), rootVar('--body-size'));
+        m.spans.push({
           span: k,
           stack: lines(px(stack).height) + 1,
           lede: lede ? lines(px(lede).height) + 1 : 0,
           body: lines(px(body).height),
-          caption,
-          figureRows: figs.length ? Math.ceil(figs.length / perRow) : 0,
-          imageNatural: Math.round(naturalImageHeight(figs, figWidth) / leading),
-          photos: figs.length > 0 && [...figs].every((f) => f.dataset.aspect),
-          photoPpi: lowestPpi(figs, figWidth),
+          caption: m.caption,
+          figureRows: m.figs.length ? Math.ceil(m.figs.length / m.perRow) : 0,
+          imageNatural: Math.round(naturalImageHeight(m.figs, m.figWidth) / leading),
+          photos: m.figs.length > 0 && [...m.figs].every((f) => f.dataset.aspect),
+          photoPpi: lowestPpi(m.figs, m.figWidth),
         });
       }
-      module.classList.remove('measuring');
-      module.removeAttribute('style');
-      fitPhrases(module);
-      out[module.id] = { spans, flow: flow.flow };
-      flowBlocks.set(module.id, flow.blocks);
-      measured.set(key, { spans, flow: flow.flow, blocks: flow.blocks });
+    }
+    for (const m of todo) {
+      m.el.classList.remove('measuring');
+      m.el.removeAttribute('style');
+    }
+    fitPhrases(todo.map((m) => m.el));
+    for (const m of todo) measured.set(m.key, { spans: m.spans, flow: m.flow.flow, blocks: m.flow.blocks });
+    const out = {};
+    for (const { el, key } of modules) {
+      const hit = measured.get(key);
+      out[el.id] = { spans: hit.spans, flow: hit.flow };
+      flowBlocks.set(el.id, hit.blocks);
     }
     return out;
   }
