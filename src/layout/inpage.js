@@ -152,35 +152,42 @@
 
   /**
    * The paragraphs that re-tracked within the bound end one line shorter or longer, each with the gentlest
-   * spacing that does it and a last line that is not a lone character: one layout per spacing, every
-   * paragraph of the body measured at once (each breaks its lines on its own).
+   * spacing that does it and a last line that is not a lone character, for every body in `bodies` at
+   * once: one layout per spacing for all of them (each paragraph breaks its lines on its own, and each
+   * body's lines are counted from its own top as it stands, so bodies above that grew or shrank do not
+   * shift them). Each body gets its `levers`, in the order the spacings were tried.
    */
-  function trackingLevers(texts, at, em) {
-    const levers = [];
-    const found = new Set();
+  function trackingLevers(bodies, leading, em) {
+    for (const b of bodies) {
+      b.levers = [];
+      b.found = new Set();
+    }
     for (const spacing of TRACKING_STEPS_EM) {
-      for (const t of texts) setTracking(t.el, spacing);
-      for (const t of texts) {
-        const r = px(t.el);
-        const delta = at(r.bottom) - at(r.top) - (t.end - t.start);
-        if (Math.abs(delta) !== 1 || found.has(`${t.start}:${delta}`)) continue;
-        const last = lineBoxes(t.el).pop();
-        if (!last || last.right - last.left < em * SHORT_LAST_LINE_EM) continue;
-        found.add(`${t.start}:${delta}`);
-        levers.push({ kind: 'track', at: t.start, lines: t.end - t.start, delta, spacing });
+      for (const b of bodies) for (const t of b.texts) setTracking(t.el, spacing);
+      for (const b of bodies) {
+        const top = px(b.body).top;
+        const at = (y) => Math.round((y - top) / leading);
+        for (const t of b.texts) {
+          const r = px(t.el);
+          const delta = at(r.bottom) - at(r.top) - (t.end - t.start);
+          if (Math.abs(delta) !== 1 || b.found.has(`${t.start}:${delta}`)) continue;
+          const last = lineBoxes(t.el).pop();
+          if (!last || last.right - last.left < em * SHORT_LAST_LINE_EM) continue;
+          b.found.add(`${t.start}:${delta}`);
+          b.levers.push({ kind: 'track', at: t.start, lines: t.end - t.start, delta, spacing });
+        }
       }
     }
-    for (const t of texts) setTracking(t.el, null);
-    return levers;
+    for (const b of bodies) for (const t of b.texts) setTracking(t.el, null);
   }
 
   /**
    * The body set in one grid column, as the column cutter (src/layout/columns.ts) sees it: its lines and
    * where a column may start (not after a paragraph's first line or before its last, not inside or right
-   * after a subhead, not before the byline or a jump line); the levers that change its length (a line of
-   * space before a subhead or the byline, a re-tracked paragraph); and each block's lines, kept to make the cuts.
+   * after a subhead, not before the byline or a jump line); its paragraphs long enough to re-track; and
+   * each block's lines, kept to make the cuts.
    */
-  function bodyFlow(body, leading, total, em) {
+  function bodyBlocks(body, leading) {
     const top = px(body).top;
     const at = (y) => Math.round((y - top) / leading);
     const blocks = [];
@@ -201,17 +208,28 @@
       if (kind === 'text' && end - start >= 2) texts.push({ el, start, end });
       blocks.push({ kind, start, end });
     }
-    adjustments.push(...trackingLevers(texts, at, em));
-    const inside = (set) => [...set].filter((b) => b > 0 && b < total).sort((a, b) => a - b);
-    return {
-      flow: {
-        lines: total,
-        breaks: inside(breaks),
-        boundaries: inside(new Set(blocks.map((b) => b.start))),
-        adjustments,
-      },
-      blocks,
-    };
+    return { body, blocks, breaks, adjustments, texts };
+  }
+
+  /**
+   * Each body's one-column flow (see bodyBlocks) with the levers that change its length: a line of space
+   * before a subhead or the byline, a re-tracked paragraph. `totals` are the bodies' heights in lines.
+   */
+  function bodyFlows(bodies, leading, totals, em) {
+    const read = bodies.map((body) => bodyBlocks(body, leading));
+    trackingLevers(read, leading, em);
+    return read.map((b, i) => {
+      const inside = (set) => [...set].filter((x) => x > 0 && x < totals[i]).sort((x, y) => x - y);
+      return {
+        flow: {
+          lines: totals[i],
+          breaks: inside(b.breaks),
+          boundaries: inside(new Set(b.blocks.map((x) => x.start))),
+          adjustments: [...b.adjustments, ...b.levers],
+        },
+        blocks: b.blocks,
+      };
+    });
   }
 
   // Each module's body blocks from its last measure, by DOM id: apply cuts its columns with them.
@@ -265,11 +283,19 @@
       }
       for (const c of caps) c.m.caption = Math.max(c.m.caption, lines(px(c.cap).height));
       for (const c of caps) c.cap.removeAttribute('style');
+      if (k === 1) {
+        // Every body's flow and copyfitting levers at one column, all bodies at once.
+        const bodies = todo.map((m) => m.el.querySelector('.body'));
+        const totals = bodies.map((body) => lines(px(body).height));
+        const flows = bodyFlows(bodies, leading, totals, rootVar('--body-size'));
+        todo.forEach((m, i) => {
+          m.flow = flows[i];
+        });
+      }
       for (const m of todo) {
         const stack = m.el.querySelector('.stack');
         const lede = m.el.querySelector('.lede');
         const body = m.el.querySelector('.body');
-        if (k === 1) m.flow = bodyFlow(body, leading, lines(px(body).height), rootVar('--body-size'));
         m.spans.push({
           span: k,
           stack: lines(px(stack).height) + 1,
