@@ -4,6 +4,8 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { Config } from '../config/schema.js';
+import type { BrowserSession } from '../print/browser.js';
 import { langFromEnv, resolveLang, translate } from '../i18n/index.js';
 import { sourcePaths, UsageError } from './errors.js';
 import { checkOutputFolder } from '../io/output-folder.js';
@@ -36,6 +38,19 @@ export async function shardCommand<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The build command's flags, as commander parses them. */
+interface BuildFlags {
+  out: string;
+  strict?: boolean;
+  pressReady?: boolean;
+  marks: boolean;
+  quiet?: boolean;
+  jobs?: number;
+  batchPages?: number;
+  shard?: { index: number; count: number };
+  plan: string;
+}
+
 /** Register the build command. */
 export function registerBuild(program: Command): void {
   program
@@ -62,102 +77,108 @@ export function registerBuild(program: Command): void {
       shardSpec,
     )
     .option('--plan <file>', 'the page plan a shard reads', 'plan.json')
-    .action(
-      async (
-        sources: string[],
-        opts: {
-          out: string;
-          strict?: boolean;
-          pressReady?: boolean;
-          marks: boolean;
-          quiet?: boolean;
-          jobs?: number;
-          batchPages?: number;
-          shard?: { index: number; count: number };
-          plan: string;
-        },
-      ) => {
-        // Loaded here, not at the top: `zhuanban --help` should not pay for the whole pipeline.
-        const [{ loadConfig }, { nodeContext }, pipeline, { createProgress }, { printDiagnostics }] = await Promise.all(
-          [
-            import('../config/load.js'),
-            import('../io/context.js'),
-            import('../pipeline/index.js'),
-            import('./progress.js'),
-            import('./diagnostics.js'),
-          ],
-        );
-        const { buildEdition, buildShard, preflightVerdicts, strictFailures, resolveSources, SourceError } = pipeline;
-        const root = process.cwd();
-        const config = await loadConfig(root);
-        if (opts.shard) {
-          if (sources.length)
-            throw new UsageError('a shard builds the sources of its plan; give no sources with --shard');
-          const ctx = nodeContext(root, createProgress({ quiet: opts.quiet }));
-          const outDir = resolve(root, opts.out);
-          await checkOutputFolder(outDir, opts.out);
-          const { pages } = await shardCommand(() =>
-            buildShard(ctx, {
-              config,
-              planPath: resolve(root, opts.plan),
-              ...opts.shard!,
-              outDir,
-              jobs: opts.jobs,
-              batchSources: opts.batchPages,
-            }),
-          );
-          process.stderr.write(
-            `zhuanban: wrote shard ${opts.shard.index}/${opts.shard.count} (${pages} pages) to ${outDir}; join the shards with \`zhuanban merge\`\n`,
-          );
-          return;
-        }
-        const paths = await sourcePaths({ resolveSources, SourceError }, root, config, sources);
-        const outDir = resolve(root, opts.out);
+    .action(async (sources: string[], opts: BuildFlags) => {
+      // Loaded here, not at the top: `zhuanban --help` should not pay for the whole pipeline. Chromium is
+      // started as soon as the config says how long it may take, and starts while the pipeline loads.
+      const [{ loadConfig }, { launchBrowser }] = await Promise.all([
+        import('../config/load.js'),
+        import('../print/browser.js'),
+      ]);
+      const root = process.cwd();
+      const config = await loadConfig(root);
+      const outDir = resolve(root, opts.out);
+      let launching: ReturnType<typeof launchBrowser> | undefined;
+      if (!opts.shard) {
         // Before Chromium starts: an output folder that cannot be one is the user's to fix (exit 2).
         await checkOutputFolder(outDir, opts.out);
-        const ctx = nodeContext(root, createProgress({ quiet: opts.quiet }));
-        const { report, pdfPath } = await buildEdition(ctx, {
-          config,
-          sources: paths,
-          outDir,
-          pressReady: opts.pressReady,
-          marks: opts.marks && config.marks,
-          jobs: opts.jobs,
-          batchSources: opts.batchPages,
-        });
-        const lang = resolveLang(config.lang);
-        const say = (line: string) => process.stderr.write(`zhuanban: ${line}\n`);
-        printDiagnostics(report.diagnostics, root, lang);
-        for (const p of report.browserProblems)
-          say(translate(lang, 'build.browser', { kind: p.kind, message: p.message, url: p.url }));
-        const pages = report.pages
-          .map((p) =>
-            translate(lang, 'build.page', {
-              number: p.number,
-              fill: (p.fill * 100).toFixed(1),
-              overset: p.oversetChars,
-              copy: Math.round(p.shares.copy * 100),
-              photos: Math.round(p.shares.photos * 100),
-              slots: Math.round(p.shares.emptySlots * 100),
-            }),
-          )
-          .join(lang === 'zh-CN' ? '；' : '; ');
-        say(translate(lang, 'build.wrote', { path: pdfPath, count: report.pages.length, pages }));
-        if (report.photos.placed.length || report.photos.unused.length) {
-          const lowest = Math.min(...report.photos.placed.map((p) => p.effectivePpi));
-          say(
-            `photos: ${report.photos.placed.length} placed${report.photos.placed.length ? ` (lowest ${lowest} ppi at placed size)` : ''}, ${report.photos.unused.length} unused`,
-          );
-        }
-        for (const v of preflightVerdicts(report))
-          say(
-            `preflight ${v.name}: ${v.passed ? 'passed' : `FAILED, ${v.issues} issue${v.issues === 1 ? '' : 's'} (see report.json or \`zhuanban preflight ${v.name}\`)`}`,
-          );
-        const failures = strictFailures(report);
-        if (opts.strict && failures.length) {
-          for (const f of failures) say(translate(lang, 'build.strict', { failure: f }));
-          process.exitCode = 1;
-        }
-      },
+        launching = launchBrowser(config.timeoutMs);
+        launching.catch(() => {});
+      }
+      try {
+        await runBuild(sources, opts, { root, config, outDir, launching });
+      } finally {
+        // The build closes the browser it was given; this closes it when the build never started (close is memoised).
+        await (await launching?.catch(() => null))?.close();
+      }
+    });
+}
+
+/** The build itself, once the config is read and Chromium is starting (`launching`; absent for a shard). */
+async function runBuild(
+  sources: string[],
+  opts: BuildFlags,
+  started: { root: string; config: Config; outDir: string; launching?: Promise<BrowserSession> },
+): Promise<void> {
+  const { root, config, outDir, launching } = started;
+  const [{ nodeContext }, pipeline, { createProgress }, { printDiagnostics }] = await Promise.all([
+    import('../io/context.js'),
+    import('../pipeline/index.js'),
+    import('./progress.js'),
+    import('./diagnostics.js'),
+  ]);
+  const { buildEdition, buildShard, preflightVerdicts, strictFailures, resolveSources, SourceError } = pipeline;
+  if (opts.shard) {
+    if (sources.length) throw new UsageError('a shard builds the sources of its plan; give no sources with --shard');
+    const ctx = nodeContext(root, createProgress({ quiet: opts.quiet }));
+    await checkOutputFolder(outDir, opts.out);
+    const { pages } = await shardCommand(() =>
+      buildShard(ctx, {
+        config,
+        planPath: resolve(root, opts.plan),
+        ...opts.shard!,
+        outDir,
+        jobs: opts.jobs,
+        batchSources: opts.batchPages,
+      }),
     );
+    process.stderr.write(
+      `zhuanban: wrote shard ${opts.shard.index}/${opts.shard.count} (${pages} pages) to ${outDir}; join the shards with \`zhuanban merge\`\n`,
+    );
+    return;
+  }
+  const paths = await sourcePaths({ resolveSources, SourceError }, root, config, sources);
+  const ctx = nodeContext(root, createProgress({ quiet: opts.quiet }));
+  const { report, pdfPath } = await buildEdition(ctx, {
+    config,
+    sources: paths,
+    outDir,
+    pressReady: opts.pressReady,
+    marks: opts.marks && config.marks,
+    jobs: opts.jobs,
+    batchSources: opts.batchPages,
+    browser: launching,
+  });
+  const lang = resolveLang(config.lang);
+  const say = (line: string) => process.stderr.write(`zhuanban: ${line}\n`);
+  printDiagnostics(report.diagnostics, root, lang);
+  for (const p of report.browserProblems)
+    say(translate(lang, 'build.browser', { kind: p.kind, message: p.message, url: p.url }));
+  const pages = report.pages
+    .map((p) =>
+      translate(lang, 'build.page', {
+        number: p.number,
+        fill: (p.fill * 100).toFixed(1),
+        overset: p.oversetChars,
+        copy: Math.round(p.shares.copy * 100),
+        photos: Math.round(p.shares.photos * 100),
+        slots: Math.round(p.shares.emptySlots * 100),
+      }),
+    )
+    .join(lang === 'zh-CN' ? '；' : '; ');
+  say(translate(lang, 'build.wrote', { path: pdfPath, count: report.pages.length, pages }));
+  if (report.photos.placed.length || report.photos.unused.length) {
+    const lowest = Math.min(...report.photos.placed.map((p) => p.effectivePpi));
+    say(
+      `photos: ${report.photos.placed.length} placed${report.photos.placed.length ? ` (lowest ${lowest} ppi at placed size)` : ''}, ${report.photos.unused.length} unused`,
+    );
+  }
+  for (const v of preflightVerdicts(report))
+    say(
+      `preflight ${v.name}: ${v.passed ? 'passed' : `FAILED, ${v.issues} issue${v.issues === 1 ? '' : 's'} (see report.json or \`zhuanban preflight ${v.name}\`)`}`,
+    );
+  const failures = strictFailures(report);
+  if (opts.strict && failures.length) {
+    for (const f of failures) say(translate(lang, 'build.strict', { failure: f }));
+    process.exitCode = 1;
+  }
 }

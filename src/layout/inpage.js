@@ -42,22 +42,18 @@
    * A head with a phrase wider than its measure breaks normally: the phrase cannot stay whole anyway,
    * and a forced overflow would run into the next module.
    */
-  function fitPhrases(root) {
-    for (const head of root.querySelectorAll(HEADS)) {
-      const phrases = head.querySelectorAll('.phrase');
-      if (!phrases.length) continue;
-      head.classList.remove('phrase-fallback');
-      // A vertical head's measure is its height.
-      const upright = isVertical(head);
-      const measure = upright ? head.clientHeight : head.clientWidth;
-      const extent = (p) => (upright ? p.getBoundingClientRect().height : p.getBoundingClientRect().width);
-      if ([...phrases].some((p) => extent(p) > measure + 0.5)) head.classList.add('phrase-fallback');
-    }
-  }
-
-  /** Is `el` set in a vertical writing mode? */
-  function isVertical(el) {
-    return getComputedStyle(el).writingMode.startsWith('vertical');
+  function fitPhrases(roots) {
+    const heads = [roots].flat().flatMap((root) => [...root.querySelectorAll(HEADS)]);
+    const withPhrases = heads
+      .map((head) => ({ head, phrases: head.querySelectorAll('.phrase') }))
+      .filter((h) => h.phrases.length);
+    for (const { head } of withPhrases) head.classList.remove('phrase-fallback');
+    // Every width is read before any class changes, so the page lays out once for all heads.
+    const fallback = withPhrases.filter(({ head, phrases }) => {
+      const width = head.clientWidth;
+      return [...phrases].some((p) => p.getBoundingClientRect().width > width + 0.5);
+    });
+    for (const { head } of fallback) head.classList.add('phrase-fallback');
   }
 
   /** Punctuation that ends a phrase; the same rule as the renderer's, read from the text alone. */
@@ -69,8 +65,6 @@
    * Heads the page had to break normally (a phrase wider than the measure) are counted apart.
    */
   function headBreaks(head) {
-    // In a vertical head a line runs down and the next one stands to its left: the same test on turned axes.
-    const upright = isVertical(head);
     const walker = document.createTreeWalker(head, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
     const chars = [];
@@ -79,11 +73,7 @@
         range.setStart(node, i);
         range.setEnd(node, i + 1);
         const r = range.getBoundingClientRect();
-        chars.push(
-          upright
-            ? { ch: node.data[i], top: -r.right, height: r.width, width: r.height }
-            : { ch: node.data[i], top: r.top, height: r.height, width: r.width },
-        );
+        chars.push({ ch: node.data[i], top: r.top, height: r.height, width: r.width });
       }
     let lines = 0;
     let midPhrase = false;
@@ -110,11 +100,10 @@
       prev = c.ch;
       spaced = false;
     }
-    const measure = upright ? head.clientHeight : head.clientWidth;
     return {
       lines,
       midPhrase,
-      fallback: head.classList.contains('phrase-fallback') || widest > measure + 0.5,
+      fallback: head.classList.contains('phrase-fallback') || widest > head.clientWidth + 0.5,
     };
   }
 
@@ -163,35 +152,42 @@
 
   /**
    * The paragraphs that re-tracked within the bound end one line shorter or longer, each with the gentlest
-   * spacing that does it and a last line that is not a lone character: one layout per spacing, every
-   * paragraph of the body measured at once (each breaks its lines on its own).
+   * spacing that does it and a last line that is not a lone character, for every body in `bodies` at
+   * once: one layout per spacing for all of them (each paragraph breaks its lines on its own, and each
+   * body's lines are counted from its own top as it stands, so bodies above that grew or shrank do not
+   * shift them). Each body gets its `levers`, in the order the spacings were tried.
    */
-  function trackingLevers(texts, at, em) {
-    const levers = [];
-    const found = new Set();
+  function trackingLevers(bodies, leading, em) {
+    for (const b of bodies) {
+      b.levers = [];
+      b.found = new Set();
+    }
     for (const spacing of TRACKING_STEPS_EM) {
-      for (const t of texts) setTracking(t.el, spacing);
-      for (const t of texts) {
-        const r = px(t.el);
-        const delta = at(r.bottom) - at(r.top) - (t.end - t.start);
-        if (Math.abs(delta) !== 1 || found.has(`${t.start}:${delta}`)) continue;
-        const last = lineBoxes(t.el).pop();
-        if (!last || last.right - last.left < em * SHORT_LAST_LINE_EM) continue;
-        found.add(`${t.start}:${delta}`);
-        levers.push({ kind: 'track', at: t.start, lines: t.end - t.start, delta, spacing });
+      for (const b of bodies) for (const t of b.texts) setTracking(t.el, spacing);
+      for (const b of bodies) {
+        const top = px(b.body).top;
+        const at = (y) => Math.round((y - top) / leading);
+        for (const t of b.texts) {
+          const r = px(t.el);
+          const delta = at(r.bottom) - at(r.top) - (t.end - t.start);
+          if (Math.abs(delta) !== 1 || b.found.has(`${t.start}:${delta}`)) continue;
+          const last = lineBoxes(t.el).pop();
+          if (!last || last.right - last.left < em * SHORT_LAST_LINE_EM) continue;
+          b.found.add(`${t.start}:${delta}`);
+          b.levers.push({ kind: 'track', at: t.start, lines: t.end - t.start, delta, spacing });
+        }
       }
     }
-    for (const t of texts) setTracking(t.el, null);
-    return levers;
+    for (const b of bodies) for (const t of b.texts) setTracking(t.el, null);
   }
 
   /**
    * The body set in one grid column, as the column cutter (src/layout/columns.ts) sees it: its lines and
    * where a column may start (not after a paragraph's first line or before its last, not inside or right
-   * after a subhead, not before the byline or a jump line); the levers that change its length (a line of
-   * space before a subhead or the byline, a re-tracked paragraph); and each block's lines, kept to make the cuts.
+   * after a subhead, not before the byline or a jump line); its paragraphs long enough to re-track; and
+   * each block's lines, kept to make the cuts.
    */
-  function bodyFlow(body, leading, total, em) {
+  function bodyBlocks(body, leading) {
     const top = px(body).top;
     const at = (y) => Math.round((y - top) / leading);
     const blocks = [];
@@ -212,178 +208,118 @@
       if (kind === 'text' && end - start >= 2) texts.push({ el, start, end });
       blocks.push({ kind, start, end });
     }
-    adjustments.push(...trackingLevers(texts, at, em));
-    const inside = (set) => [...set].filter((b) => b > 0 && b < total).sort((a, b) => a - b);
-    return {
-      flow: {
-        lines: total,
-        breaks: inside(breaks),
-        boundaries: inside(new Set(blocks.map((b) => b.start))),
-        adjustments,
-      },
-      blocks,
-    };
+    return { body, blocks, breaks, adjustments, texts };
+  }
+
+  /**
+   * Each body's one-column flow (see bodyBlocks) with the levers that change its length: a line of space
+   * before a subhead or the byline, a re-tracked paragraph. `totals` are the bodies' heights in lines.
+   */
+  function bodyFlows(bodies, leading, totals, em) {
+    const read = bodies.map((body) => bodyBlocks(body, leading));
+    trackingLevers(read, leading, em);
+    return read.map((b, i) => {
+      const inside = (set) => [...set].filter((x) => x > 0 && x < totals[i]).sort((x, y) => x - y);
+      return {
+        flow: {
+          lines: totals[i],
+          breaks: inside(b.breaks),
+          boundaries: inside(new Set(b.blocks.map((x) => x.start))),
+          adjustments: [...b.adjustments, ...b.levers],
+        },
+        blocks: b.blocks,
+      };
+    });
   }
 
   // Each module's body blocks from its last measure, by DOM id: apply cuts its columns with them.
   const flowBlocks = new Map();
 
-  /** Most lines a vertical head runs down before it wraps into another vertical line. */
-  const VERTICAL_HEAD_MAX_LINES = 12;
-  /** Narrowest text column (in body ems) left beside a vertical head; narrower, the head stays horizontal. */
-  const MIN_VERTICAL_COLUMN_EMS = 8;
-
-  /** Spans up to which the house style sets the head vertically in a column of its own (0: never). */
-  function verticalSpans(module) {
-    return parseInt(getComputedStyle(module).getPropertyValue('--vertical-head-spans'), 10) || 0;
-  }
-
-  /** Set the module's head vertically, `lines` long, beside its body; null sets it back across the top. */
-  function setVertical(module, lines) {
-    module.classList.toggle('vertical-head', lines !== null);
-    if (lines === null) module.style.removeProperty('--vhead-lines');
-    else module.style.setProperty('--vhead-lines', String(lines));
-  }
-
-  /** Figure rows and caption lines of `figs` set `perRow` to a row in `width`. */
-  function figureMeasure(figs, perRow, width, gutter, lines) {
-    const figWidth = (width - (perRow - 1) * gutter) / perRow;
-    let caption = 0;
-    for (const fig of figs) {
-      const cap = fig.querySelector('figcaption');
-      cap.style.width = `${figWidth}px`;
-      caption = Math.max(caption, lines(px(cap).height));
-      cap.removeAttribute('style');
-    }
-    return { figWidth, caption };
-  }
-
   /**
-   * The module measured at span `k` with its head set vertically in a column of its own (the style's
-   * choice for narrow modules): the head runs down at most VERTICAL_HEAD_MAX_LINES lines, wrapping
-   * between phrases into further vertical lines; the standfirst, figures and body share the rest of the
-   * width, and the body's one-column flow is measured at that narrower column. Null where the head
-   * would stand taller than the body beside it or leave too narrow a column: the head then stays across
-   * the top.
-   */
-  function measureVertical(module, k, figs, perRow, ctx) {
-    const { leading, gutter, lines, em } = ctx;
-    const stack = module.querySelector('.stack');
-    const body = module.querySelector('.body');
-    const lede = module.querySelector('.lede');
-    setVertical(module, VERTICAL_HEAD_MAX_LINES);
-    stack.style.setProperty('height', 'max-content');
-    const natural = lines(px(stack).height);
-    stack.removeAttribute('style');
-    const head = Math.min(natural, VERTICAL_HEAD_MAX_LINES);
-    setVertical(module, head);
-    fitPhrases(module);
-    const width = px(body).width;
-    const column = (width - (k - 1) * gutter) / k;
-    const height = lines(px(body).height);
-    if (column < MIN_VERTICAL_COLUMN_EMS * em || head > height) {
-      setVertical(module, null);
-      fitPhrases(module);
-      return null;
-    }
-    const { figWidth, caption } = figureMeasure(figs, perRow, width, gutter, lines);
-    const entry = {
-      span: k,
-      stack: 0,
-      verticalHead: head,
-      lede: lede ? lines(px(lede).height) + 1 : 0,
-      body: height,
-      caption,
-      figureRows: figs.length ? Math.ceil(figs.length / perRow) : 0,
-      imageNatural: Math.round(naturalImageHeight(figs, figWidth) / leading),
-      photos: figs.length > 0 && [...figs].every((f) => f.dataset.aspect),
-      photoPpi: lowestPpi(figs, figWidth),
-    };
-    // The flow in one column of the width the body's columns have beside the head.
-    module.style.setProperty('--text-cols', '1');
-    body.style.setProperty('width', `${column}px`);
-    const flow = bodyFlow(body, leading, lines(px(body).height), em);
-    body.removeAttribute('style');
-    setVertical(module, null);
-    fitPhrases(module);
-    return { entry, flow };
-  }
-
-  /**
-   * Measure every module at spans 1..columns; returns heights in whole lines and the body's one-column
-   * flow (and, at spans where the head is set vertically, the flow beside it).
+   * Measure every module at spans 1..columns; returns heights in whole lines and the body's one-column flow.
+   * Modules in the measuring state are independent blocks (each as wide as its span says), so every module
+   * is set to a span first and all are read after: the page lays out a few times per span, not a few
+   * times per module and span.
    */
   function measure(opts) {
     const leading = rootVar('--leading');
     const colW = rootVar('--col-w');
     const gutter = rootVar('--gutter');
-    const em = rootVar('--body-size');
     const lines = (h) => Math.ceil(h / leading - 0.02);
-    const ctx = { leading, gutter, lines, em };
     const styles = styleSignature() + JSON.stringify(opts);
     if (styles !== measuredStyles) {
       measured.clear();
       measuredStyles = styles;
     }
-    const out = {};
-    for (const module of document.querySelectorAll('.module')) {
-      const key = module.outerHTML;
-      const hit = measured.get(key);
-      if (hit) {
-        out[module.id] = { spans: hit.spans, flow: hit.flow, verticalFlows: hit.verticalFlows };
-        for (const [id, blocks] of hit.blocks) flowBlocks.set(id, blocks);
-        continue;
-      }
-      let flow = null;
-      const verticalFlows = {};
-      const blocks = [];
-      module.classList.add('measuring');
-      const spans = [];
-      const figs = module.querySelectorAll('.figure:not(.slot)');
-      const vertical = verticalSpans(module);
-      for (let k = 1; k <= opts.columns; k++) {
-        const width = k * colW + (k - 1) * gutter;
-        setVars(module, {
+    const modules = [...document.querySelectorAll('.module')].map((el) => ({ el, key: el.outerHTML }));
+    const todo = modules.filter((m) => !measured.has(m.key));
+    for (const m of todo) {
+      m.el.classList.add('measuring');
+      m.spans = [];
+      m.figs = m.el.querySelectorAll('.figure:not(.slot)');
+    }
+    for (let k = 1; k <= opts.columns; k++) {
+      const width = k * colW + (k - 1) * gutter;
+      for (const m of todo)
+        setVars(m.el, {
           '--cs': k,
           '--text-cols': k,
-          '--hl-size': opts.headlineSizes[module.dataset.rank][k],
+          '--hl-size': opts.headlineSizes[m.el.dataset.rank][k],
           '--lede-cols': opts.ledeCols[k],
         });
-        fitPhrases(module);
-        const stack = module.querySelector('.stack');
-        const lede = module.querySelector('.lede');
-        const body = module.querySelector('.body');
-        const perRow = Math.max(1, Math.min(figs.length, Math.floor(k / 2) || 1));
-        if (k === 1) {
-          flow = bodyFlow(body, leading, lines(px(body).height), em);
-          blocks.push([module.id, flow.blocks]);
+      fitPhrases(todo.map((m) => m.el));
+      // Captions at the figure width of this span: all set, then all read.
+      const caps = [];
+      for (const m of todo) {
+        const perRow = Math.max(1, Math.min(m.figs.length, Math.floor(k / 2) || 1));
+        m.perRow = perRow;
+        m.figWidth = (width - (perRow - 1) * gutter) / perRow;
+        m.caption = 0;
+        for (const fig of m.figs) {
+          const cap = fig.querySelector('figcaption');
+          cap.style.width = `${m.figWidth}px`;
+          caps.push({ m, cap });
         }
-        const { figWidth, caption } = figureMeasure(figs, perRow, width, gutter, lines);
-        spans.push({
+      }
+      for (const c of caps) c.m.caption = Math.max(c.m.caption, lines(px(c.cap).height));
+      for (const c of caps) c.cap.removeAttribute('style');
+      if (k === 1) {
+        // Every body's flow and copyfitting levers at one column, all bodies at once.
+        const bodies = todo.map((m) => m.el.querySelector('.body'));
+        const totals = bodies.map((body) => lines(px(body).height));
+        const flows = bodyFlows(bodies, leading, totals, rootVar('--body-size'));
+        todo.forEach((m, i) => {
+          m.flow = flows[i];
+        });
+      }
+      for (const m of todo) {
+        const stack = m.el.querySelector('.stack');
+        const lede = m.el.querySelector('.lede');
+        const body = m.el.querySelector('.body');
+        m.spans.push({
           span: k,
           stack: lines(px(stack).height) + 1,
           lede: lede ? lines(px(lede).height) + 1 : 0,
           body: lines(px(body).height),
-          caption,
-          figureRows: figs.length ? Math.ceil(figs.length / perRow) : 0,
-          imageNatural: Math.round(naturalImageHeight(figs, figWidth) / leading),
-          photos: figs.length > 0 && [...figs].every((f) => f.dataset.aspect),
-          photoPpi: lowestPpi(figs, figWidth),
+          caption: m.caption,
+          figureRows: m.figs.length ? Math.ceil(m.figs.length / m.perRow) : 0,
+          imageNatural: Math.round(naturalImageHeight(m.figs, m.figWidth) / leading),
+          photos: m.figs.length > 0 && [...m.figs].every((f) => f.dataset.aspect),
+          photoPpi: lowestPpi(m.figs, m.figWidth),
         });
-        // Where the style sets narrow modules' heads vertically, that is measured too; the make-up picks.
-        const upright = k <= vertical ? measureVertical(module, k, figs, perRow, ctx) : null;
-        if (upright) {
-          spans.push(upright.entry);
-          verticalFlows[k] = upright.flow.flow;
-          blocks.push([`${module.id}@v${k}`, upright.flow.blocks]);
-        }
       }
-      module.classList.remove('measuring');
-      module.removeAttribute('style');
-      fitPhrases(module);
-      out[module.id] = { spans, flow: flow.flow, verticalFlows };
-      for (const [id, b] of blocks) flowBlocks.set(id, b);
-      measured.set(key, { spans, flow: flow.flow, verticalFlows, blocks });
+    }
+    for (const m of todo) {
+      m.el.classList.remove('measuring');
+      m.el.removeAttribute('style');
+    }
+    fitPhrases(todo.map((m) => m.el));
+    for (const m of todo) measured.set(m.key, { spans: m.spans, flow: m.flow.flow, blocks: m.flow.blocks });
+    const out = {};
+    for (const { el, key } of modules) {
+      const hit = measured.get(key);
+      out[el.id] = { spans: hit.spans, flow: hit.flow };
+      flowBlocks.set(el.id, hit.blocks);
     }
     return out;
   }
@@ -405,7 +341,6 @@
         '--text-cols': p.span,
         '--hl-size': p.headlineSize,
       });
-      setVertical(module, p.verticalHead ?? null);
       const figures = module.querySelectorAll('.figure').length;
       module.style.setProperty('--fig-per-row', String(Math.max(1, Math.min(figures, Math.floor(p.span / 2) || 1))));
       module.toggleAttribute('data-bottom', p.atBottom);
@@ -417,8 +352,7 @@
           '<figure class="figure placeholder slot"><div class="photo-slot"><span>图片位</span></div></figure>';
         module.querySelector('.body').before(figures);
       }
-      const flowId = p.verticalHead ? `${p.domId}@v${p.span}` : p.domId;
-      if (p.columnStarts?.length) cutColumns(module, flowBlocks.get(flowId), p.columnStarts, p.adjust ?? []);
+      if (p.columnStarts?.length) cutColumns(module, p.columnStarts, p.adjust ?? []);
     }
     fitPhrases(document);
     return true;
@@ -453,8 +387,9 @@
    * line where a column starts inside it. The pieces of a paragraph keep its justification (the head
    * piece's last line is a full line), its tracking and its source line.
    */
-  function cutColumns(module, blocks, starts, adjust) {
+  function cutColumns(module, starts, adjust) {
     const body = module.querySelector('.body');
+    const blocks = flowBlocks.get(module.id);
     const els = [...body.querySelectorAll(':scope > p, :scope > h3')];
     if (!blocks || blocks.length !== els.length) return;
     const at = (a) => blocks.findIndex((b) => b.start === a.at);
@@ -554,10 +489,7 @@
       const columns = new Map();
       const breaks = [];
       let pieces = [];
-      // The body's own columns: narrower than the grid's beside a vertical head.
-      const textCols = parseInt(getComputedStyle(body).columnCount, 10) || 1;
-      const colWidth = (box.width - (textCols - 1) * rootVar('--gutter')) / textCols;
-      for (const el of body.querySelectorAll(':scope > p, :scope > h3')) {
+      for (const el of body.querySelectorAll('p, h3')) {
         const own = lineBoxes(el);
         // A paragraph split at a column break is checked whole: its pieces' lines together.
         pieces.push(...own);
@@ -565,7 +497,7 @@
         const ls = el.classList.contains('split-rest') ? pieces : own;
         pieces = [];
         // floor, not round: right-aligned and centred lines start mid-column.
-        const col = (l) => Math.floor((l.left - box.left + 2) / (colWidth + rootVar('--gutter')));
+        const col = (l) => Math.floor((l.left - box.left + 2) / (rootVar('--col-w') + rootVar('--gutter')));
         for (const l of ls) columns.set(col(l), Math.max(columns.get(col(l)) ?? box.top, l.bottom));
         if (el.tagName !== 'P' || el.classList.contains('byline') || el.classList.contains('jump') || ls.length < 2)
           continue;
@@ -584,6 +516,8 @@
           at('single-char-line');
         }
       }
+      const textCols = parseInt(getComputedStyle(body).columnCount, 10) || 1;
+      const colWidth = (box.width - (textCols - 1) * rootVar('--gutter')) / textCols;
       for (let c = 0; c < textCols; c++) {
         const bottom = columns.get(c) ?? box.top;
         empty += Math.max(0, box.bottom - bottom - leading * 0.5) * colWidth;

@@ -30,6 +30,14 @@ export function pack(
   const key = (i: number, j: number, c: number) => (i * n + j) * (C + 1) + c;
   const cost = new Map<number, Float64Array>();
   const choice = new Map<number, Choice[]>();
+  // The heights (in lines, ascending) at which each entry of `cost` has a tiling at all: most have few,
+  // so the splits run over these instead of over every pair of heights (same order, same choices).
+  const feasible = new Map<number, Int32Array>();
+  const finiteHeights = (row: Float64Array): Int32Array => {
+    const out: number[] = [];
+    for (let r = 1; r < W; r++) if (row[r] !== Infinity) out.push(r);
+    return Int32Array.from(out);
+  };
   for (let len = 1; len <= n; len++) {
     for (let i = 0; i + len - 1 < n; i++) {
       const j = i + len - 1;
@@ -46,13 +54,16 @@ export function pack(
           }
         } else {
           for (let m = i; m < j; m++) {
-            const top = cost.get(key(i, m, c))!;
-            const bottom = cost.get(key(m + 1, j, c))!;
-            for (let r1 = 1; r1 < W; r1++) {
-              const a = top[r1]!;
-              if (a === Infinity) continue;
-              for (let r = r1 + 1; r < W; r++) {
-                const total = a + bottom[r - r1]!;
+            const top = feasible.get(key(i, m, c))!;
+            const topCost = cost.get(key(i, m, c))!;
+            const bottom = feasible.get(key(m + 1, j, c))!;
+            const bottomCost = cost.get(key(m + 1, j, c))!;
+            for (const r1 of top) {
+              const a = topCost[r1]!;
+              for (const r2 of bottom) {
+                const r = r1 + r2;
+                if (r >= W) break;
+                const total = a + bottomCost[r2]!;
                 if (total < best[r]!) {
                   best[r] = total;
                   picks[r] = { kind: 'h', m, top: r1 };
@@ -62,7 +73,7 @@ export function pack(
             for (let c1 = 1; c1 < c; c1++) {
               const left = cost.get(key(i, m, c1))!;
               const right = cost.get(key(m + 1, j, c - c1))!;
-              for (let r = 1; r < W; r++) {
+              for (const r of feasible.get(key(i, m, c1))!) {
                 const total = left[r]! + right[r]!;
                 if (total < best[r]!) {
                   best[r] = total;
@@ -73,6 +84,7 @@ export function pack(
           }
         }
         cost.set(key(i, j, c), best);
+        feasible.set(key(i, j, c), finiteHeights(best));
         choice.set(key(i, j, c), picks);
       }
     }
@@ -82,7 +94,7 @@ export function pack(
   const place = (i: number, j: number, col: number, span: number, line: number, lines: number) => {
     const pick = choice.get(key(i, j, span))![lines]!;
     if (pick.kind === 'leaf') {
-      const { figureLines, slack, addedSlot, verticalHead } = pick.fill;
+      const { figureLines, slack, addedSlot } = pick.fill;
       out.push({
         id: articles[i]!.id,
         column: col,
@@ -92,7 +104,6 @@ export function pack(
         figureLines,
         slack,
         addedSlot,
-        ...(verticalHead ? { verticalHead } : {}),
         atBottom: line + lines >= R,
         atLeft: col === 0,
       });

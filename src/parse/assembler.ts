@@ -10,8 +10,10 @@ import type { Block, PageShape } from './page.js';
 import { CONTINUATION_START, startsParagraph, type ProseIndex } from './paragraphs.js';
 import { isHeadBandWord } from './furniture.js';
 import {
+  EDITOR_SIGNATURE_RE,
   opensWithDateline,
   endsSentence,
+  hasProsePunctuation,
   isColumnTag,
   isDashSubtitle,
   isStandfirstLabel,
@@ -22,6 +24,11 @@ import type { BylineParts } from './credits.js';
 
 /** A punctuation mark that may hang past the end of a justified line (it may not open the next one). */
 const HANGING_MARK_RE = /[，。、；：！？]$/;
+
+/** A standfirst recognised by its narrower measure spans at least this many lines… */
+const STANDFIRST_MIN_LINES = 3;
+/** …none of them within this many ems of the body measure (body lines fill it, half-width commas or not). */
+const STANDFIRST_SHORTFALL = 2;
 
 /** A bare page number is the folio only among the page's first this-many blocks (the running head). */
 const FOLIO_TOP_BLOCKS = 5;
@@ -267,6 +274,22 @@ export class Assembler extends ArticleBuilder {
     return null;
   }
 
+  /**
+   * Report an article boundary found without an institution label (a byline, dateline, standfirst or
+   * subheadline under the head said so). A head with punctuation is reported by reviewHead already.
+   */
+  private reviewBoundary(text: string, block: Block): void {
+    if (hasProsePunctuation(text)) return;
+    const l = block.lines[0]!;
+    this.report(
+      'needs-review',
+      `“${text}” opens a new article (no institution label; the stack or text under it opens an article); it could be a section subhead of the article before`,
+      l.line,
+      l.column,
+      'info',
+    );
+  }
+
   /** Report a head read from a line that carries punctuation: a guess the editor should check. */
   private reviewHead(block: Block, what: string): void {
     const l = block.lines[0]!;
@@ -440,7 +463,10 @@ export class Assembler extends ArticleBuilder {
       if (stack === 'head') this.startArticle({ headline: text }, block);
       if (stack === 'kicker')
         this.startArticle({ kicker: text, headline: (items[i + 1].kind as { text: string }).text }, block);
-      if (stack) return stack === 'kicker' ? 1 : 0;
+      if (stack) {
+        this.reviewBoundary(text, block);
+        return stack === 'kicker' ? 1 : 0;
+      }
     }
     if (this.state === 'top') {
       if ((apart || caption) && this.top.length) this.topCaptions.push(block);
@@ -506,6 +532,8 @@ export class Assembler extends ArticleBuilder {
     // A dateline (`本报北京3月5日电`) opens a news article's first paragraph.
     const nextProse = items[i + 1]?.kind.kind === 'prose' ? items[i + 1]!.block.lines[0]!.text : '';
     if (opensWithDateline(nextProse)) return 'head';
+    // So does a standfirst: an editor's note signed `——编 者`, or a paragraph set in a narrower measure.
+    if (nextProse && this.opensStandfirst(items[i + 1]!.block)) return 'head';
     let j = i + 1;
     // A photo and its caption may stand between the head and the byline.
     while (
@@ -517,6 +545,20 @@ export class Assembler extends ArticleBuilder {
     if (byline?.kind !== 'byline' || byline.parts.authors.length === 0) return null;
     if (byline.parts.extra === null || items[j + 1]?.kind.kind !== 'prose') return null;
     return 'head';
+  }
+
+  /**
+   * Is this prose block a standfirst, which only ever stands under a headline: an editor's note signed
+   * `——编 者`, or whole paragraphs (an indented first line, a closed last sentence) set narrower than the body?
+   */
+  private opensStandfirst(block: Block): boolean {
+    const texts = block.lines.map((l) => l.text);
+    if (EDITOR_SIGNATURE_RE.test(texts.join(''))) return true;
+    if (this.shape.lineMode || texts.length < STANDFIRST_MIN_LINES || !endsSentence(texts.at(-1)!)) return false;
+    // Widths as set: a mark hanging past the line's end takes no room in the measure.
+    const w = (t: string) => visualWidth(t.replace(HANGING_MARK_RE, ''), this.shape.quoteEm);
+    const widest = Math.max(...texts.slice(1, -1).map(w));
+    return widest <= this.shape.measure - STANDFIRST_SHORTFALL && w(texts[0]!) < w(texts[1]!) - INDENT_SLACK;
   }
 
   /** The next prose block, looking past captions set apart by 2+ blank lines. */

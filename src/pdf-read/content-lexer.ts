@@ -39,8 +39,11 @@ export const isRegularByte = (b: number) => CLASS[b] === 0;
 const latin1 = (data: Uint8Array, start: number, end: number) =>
   Buffer.from(data.buffer, data.byteOffset + start, end - start).toString('latin1');
 
-/** A literal string starting at the `(` at `pos`: its bytes and the offset just past its `)`. */
-function literalString(data: Uint8Array, pos: number): { value: Uint8Array; end: number } {
+/** A string token's value when the caller does not read strings. */
+const UNREAD = new Uint8Array(0);
+
+/** A literal string starting at the `(` at `pos`: its bytes (unless `!decode`) and the offset just past its `)`. */
+function literalString(data: Uint8Array, pos: number, decode: boolean): { value: Uint8Array; end: number } {
   const out: number[] = [];
   let depth = 1;
   for (pos++; pos < data.length; pos++) {
@@ -58,16 +61,17 @@ function literalString(data: Uint8Array, pos: number): { value: Uint8Array; end:
       continue;
     }
     if (c === LPAREN) depth++;
-    else if (c === RPAREN && --depth === 0) return { value: Uint8Array.from(out), end: pos + 1 };
+    else if (c === RPAREN && --depth === 0) return { value: decode ? Uint8Array.from(out) : UNREAD, end: pos + 1 };
     out.push(c);
   }
-  return { value: Uint8Array.from(out), end: data.length };
+  return { value: decode ? Uint8Array.from(out) : UNREAD, end: data.length };
 }
 
 /** A hex string starting at the `<` at `pos`; an odd last digit counts as followed by 0 (§7.3.4.3). */
-function hexString(data: Uint8Array, pos: number): { value: Uint8Array; end: number } {
+function hexString(data: Uint8Array, pos: number, decode: boolean): { value: Uint8Array; end: number } {
   const close = data.indexOf(GT, pos);
   const end = close < 0 ? data.length : close;
+  if (!decode) return { value: UNREAD, end: close < 0 ? data.length : close + 1 };
   const hex = latin1(data, pos + 1, end).replace(/[^0-9a-fA-F]/g, '');
   return {
     value: Uint8Array.from(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex')),
@@ -112,8 +116,11 @@ function plainNumber(data: Uint8Array, start: number, end: number): number | nul
   return negative ? -result : result;
 }
 
-/** The tokens of a decoded content stream, in order. */
-export function* contentTokens(data: Uint8Array): Generator<ContentToken> {
+/**
+ * The tokens of a decoded content stream, in order. With `decodeStrings` false, string tokens carry no
+ * bytes (their positions stay exact): a reader that never looks at the text shown skips decoding it.
+ */
+export function* contentTokens(data: Uint8Array, decodeStrings = true): Generator<ContentToken> {
   let pos = 0;
   while (pos < data.length) {
     const b = data[pos]!;
@@ -123,7 +130,7 @@ export function* contentTokens(data: Uint8Array): Generator<ContentToken> {
     } else if (b === PERCENT) {
       while (pos < data.length && data[pos] !== 10 && data[pos] !== 13) pos++;
     } else if (b === LPAREN) {
-      const string = literalString(data, pos);
+      const string = literalString(data, pos, decodeStrings);
       pos = string.end;
       yield { kind: 'string', value: string.value, start, end: pos };
     } else if (b === LT && data[pos + 1] === LT) {
@@ -133,7 +140,7 @@ export function* contentTokens(data: Uint8Array): Generator<ContentToken> {
       pos += 2;
       yield { kind: 'dict-close', start, end: pos };
     } else if (b === LT) {
-      const string = hexString(data, pos);
+      const string = hexString(data, pos, decodeStrings);
       pos = string.end;
       yield { kind: 'string', value: string.value, start, end: pos };
     } else if (b === LBRACKET || b === RBRACKET) {

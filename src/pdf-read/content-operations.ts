@@ -37,8 +37,11 @@ type Container =
 
 const KEYWORD_VALUES: Record<string, Operand> = { true: true, false: false, null: null };
 
-/** Parse a decoded content stream into operations; `problems` (if given) learns what had to be dropped. */
-export function* operations(data: Uint8Array, problems?: ContentProblems): Generator<Operation> {
+/**
+ * Parse a decoded content stream into operations; `problems` (if given) learns what had to be dropped.
+ * With `decodeStrings` false, string operands are empty (for readers that never look at the text shown).
+ */
+export function* operations(data: Uint8Array, problems?: ContentProblems, decodeStrings = true): Generator<Operation> {
   let args: Operand[] = [];
   /** Open arrays and dicts, innermost last. */
   const open: Container[] = [];
@@ -76,7 +79,7 @@ export function* operations(data: Uint8Array, problems?: ContentProblems): Gener
     add(top.kind === 'array' ? top.items : top.map);
   };
 
-  for (const token of contentTokens(data)) {
+  for (const token of contentTokens(data, decodeStrings)) {
     switch (token.kind) {
       case 'number':
       case 'string':

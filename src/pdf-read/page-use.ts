@@ -112,7 +112,8 @@ function scan(
   const nameArg = (args: Operand[], index: number) =>
     args[index] instanceof Name ? (args[index] as Name).value : undefined;
   const problems = { tooDeep: false };
-  for (const { op, args, inline } of operations(data, problems)) {
+  // What a page uses never depends on the text it shows: its strings are not decoded.
+  for (const { op, args, inline } of operations(data, problems, false)) {
     switch (op) {
       case 'q':
         stack.push(ctm);

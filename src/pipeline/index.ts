@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import type { Diagnostic } from '../ast/types.js';
 import type { LayoutPassResult } from '../layout/layout-pass.js';
 import { mergePdfs } from '../pdf/merge.js';
-import { explainBrowserError, launchBrowser, type PageProblem } from '../print/browser.js';
+import { type BrowserSession, explainBrowserError, launchBrowser, type PageProblem } from '../print/browser.js';
 import { sheetGeometry } from '../render/geometry.js';
 import type { PageView } from '../render/view.js';
 import { layoutAndPrint } from './batches.js';
@@ -40,6 +40,11 @@ export interface BuildOptions {
   batchSources?: number;
   /** Batches made up at once (default: defaultJobs()). */
   jobs?: number;
+  /**
+   * A Chromium already starting (the CLI starts it before it loads the pipeline, so the two overlap).
+   * The build owns it from here and closes it, whatever happens; default: launched here.
+   */
+  browser?: Promise<BrowserSession>;
 }
 
 const MAX_DEFAULT_JOBS = 2;
@@ -83,12 +88,16 @@ export async function buildEdition(ctx: Context, options: BuildOptions): Promise
   const { config, outDir } = options;
   const timings: Record<string, number> = {};
   const time = stageTimer(ctx, timings, config.timeoutMs);
-  // Taken before Chromium starts: a folder locked by another build is said at once.
-  const staging = await beginStaging(outDir);
-  // Chromium starts while the sources are parsed; it is closed in `finally` whatever happens.
-  const launching = launchBrowser(config.timeoutMs);
-  launching.catch(() => {});
+  // A Chromium the caller started is closed in `finally` whatever happens, even when the folder is locked.
+  let launching = options.browser;
+  launching?.catch(() => {});
+  let staging: Staging | undefined;
   try {
+    // Taken before Chromium starts: a folder locked by another build is said at once.
+    staging = await beginStaging(outDir);
+    // Chromium starts while the sources are parsed.
+    launching ??= launchBrowser(config.timeoutMs);
+    launching.catch(() => {});
     const edition = await prepareEdition(ctx, { config, sources: options.sources, time });
     const session = await launching;
     const printed = await layoutAndPrint(ctx, session, edition, {
@@ -98,7 +107,8 @@ export async function buildEdition(ctx: Context, options: BuildOptions): Promise
       batchSources: options.batchSources,
       jobs: options.jobs ?? defaultJobs(),
     });
-    await session.close();
+    // Chromium exits while the outputs are written (its close is memoised and awaited in `finally`).
+    void session.close();
     return await writeEdition(
       ctx,
       {
@@ -124,8 +134,8 @@ export async function buildEdition(ctx: Context, options: BuildOptions): Promise
       staging,
     );
   } finally {
-    await (await launching.catch(() => null))?.close();
-    await staging.discard();
+    await (await launching?.catch(() => null))?.close();
+    await staging?.discard();
   }
 }
 

@@ -19,6 +19,16 @@ const BODY = [
   '庭医生签约服务，让群众看病更方便',
   '更放心，获得感不断增强。',
 ];
+// More body in the same measure, so that a page's measure is read from body lines.
+const MORE = [
+  '下一步，医院将继续完善分级',
+  '诊疗制度，推动优质资源向基层延伸',
+  '让群众享受更加便捷的健康服务。',
+  '',
+  '医院还将加强人才队伍建设，',
+  '选派骨干医师到基层坐诊带教，提升',
+  '基层医疗机构的服务能力和水平。',
+];
 const BODY2 = ['与此同时，医院还组建志愿服', '务队走进社区开展健康宣教，普及慢', '病防治知识，群众参与热情很高。'];
 
 describe('heads with punctuation', () => {
@@ -261,5 +271,33 @@ describe('heads with punctuation', () => {
       ['守护健康', true, 1],
       ['“家门口”就能看好病', false, 2],
     ]);
+  });
+
+  it('a head over a standfirst (an editor’s note, or a paragraph set narrower) opens an article, reported needs-review', () => {
+    const note = [
+      '基层是守护群众健康',
+      '的第一道防线。近年来，各',
+      '地推动优质医疗资源下沉，',
+      '群众在家门口就能看好病。',
+    ];
+    for (const lede of [note, [...note.slice(0, -1), '群众在家门口就能看好病。——', '编 者']]) {
+      const tree = parse([
+        '某某区人民医院 守护健康',
+        '',
+        ...BODY,
+        '',
+        '聚焦群众所需 守牢安全底线',
+        '',
+        ...lede,
+        '',
+        ...BODY2,
+        ...MORE,
+      ]);
+      expect(tree.articles.map((a) => [a.headline, a.lede.length])).toEqual([
+        ['守护健康', 0],
+        ['聚焦群众所需 守牢安全底线', 1],
+      ]);
+      expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 11)).toBe(true);
+    }
   });
 });
