@@ -7,7 +7,7 @@ import { ArticleBuilder, type Assembled } from './article-builder.js';
 import type { Classified, HeadCandidate } from './classify.js';
 import type { Reporter } from './lines.js';
 import type { Block, PageShape } from './page.js';
-import { CONTINUATION_START, startsParagraph, type ProseIndex } from './paragraphs.js';
+import { CONTINUATION_START, MID_SENTENCE_START, startsParagraph, type ProseIndex } from './paragraphs.js';
 import { isHeadBandWord } from './furniture.js';
 import {
   EDITOR_SIGNATURE_RE,
@@ -19,7 +19,7 @@ import {
   isStandfirstLabel,
   visualWidth,
 } from './text-form.js';
-import { INDENT_SLACK } from './page.js';
+import { INDENT_SLACK, indentWidth } from './page.js';
 import type { BylineParts } from './credits.js';
 
 /** A punctuation mark that may hang past the end of a justified line (it may not open the next one). */
@@ -181,12 +181,10 @@ export class Assembler extends ArticleBuilder {
     const next = items[j];
     if (!next || next.kind.kind !== 'prose') return true;
     const first = next.block.lines[0]!.text;
-    if (CONTINUATION_START.test(first) || next.block.continues) return false;
+    if (this.goesOnSentence(first) || next.block.continues) return false;
     // A short line that ends a sentence may be a sentence's tail as well as a paragraph's first line.
     if (!this.shape.lineMode && endsSentence(first) && next.block.lines.length === 1) return false;
-    // A mark hanging past the line's end (kinsoku: `，` may not open the next line) takes no room in the measure.
-    const set = first.replace(HANGING_MARK_RE, '');
-    return this.shape.lineMode || visualWidth(set, this.shape.quoteEm) <= this.shape.measure - INDENT_SLACK;
+    return this.shape.lineMode || indentWidth(first, this.shape.quoteEm) <= this.shape.measure - INDENT_SLACK;
   }
 
   /**
@@ -499,7 +497,7 @@ export class Assembler extends ArticleBuilder {
     }
     if (!twoPart && block.lines.length === 1 && nextProse) {
       const captionFollows = next && next.kind.kind === 'display' && next.block.blankBefore >= 2;
-      if (captionFollows || CONTINUATION_START.test(nextProse.lines[0].text)) {
+      if (captionFollows || this.goesOnSentence(nextProse.lines[0]!.text)) {
         this.proseBlock(block); // a sentence fragment cut by a column break or a caption
         return 0;
       }
@@ -559,6 +557,17 @@ export class Assembler extends ArticleBuilder {
     const w = (t: string) => visualWidth(t.replace(HANGING_MARK_RE, ''), this.shape.quoteEm);
     const widest = Math.max(...texts.slice(1, -1).map(w));
     return widest <= this.shape.measure - STANDFIRST_SHORTFALL && w(texts[0]!) < w(texts[1]!) - INDENT_SLACK;
+  }
+
+  /**
+   * Does a prose line under a display line go on a sentence? A conjunction (`与`, `而`) may open a
+   * paragraph: under a line indented as a paragraph's first, only a mark or particle that never
+   * begins a sentence says so.
+   */
+  private goesOnSentence(first: string): boolean {
+    const indented =
+      !this.shape.lineMode && indentWidth(first, this.shape.quoteEm) <= this.shape.measure - INDENT_SLACK;
+    return (indented ? MID_SENTENCE_START : CONTINUATION_START).test(first);
   }
 
   /** The next prose block, looking past captions set apart by 2+ blank lines. */

@@ -2,7 +2,7 @@
  * Block classification: what each block of lines is *by its form*,
  * before context decides (in assemble.ts) whether a display line is a headline, subhead or caption.
  */
-import { INDENT_SLACK, type Block, type PageShape } from './page.js';
+import { INDENT_SLACK, indentWidth, type Block, type PageShape } from './page.js';
 import { captionOf, parseByline, type BylineParts } from './credits.js';
 import {
   endsSentence,
@@ -211,7 +211,9 @@ export function promoteHeads(items: Classified[], shape: PageShape): Classified[
     const w = (k: number) => visualWidth(c.block.lines[k]!.text, shape.quoteEm);
     // A standfirst is set in a measure of its own: two full lines of equal width under the first show it.
     const measure = Math.abs(w(1) - w(2)) <= OWN_MEASURE_SLACK ? Math.min(w(1), w(2)) : shape.measure;
-    return w(0) <= measure - INDENT_SLACK && w(1) > measure - INDENT_SLACK;
+    return (
+      indentWidth(c.block.lines[0]!.text, shape.quoteEm) <= measure - INDENT_SLACK && w(1) > measure - INDENT_SLACK
+    );
   };
   return items.map((c, i) => {
     if (c.kind.kind !== 'prose' || !c.kind.head || c.kind.head.kicker) return c;

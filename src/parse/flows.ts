@@ -7,7 +7,8 @@
  */
 import type { Classified } from './classify.js';
 import type { SourceLine } from './lines.js';
-import type { PageShape } from './page.js';
+import { indentWidth, type PageShape } from './page.js';
+import { MID_SENTENCE_START } from './paragraphs.js';
 import { endsSentence, visualWidth } from './text-form.js';
 
 /** One flow and what its ends say. */
@@ -46,9 +47,6 @@ const INDENT = 1.25;
  * paragraph begun in another column (a one-line paragraph that short is rare in body text).
  */
 const TAIL = 2;
-
-/** Marks and particles that never begin a sentence (the conjunctions of CONTINUATION_START may). */
-const MID_SENTENCE_START = /^[，、。；：？！”’）》的地得了着过们]/;
 
 const JUMP_IN = /^[（(]\s*(?:上接|接)第?\s*\d+\s*版\s*[）)]$/;
 const JUMP_OUT = /^[（(]\s*(?:下转|转)第?\s*\d+\s*版\s*[）)]$/;
@@ -115,7 +113,7 @@ function describe(items: Classified[], page: number, shape: PageShape): Flow {
   let indentedStart = false;
   if (first?.kind.kind === 'prose') {
     const l = first.block.lines[0];
-    const w = width(l);
+    const w = indentWidth(l.text, shape.quoteEm);
     // Not indented, or a short line that closes a sentence: the tail of a paragraph begun elsewhere.
     openStart = w > m - INDENT || MID_SENTENCE_START.test(l.text) || (endsSentence(l.text) && w < m - INDENT - TAIL);
     indentedStart = !openStart && !endsSentence(l.text) && !l.justified;

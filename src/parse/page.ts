@@ -110,6 +110,25 @@ export function toBlocks(lines: SourceLine[], standsAlone: (l: SourceLine) => bo
 /** A first line is indented 2 em; it counts as indented when this much narrower (compression, Latin widths). */
 export const INDENT_SLACK = 1.25;
 
+/** A mark that a column may hang past the measure at the end of a line (kinsoku). */
+const HANGING_MARK = /[，。、；：？！]$/;
+/** Ems credited for a hanging mark: a hung first line then reads as indented, a full line still does not. */
+const HANG_CREDIT = 0.5;
+/** A line with more marks inside may have them compressed: its width then says nothing about a hang. */
+const HANG_MAX_INTERIOR_MARKS = 1;
+const ANY_MARK = /[，。、；：？！“”‘’（）《》]/g;
+
+/**
+ * Width of a line for the first-line indent test. A paragraph's first line that ends on a mark the
+ * column hung past the measure is one em wider than its indent leaves; half of that is credited back.
+ */
+export function indentWidth(text: string, quoteEm?: number): number {
+  const w = visualWidth(text, quoteEm);
+  if (!HANGING_MARK.test(text)) return w;
+  const interior = (text.slice(0, -1).match(ANY_MARK) ?? []).length;
+  return interior <= HANG_MAX_INTERIOR_MARKS ? w - HANG_CREDIT : w;
+}
+
 /**
  * Width threshold for a paragraph's first line at this point of the page: the most common width of
  * nearby prose lines (a local measure, because a standfirst may be set narrower or wider than the

@@ -5,11 +5,17 @@
  * paragraph convention). Blank lines alone never end a paragraph: columns break mid-sentence.
  */
 import type { SourceLine } from './lines.js';
-import { indentThreshold, type PageShape } from './page.js';
+import { indentThreshold, indentWidth, type PageShape } from './page.js';
 import { EDITOR_SIGNATURE_RE, endsSentence, visualWidth } from './text-form.js';
 
 /** Characters that cannot begin a sentence: a line starting with one continues the line before. */
 export const CONTINUATION_START = /^[的地得了着过们之和与及或并而但且等者性化务，、。；：？！”’）》]/;
+
+/**
+ * Marks and particles that never begin a sentence. The conjunctions of CONTINUATION_START may
+ * (`与此同时`, `而且`): under an indented first line only these say the text goes on a sentence.
+ */
+export const MID_SENTENCE_START = /^[，、。；：？！”’）》的地得了着过们]/;
 
 /** Closing quotes, brackets and marks that end what the line before began. */
 const CLOSING_START = /^[”’」』）》〉】，、。；：？！]/;
@@ -56,7 +62,7 @@ export function startsParagraph(
   if (i === undefined || j === undefined) return true;
   // A justified line (spaced out by pdftotext, lines.ts) filled its measure: its own width says nothing.
   // The new line carries the first-line indent…
-  if (!line.justified && index.widths[i] <= indentThreshold(index.widths, i, shape)) return true;
+  if (!line.justified && indentWidth(line.text, shape.quoteEm) <= indentThreshold(index.widths, i, shape)) return true;
   // …or the sentence ended on a line the text did not fill: that line closed its paragraph.
   return (
     !prev.justified && index.widths[j] <= indentThreshold(index.widths, j, shape) - 0.5 - (prevIsFirst ? INDENT_EMS : 0)

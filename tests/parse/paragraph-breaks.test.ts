@@ -1,0 +1,47 @@
+/**
+ * Paragraph breaks, subheads and captions in the body (made-up pages in the forms real papers
+ * print): each rule decides by the form of the lines, and text is never moved out of its sentence.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseSource } from '../../src/parse/index.js';
+
+const parse = (lines: string[]) => parseSource(new TextEncoder().encode(`${lines.join('\n')}\n`), 'page.txt').tree;
+const text = (n: { type: string; children?: { value: string }[]; caption?: string }) =>
+  n.type === 'figure' ? `F ${n.caption}` : `${n.type[0]!.toUpperCase()} ${n.children!.map((c) => c.value).join('')}`;
+// A 16-em column: first lines carry the 2-em indent.
+const HEAD = ['某某区人民医院 守护健康', ''];
+const FIRST = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，受到广泛好评。'];
+
+describe('paragraphs in the body', () => {
+  it('a subhead over an indented paragraph that opens with a conjunction stays a subhead', () => {
+    const tree = parse([
+      ...HEAD,
+      ...FIRST,
+      '',
+      '党员带头，打通服务末梢',
+      '',
+      '与此同时，医院还组建志愿服',
+      '务队走进社区开展健康宣教，普及慢',
+      '病防治知识，群众参与热情很高。',
+    ]);
+    expect(tree.articles[0]!.children.map(text)).toEqual([
+      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      'H 党员带头，打通服务末梢',
+      'P 与此同时，医院还组建志愿服务队走进社区开展健康宣教，普及慢病防治知识，群众参与热情很高。',
+    ]);
+  });
+
+  it('a first line whose last mark hangs past the measure still opens a paragraph', () => {
+    const tree = parse([
+      ...HEAD,
+      ...FIRST,
+      '十年来，医院先后开展多项科研、',
+      '发表学术论文十余篇，拥有医疗技术',
+      '专利两项。',
+    ]);
+    expect(tree.articles[0]!.children.map(text)).toEqual([
+      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      'P 十年来，医院先后开展多项科研、发表学术论文十余篇，拥有医疗技术专利两项。',
+    ]);
+  });
+});
