@@ -179,7 +179,9 @@ function before(pairs: Map<number, Pair>, i: number): number | undefined {
 }
 
 function leftovers(flows: Flow[], pairs: Map<number, Pair>, taken: Set<number>): void {
-  const open = flows.map((f, i) => i).filter((i) => flows[i].openEnd && !pairs.has(i));
+  // A lone line in the form of a head goes on, if at all, in the flow printed right after it (nextInMeasure):
+  // paired with a column far away by vocabulary it would pull that column's text under a head.
+  const open = flows.map((f, i) => i).filter((i) => flows[i].openEnd && !pairs.has(i) && !headCandidateOnly(flows[i]));
   const starts = flows.map((f, i) => i).filter((i) => flows[i].openStart && !taken.has(i));
   const candidates: { from: number; to: number; score: number }[] = [];
   for (const o of open) {
@@ -204,6 +206,12 @@ function leftovers(flows: Flow[], pairs: Map<number, Pair>, taken: Set<number>):
     pairs.set(c.from, { from: c.from, to: c.to, between: [], sequential: false });
     taken.add(c.to);
   }
+}
+
+/** A flow whose only prose is one line that may be a head with punctuation. */
+function headCandidateOnly(f: Flow): boolean {
+  const prose = f.items.filter((c) => c.kind.kind === 'prose');
+  return prose.length === 1 && prose[0]!.kind.kind === 'prose' && prose[0]!.kind.head !== undefined;
 }
 
 /** Does the chain of pairs from `from` reach `to`? */

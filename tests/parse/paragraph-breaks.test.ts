@@ -45,3 +45,20 @@ describe('paragraphs in the body', () => {
     ]);
   });
 });
+
+describe('column continuations', () => {
+  it('a lone head with punctuation is not paired with a column far away', () => {
+    const tree = parse([
+      '报销快了，少跑腿某某区医疗保障局',
+      '',
+      // A column of two lines: too few to read its measure.
+      '本报北京3月5日电（记者 李明）',
+      '办事更便捷。',
+      '',
+      '社区居民今年73岁。',
+    ]);
+    const a = tree.articles[0]!;
+    expect([a.institution, a.headline]).toEqual(['某某区医疗保障局', '报销快了，少跑腿']);
+    expect(a.children.map(text)).toEqual(['P 本报北京3月5日电（记者 李明）办事更便捷。', 'P 社区居民今年73岁。']);
+  });
+});
