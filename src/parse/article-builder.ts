@@ -154,6 +154,12 @@ export class ArticleBuilder {
     } else this.current!.children.push(fig);
   }
 
+  /** Was the node placed last a figure (waiting after the pending paragraph, or in place)? */
+  protected lastIsFigure(): boolean {
+    const last = this.nodesAfter.length ? this.nodesAfter.at(-1) : this.current?.children.at(-1);
+    return last?.type === 'figure';
+  }
+
   /** A section subhead: it closes the pending paragraph. */
   protected addHeading(text: string, block: Block): void {
     this.flush();

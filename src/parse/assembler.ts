@@ -4,7 +4,7 @@
  * caption — while paragraphs are joined across column breaks and lifted captions.
  */
 import { ArticleBuilder, type Assembled } from './article-builder.js';
-import type { Classified, HeadCandidate } from './classify.js';
+import { isNumberedHead, type Classified, type HeadCandidate } from './classify.js';
 import type { Reporter } from './lines.js';
 import type { Block, PageShape } from './page.js';
 import { CONTINUATION_START, MID_SENTENCE_START, startsParagraph, type ProseIndex } from './paragraphs.js';
@@ -29,6 +29,16 @@ const HANGING_MARK_RE = /[，。、；：！？]$/;
 const STANDFIRST_MIN_LINES = 3;
 /** …none of them within this many ems of the body measure (body lines fill it, half-width commas or not). */
 const STANDFIRST_SHORTFALL = 2;
+
+/** One phrase, no space, no punctuation, no numbering: the form a caption and a one-phrase subhead share. */
+function isOnePhrase(text: string): boolean {
+  return !/\s/.test(text) && !hasProsePunctuation(text) && !isNumberedHead(text);
+}
+
+/** A subhead form no caption takes: two phrases, numbered, or with a comma or colon. */
+function isSubheadForm(text: string): boolean {
+  return /\S\s+\S/.test(text) || isNumberedHead(text) || /[，：,:]/.test(text);
+}
 
 /** A bare page number is the folio only among the page's first this-many blocks (the running head). */
 const FOLIO_TOP_BLOCKS = 5;
@@ -419,7 +429,7 @@ export class Assembler extends ArticleBuilder {
     caption = false,
   ): number {
     const next = items[i + 1];
-    const apart = block.blankBefore >= 2 && !block.first;
+    const apart = block.blankBefore >= 2 && !block.first && !this.headAfterCaption(text, items, i);
     if (this.slotsAwaitingCaption > 0) {
       this.slotsAwaitingCaption--;
       if (this.state === 'top') this.topCaptions.push(block);
@@ -497,13 +507,65 @@ export class Assembler extends ArticleBuilder {
     }
     if (!twoPart && block.lines.length === 1 && nextProse) {
       const captionFollows = next && next.kind.kind === 'display' && next.block.blankBefore >= 2;
-      if (captionFollows || this.goesOnSentence(nextProse.lines[0]!.text)) {
+      // A piece of a sentence goes on after the caption; an indented line there opens a new paragraph.
+      const first = nextProse.lines[0]!.text;
+      if ((captionFollows && !this.indented(first)) || this.goesOnSentence(first)) {
         this.proseBlock(block); // a sentence fragment cut by a column break or a caption
         return 0;
       }
     }
+    if (block.lines.length === 1 && this.captionNotSubhead(text, items, i)) {
+      this.addFigure(text, block);
+      this.reviewCaption(block);
+      return 0;
+    }
     this.addHeading(text, block);
     return 0;
+  }
+
+  /**
+   * A one-phrase line between two paragraphs has the form of a caption and of a one-phrase subhead.
+   * An article's subheads are set in one form (parallel phrases): where the article prints its
+   * subheads in another form (two phrases, numbered, or with a comma), this line is a caption.
+   */
+  private captionNotSubhead(text: string, items: Classified[], i: number): boolean {
+    if (!isOnePhrase(text)) return false;
+    const before = this.current?.children.some(
+      (c) => c.type === 'heading' && isSubheadForm(c.children.map((x) => x.value).join('')),
+    );
+    if (before) return true;
+    for (let j = i + 1; j < items.length; j++) {
+      const k = items[j]!.kind;
+      if (k.kind === 'org' || k.kind === 'org-head' || k.kind === 'byline') return false;
+      if (k.kind === 'display' && !k.caption && !k.wrapped && !k.kicker && isSubheadForm(k.text)) return true;
+      if (k.kind === 'prose' && k.head && !k.head.institution && !k.head.kicker && isSubheadForm(k.head.text))
+        return true;
+    }
+    return false;
+  }
+
+  /**
+   * Blank lines after a caption close the caption's flow; they do not set the next line apart. A
+   * line in a subhead's form there, over a paragraph's indented first line, is a subhead.
+   */
+  private headAfterCaption(text: string, items: Classified[], i: number): boolean {
+    const prev = items[i - 1]?.kind;
+    const next = items[i + 1];
+    if (prev?.kind !== 'display' || !isSubheadForm(text) || next?.kind.kind !== 'prose') return false;
+    const prevIsCaption = prev.caption || this.lastIsFigure();
+    return prevIsCaption && this.indented(next.block.lines[0]!.text);
+  }
+
+  /** Report a one-phrase line read as a caption rather than a subhead. */
+  private reviewCaption(block: Block): void {
+    const l = block.lines[0]!;
+    this.report(
+      'needs-review',
+      `“${l.text}” stands alone between paragraphs in another form than the article's subheads: read as a photo caption; it could be a section subhead`,
+      l.line,
+      l.column,
+      'info',
+    );
   }
 
   /**
@@ -565,9 +627,12 @@ export class Assembler extends ArticleBuilder {
    * begins a sentence says so.
    */
   private goesOnSentence(first: string): boolean {
-    const indented =
-      !this.shape.lineMode && indentWidth(first, this.shape.quoteEm) <= this.shape.measure - INDENT_SLACK;
-    return (indented ? MID_SENTENCE_START : CONTINUATION_START).test(first);
+    return (this.indented(first) ? MID_SENTENCE_START : CONTINUATION_START).test(first);
+  }
+
+  /** Is a line, on a column page, narrower than the measure by a paragraph's first-line indent? */
+  private indented(line: string): boolean {
+    return !this.shape.lineMode && indentWidth(line, this.shape.quoteEm) <= this.shape.measure - INDENT_SLACK;
   }
 
   /** The next prose block, looking past captions set apart by 2+ blank lines. */

@@ -116,7 +116,7 @@ const HANGING_MARK = /[，。、；：？！]$/;
 const HANG_CREDIT = 0.5;
 /** A line with more marks inside may have them compressed: its width then says nothing about a hang. */
 const HANG_MAX_INTERIOR_MARKS = 1;
-const ANY_MARK = /[，。、；：？！“”‘’（）《》]/g;
+const ANY_MARK = /[，。、；：？！（）《》]/g;
 
 /**
  * Width of a line for the first-line indent test. A paragraph's first line that ends on a mark the

@@ -106,9 +106,12 @@ const ORG_WHOLE_RE = new RegExp(`^[${CJK}（）()·]{1,20}(?:${SUFFIX_ALT})$`);
 const ORG_GLUED_TAIL_RE = new RegExp(
   `((?:[${CJK}]{2}(?:省|市))?[${CJK}]{2}(?:区|县|市|州|旗)[${CJK}]{0,8}?(?:${SUFFIX_ALT}))$`,
 );
-/** Words that end like an organisation but are activities or places inside prose; a name holds no particles or verbs like 的/把/让. */
+/**
+ * Words that end like an organisation but are activities or places inside prose (a hall, `大厅`, is a
+ * room, not a department, `…厅`); a name holds no particles or verbs like 的/把/让.
+ */
 const NOT_ORG_RE =
-  /(?:工作室|会议室|学习|建设|发展|服务|示范|研究|管理|[的了着是在和与])(?:院|所|中心|局|委)$|[的了着把让被将]/;
+  /(?:工作室|会议室|学习|建设|发展|服务|示范|研究|管理|[的了着是在和与])(?:院|所|中心|局|委)$|[大展餐门客]厅$|[的了着把让被将]/;
 
 /** Is this whole string an organisation name (by suffix form)? */
 export function isOrgName(text: string): boolean {

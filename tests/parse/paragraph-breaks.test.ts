@@ -62,3 +62,64 @@ describe('column continuations', () => {
     expect(a.children.map(text)).toEqual(['P 本报北京3月5日电（记者 李明）办事更便捷。', 'P 社区居民今年73岁。']);
   });
 });
+
+describe('captions and subheads between paragraphs', () => {
+  const SECOND = ['在此基础上，医院持续推进家', '庭医生签约服务，让群众看病更方便', '更放心，获得感不断增强。'];
+  const THIRD = ['与此同时，医院还组建志愿服', '务队走进社区开展健康宣教，普及慢', '病防治知识，群众参与热情很高。'];
+
+  it('a one-phrase line in an article whose subheads are two phrases is a caption, reported needs-review', () => {
+    const tree = parse([
+      ...HEAD,
+      ...FIRST,
+      '',
+      '医务人员在病房查房',
+      '',
+      ...SECOND,
+      '',
+      '党建引领 服务惠民',
+      '',
+      ...THIRD,
+    ]);
+    expect(tree.articles[0]!.children.map(text)).toEqual([
+      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      'F 医务人员在病房查房',
+      'P 在此基础上，医院持续推进家庭医生签约服务，让群众看病更方便更放心，获得感不断增强。',
+      'H 党建引领 服务惠民',
+      'P 与此同时，医院还组建志愿服务队走进社区开展健康宣教，普及慢病防治知识，群众参与热情很高。',
+    ]);
+    const notes = tree.diagnostics.filter((d) => d.ruleId === 'needs-review');
+    expect(notes.map((d) => d.line)).toEqual([7]);
+  });
+
+  it('a one-phrase line stays a subhead when no subhead of another form is printed', () => {
+    const tree = parse([...HEAD, ...FIRST, '', '守护群众健康', '', ...SECOND]);
+    expect(tree.articles[0]!.children.map(text)[1]).toBe('H 守护群众健康');
+  });
+
+  it('a caption over a subhead is not joined to the indented paragraph under them', () => {
+    const tree = parse([
+      ...HEAD,
+      ...FIRST,
+      '',
+      '家庭医生上门为老人测量血压',
+      '',
+      '',
+      '党建引领 服务惠民',
+      '',
+      ...SECOND,
+    ]);
+    expect(tree.articles[0]!.children.map(text)).toEqual([
+      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      'F 家庭医生上门为老人测量血压',
+      'H 党建引领 服务惠民',
+      'P 在此基础上，医院持续推进家庭医生签约服务，让群众看病更方便更放心，获得感不断增强。',
+    ]);
+  });
+
+  it('a hall (…大厅) in a caption is not an institution label', () => {
+    const tree = parse([...HEAD, ...FIRST, '', '', '急救中心指挥大厅', '', ...SECOND]);
+    const a = tree.articles[0]!;
+    expect(a.institution).toBe('某某区人民医院');
+    expect(a.children.map(text)[1]).toBe('F 急救中心指挥大厅');
+  });
+});
