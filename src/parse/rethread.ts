@@ -179,10 +179,13 @@ function before(pairs: Map<number, Pair>, i: number): number | undefined {
 }
 
 function leftovers(flows: Flow[], pairs: Map<number, Pair>, taken: Set<number>): void {
-  // A lone line in the form of a head goes on, if at all, in the flow printed right after it (nextInMeasure):
-  // paired with a column far away by vocabulary it would pull that column's text under a head.
+  // A lone line in the form of a head goes on, if at all, in the flow printed right after it (nextInMeasure),
+  // and goes on nothing far away: paired by vocabulary it would pull a column's text under a head, or be
+  // pulled into a column as a piece of its sentence.
   const open = flows.map((f, i) => i).filter((i) => flows[i].openEnd && !pairs.has(i) && !headCandidateOnly(flows[i]));
-  const starts = flows.map((f, i) => i).filter((i) => flows[i].openStart && !taken.has(i));
+  const starts = flows
+    .map((f, i) => i)
+    .filter((i) => flows[i].openStart && !taken.has(i) && !headCandidateOnly(flows[i]));
   const candidates: { from: number; to: number; score: number }[] = [];
   for (const o of open) {
     for (const s of starts) {

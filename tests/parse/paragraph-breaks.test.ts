@@ -63,6 +63,21 @@ describe('column continuations', () => {
   });
 });
 
+describe('column continuations, far columns', () => {
+  it('a lone head with punctuation does not go on a column printed far from it', () => {
+    // An editor's note ends on its signature, not a full stop: it reads as a column left open.
+    const tree = parse([
+      '打通服务末梢：优化营商环境',
+      '',
+      '本报武汉6月7日电（记者',
+      ' 秦佳）在党建工作中，綦江',
+      '院将党的建设纳入医院章程。',
+      '坚守。——编 者',
+    ]);
+    expect(tree.articles.map((a) => a.headline)).toEqual(['打通服务末梢：优化营商环境']);
+  });
+});
+
 describe('captions and subheads between paragraphs', () => {
   const SECOND = ['在此基础上，医院持续推进家', '庭医生签约服务，让群众看病更方便', '更放心，获得感不断增强。'];
   const THIRD = ['与此同时，医院还组建志愿服', '务队走进社区开展健康宣教，普及慢', '病防治知识，群众参与热情很高。'];
