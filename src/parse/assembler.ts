@@ -191,10 +191,10 @@ export class Assembler extends ArticleBuilder {
     const next = items[j];
     if (!next || next.kind.kind !== 'prose') return true;
     const first = next.block.lines[0]!.text;
-    if (this.goesOnSentence(first) || next.block.continues) return false;
+    if (this.goesOnSentence(next.block) || next.block.continues) return false;
     // A short line that ends a sentence may be a sentence's tail as well as a paragraph's first line.
     if (!this.shape.lineMode && endsSentence(first) && next.block.lines.length === 1) return false;
-    return this.shape.lineMode || indentWidth(first, this.shape.quoteEm) <= this.shape.measure - INDENT_SLACK;
+    return this.shape.lineMode || this.indented(next.block);
   }
 
   /**
@@ -508,8 +508,7 @@ export class Assembler extends ArticleBuilder {
     if (!twoPart && block.lines.length === 1 && nextProse) {
       const captionFollows = next && next.kind.kind === 'display' && next.block.blankBefore >= 2;
       // A piece of a sentence goes on after the caption; an indented line there opens a new paragraph.
-      const first = nextProse.lines[0]!.text;
-      if ((captionFollows && !this.indented(first)) || this.goesOnSentence(first)) {
+      if ((captionFollows && !this.indented(nextProse)) || this.goesOnSentence(nextProse)) {
         this.proseBlock(block); // a sentence fragment cut by a column break or a caption
         return 0;
       }
@@ -553,7 +552,7 @@ export class Assembler extends ArticleBuilder {
     const next = items[i + 1];
     if (prev?.kind !== 'display' || !isSubheadForm(text) || next?.kind.kind !== 'prose') return false;
     const prevIsCaption = prev.caption || this.lastIsFigure();
-    return prevIsCaption && this.indented(next.block.lines[0]!.text);
+    return prevIsCaption && this.indented(next.block);
   }
 
   /** Report a one-phrase line read as a caption rather than a subhead. */
@@ -626,13 +625,14 @@ export class Assembler extends ArticleBuilder {
    * paragraph: under a line indented as a paragraph's first, only a mark or particle that never
    * begins a sentence says so.
    */
-  private goesOnSentence(first: string): boolean {
-    return (this.indented(first) ? MID_SENTENCE_START : CONTINUATION_START).test(first);
+  private goesOnSentence(block: Block): boolean {
+    return (this.indented(block) ? MID_SENTENCE_START : CONTINUATION_START).test(block.lines[0]!.text);
   }
 
-  /** Is a line, on a column page, narrower than the measure by a paragraph's first-line indent? */
-  private indented(line: string): boolean {
-    return !this.shape.lineMode && indentWidth(line, this.shape.quoteEm) <= this.shape.measure - INDENT_SLACK;
+  /** Is a block's first line, on a column page, narrower than the measure by a paragraph's first-line indent? */
+  private indented(block: Block): boolean {
+    const [first, second] = [block.lines[0]!.text, block.lines[1]?.text];
+    return !this.shape.lineMode && indentWidth(first, second, this.shape.quoteEm) <= this.shape.measure - INDENT_SLACK;
   }
 
   /** The next prose block, looking past captions set apart by 2+ blank lines. */
@@ -648,9 +648,10 @@ export class Assembler extends ArticleBuilder {
 
   private proseBlock(block: Block): void {
     if (this.state === 'top') this.ensureArticle(block);
-    for (const line of block.lines) {
+    for (const [k, line] of block.lines.entries()) {
       const prev = this.pending[this.pending.length - 1];
-      if (prev && startsParagraph(prev, line, this.shape, this.prose, this.pending.length === 1)) this.flush();
+      const after = block.lines[k + 1];
+      if (prev && startsParagraph(prev, line, this.shape, this.prose, this.pending.length === 1, after)) this.flush();
       this.pushLine(line);
     }
   }

@@ -212,7 +212,8 @@ export function promoteHeads(items: Classified[], shape: PageShape): Classified[
     // A standfirst is set in a measure of its own: two full lines of equal width under the first show it.
     const measure = Math.abs(w(1) - w(2)) <= OWN_MEASURE_SLACK ? Math.min(w(1), w(2)) : shape.measure;
     return (
-      indentWidth(c.block.lines[0]!.text, shape.quoteEm) <= measure - INDENT_SLACK && w(1) > measure - INDENT_SLACK
+      indentWidth(c.block.lines[0]!.text, c.block.lines[1]!.text, shape.quoteEm) <= measure - INDENT_SLACK &&
+      w(1) > measure - INDENT_SLACK
     );
   };
   return items.map((c, i) => {
@@ -240,8 +241,20 @@ export function promoteHeads(items: Classified[], shape: PageShape): Classified[
   });
 }
 
+/**
+ * A head or caption never ends on the particle 的 (`目的` aside): a block of display-like lines that
+ * does is a piece of a sentence (`“某某”等区域品牌的`) cut by a column break, and stays prose.
+ */
+const OPEN_PHRASE_END = /(?<!目)的$/;
+
 /** Classify one block by form. */
 export function classifyBlock(block: Block, shape: PageShape): BlockKind {
+  const kind = classifyByForm(block, shape);
+  if (kind.kind === 'display' && !kind.caption && OPEN_PHRASE_END.test(kind.text)) return { kind: 'prose' };
+  return kind;
+}
+
+function classifyByForm(block: Block, shape: PageShape): BlockKind {
   const texts = block.lines.map((l) => l.text);
   if (texts.length === 1) {
     const t = texts[0];

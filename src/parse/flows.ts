@@ -113,7 +113,7 @@ function describe(items: Classified[], page: number, shape: PageShape): Flow {
   let indentedStart = false;
   if (first?.kind.kind === 'prose') {
     const l = first.block.lines[0];
-    const w = indentWidth(l.text, shape.quoteEm);
+    const w = indentWidth(l.text, first.block.lines[1]?.text, shape.quoteEm);
     // Not indented, or a short line that closes a sentence: the tail of a paragraph begun elsewhere.
     openStart = w > m - INDENT || MID_SENTENCE_START.test(l.text) || (endsSentence(l.text) && w < m - INDENT - TAIL);
     indentedStart = !openStart && !endsSentence(l.text) && !l.justified;

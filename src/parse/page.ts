@@ -117,14 +117,18 @@ const HANG_CREDIT = 0.5;
 /** A line with more marks inside may have them compressed: its width then says nothing about a hang. */
 const HANG_MAX_INTERIOR_MARKS = 1;
 const ANY_MARK = /[，。、；：？！（）《》]/g;
+/** A mark that may not end a line: when the next line opens with one, it was pushed down from this line. */
+const OPENING_MARK = /^[“‘（《〈【「『]/;
 
 /**
  * Width of a line for the first-line indent test. A paragraph's first line that ends on a mark the
- * column hung past the measure is one em wider than its indent leaves; half of that is credited back.
+ * column hung past the measure is one em wider than its indent leaves: half of that is credited back.
+ * Not when the next line opens with a mark pushed down from this one (kinsoku): then this line is a
+ * full line set short, and its width says nothing about an indent.
  */
-export function indentWidth(text: string, quoteEm?: number): number {
+export function indentWidth(text: string, next: string | undefined, quoteEm?: number): number {
   const w = visualWidth(text, quoteEm);
-  if (!HANGING_MARK.test(text)) return w;
+  if (!HANGING_MARK.test(text) || next === undefined || OPENING_MARK.test(next)) return w;
   const interior = (text.slice(0, -1).match(ANY_MARK) ?? []).length;
   return interior <= HANG_MAX_INTERIOR_MARKS ? w - HANG_CREDIT : w;
 }

@@ -42,7 +42,8 @@ const INDENT_EMS = 2;
 
 /**
  * Should `line` start a new paragraph after `prev`? `prevIsFirst` says `prev` is its paragraph's
- * first line: it carries the indent, so it fills the measure at 2 em less.
+ * first line: it carries the indent, so it fills the measure at 2 em less. `after` is the line after
+ * `line` in its block, if any (see indentWidth).
  */
 export function startsParagraph(
   prev: SourceLine,
@@ -50,6 +51,7 @@ export function startsParagraph(
   shape: PageShape,
   index: ProseIndex,
   prevIsFirst = false,
+  after?: SourceLine,
 ): boolean {
   // An editor's note ends on its signature (`——编 者`), not on a full stop.
   if (EDITOR_SIGNATURE_RE.test(prev.text)) return true;
@@ -62,7 +64,8 @@ export function startsParagraph(
   if (i === undefined || j === undefined) return true;
   // A justified line (spaced out by pdftotext, lines.ts) filled its measure: its own width says nothing.
   // The new line carries the first-line indent…
-  if (!line.justified && indentWidth(line.text, shape.quoteEm) <= indentThreshold(index.widths, i, shape)) return true;
+  if (!line.justified && indentWidth(line.text, after?.text, shape.quoteEm) <= indentThreshold(index.widths, i, shape))
+    return true;
   // …or the sentence ended on a line the text did not fill: that line closed its paragraph.
   return (
     !prev.justified && index.widths[j] <= indentThreshold(index.widths, j, shape) - 0.5 - (prevIsFirst ? INDENT_EMS : 0)

@@ -138,3 +138,52 @@ describe('captions and subheads between paragraphs', () => {
     expect(a.children.map(text)[1]).toBe('F 急救中心指挥大厅');
   });
 });
+
+describe('pieces of sentences', () => {
+  it('a full line set short because the next opens with a quote pushed down is not an indented first line', () => {
+    const tree = parse([
+      ...HEAD,
+      '近年来，某县以农村',
+      '人居环境整治为抓手，统',
+      '筹推进垃圾治理、污水处',
+      '理和村容村貌提升，全县',
+      '村庄面貌焕然一新。',
+      '在河湾村，记者看',
+      '到，房前屋后干净整洁，',
+      '路边的花坛里鲜花盛开。',
+      '村党支部书记李红说：',
+      '“现在村里环境好了，来',
+      '旅游的人也多了。”',
+    ]);
+    expect(tree.articles[0]!.children.map(text)).toEqual([
+      'P 近年来，某县以农村人居环境整治为抓手，统筹推进垃圾治理、污水处理和村容村貌提升，全县村庄面貌焕然一新。',
+      'P 在河湾村，记者看到，房前屋后干净整洁，路边的花坛里鲜花盛开。村党支部书记李红说：“现在村里环境好了，来旅游的人也多了。”',
+    ]);
+  });
+
+  it('display-like lines ending on 的 under a subhead are a piece of the sentence the next column goes on', () => {
+    const tree = parse([
+      ...HEAD,
+      '依托与高校共建的科',
+      '研平台，滨海县近三年共',
+      '引进推广新品种一百二十',
+      '个、新技术六十项，农业',
+      '科技进步贡献率明显提高。',
+      '',
+      '三、品牌引领',
+      '打开销售市场',
+      '“滨海西兰花”“滨海',
+      '对虾”等区域公用品牌的',
+      '',
+      '知名度越来越高。今年上',
+      '半年，全县农产品电商销',
+      '售额突破十亿元。',
+    ]);
+    expect(tree.articles[0]!.children.map(text)).toEqual([
+      'P 依托与高校共建的科研平台，滨海县近三年共引进推广新品种一百二十个、新技术六十项，农业科技进步贡献率明显提高。',
+      'H 三、品牌引领打开销售市场',
+      'P “滨海西兰花”“滨海对虾”等区域公用品牌的知名度越来越高。今年上半年，全县农产品电商销售额突破十亿元。',
+    ]);
+    expect(tree.articles[0]!.children.some((c) => c.type === 'figure')).toBe(false);
+  });
+});
