@@ -16,6 +16,32 @@
 
   let styleEpoch = 0;
 
+  // A swap keeps, as laid out, every page whose markup did not change (a save re-lays out only the pages it
+  // touched; restyling and laying out a whole broadsheet edition again is most of a rebuild). For that,
+  // each element remembers its markup as rendered, before the make-up touched it, and each module the
+  // placement last applied to it.
+  const renderedAs = new WeakMap();
+  const placedAs = new WeakMap();
+  // Pages whose heads outside any module (banner lines) have been fitted.
+  const fittedPages = new WeakSet();
+
+  /** The element's markup as rendered (recorded the first time it is asked, before the make-up changes it). */
+  function renderedHtml(el) {
+    if (!renderedAs.has(el)) renderedAs.set(el, el.outerHTML);
+    return renderedAs.get(el);
+  }
+
+  /** Put a laid-out element back as it was rendered; returns the new element. */
+  function restore(el) {
+    const html = renderedAs.get(el);
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    const fresh = template.content.firstElementChild;
+    el.replaceWith(fresh);
+    renderedAs.set(fresh, html);
+    return fresh;
+  }
+
   /** What besides its markup can change a module's measure: the linked and inline styles. */
   function styleSignature() {
     const links = [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => l.getAttribute('href'));
@@ -251,7 +277,11 @@
       measured.clear();
       measuredStyles = styles;
     }
-    const modules = [...document.querySelectorAll('.module')].map((el) => ({ el, key: el.outerHTML }));
+    for (const page of document.body.children) renderedHtml(page);
+    // A module kept as laid out (a page a swap kept) is measured as rendered, when its measure is not known.
+    const modules = [...document.querySelectorAll('.module')]
+      .map((el) => (placedAs.has(el) && !measured.has(renderedAs.get(el)) ? restore(el) : el))
+      .map((el) => ({ el, key: renderedHtml(el) }));
     const todo = modules.filter((m) => !measured.has(m.key));
     for (const m of todo) {
       m.el.classList.add('measuring');
@@ -312,6 +342,9 @@
     for (const m of todo) {
       m.el.classList.remove('measuring');
       m.el.removeAttribute('style');
+      // The captions' measuring width can leave an empty style attribute: the module is left as rendered, so a
+      // module measured here and one whose measure was known serialise alike.
+      for (const el of m.el.querySelectorAll('[style=""]')) el.removeAttribute('style');
     }
     fitPhrases(todo.map((m) => m.el));
     for (const m of todo) measured.set(m.key, { spans: m.spans, flow: m.flow.flow, blocks: m.flow.blocks });
@@ -324,38 +357,63 @@
     return out;
   }
 
-  /** Put every module on its rectangle and size its parts. */
+  /**
+   * Put every module on its rectangle and size its parts. Writes, then reads, then writes: every module
+   * is placed and its flow adjusted, the page is laid out once to read where the columns and heads
+   * break, then the cuts are made (reading after each module's cut would lay the whole edition out again per module). A module
+   * already laid out with the same placement (on a page a swap kept) is left as it is.
+   */
   function apply(plan) {
+    const placing = new Set();
     for (const p of plan) {
-      const module = document.getElementById(p.domId);
-      module.classList.remove('unplaced');
-      setVars(module, {
-        '--c0': p.column,
-        '--cs': p.span,
-        '--l0': p.line,
-        '--ls': p.lines,
-        '--stack-lines': p.stack,
-        '--lede-lines': p.lede,
-        '--lede-cols': p.ledeCols,
-        '--fig-lines': p.figureLines,
-        '--text-cols': p.span,
-        '--hl-size': p.headlineSize,
-      });
-      const figures = module.querySelectorAll('.figure').length;
-      module.style.setProperty('--fig-per-row', String(Math.max(1, Math.min(figures, Math.floor(p.span / 2) || 1))));
-      module.toggleAttribute('data-bottom', p.atBottom);
-      module.toggleAttribute('data-left', p.atLeft);
-      if (p.addedSlot && !module.querySelector('.figures')) {
-        const figures = document.createElement('div');
-        figures.className = 'figures';
-        figures.innerHTML =
-          '<figure class="figure placeholder slot"><div class="photo-slot"><span>图片位</span></div></figure>';
-        module.querySelector('.body').before(figures);
-      }
-      if (p.columnStarts?.length) cutColumns(module, p.columnStarts, p.adjust ?? []);
+      let module = document.getElementById(p.domId);
+      const key = JSON.stringify(p);
+      if (placedAs.get(module) === key) continue;
+      if (placedAs.has(module)) module = restore(module);
+      place(module, p);
+      placedAs.set(module, key);
+      placing.add(module);
     }
-    fitPhrases(document);
+    const leading = rootVar('--leading');
+    const adjusted = plan
+      .filter((p) => p.columnStarts?.length && placing.has(document.getElementById(p.domId)))
+      .map((p) => adjustFlow(document.getElementById(p.domId), p.columnStarts, p.adjust ?? []));
+    const cuts = adjusted.filter(Boolean).map((flow) => planCuts(flow, leading));
+    for (const cut of cuts) cutColumns(cut);
+    // The heads of what was placed now, and of pages not laid out before (their banner lines).
+    const pages = [...document.querySelectorAll('.page')];
+    const fresh = pages.filter((page) => !fittedPages.has(page));
+    fitPhrases([...fresh, ...[...placing].filter((module) => !fresh.includes(module.closest('.page')))]);
+    for (const page of pages) fittedPages.add(page);
     return true;
+  }
+
+  /** Set one module's placement on the grid (writes only). */
+  function place(module, p) {
+    module.classList.remove('unplaced');
+    setVars(module, {
+      '--c0': p.column,
+      '--cs': p.span,
+      '--l0': p.line,
+      '--ls': p.lines,
+      '--stack-lines': p.stack,
+      '--lede-lines': p.lede,
+      '--lede-cols': p.ledeCols,
+      '--fig-lines': p.figureLines,
+      '--text-cols': p.span,
+      '--hl-size': p.headlineSize,
+    });
+    const figures = module.querySelectorAll('.figure').length;
+    module.style.setProperty('--fig-per-row', String(Math.max(1, Math.min(figures, Math.floor(p.span / 2) || 1))));
+    module.toggleAttribute('data-bottom', p.atBottom);
+    module.toggleAttribute('data-left', p.atLeft);
+    if (p.addedSlot && !module.querySelector('.figures')) {
+      const figures = document.createElement('div');
+      figures.className = 'figures';
+      figures.innerHTML =
+        '<figure class="figure placeholder slot"><div class="photo-slot"><span>图片位</span></div></figure>';
+      module.querySelector('.body').before(figures);
+    }
   }
 
   /** Split a paragraph at a text offset: the rest goes on in a new paragraph element after it. */
@@ -381,21 +439,19 @@
   }
 
   /**
-   * Cut a module's body into the columns the make-up chose: a line of space where it opened one, a
-   * paragraph re-tracked where it pulled back or pushed out a line, so the lines divide; then a forced
-   * column break where each column starts (a line of the adjusted flow), splitting a paragraph at the
-   * line where a column starts inside it. The pieces of a paragraph keep its justification (the head
-   * piece's last line is a full line), its tracking and its source line.
+   * The first step of cutting a module's body into the columns the make-up chose (writes only): a line
+   * of space where it opened one, a paragraph re-tracked where it pulled back or pushed out a line, so
+   * the lines divide. Returns each block's lines in the adjusted flow, or null when the body is not the
+   * one measured.
    */
-  function cutColumns(module, starts, adjust) {
+  function adjustFlow(module, starts, adjust) {
     const body = module.querySelector('.body');
     const blocks = flowBlocks.get(module.id);
     const els = [...body.querySelectorAll(':scope > p, :scope > h3')];
-    if (!blocks || blocks.length !== els.length) return;
+    if (!blocks || blocks.length !== els.length) return null;
     const at = (a) => blocks.findIndex((b) => b.start === a.at);
     const spaced = new Set(adjust.filter((a) => a.kind === 'space').map(at));
     const tracked = new Map(adjust.filter((a) => a.kind === 'track').map((a) => [at(a), a]));
-    // Each block's lines in the adjusted flow.
     let shift = 0;
     const placed = blocks.map((b, i) => {
       if (spaced.has(i)) {
@@ -410,22 +466,45 @@
       }
       return { start, end: b.end + shift };
     });
-    const cuts = [];
-    const leading = rootVar('--leading');
-    // Line starts are read before any cut: a paragraph breaks its lines the same in every column of the grid.
+    return { body, els, placed, starts };
+  }
+
+  /**
+   * Where the columns start in an adjusted flow (reads only): the paragraphs that open a column and the
+   * text offsets where a column starts inside a paragraph. Line starts are read before any cut: a
+   * paragraph breaks its lines the same in every column of the grid. `levelled` is false when a start
+   * cannot be found; the paragraphs found up to there still open their columns.
+   */
+  function planCuts({ body, els, placed, starts }, leading) {
+    const cut = { body, opens: [], splits: [], levelled: false };
+    const offsets = new Map();
     for (const line of starts) {
       const i = placed.findIndex((b) => line >= b.start && line < b.end);
-      if (i < 0) return;
-      if (line === placed[i].start) els[i].classList.add('column-start');
-      else {
-        const offset = lineOffsets(els[i], leading)[line - placed[i].start];
-        if (offset === undefined) return;
-        cuts.push({ el: els[i], offset });
+      if (i < 0) return cut;
+      if (line === placed[i].start) {
+        cut.opens.push(els[i]);
+        continue;
       }
+      if (!offsets.has(els[i])) offsets.set(els[i], lineOffsets(els[i], leading));
+      const offset = offsets.get(els[i])[line - placed[i].start];
+      if (offset === undefined) return cut;
+      cut.splits.push({ el: els[i], offset });
     }
+    cut.levelled = true;
+    return cut;
+  }
+
+  /**
+   * Cut a module's body as `planCuts` read it (writes only): a forced column break where each column
+   * starts, splitting a paragraph at the line where a column starts inside it. The pieces of a paragraph
+   * keep its justification (the head piece's last line is a full line), its tracking and its source line.
+   */
+  function cutColumns(cut) {
+    for (const el of cut.opens) el.classList.add('column-start');
+    if (!cut.levelled) return;
     // From the last cut back, so the offsets of earlier cuts in the same paragraph stay valid.
-    for (const cut of cuts.reverse()) splitAt(cut.el, cut.offset)?.classList.add('column-start');
-    body.classList.add('levelled');
+    for (const { el, offset } of [...cut.splits].reverse()) splitAt(el, offset)?.classList.add('column-start');
+    cut.body.classList.add('levelled');
   }
 
   /** Line boxes of an element's text, in reading order. */
@@ -614,6 +693,8 @@
    * decodes every font subset again, about a second for a broadsheet edition). Stylesheets linked
    * with the same URL stay, so loaded font faces stay; with `reloadStyles`, every stylesheet except
    * the @font-face ones is read from disk again (a cache-busting query, stripped from the proofs).
+   * When the head is unchanged, a page whose markup is the same as the one at its place stays as laid
+   * out (the make-up leaves it as it is when its placements are the same); only the others are replaced.
    */
   async function swap(html, reloadStyles) {
     const next = new DOMParser().parseFromString(html, 'text/html');
@@ -623,13 +704,19 @@
     );
     const kept = new Set();
     const pending = [];
+    let sameHead = !reloadStyles;
     if (reloadStyles) styleEpoch++;
     for (const el of [...next.head.children]) {
       const href = el.matches('link[rel=stylesheet]') ? el.getAttribute('href') : null;
-      if (href !== null && keep.has(href)) {
-        kept.add(keep.get(href));
+      const same =
+        href !== null
+          ? keep.get(href)
+          : [...document.head.children].find((c) => !kept.has(c) && c.outerHTML === el.outerHTML);
+      if (same) {
+        kept.add(same);
         continue;
       }
+      sameHead = false;
       const copy = document.importNode(el, true);
       if (href !== null && reloadStyles) {
         copy.dataset.href = href;
@@ -639,12 +726,35 @@
       document.head.append(copy);
       kept.add(copy);
     }
-    for (const el of [...document.head.children]) if (!kept.has(el)) el.remove();
+    for (const el of [...document.head.children])
+      if (!kept.has(el)) {
+        // The make-up script's own tag goes without making the head a different one.
+        if (el.tagName !== 'SCRIPT') sameHead = false;
+        el.remove();
+      }
     document.title = next.title;
-    document.body.replaceWith(document.importNode(next.body, true));
+    if (sameHead && next.body.cloneNode(false).outerHTML === document.body.cloneNode(false).outerHTML)
+      swapChangedPages(next.body);
+    else document.body.replaceWith(document.importNode(next.body, true));
+    // The caller waits for the faces the new text needs (FONTS_SETTLED): awaiting fonts.ready here costs a frame.
     await Promise.all(pending);
-    await document.fonts.ready;
     return true;
+  }
+
+  /** Replace, in place, the body's elements whose rendered markup differs from `body`'s at the same place. */
+  function swapChangedPages(body) {
+    const current = [...document.body.children];
+    const incoming = [...body.children];
+    incoming.forEach((el, i) => {
+      const html = el.outerHTML;
+      const here = current[i];
+      if (here && renderedAs.get(here) === html) return;
+      const copy = document.importNode(el, true);
+      renderedAs.set(copy, html);
+      if (here) here.replaceWith(copy);
+      else document.body.append(copy);
+    });
+    for (const el of current.slice(incoming.length)) el.remove();
   }
 
   window.zhuanban = { measure, apply, inspect, swap };
