@@ -4,7 +4,8 @@
  *  2. editions of 10/50/100 pages (BENCH_PAGES=10,50,100,1000 to change), with 1 and 2 jobs (BENCH_JOBS):
  *     time, time per page, peak memory of node plus Chromium; 100 pages also in one document;
  *  3. the seeds edition built in this process: median time of each stage;
- *  4. the preview's rebuild after a source edit, warm page against new page;
+ *  4. the preview's rebuild after a source edit, warm page against new page; a save → the proof on screen
+ *     in a viewer, and *Write PDF* after a save (BENCH_ONLY=preview runs only this);
  *  5. parse time per MB (scripts/bench/parse.ts, when present).
  * BENCH_RUNS=N sets the runs of 1, 3 and 4 (default 5); BENCH_ONLY=cli,scale,stages,preview,parse picks sections.
  */
@@ -18,7 +19,7 @@ import { nodeContext } from '../src/io/context.js';
 import { resolveSources } from '../src/pipeline/sources.js';
 import { buildEdition } from '../src/pipeline/index.js';
 import { createProgress } from '../src/cli/progress.js';
-import { benchPreview } from './bench/preview.js';
+import { benchPreview, benchPreviewOnScreen } from './bench/preview.js';
 import { benchCli, medianMs } from './bench/cli.js';
 import { benchScale } from './bench/scale.js';
 import { median, mib, seconds } from './bench/run.js';
@@ -100,6 +101,11 @@ if (only.has('preview')) {
   console.log(row('warm page', preview.warm));
   console.log(row('new page', preview.fresh));
   console.log(`  new / warm   ${(fresh / warm).toFixed(1)}×`);
+  const seen = await benchPreviewOnScreen(root, runs * 2, Math.min(3, runs));
+  console.log(`Preview in use: a save → its text on screen in the viewer, ${seen.onScreen.length} saves (median ms):`);
+  console.log(row('on screen', seen.onScreen));
+  console.log(row('rebuild', seen.rebuild));
+  console.log(row('write PDF', seen.pdf));
 }
 
 const parseBench = join(root, 'scripts', 'bench', 'parse.ts');

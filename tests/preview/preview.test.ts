@@ -93,6 +93,14 @@ describe('zhuanban preview', () => {
     // machine's load decides a wall-clock bound. The 10 s wait above only bounds a hang.
     expect(await page.evaluate('window.zbMarker')).toBe('same document');
     expect(await frameEval<number>(page, 'return doc.defaultView.scrollY;')).toBe(scrollBefore);
+    // The new head is on the edited source's page, and the old one is gone from every page.
+    const pages = await frameEval<{ source: string; text: string }[]>(
+      page,
+      `return [...doc.querySelectorAll('.zb-slot > .page')].map((p) => ({ source: p.dataset.source, text: p.textContent }));`,
+    );
+    expect(pages.filter((p) => p.text.includes('百姓健康幸福画卷')).map((p) => p.source)).toEqual([SEED.split('/')[1]]);
+    expect(pages.filter((p) => p.text.includes('绘就群众健康幸福图景'))).toEqual([]);
+    expect(pages.length).toBe(5);
   });
 
   it('shows a broken template as an overlay over the last good proof, and clears it on fix', async () => {
