@@ -110,8 +110,8 @@ export function toBlocks(lines: SourceLine[], standsAlone: (l: SourceLine) => bo
 /** A first line is indented 2 em; it counts as indented when this much narrower (compression, Latin widths). */
 export const INDENT_SLACK = 1.25;
 
-/** A mark that a column may hang past the measure at the end of a line (kinsoku). */
-const HANGING_MARK = /[，。、；：？！]$/;
+/** A mark (with the closing quote after it) that a column may hang past the measure at the end of a line (kinsoku). */
+const HANGING_MARK = /[，。、；：？！][”’」』）》]?$/;
 /** Ems credited for a hanging mark: a hung first line then reads as indented, a full line still does not. */
 const HANG_CREDIT = 0.5;
 /** A line with more marks inside may have them compressed: its width then says nothing about a hang. */
@@ -129,7 +129,7 @@ const OPENING_MARK = /^[“‘（《〈【「『]/;
 export function indentWidth(text: string, next: string | undefined, quoteEm?: number): number {
   const w = visualWidth(text, quoteEm);
   if (!HANGING_MARK.test(text) || next === undefined || OPENING_MARK.test(next)) return w;
-  const interior = (text.slice(0, -1).match(ANY_MARK) ?? []).length;
+  const interior = (text.replace(HANGING_MARK, '').match(ANY_MARK) ?? []).length;
   return interior <= HANG_MAX_INTERIOR_MARKS ? w - HANG_CREDIT : w;
 }
 

@@ -46,6 +46,22 @@ describe('paragraphs in the body', () => {
   });
 });
 
+describe('hanging marks with a closing quote', () => {
+  it('a first line that hangs a full stop and a closing quote still opens a paragraph', () => {
+    const tree = parse([
+      ...HEAD,
+      ...FIRST,
+      '“送药上门，你们真是太贴心了。”',
+      '从今年开始，村里的老人不再为每月',
+      '前往城区取药而发愁。',
+    ]);
+    expect(tree.articles[0]!.children.map(text)).toEqual([
+      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      'P “送药上门，你们真是太贴心了。”从今年开始，村里的老人不再为每月前往城区取药而发愁。',
+    ]);
+  });
+});
+
 describe('column continuations', () => {
   it('a lone head with punctuation is not paired with a column far away', () => {
     const tree = parse([
