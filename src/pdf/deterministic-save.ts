@@ -6,7 +6,16 @@
 import { createHash } from 'node:crypto';
 import { PDFHexString, type PDFDocument } from 'pdf-lib';
 
-const SAVE_OPTIONS = { useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false } as const;
+/**
+ * `objectsPerTick: Infinity`: pdf-lib otherwise pauses for a timer tick every 50 objects while writing
+ * (dozens of idle milliseconds for an edition's 1,400 objects); the bytes are the same either way.
+ */
+const SAVE_OPTIONS = {
+  useObjectStreams: false,
+  addDefaultPage: false,
+  updateFieldAppearances: false,
+  objectsPerTick: Number.POSITIVE_INFINITY,
+} as const;
 
 /**
  * pdf-lib's writer always starts the file with `%PDF-1.7` (PDFWriter hard-codes the header). A PDF/X-1a:2001

@@ -5,7 +5,7 @@
  * (outline.ts) finds the headline positions exactly as in a PDF printed in one piece; the parts' subsets
  * of each font are joined into one (share-fonts.ts), so the file is not much bigger than one printed whole.
  */
-import { PDFArray, PDFHexString, PDFName, type PDFRef, PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFHexString, PDFName, type PDFRef, PDFDocument, type PDFObject, ParseSpeeds } from 'pdf-lib';
 import { takeChromiumHeadings } from './outline.js';
 import { shareFontSubsets } from './share-fonts.js';
 
@@ -14,7 +14,7 @@ export async function mergePdfs(parts: Uint8Array[]): Promise<Uint8Array> {
   const out = await PDFDocument.create({ updateMetadata: false });
   const headings: { title: string; dest: PDFObject[] }[] = [];
   for (const bytes of parts) {
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
     const taken = takeChromiumHeadings(doc);
     const pages = doc.getPages();
     const copied = await out.copyPages(doc, doc.getPageIndices());
@@ -28,7 +28,12 @@ export async function mergePdfs(parts: Uint8Array[]): Promise<Uint8Array> {
   }
   writeFlatOutline(out, headings);
   shareFontSubsets(out);
-  return out.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  return out.save({
+    useObjectStreams: false,
+    addDefaultPage: false,
+    updateFieldAppearances: false,
+    objectsPerTick: Number.POSITIVE_INFINITY,
+  });
 }
 
 /** A one-level outline, the shape Chromium writes for `outline: true` on a page without nested headings. */

@@ -5,7 +5,7 @@
  * text anyway, put back the exact page boxes (gs moves the MediaBox to the origin and rounds boxes to
  * 0.01 pt), set the dates, and save with a content-derived /ID so the file is byte-reproducible.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, type PDFContext } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, type PDFContext, ParseSpeeds } from 'pdf-lib';
 import { scanPage } from '../pdf-read/page-use.js';
 import { pageBox, type Rect } from '../pdf-read/objects.js';
 import { saveDeterministic } from './deterministic-save.js';
@@ -112,7 +112,7 @@ export async function finishPdfX(
   meta: EditionMeta,
   warnings: string[] = [],
 ): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(gsPdf, { updateMetadata: false });
+  const doc = await PDFDocument.load(gsPdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const pages = doc.getPages();
   if (pages.length !== source.length) throw new Error(`Ghostscript wrote ${pages.length} pages for ${source.length}`);
   const offsets = new Map<string, [number, number]>();

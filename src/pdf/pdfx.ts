@@ -7,7 +7,7 @@
  * pdfx.ts) measures those rules on the result instead of trusting the claim.
  */
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import { neutralRgbToGrey } from './neutral-grey.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,11 +76,14 @@ export async function makePdfX(
   const forget = onShutdown(() => removeFolderSync(dir));
   try {
     const greyPath = join(dir, 'neutral-grey.pdf');
-    const doc = await PDFDocument.load(await readFile(inputPath), { updateMetadata: false });
+    const doc = await PDFDocument.load(await readFile(inputPath), {
+      updateMetadata: false,
+      parseSpeed: ParseSpeeds.Fastest,
+    });
     const source = sourcePages(doc);
     assertOpaque(source);
     neutralRgbToGrey(doc); // black and greys on the K plate only, see neutral-grey.ts
-    await writeFile(greyPath, await doc.save({ useObjectStreams: false }));
+    await writeFile(greyPath, await doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY }));
     const definitionPath = join(dir, 'PDFX_def.ps');
     const draftPath = join(dir, 'pdfx.pdf'); // written here first so a failed run never leaves a half file at outputPath
     await writeFile(definitionPath, pdfxDefinition(meta.title, profile));

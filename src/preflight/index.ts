@@ -5,7 +5,7 @@
  * tool and checks files from any producer.
  */
 import { readFile } from 'node:fs/promises';
-import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, ParseSpeeds } from 'pdf-lib';
 import { pageResources, readPageTree } from '../pdf-read/page-tree.js';
 import { scanPage } from '../pdf-read/page-use.js';
 import { describeFont, fontProblem, type FontInfo } from './fonts.js';
@@ -16,6 +16,12 @@ import type { PreflightIssue, PreflightOptions, PreflightReport } from './types.
 
 export type { PdfXClaim, PreflightIssue, PreflightOptions, PreflightReport } from './types.js';
 export { formatReport } from './format.js';
+
+/**
+ * Files up to this size are parsed without pdf-lib's pause for a timer tick every 100 objects (idle time
+ * for an edition); a larger one keeps the pauses, so a long read still answers Ctrl-C promptly.
+ */
+const UNPAUSED_PARSE_BYTES = 32 * 2 ** 20;
 
 /** Print shops' usual floor for halftone images at placed size. */
 export const DEFAULT_MIN_PPI = 200;
@@ -45,7 +51,12 @@ export async function preflight(pdfPath: string, options: PreflightOptions): Pro
   });
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false, ignoreEncryption: true });
+    doc = await PDFDocument.load(bytes, {
+      updateMetadata: false,
+      throwOnInvalidObject: false,
+      ignoreEncryption: true,
+      parseSpeed: bytes.length <= UNPAUSED_PARSE_BYTES ? ParseSpeeds.Fastest : ParseSpeeds.Slow,
+    });
   } catch (error) {
     return failed(`the file cannot be read as PDF (${(error as Error).message})`);
   }
