@@ -66,6 +66,11 @@ export interface BatchOptions {
   numbering?: Required<PageRun>;
   /** False to make up without printing (the plan). */
   print?: boolean;
+  /**
+   * Called once, as soon as every batch is made up (before the last print is done), with the proof of all
+   * pages: what needs only the made-up pages can be done while Chromium prints.
+   */
+  laidOut?: (proof: { head: string; pages: string[] }) => void;
 }
 
 /** A place in the edition: a page's number and how many pages come before it. */
@@ -120,6 +125,7 @@ export async function layoutAndPrint(
   const ends = batches.map(() => deferred<Place>());
   const known: (Place | undefined)[] = [];
   const done: { laid: LaidOutEdition; pdf: Uint8Array | null }[] = [];
+  const proofs: LaidOutEdition['proof'][] = [];
   let next = 0;
 
   async function worker(index: number): Promise<void> {
@@ -149,6 +155,9 @@ export async function layoutAndPrint(
         }
         known[k] = { number: first.number + laid.views.length, index: first.index + laid.views.length };
         ends[k]!.resolve(known[k]!);
+        proofs[k] = laid.proof;
+        if (proofs.filter(Boolean).length === batches.length)
+          options.laidOut?.({ head: proofs[0]!.head, pages: proofs.flatMap((p) => p.pages) });
         if (batches.length > 1)
           ctx.progress.step(k + 1, batches.length, `pages ${first.number}–${known[k]!.number - 1}`);
         const pdf =

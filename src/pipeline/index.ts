@@ -19,7 +19,7 @@ import { sheetGeometry } from '../render/geometry.js';
 import type { PageView } from '../render/view.js';
 import { layoutAndPrint } from './batches.js';
 import { prepareEdition, type StageTimer } from './lay-out.js';
-import { writeOutputs } from './outputs.js';
+import { writeOutputs, writeProofs } from './outputs.js';
 import { beginStaging, type Staging } from './staging.js';
 import { buildReport, type Report } from './report.js';
 
@@ -92,6 +92,7 @@ export async function buildEdition(ctx: Context, options: BuildOptions): Promise
   let launching = options.browser;
   launching?.catch(() => {});
   let staging: Staging | undefined;
+  let proofs: { written: Promise<void>; fetched: number } | undefined;
   try {
     // Taken before Chromium starts: a folder locked by another build is said at once.
     staging = await beginStaging(outDir);
@@ -100,13 +101,26 @@ export async function buildEdition(ctx: Context, options: BuildOptions): Promise
     launching.catch(() => {});
     const edition = await prepareEdition(ctx, { config, sources: options.sources, time });
     const session = await launching;
+    const proofDir = join(staging.dir, 'proof');
     const printed = await layoutAndPrint(ctx, session, edition, {
       config,
-      proofDir: join(staging.dir, 'proof'),
+      proofDir,
       time,
       batchSources: options.batchSources,
       jobs: options.jobs ?? defaultJobs(),
+      // The proofs need the made-up pages and the files the page loaded, nothing printed: they are
+      // written while Chromium prints.
+      laidOut: (proof) => {
+        const fetched = new Set(session.fetched);
+        proofs = { written: writeProofs(ctx, proofDir, proof, fetched), fetched: fetched.size };
+        proofs.written.catch(() => {});
+      },
     });
+    const early = proofs;
+    // Should printing have loaded a file the made-up pages had not (never seen), the proofs are written again.
+    const proofsWritten = early?.written.then(() =>
+      session.fetched.size === early.fetched ? undefined : writeProofs(ctx, proofDir, printed.proof, session.fetched),
+    );
     // Chromium exits while the outputs are written (its close is memoised and awaited in `finally`).
     void session.close();
     return await writeEdition(
@@ -130,11 +144,14 @@ export async function buildEdition(ctx: Context, options: BuildOptions): Promise
         time,
         photos: { placed: printed.photos, unused: edition.unusedPhotos },
         fetched: session.fetched,
+        proofsWritten,
       },
       staging,
     );
   } finally {
     await (await launching?.catch(() => null))?.close();
+    // Nothing is still being written into the staging folder when it goes.
+    await proofs?.written.catch(() => {});
     await staging?.discard();
   }
 }
@@ -167,6 +184,8 @@ export interface EditionParts {
   photos?: Report['photos'];
   /** File URLs the printing pages fetched (fonts the proof needs); absent: chosen by the characters printed. */
   fetched?: Set<string>;
+  /** The proofs, already being written (see OutputArgs). */
+  proofsWritten?: Promise<void>;
 }
 
 /**
@@ -204,6 +223,7 @@ export async function writeEdition(ctx: Context, parts: EditionParts, staged?: S
         pressReady: !!parts.pressReady,
         marks: parts.marks ?? config.marks,
         fetched: parts.fetched,
+        proofsWritten: parts.proofsWritten,
       }),
     );
     report.timings = timings;

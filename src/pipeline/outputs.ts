@@ -28,6 +28,8 @@ export interface OutputArgs {
   marks: boolean;
   /** File URLs the printing page fetched: the proof copies only these fonts (all it needs). */
   fetched?: Set<string>;
+  /** The proofs, already being written (while Chromium printed): awaited instead of written again. */
+  proofsWritten?: Promise<void>;
 }
 
 /** The document data written into the PDF. */
@@ -60,17 +62,29 @@ function proofDocument(head: string, pages: string[], lang = 'zh-CN'): string {
   return `<!DOCTYPE html>\n<html lang="${lang}">\n${head}\n<body class="proof">\n${pages.join('\n')}\n</body>\n</html>\n`;
 }
 
-/** Write all outputs; returns the edition PDF's path. */
-export async function writeOutputs(ctx: Context, args: OutputArgs): Promise<string> {
-  const proofDir = join(args.outDir, 'proof');
-  // The proof links its own copies of fonts, styles and photos, so the folder opens anywhere.
-  const proof = await packProofAssets(ctx, proofDir, args.proof, args.fetched);
+/**
+ * Write the HTML proofs into `proofDir`: the edition and one file per page. They link their own copies
+ * of the fonts, styles and photos (only the font files in `fetched`), so the folder opens anywhere.
+ */
+export async function writeProofs(
+  ctx: Context,
+  proofDir: string,
+  proofHtml: { head: string; pages: string[] },
+  fetched?: Set<string>,
+): Promise<void> {
+  const proof = await packProofAssets(ctx, proofDir, proofHtml, fetched);
   await ctx.writeFileAtomic(join(proofDir, 'index.html'), proofDocument(proof.head, proof.pages));
   for (const [i, page] of proof.pages.entries())
     await ctx.writeFileAtomic(
       join(proofDir, `page-${String(i + 1).padStart(2, '0')}.html`),
       proofDocument(proof.head, [page]),
     );
+}
+
+/** Write all outputs; returns the edition PDF's path. */
+export async function writeOutputs(ctx: Context, args: OutputArgs): Promise<string> {
+  const proofDir = join(args.outDir, 'proof');
+  await (args.proofsWritten ?? writeProofs(ctx, proofDir, args.proof, args.fetched));
   // The measuring documents of the make-up's pages (one per concurrent page).
   for (const name of (await readdir(proofDir)).filter((n) => /^\.edition(-\d+)?\.html$/.test(n)))
     await rm(join(proofDir, name), { force: true });
