@@ -10,10 +10,14 @@ import { paragraphMeasure, type Block, type PageShape } from './page.js';
 import { joinLines } from './paragraphs.js';
 import { spanOf, spanOfLines } from './positions.js';
 import { matchCredit } from './credits.js';
-import { EDITOR_SIGNATURE_RE, endsSentence, isColumnTag, isDashSubtitle } from './text-form.js';
+import { isNumberedHead } from './classify.js';
+import { EDITOR_SIGNATURE_RE, endsSentence, hasProsePunctuation, isColumnTag, isDashSubtitle } from './text-form.js';
 
 /** A standfirst that names itself (`【编者按】…`, `导语：…`) is the lede in any measure, before the body. */
 const EDITORS_NOTE_RE = /^[【[〔]?(?:编者按|编者的话|编前|编后|导语|导读|开栏的话)[】\]〕]?[：:]?/;
+
+/** Blank lines between the series banner and the first headline stack (a stack's lines stand closer). */
+const BANNER_GAP = 2;
 
 /** What the walk produces for one page. */
 export interface Assembled {
@@ -32,7 +36,7 @@ export class ArticleBuilder {
   protected current: Article | null = null;
   protected state: State = 'top';
   /** Display lines above the first article: headline and subheadline, or the series banner. */
-  protected top: { text: string; block: Block }[] = [];
+  protected top: { text: string; block: Block; blankBefore?: number }[] = [];
   protected topCaptions: Block[] = [];
   /** Lines of the paragraph being read. */
   protected pending: SourceLine[] = [];
@@ -230,6 +234,7 @@ export class ArticleBuilder {
   /** Start the first article from the display lines at the top of the page (headline, subheadline). */
   protected ensureArticle(block: Block): void {
     if (this.state !== 'top') return;
+    this.bannerAboveStack();
     // 引题, 主题, ——副题: with a dash subheadline third, the first line is the kicker.
     // A column tag under the head (`（健康视点）`) is no head of its own: it joins the headline.
     const tagAt = this.top.findIndex((t, k) => k > 0 && isColumnTag(t.text));
@@ -238,7 +243,12 @@ export class ArticleBuilder {
         ...this.top[tagAt - 1]!,
         text: this.top[tagAt - 1]!.text + this.top.splice(tagAt, 1)[0]!.text,
       };
-    const kicker = this.top.length >= 3 && isDashSubtitle(this.top[2].text) ? this.top.shift()! : null;
+    let kicker = this.top.length >= 3 && isDashSubtitle(this.top[2].text) ? this.top.shift()! : null;
+    if (!kicker && this.top.length === 2) {
+      const head = this.top.pop()!;
+      kicker = this.takePlainKicker(head);
+      this.top.push(head);
+    }
     const [head, ...rest] = this.top;
     this.top = [];
     if (!head)
@@ -256,6 +266,39 @@ export class ArticleBuilder {
     for (const c of this.topCaptions) this.addFigure(c.lines.map((l) => l.text).join(''), c);
     this.topCaptions = [];
     this.state = a.children.length ? 'body' : 'stack';
+  }
+
+  /**
+   * The one display line left at the top over `head` (taken off the top already), when it is a plain
+   * line right over a head with punctuation: 引题 over 主题. Taken off the top and reported (it could
+   * be 主题 over 副题).
+   */
+  protected takePlainKicker(head: { text: string; blankBefore?: number }): { text: string; block: Block } | null {
+    const over = this.top[0];
+    if (this.top.length !== 1 || !over) return null;
+    if (hasProsePunctuation(over.text) || isNumberedHead(over.text) || (head.blankBefore ?? 0) >= BANNER_GAP)
+      return null;
+    if (!hasProsePunctuation(head.text) || isDashSubtitle(head.text)) return null;
+    this.top.shift();
+    const l = over.block.lines[0]!;
+    this.report(
+      'needs-review',
+      `“${over.text}” over the head “${head.text}” read as its kicker (引题); it could be the headline over a subheadline`,
+      l.line,
+      l.column,
+      'info',
+    );
+    return over;
+  }
+
+  /**
+   * Display lines at the top of the page set apart (two or more blank lines) from the headline stack
+   * under them are the series banner, whether or not the first headline names an institution.
+   */
+  private bannerAboveStack(): void {
+    const k = this.top.findLastIndex((t, j) => j > 0 && (t.blankBefore ?? 0) >= BANNER_GAP);
+    if (k <= 0 || this.out.banner) return;
+    this.out.banner = this.top.splice(0, k).map((t) => t.text);
   }
 
   /** Open a new article; display lines still waiting above the first one become the series banner. */

@@ -25,6 +25,14 @@ import type { BylineParts } from './credits.js';
 /** A punctuation mark that may hang past the end of a justified line (it may not open the next one). */
 const HANGING_MARK_RE = /[，。、；：！？]$/;
 
+/** The text of a head with punctuation (no kicker, no label of its own), as a display line or a candidate kept as prose. */
+function punctuatedHeadText(c: Classified | undefined): string | null {
+  if (c?.kind.kind === 'display' && c.kind.punctuated && !c.kind.kicker && !c.kind.caption) return c.kind.text;
+  if (c?.kind.kind === 'prose' && c.kind.head && !c.kind.head.kicker && !c.kind.head.institution && !c.block.continues)
+    return c.kind.head.text;
+  return null;
+}
+
 /** A standfirst recognised by its narrower measure spans at least this many lines… */
 const STANDFIRST_MIN_LINES = 3;
 /** …none of them within this many ems of the body measure (body lines fill it, half-width commas or not). */
@@ -239,7 +247,8 @@ export class Assembler extends ArticleBuilder {
       next.kind.head.institution
     )
       return null;
-    if (this.pendingOpen()) return null;
+    // A line whose sentence goes on in the text under it is that text's first line, not a head.
+    if (this.pendingOpen() || items[i + 2]?.block.continues) return null;
     this.startArticle({ institution, headline: next.kind.head.text }, items[i]!.block);
     this.reviewHead(next.block, 'the headline under the label');
     return 1;
@@ -267,7 +276,8 @@ export class Assembler extends ArticleBuilder {
       return 0;
     }
     this.top.pop();
-    this.startArticle({ institution, headline: lastTop.text }, lastTop.block);
+    const kicker = this.takePlainKicker(lastTop);
+    this.startArticle({ institution, headline: lastTop.text, kicker: kicker?.text }, kicker?.block ?? lastTop.block);
     return 0;
   }
 
@@ -471,6 +481,7 @@ export class Assembler extends ArticleBuilder {
       if (stack === 'head') this.startArticle({ headline: text }, block);
       if (stack === 'kicker')
         this.startArticle({ kicker: text, headline: (items[i + 1].kind as { text: string }).text }, block);
+      if (stack === 'plain-kicker') return this.plainKickerStack(text, items, i);
       if (stack) {
         this.reviewBoundary(text, block);
         return stack === 'kicker' ? 1 : 0;
@@ -478,7 +489,7 @@ export class Assembler extends ArticleBuilder {
     }
     if (this.state === 'top') {
       if ((apart || caption) && this.top.length) this.topCaptions.push(block);
-      else this.top.push({ text, block });
+      else this.top.push({ text, block, blankBefore: items[i]!.block.blankBefore });
       return 0;
     }
     if (this.state === 'closed') {
@@ -571,7 +582,7 @@ export class Assembler extends ArticleBuilder {
    * A head followed by a reporter's byline (`本报记者 李明`, maybe after a `——` subheadline) and then
    * text opens a new article even without an institution label: that is how most papers print one.
    */
-  private headsNewArticle(items: Classified[], i: number): 'head' | 'kicker' | null {
+  private headsNewArticle(items: Classified[], i: number): 'head' | 'kicker' | 'plain-kicker' | null {
     const display = (c: Classified | undefined) => (c?.kind.kind === 'display' && !c.kind.caption ? c.kind.text : null);
     const dashAt = (j: number) => isDashSubtitle(display(items[j]) ?? '');
     // 引题 + 主题 + ——副题: this line is the kicker of the head after it (a column tag between the
@@ -580,6 +591,10 @@ export class Assembler extends ArticleBuilder {
     // A `——` subheadline under a head is a headline stack by itself, whatever follows it.
     if (kicker || dashAt(i + 1)) return kicker ? 'kicker' : 'head';
     const here = display(items[i]) ?? '';
+    // A plain line right over a head with punctuation that opens an article: 引题 over 主题.
+    if (!hasProsePunctuation(here) && !isNumberedHead(here) && punctuatedHeadText(items[i + 1]) !== null) {
+      if (items[i + 1]!.block.blankBefore < 2 && this.opensArticleUnder(items, i + 2)) return 'plain-kicker';
+    }
     // A column tag (`…（健康视点）`) or a standfirst box under it marks a headline, never a subhead.
     if (
       /[（(][^（）()]{2,6}[）)]$/.test(here) &&
@@ -604,6 +619,41 @@ export class Assembler extends ArticleBuilder {
     if (byline?.kind !== 'byline' || byline.parts.authors.length === 0) return null;
     if (byline.parts.extra === null || items[j + 1]?.kind.kind !== 'prose') return null;
     return 'head';
+  }
+
+  /**
+   * Does items[j], right under a head, say that the head opens an article: its label, a reporter's
+   * byline, a `——` subheadline, a column tag, a standfirst (its box label, an editor's note, a narrower
+   * measure) or a dateline?
+   */
+  private opensArticleUnder(items: Classified[], j: number): boolean {
+    const c = items[j];
+    if (!c || c.block.blankBefore >= 2) return false;
+    const k = c.kind;
+    if (k.kind === 'org' || (k.kind === 'byline' && k.parts.authors.length > 0 && k.parts.extra !== null)) return true;
+    if (k.kind === 'display')
+      return !k.caption && (isDashSubtitle(k.text) || isColumnTag(k.text) || isStandfirstLabel(k.text));
+    return k.kind === 'prose' && (opensWithDateline(c.block.lines[0]!.text) || this.opensStandfirst(c.block));
+  }
+
+  /**
+   * A plain line over a head with punctuation (maybe with its label under it) opens an article: the
+   * line is the kicker. Reported for review: it could be the headline over a subheadline.
+   */
+  private plainKickerStack(kicker: string, items: Classified[], i: number): number {
+    const headline = punctuatedHeadText(items[i + 1])!;
+    const label = items[i + 2];
+    const institution = label?.kind.kind === 'org' && label.block.blankBefore < 2 ? label.kind.institution : undefined;
+    this.startArticle({ kicker, headline, institution }, items[i]!.block);
+    const l = items[i]!.block.lines[0]!;
+    this.report(
+      'needs-review',
+      `“${kicker}” over the head “${headline}” read as its kicker (引题); it could be the headline over a subheadline`,
+      l.line,
+      l.column,
+      'info',
+    );
+    return institution ? 2 : 1;
   }
 
   /**

@@ -31,6 +31,8 @@ import {
 const PHRASE_SPACE = /[\u3400-\u9fff“”‘’] [\u3400-\u9fff“”‘’]/;
 /** A head's first phrase set on a line of its own is at most this share of the measure. */
 const PHRASE_MAX = 0.6;
+/** A paragraph's first line is indented this many ems. */
+const FIRST_LINE_INDENT = 2;
 /** At most this many lines of a head. */
 const MAX_HEAD_LINES = 4;
 
@@ -246,7 +248,21 @@ export function splitStackLines(blocks: Block[], shape: PageShape): Block[] {
     let lines = b.lines;
     // A label over a head with punctuation (a display block reads a label over a plain head itself).
     const labelOverPunctuated = texts.length === 2 && isOrgName(texts[0]!) && hasProsePunctuation(texts[1]!);
-    if (isKickerLine(texts[0]!) || labelOverPunctuated) {
+    // A plain line over a head with punctuation, nothing under them (a kicker over its head). Two
+    // lines of prose differ: cut by a column break, the second fills the measure; a whole paragraph
+    // opens on a line as wide as the measure less its 2-em indent.
+    // (A standfirst has a measure of its own: there the first line stops short of the second by the indent.)
+    const w = (t: string) => visualWidth(t, shape.quoteEm);
+    const shortfall = texts.length === 2 ? w(texts[1]!) - w(texts[0]!) : 0;
+    const plainOverPunctuated =
+      texts.length === 2 &&
+      isDisplayLine(texts[0]!, shape, false) &&
+      !isNumberedHead(texts[0]!) &&
+      isPunctuatedHead(texts[1]!, shape) &&
+      w(texts[0]!) < shape.measure - FIRST_LINE_INDENT - INDENT_SLACK &&
+      w(texts[1]!) <= shape.measure - INDENT_SLACK &&
+      !(shortfall >= INDENT_SLACK && shortfall <= FIRST_LINE_INDENT + 1);
+    if (isKickerLine(texts[0]!) || labelOverPunctuated || plainOverPunctuated) {
       head.push(lines.slice(0, 1));
       lines = lines.slice(1);
     }

@@ -300,4 +300,50 @@ describe('heads with punctuation', () => {
       expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 11)).toBe(true);
     }
   });
+
+  it('a plain line right over a head with punctuation is its kicker, reported needs-review', () => {
+    const top = parse(['做实家庭医生签约', '', '守护健康，我们一直在', '', ...BODY, ...MORE]);
+    expect([top.articles[0]!.kicker, top.articles[0]!.headline]).toEqual(['做实家庭医生签约', '守护健康，我们一直在']);
+    expect(top.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 1)).toBe(true);
+    const body = parse([
+      '某某区人民医院 守护健康',
+      '',
+      ...BODY,
+      '',
+      '做实家庭医生签约',
+      '病房不熄灯，我们不下班！',
+      '',
+      '本报记者 王芳',
+      '',
+      ...BODY2,
+      ...MORE,
+    ]);
+    expect(body.articles.map((a) => [a.kicker, a.headline])).toEqual([
+      [null, '守护健康'],
+      ['做实家庭医生签约', '病房不熄灯，我们不下班！'],
+    ]);
+    expect(body.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 11)).toBe(true);
+  });
+
+  it('display lines set apart by two blank lines over an unlabelled first headline are the series banner', () => {
+    const tree = parse([
+      '百年初心 守护健康',
+      '',
+      '党建引领 建设健康家园',
+      '',
+      '',
+      '病房不熄灯，我们不下班！',
+      '',
+      '记者 王芳',
+      '',
+      ...BODY,
+      ...MORE,
+    ]);
+    const a = tree.articles[0]!;
+    expect([tree.banner, a.headline, a.subheadline]).toEqual([
+      ['百年初心 守护健康', '党建引领 建设健康家园'],
+      '病房不熄灯，我们不下班！',
+      null,
+    ]);
+  });
 });
