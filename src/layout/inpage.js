@@ -74,12 +74,20 @@
       .map((head) => ({ head, phrases: head.querySelectorAll('.phrase') }))
       .filter((h) => h.phrases.length);
     for (const { head } of withPhrases) head.classList.remove('phrase-fallback');
-    // Every width is read before any class changes, so the page lays out once for all heads.
+    // Every measure is read before any class changes, so the page lays out once for all heads. A vertical
+    // head's measure is its height.
     const fallback = withPhrases.filter(({ head, phrases }) => {
-      const width = head.clientWidth;
-      return [...phrases].some((p) => p.getBoundingClientRect().width > width + 0.5);
+      const upright = isVertical(head);
+      const measure = upright ? head.clientHeight : head.clientWidth;
+      const extent = (p) => (upright ? p.getBoundingClientRect().height : p.getBoundingClientRect().width);
+      return [...phrases].some((p) => extent(p) > measure + 0.5);
     });
     for (const { head } of fallback) head.classList.add('phrase-fallback');
+  }
+
+  /** Is `el` set in a vertical writing mode? */
+  function isVertical(el) {
+    return getComputedStyle(el).writingMode.startsWith('vertical');
   }
 
   /** Punctuation that ends a phrase; the same rule as the renderer's, read from the text alone. */
@@ -91,6 +99,8 @@
    * Heads the page had to break normally (a phrase wider than the measure) are counted apart.
    */
   function headBreaks(head) {
+    // In a vertical head a line runs down and the next one stands to its left: the same test on turned axes.
+    const upright = isVertical(head);
     const walker = document.createTreeWalker(head, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
     const chars = [];
@@ -99,7 +109,11 @@
         range.setStart(node, i);
         range.setEnd(node, i + 1);
         const r = range.getBoundingClientRect();
-        chars.push({ ch: node.data[i], top: r.top, height: r.height, width: r.width });
+        chars.push(
+          upright
+            ? { ch: node.data[i], top: -r.right, height: r.width, width: r.height }
+            : { ch: node.data[i], top: r.top, height: r.height, width: r.width },
+        );
       }
     let lines = 0;
     let midPhrase = false;
@@ -126,10 +140,11 @@
       prev = c.ch;
       spaced = false;
     }
+    const measure = upright ? head.clientHeight : head.clientWidth;
     return {
       lines,
       midPhrase,
-      fallback: head.classList.contains('phrase-fallback') || widest > head.clientWidth + 0.5,
+      fallback: head.classList.contains('phrase-fallback') || widest > measure + 0.5,
     };
   }
 
@@ -261,6 +276,105 @@
   // Each module's body blocks from its last measure, by DOM id: apply cuts its columns with them.
   const flowBlocks = new Map();
 
+  /** Most lines a vertical head runs down before it wraps into another vertical line. */
+  const VERTICAL_HEAD_MAX_LINES = 12;
+  /** Narrowest text column (in body ems) left beside a vertical head; narrower, the head stays horizontal. */
+  const MIN_VERTICAL_COLUMN_EMS = 8;
+
+  /** Spans up to which the house style sets the head vertically in a column of its own (0: never). */
+  function verticalSpans(module) {
+    return parseInt(getComputedStyle(module).getPropertyValue('--vertical-head-spans'), 10) || 0;
+  }
+
+  /** Set the module's head vertically, `lines` long, beside its body; null sets it back across the top. */
+  function setVertical(module, lines) {
+    module.classList.toggle('vertical-head', lines !== null);
+    if (lines === null) module.style.removeProperty('--vhead-lines');
+    else module.style.setProperty('--vhead-lines', String(lines));
+  }
+
+  /**
+   * The modules `todo` measured at span `k` (already set to it) with their heads set vertically in a
+   * column of their own (the style's choice for narrow modules), all at once: each head runs down at most
+   * VERTICAL_HEAD_MAX_LINES lines, wrapping between phrases into further vertical lines; the standfirst,
+   * figures and body share the rest of the width, and the body's one-column flow is measured at that
+   * narrower column. A module whose head would stand taller than the body beside it, or leave too narrow
+   * a column, gets none: its head stays across the top. Each module that gets one gains `m.vertical`.
+   */
+  function measureVertical(todo, k, ctx) {
+    const { leading, gutter, lines, em } = ctx;
+    const parts = (m) => ({
+      stack: m.el.querySelector('.stack'),
+      body: m.el.querySelector('.body'),
+      lede: m.el.querySelector('.lede'),
+    });
+    let cands = todo.map((m) => ({ m, ...parts(m) }));
+    // The head's natural length, unbroken.
+    for (const c of cands) {
+      setVertical(c.m.el, VERTICAL_HEAD_MAX_LINES);
+      c.stack.style.setProperty('height', 'max-content');
+    }
+    for (const c of cands) c.head = Math.min(lines(px(c.stack).height), VERTICAL_HEAD_MAX_LINES);
+    for (const c of cands) {
+      c.stack.removeAttribute('style');
+      setVertical(c.m.el, c.head);
+    }
+    fitPhrases(cands.map((c) => c.m.el));
+    for (const c of cands) {
+      c.width = px(c.body).width;
+      c.column = (c.width - (k - 1) * gutter) / k;
+      c.height = lines(px(c.body).height);
+    }
+    const fits = (c) => c.column >= MIN_VERTICAL_COLUMN_EMS * em && c.head <= c.height;
+    for (const c of cands.filter((c) => !fits(c))) setVertical(c.m.el, null);
+    cands = cands.filter(fits);
+    // Captions at the narrower figure width: all set, then all read.
+    for (const c of cands) {
+      const { m } = c;
+      c.figWidth = (c.width - (m.perRow - 1) * gutter) / m.perRow;
+      for (const fig of m.figs) fig.querySelector('figcaption').style.width = `${c.figWidth}px`;
+    }
+    for (const c of cands) {
+      c.caption = 0;
+      for (const fig of c.m.figs) c.caption = Math.max(c.caption, lines(px(fig.querySelector('figcaption')).height));
+      c.ledeLines = c.lede ? lines(px(c.lede).height) + 1 : 0;
+    }
+    for (const c of cands) for (const fig of c.m.figs) fig.querySelector('figcaption').removeAttribute('style');
+    // Each body's flow in one column of the width its columns have beside the head.
+    for (const c of cands) {
+      c.m.el.style.setProperty('--text-cols', '1');
+      c.body.style.setProperty('width', `${c.column}px`);
+    }
+    const flows = bodyFlows(
+      cands.map((c) => c.body),
+      leading,
+      cands.map((c) => lines(px(c.body).height)),
+      em,
+    );
+    cands.forEach((c, i) => {
+      const { m } = c;
+      c.body.removeAttribute('style');
+      m.el.style.setProperty('--text-cols', String(k));
+      setVertical(m.el, null);
+      m.vertical = {
+        entry: {
+          span: k,
+          stack: 0,
+          verticalHead: c.head,
+          lede: c.ledeLines,
+          body: c.height,
+          caption: c.caption,
+          figureRows: m.figs.length ? Math.ceil(m.figs.length / m.perRow) : 0,
+          imageNatural: Math.round(naturalImageHeight(m.figs, c.figWidth) / leading),
+          photos: m.figs.length > 0 && [...m.figs].every((f) => f.dataset.aspect),
+          photoPpi: lowestPpi(m.figs, c.figWidth),
+        },
+        flow: flows[i],
+      };
+    });
+    fitPhrases(todo.map((m) => m.el));
+  }
+
   /**
    * Measure every module at spans 1..columns; returns heights in whole lines and the body's one-column flow.
    * Modules in the measuring state are independent blocks (each as wide as its span says), so every module
@@ -287,7 +401,11 @@
       m.el.classList.add('measuring');
       m.spans = [];
       m.figs = m.el.querySelectorAll('.figure:not(.slot)');
+      m.verticalSpans = verticalSpans(m.el);
+      m.verticalFlows = {};
+      m.blocks = [];
     }
+    const ctx = { leading, gutter, lines, em: rootVar('--body-size') };
     for (let k = 1; k <= opts.columns; k++) {
       const width = k * colW + (k - 1) * gutter;
       for (const m of todo)
@@ -317,7 +435,7 @@
         // Every body's flow and copyfitting levers at one column, all bodies at once.
         const bodies = todo.map((m) => m.el.querySelector('.body'));
         const totals = bodies.map((body) => lines(px(body).height));
-        const flows = bodyFlows(bodies, leading, totals, rootVar('--body-size'));
+        const flows = bodyFlows(bodies, leading, totals, ctx.em);
         todo.forEach((m, i) => {
           m.flow = flows[i];
         });
@@ -338,6 +456,15 @@
           photoPpi: lowestPpi(m.figs, m.figWidth),
         });
       }
+      // Where the style sets narrow modules' heads vertically, that is measured too; the make-up picks.
+      const upright = todo.filter((m) => k <= m.verticalSpans);
+      if (upright.length) measureVertical(upright, k, ctx);
+      for (const m of upright.filter((m) => m.vertical)) {
+        m.spans.push(m.vertical.entry);
+        m.verticalFlows[k] = m.vertical.flow.flow;
+        m.blocks.push([`${m.el.id}@v${k}`, m.vertical.flow.blocks]);
+        m.vertical = null;
+      }
     }
     for (const m of todo) {
       m.el.classList.remove('measuring');
@@ -347,12 +474,19 @@
       for (const el of m.el.querySelectorAll('[style=""]')) el.removeAttribute('style');
     }
     fitPhrases(todo.map((m) => m.el));
-    for (const m of todo) measured.set(m.key, { spans: m.spans, flow: m.flow.flow, blocks: m.flow.blocks });
+    for (const m of todo)
+      measured.set(m.key, {
+        spans: m.spans,
+        flow: m.flow.flow,
+        verticalFlows: m.verticalFlows,
+        blocks: [[m.el.id, m.flow.blocks], ...m.blocks],
+      });
     const out = {};
     for (const { el, key } of modules) {
       const hit = measured.get(key);
-      out[el.id] = { spans: hit.spans, flow: hit.flow };
-      flowBlocks.set(el.id, hit.blocks);
+      out[el.id] = { spans: hit.spans, flow: hit.flow, verticalFlows: hit.verticalFlows };
+      // Block ids are the DOM id (and its vertical variants): the same markup keeps the same id.
+      for (const [id, blocks] of hit.blocks) flowBlocks.set(id, blocks);
     }
     return out;
   }
@@ -377,7 +511,11 @@
     const leading = rootVar('--leading');
     const adjusted = plan
       .filter((p) => p.columnStarts?.length && placing.has(document.getElementById(p.domId)))
-      .map((p) => adjustFlow(document.getElementById(p.domId), p.columnStarts, p.adjust ?? []));
+      .map((p) => {
+        // Beside a vertical head the body was measured in its own narrower columns.
+        const blocks = flowBlocks.get(p.verticalHead ? `${p.domId}@v${p.span}` : p.domId);
+        return adjustFlow(document.getElementById(p.domId), blocks, p.columnStarts, p.adjust ?? []);
+      });
     const cuts = adjusted.filter(Boolean).map((flow) => planCuts(flow, leading));
     for (const cut of cuts) cutColumns(cut);
     // The heads of what was placed now, and of pages not laid out before (their banner lines).
@@ -403,6 +541,7 @@
       '--text-cols': p.span,
       '--hl-size': p.headlineSize,
     });
+    setVertical(module, p.verticalHead ?? null);
     const figures = module.querySelectorAll('.figure').length;
     module.style.setProperty('--fig-per-row', String(Math.max(1, Math.min(figures, Math.floor(p.span / 2) || 1))));
     module.toggleAttribute('data-bottom', p.atBottom);
@@ -444,9 +583,8 @@
    * the lines divide. Returns each block's lines in the adjusted flow, or null when the body is not the
    * one measured.
    */
-  function adjustFlow(module, starts, adjust) {
+  function adjustFlow(module, blocks, starts, adjust) {
     const body = module.querySelector('.body');
-    const blocks = flowBlocks.get(module.id);
     const els = [...body.querySelectorAll(':scope > p, :scope > h3')];
     if (!blocks || blocks.length !== els.length) return null;
     const at = (a) => blocks.findIndex((b) => b.start === a.at);
@@ -568,7 +706,10 @@
       const columns = new Map();
       const breaks = [];
       let pieces = [];
-      for (const el of body.querySelectorAll('p, h3')) {
+      // The body's own columns: narrower than the grid's beside a vertical head.
+      const textCols = parseInt(getComputedStyle(body).columnCount, 10) || 1;
+      const colWidth = (box.width - (textCols - 1) * rootVar('--gutter')) / textCols;
+      for (const el of body.querySelectorAll(':scope > p, :scope > h3')) {
         const own = lineBoxes(el);
         // A paragraph split at a column break is checked whole: its pieces' lines together.
         pieces.push(...own);
@@ -576,7 +717,7 @@
         const ls = el.classList.contains('split-rest') ? pieces : own;
         pieces = [];
         // floor, not round: right-aligned and centred lines start mid-column.
-        const col = (l) => Math.floor((l.left - box.left + 2) / (rootVar('--col-w') + rootVar('--gutter')));
+        const col = (l) => Math.floor((l.left - box.left + 2) / (colWidth + rootVar('--gutter')));
         for (const l of ls) columns.set(col(l), Math.max(columns.get(col(l)) ?? box.top, l.bottom));
         if (el.tagName !== 'P' || el.classList.contains('byline') || el.classList.contains('jump') || ls.length < 2)
           continue;
@@ -595,8 +736,6 @@
           at('single-char-line');
         }
       }
-      const textCols = parseInt(getComputedStyle(body).columnCount, 10) || 1;
-      const colWidth = (box.width - (textCols - 1) * rootVar('--gutter')) / textCols;
       for (let c = 0; c < textCols; c++) {
         const bottom = columns.get(c) ?? box.top;
         empty += Math.max(0, box.bottom - bottom - leading * 0.5) * colWidth;

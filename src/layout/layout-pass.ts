@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer';
 import type { Grid } from '../render/geometry.js';
 import type { PageView } from '../render/view.js';
 import { measureOptions, planPage, type ModulePlan, type Rank } from './plan.js';
-import { applyAndInspect, measureModules, type InspectedPage } from './measure.js';
+import { applyAndInspect, measureModules, type InspectedPage, type ModuleMeasure } from './measure.js';
 import type { Placement, SpanMeasure } from './types.js';
 import { balancedAlready, levelColumns, type BodyFlow } from './columns.js';
 import { minFigureLines } from './leaf.js';
@@ -30,12 +30,18 @@ export interface LayoutPassResult {
   inspected: InspectedPage[];
 }
 
+/** The body's one-column flow a span's measure was cut from: beside a vertical head, its own narrower one. */
+function flowAt(module: ModuleMeasure, span: SpanMeasure): BodyFlow {
+  return (span.verticalHead && module.verticalFlows?.[span.span]) || module.flow;
+}
+
 /**
  * Each span's body cut into level columns where the copy allows (columns.ts): the body is then as tall
  * as its tallest column, and the cut travels with the measure to the page.
  */
-function withLevelColumns(spans: SpanMeasure[], flow: BodyFlow): SpanMeasure[] {
+function withLevelColumns(spans: SpanMeasure[], flows: (span: SpanMeasure) => BodyFlow): SpanMeasure[] {
   return spans.map((s) => {
+    const flow = flows(s);
     // Where the page's own balancing already ends the columns within a line, it is left alone.
     if (s.span < 2 || balancedAlready(flow, s.span, s.body)) return s;
     const cut = levelColumns(flow, s.span);
@@ -51,16 +57,18 @@ function withLevelColumns(spans: SpanMeasure[], flow: BodyFlow): SpanMeasure[] {
  * re-tracked, within the body lines the page gave it. Done only on the placed modules, so the page's
  * arrangement stays the one the packer chose from the untracked copy.
  */
-function copyfit(plan: ModulePlan, measure: SpanMeasure, flow: BodyFlow): ModulePlan {
+function copyfit(plan: ModulePlan, measure: SpanMeasure, module: ModuleMeasure): ModulePlan {
   if (plan.span < 2 || measure.level !== false || measure.columnStarts) return plan;
-  const cut = levelColumns(flow, plan.span, measure.body);
+  const cut = levelColumns(flowAt(module, measure), plan.span, measure.body);
   return cut?.level ? { ...plan, columnStarts: cut.starts, adjust: cut.adjust } : plan;
 }
 
 /** Measure, make up and apply every page of the loaded edition. */
 export async function layoutPass(page: Page, pages: PageView[], grid: Grid): Promise<LayoutPassResult> {
   const raw = await measureModules(page, measureOptions(grid.columns));
-  const measures = Object.fromEntries(Object.entries(raw).map(([id, m]) => [id, withLevelColumns(m.spans, m.flow)]));
+  const measures = Object.fromEntries(
+    Object.entries(raw).map(([id, m]) => [id, withLevelColumns(m.spans, (s) => flowAt(m, s))]),
+  );
   const plans: ModulePlan[] = [];
   const placements: Placement[][] = [];
   for (const [index, view] of pages.entries()) {
@@ -94,7 +102,11 @@ export async function layoutPass(page: Page, pages: PageView[], grid: Grid): Pro
     }
     plans.push(
       ...pagePlans.map((plan) =>
-        copyfit(plan, measures[plan.domId]!.find((s) => s.span === plan.span)!, raw[plan.domId]!.flow),
+        copyfit(
+          plan,
+          measures[plan.domId]!.find((s) => s.span === plan.span && s.verticalHead === plan.verticalHead)!,
+          raw[plan.domId]!,
+        ),
       ),
     );
     placements.push(makeup.placements);

@@ -12,6 +12,8 @@ export const COST = {
   slackLine: 4,
   photoSlot: 400,
   leadNarrow: 25,
+  /** Taken off a module whose head stands vertically (the house style asks for it where it fits as well). */
+  verticalHeadBonus: 2,
   /** A span at which a photo would print below SOFT_PHOTO_PPI: worse than a narrow lead. */
   softPhoto: 250,
 };
@@ -28,6 +30,8 @@ export interface LeafFill {
   figureLines: number;
   slack: number;
   addedSlot: boolean;
+  /** Lines of a head set vertically in its own column (the measure chosen at this span); absent: across the top. */
+  verticalHead?: number;
 }
 
 const INFEASIBLE: LeafFill = { cost: Infinity, figureLines: 0, slack: 0, addedSlot: false };
@@ -63,7 +67,11 @@ export function minFigureLines(m: SpanMeasure): number {
   return m.figureRows ? figureRange(m, m.figureRows)[0] : 0;
 }
 
-/** Cost of article `a` in a `span` × `lines` rectangle; `level` says which photo-slot levers are allowed. */
+/**
+ * Cost of article `a` in a `span` × `lines` rectangle; `level` says which photo-slot levers are allowed.
+ * Where the article was measured both with its head across the top and set vertically beside the rest,
+ * the cheaper one is taken, the vertical one by COST.verticalHeadBonus.
+ */
 export function leafFill(
   a: ArticleMeasure,
   span: number,
@@ -73,12 +81,32 @@ export function leafFill(
   columns: number,
   level: SlotLevel,
 ): LeafFill {
+  let best = INFEASIBLE;
+  for (const m of a.spans) {
+    if (m.span !== span) continue;
+    const fill = measureFill(a, m, lines, ideal, isLead, columns, level);
+    const cost = fill.cost - (m.verticalHead ? COST.verticalHeadBonus : 0);
+    if (cost < best.cost) best = { ...fill, cost, ...(m.verticalHead ? { verticalHead: m.verticalHead } : {}) };
+  }
+  return best;
+}
+
+/** Cost of article `a` measured as `m` in a rectangle `lines` tall. */
+function measureFill(
+  a: ArticleMeasure,
+  m: SpanMeasure,
+  lines: number,
+  ideal: number,
+  isLead: boolean,
+  columns: number,
+  level: SlotLevel,
+): LeafFill {
+  const span = m.span;
   const allowSlot = level > 0;
   // Level 2 lifts the proportion limits: better a tall slot than a page that cannot be made up at all.
   const stretch = level === 2 ? Infinity : 1;
-  const m = a.spans.find((s) => s.span === span);
   // One 13-character column is too narrow for a headline stack on any page of four columns or more.
-  if (!m || (span < 2 && columns >= 4)) return INFEASIBLE;
+  if (span < 2 && columns >= 4) return INFEASIBLE;
   const base = m.stack + m.lede + m.body + MODULE_GAP_LINES;
   const soft = m.photoPpi != null && m.photoPpi < SOFT_PHOTO_PPI ? COST.softPhoto : 0;
   const shape = COST.spanDistance * (span - ideal) ** 2 + (isLead ? COST.leadNarrow * (columns - span) : 0) + soft;

@@ -67,6 +67,8 @@ export function openMakeUpPage(
 export interface ModuleMeasure {
   spans: SpanMeasure[];
   flow: BodyFlow;
+  /** By span: the body's flow in one of the narrower columns beside a vertical head. */
+  verticalFlows?: Record<number, BodyFlow>;
 }
 
 /** Measure every module at every span. */

@@ -94,7 +94,7 @@ export function pack(
   const place = (i: number, j: number, col: number, span: number, line: number, lines: number) => {
     const pick = choice.get(key(i, j, span))![lines]!;
     if (pick.kind === 'leaf') {
-      const { figureLines, slack, addedSlot } = pick.fill;
+      const { figureLines, slack, addedSlot, verticalHead } = pick.fill;
       out.push({
         id: articles[i]!.id,
         column: col,
@@ -104,6 +104,7 @@ export function pack(
         figureLines,
         slack,
         addedSlot,
+        ...(verticalHead ? { verticalHead } : {}),
         atBottom: line + lines >= R,
         atLeft: col === 0,
       });

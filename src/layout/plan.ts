@@ -48,6 +48,8 @@ export interface ModulePlan {
   columnStarts?: number[];
   /** The levers pulled so the lines divide (columns.ts). */
   adjust?: FlowAdjustment[];
+  /** Lines of the head set vertically in its own column; absent: across the top. */
+  verticalHead?: number;
   addedSlot: boolean;
   atBottom: boolean;
   atLeft: boolean;
@@ -65,7 +67,7 @@ export function planPage(page: PageArticles, columns: number): { makeup: PageMak
   const makeup = makeUpPage(measures, { columns, lines: page.lines });
   const plans = makeup.placements.map((p) => {
     const a = page.articles.find((x) => x.domId === p.id)!;
-    const m = a.spans.find((s) => s.span === p.span)!;
+    const m = a.spans.find((s) => s.span === p.span && s.verticalHead === p.verticalHead)!;
     return {
       domId: p.id,
       column: p.column,
@@ -79,6 +81,7 @@ export function planPage(page: PageArticles, columns: number): { makeup: PageMak
       headlineSize: `${headlineSize(a.rank, p.span, columns)}pt`,
       columnStarts: m.columnStarts,
       adjust: m.adjust,
+      verticalHead: m.verticalHead,
       addedSlot: p.addedSlot,
       atBottom: p.atBottom,
       atLeft: p.atLeft,

@@ -8,8 +8,10 @@ import type { FlowAdjustment } from './columns.js';
 /** What one article needs when set `span` grid columns wide (all heights in body lines). */
 export interface SpanMeasure {
   span: number;
-  /** Headline stack (institution label, kicker, headline, subheadline), rounded up to whole lines. */
+  /** Headline stack (institution label, kicker, headline, subheadline), rounded up to whole lines; 0 when set vertically. */
   stack: number;
+  /** Lines a vertical head runs down in its own column beside the rest (the house style's choice at narrow spans). */
+  verticalHead?: number;
   /** Standfirst, set across the module. */
   lede: number;
   /** Body text balanced over `span` text columns, byline included. */
@@ -32,7 +34,7 @@ export interface SpanMeasure {
   level?: boolean;
 }
 
-/** Measurements of one article at every candidate span. */
+/** Measurements of one article at every candidate span (two at a span where a vertical head is possible). */
 export interface ArticleMeasure {
   id: string;
   /** Number of figures the source gives (0 → a photo slot may be added as the last lever). */
@@ -57,6 +59,8 @@ export interface Placement {
   figureLines: number;
   /** A photo slot was added because the copy could not fill the module (diagnostic `photo-slot`). */
   addedSlot: boolean;
+  /** The head stands vertically in its own column, this many lines long (the span's vertical measure). */
+  verticalHead?: number;
   /** Lines left empty at the module's foot (counts against fill). */
   slack: number;
   atBottom: boolean;

@@ -100,3 +100,28 @@ describe('makeUpPage', () => {
     expect(withPictures[0]!.addedSlot).toBe(false);
   });
 });
+
+describe('a head set vertically beside a narrow module', () => {
+  const upright = (a: ArticleMeasure, body: number) =>
+    a.spans.flatMap((s) => (s.span === 2 ? [s, { ...s, stack: 0, verticalHead: 10, body: s.body + body }] : [s]));
+
+  it('is chosen where it fits as well as the head across the top, and tiles the page with the others', () => {
+    const briefs = Array.from({ length: 8 }, (_, i) => article(`b${i}`, 900, 1));
+    const withVertical = briefs.map((a) => ({ ...a, spans: upright(a, 6) }));
+    const { placements } = makeUpPage(withVertical, FRAME);
+    expectTiling(placements, FRAME);
+    const narrow = placements.filter((p) => p.span === 2);
+    expect(narrow.length).toBeGreaterThan(0);
+    expect(narrow.every((p) => p.verticalHead === 10)).toBe(true);
+    // Without the vertical measure, no module has one.
+    expect(makeUpPage(briefs, FRAME).placements.some((p) => p.verticalHead)).toBe(false);
+  });
+
+  it('is left where the narrower columns would need far more lines than the head saves', () => {
+    const briefs = Array.from({ length: 8 }, (_, i) => article(`b${i}`, 900, 1));
+    const withVertical = briefs.map((a) => ({ ...a, spans: upright(a, 40) }));
+    const { placements } = makeUpPage(withVertical, FRAME);
+    expect(placements.filter((p) => p.span === 2).length).toBeGreaterThan(0);
+    expect(placements.filter((p) => p.span === 2 && p.verticalHead)).toEqual([]);
+  });
+});

@@ -110,7 +110,7 @@ describe('edition built from seeds/', () => {
 });
 
 describe('the seeds in the daily house style', () => {
-  it('builds every page filled, nothing overset, columns level, heads in sans and standfirsts, bylines and captions in Kai', async () => {
+  it('builds every page filled, nothing overset, columns level, vertical heads in narrow modules, heads in sans and standfirsts, bylines and captions in Kai', async () => {
     const dir = await tempProject({ 'zhuanban.config.json': JSON.stringify({ style: 'daily' }) }, true);
     const result = await runCli(['build', '--strict', '-q'], dir);
     expect(result.code, result.stderr).toBe(0);
@@ -124,6 +124,11 @@ describe('the seeds in the daily house style', () => {
     }
     const proof = await readFile(join(dir, 'output/proof/page-01.html'), 'utf8');
     expect(proof).toContain('class="page style-daily"');
+    // The two-column items of page 2 stand their heads vertically, each in a column of its own.
+    const grid = await readFile(join(dir, 'output/proof/page-02.html'), 'utf8');
+    const vertical = [...grid.matchAll(/<article class="module[^"]*\bvertical-head\b[^>]*--cs: (\d+)/g)];
+    expect(vertical.length).toBeGreaterThanOrEqual(4);
+    for (const m of vertical) expect(Number(m[1])).toBeLessThanOrEqual(2);
     const names = new Set(
       (await pdfFonts(join(dir, 'output/edition.pdf'))).map((f) => f.name.replace(/^[A-Z]{6}\+/, '')),
     );
