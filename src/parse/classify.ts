@@ -102,6 +102,10 @@ const PUNCTUATED_HEAD_MAX_WIDTH = 24;
 export function isPunctuatedHead(text: string, shape: PageShape): boolean {
   if (!hasProsePunctuation(text) || /[。；;…]/.test(text) || /[，、,；：:]$/.test(text) || isNumberedHead(text))
     return false;
+  // Two sentences (`如何…？如何…？`) are prose: a head ends a sentence, if at all, at its end (a label or a
+  // column tag may follow).
+  const head = (splitGluedOrgTail(text)?.head ?? text).replace(/[（(][^（）()]*[）)]$/, '');
+  if (/[？！?!](?![”’」』）)]*$)/.test(head)) return false;
   if ((text.match(/[，：！？,:!?]/g) ?? []).length > HEAD_MAX_MARKS || opensQuote(text)) return false;
   const w = visualWidth(text);
   return w <= PUNCTUATED_HEAD_MAX_WIDTH && (shape.lineMode ? w < shape.measure / 2 : true);

@@ -155,6 +155,26 @@ describe('captions and subheads between paragraphs', () => {
   });
 });
 
+describe('questions', () => {
+  it('a line of two questions between paragraphs is a paragraph, not a subhead', () => {
+    const tree = parse([
+      ...HEAD,
+      ...FIRST,
+      '',
+      '如何下沉？如何就医？',
+      '',
+      '在此基础上，医院持续推进家',
+      '庭医生签约服务，让群众看病更方便',
+      '更放心，获得感不断增强。',
+    ]);
+    expect(tree.articles[0]!.children.map(text)).toEqual([
+      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      'P 如何下沉？如何就医？',
+      'P 在此基础上，医院持续推进家庭医生签约服务，让群众看病更方便更放心，获得感不断增强。',
+    ]);
+  });
+});
+
 describe('pieces of sentences', () => {
   it('a full line set short because the next opens with a quote pushed down is not an indented first line', () => {
     const tree = parse([
