@@ -20,6 +20,7 @@ import {
   STANDFIRSTS,
   SUBHEAD_FORMS,
   SUBHEADLINE_FORMS,
+  SUMMARY_STANDFIRSTS,
 } from './material.js';
 
 /** A node of an article body as the editor reads it. */
@@ -124,7 +125,11 @@ function truncate(r: Rng, text: string): string {
 }
 
 /** Draw an article's truth. */
-function drawArticle(r: Rng, kind: Page['kind']): TruthArticle {
+/**
+ * Variant forms (bylines, datelines, standfirsts) are drawn from a second PRNG, so that adding a form
+ * leaves every other draw of the corpus as it was.
+ */
+function drawArticle(r: Rng, kind: Page['kind'], v: Rng): TruthArticle {
   const phrase = () => r.pick(PHRASES);
   const org = () => institution(r.pick);
   const forms: string[] = [];
@@ -148,7 +153,10 @@ function drawArticle(r: Rng, kind: Page['kind']): TruthArticle {
   const ledeKind = r.chance(kind === 'news' ? 0.35 : 0.12) ? r.pick(['core', 'editor', 'summary']) : null;
   if (ledeKind) {
     forms.push(`lede-${ledeKind}`);
-    lede.push(ledeKind === 'editor' ? `${r.pick(STANDFIRSTS)}——编 者` : r.pick(STANDFIRSTS));
+    const text = r.pick(STANDFIRSTS);
+    // A summary standfirst is often a headline-like sentence without end punctuation.
+    const summary = ledeKind === 'summary' && v.chance(0.4) ? v.pick(SUMMARY_STANDFIRSTS) : text;
+    lede.push(ledeKind === 'editor' ? `${text}——编 者` : summary);
   }
   const body: TruthNode[] = [];
   SOURCES ??= seedArticleSentences();
@@ -165,10 +173,23 @@ function drawArticle(r: Rng, kind: Page['kind']): TruthArticle {
     body.push({ t: 'p', text: paragraphText(r, source) });
     if (r.chance(0.15)) body.push({ t: 'f', ...r.pick(CAPTION_FORMS)(org, () => personName(r.pick)) });
   }
+  let bylineForm = 'plain';
   if (bylineKind === 'dateline') {
     const first = body.find((n) => n.t === 'p') as { text: string };
-    first.text = `本报${r.pick(CITIES)}${r.int(1, 12)}月${r.int(1, 28)}日电（记者 ${names.join('、')}）${first.text}`;
+    const datePart = `${r.pick(CITIES)}${r.int(1, 12)}月${r.int(1, 28)}日电`;
+    bylineForm = v.pick(['paper', 'paper', 'paper-bulletin', 'agency', 'with-correspondent']);
+    const reporters = `记者 ${names.join('、')}`;
+    if (bylineForm === 'with-correspondent') names.push(personName(v.pick));
+    const inBrackets =
+      bylineForm === 'with-correspondent' ? `${reporters} 通讯员 ${names[names.length - 1]}` : reporters;
+    const opener =
+      bylineForm === 'paper-bulletin' ? '本报讯' : bylineForm === 'agency' ? `新华社${datePart}` : `本报${datePart}`;
+    first.text = `${opener}（${inBrackets}）${first.text}`;
+  } else if (bylineKind === 'top') {
+    bylineForm = v.pick(['plain', 'plain', 'bullet', 'brackets', 'with-correspondent', 'pen']);
+    if (bylineForm === 'with-correspondent') names.push(personName(v.pick));
   }
+  forms.push(`byline-form-${bylineForm}`);
   const truncated = r.chance(0.1);
   if (truncated) {
     forms.push('truncated');
@@ -243,7 +264,8 @@ function layArticle(r: Rng, a: TruthArticle, L: Layout, out: string[], kind: Pag
   const names = a.authors.join(r.chance(0.5) ? ' ' : '  ');
   if (a.forms.includes('byline-top')) {
     blank();
-    out.push(`${r.pick(['本报记者 ', '记者 ', `${'本报记者　'.trim()} `])}${names}`);
+    const role = r.pick(['本报记者 ', '记者 ', `${'本报记者　'.trim()} `]);
+    out.push(topByline(a, role, names));
   }
   blank();
   if (a.lede.length) {
@@ -336,6 +358,17 @@ function layArticle(r: Rng, a: TruthArticle, L: Layout, out: string[], kind: Pag
   void kind;
 }
 
+/** A byline under the headline stack in the forms papers print it (role, bullet, brackets, 文/). */
+function topByline(a: TruthArticle, role: string, names: string): string {
+  const reporters = a.authors.slice(0, -1).join(' ');
+  const last = a.authors[a.authors.length - 1];
+  if (a.forms.includes('byline-form-bullet')) return `■${role}${names}`;
+  if (a.forms.includes('byline-form-brackets')) return `（${role}${names}）`;
+  if (a.forms.includes('byline-form-pen')) return `文/${a.authors.join(' ')}`;
+  if (a.forms.includes('byline-form-with-correspondent')) return `本报记者 ${reporters} 通讯员 ${last}`;
+  return `${role}${names}`;
+}
+
 /** The figure nodes in the truth follow the order their captions print in. */
 function reorderCaptions(a: TruthArticle, out: string[]): void {
   const figs = a.body.filter((n): n is Extract<TruthNode, { t: 'f' }> => n.t === 'f');
@@ -345,6 +378,9 @@ function reorderCaptions(a: TruthArticle, out: string[]): void {
   let k = 0;
   a.body = a.body.map((n) => (n.t === 'f' ? sorted[k++]! : n));
 }
+
+/** Seed offset of the variant-forms PRNG. */
+const VARIANT_SALT = 17;
 
 /** Generate page `n` of a split; the split's base seed keeps dev and held-out pages apart. */
 export function generatePage(base: number, n: number): Page {
@@ -368,7 +404,8 @@ export function generatePage(base: number, n: number): Page {
       out.push('');
     }
   }
-  const articles = Array.from({ length: kind === 'news' ? r.int(1, 2) : r.int(1, 4) }, () => drawArticle(r, kind));
+  const v = new Rng(prng(base * 7919 + n * 104729 + VARIANT_SALT));
+  const articles = Array.from({ length: kind === 'news' ? r.int(1, 2) : r.int(1, 4) }, () => drawArticle(r, kind, v));
   for (const a of articles) layArticle(r, a, L, out, kind);
   for (const a of articles) a.forms.push(`layout-${L.mode}`, `measure-${L.measure}`);
   return { id: `p${base}-${n}`, kind, text: `${out.join('\n')}\n`, articles };

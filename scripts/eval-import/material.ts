@@ -222,6 +222,13 @@ export const STANDFIRSTS = [
   '从“看得上病”到“看得好病”，一组数字背后，是医务工作者日复一日的坚守。',
 ];
 
+/** Summary standfirsts set as one headline-like sentence, without end punctuation. */
+export const SUMMARY_STANDFIRSTS = [
+  '家门口的医院越办越好 群众看病就医更方便更放心',
+  '一年来，全区新增家庭医生团队46个，签约居民超过12万人',
+  '医共体建设让优质资源沉到基层，百姓在家门口看上好医生',
+];
+
 /** Series banners printed above a page's first article. */
 export const BANNERS = [
   ['奋进新征程 健康再出发'],
