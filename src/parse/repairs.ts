@@ -3,6 +3,7 @@
  * articles, institutions printed only inside a subheadline or credit, article spans.
  */
 import type { Article, Paragraph, ZbDocument } from '../ast/types.js';
+import { parseByline } from './credits.js';
 import type { Reporter } from './lines.js';
 import { DATELINE_RE, endsSentence, isOrgName, splitGluedOrgHead } from './text-form.js';
 
@@ -135,6 +136,10 @@ export function spanArticles(tree: ZbDocument): void {
   }
 }
 
+/** Role words a dateline's brackets may hold between names (`记者 李明 通讯员 王芳`). */
+const ROLE_WORD_RE = /^(?:通讯员|实习生|记者|摄影)$/;
+const ROLE_IN_BRACKETS_RE = /(通讯员|实习生)/g;
+
 /** A name in a dateline's brackets: 2–3 ideographs (names are separated by 、 or spaces). */
 const DATELINE_NAME_RE = /^[\u3400-\u9fff]{2,3}$/;
 
@@ -147,8 +152,15 @@ export function bylineFromDateline(tree: ZbDocument): void {
   for (const a of tree.articles) {
     if (a.byline.authors.length) continue;
     const first = a.children.find((c): c is Paragraph => c.type === 'paragraph');
-    const names = first ? DATELINE_RE.exec(textOf(first))?.[1] : undefined;
-    const authors = names?.split(/[、\s]+/).filter((n) => DATELINE_NAME_RE.test(n)) ?? [];
+    const m = first ? DATELINE_RE.exec(textOf(first)) : null;
+    // The brackets read as a byline (`记者 李明 通讯员 王芳`): role words are no names.
+    const inBrackets = m?.[1] ? /[（(]([^（）()]+)[）)]$/.exec(m[0])?.[1] : undefined;
+    // A role word glued to the name before it where the line broke (`许鑫阳` / `通讯员 蔡超`) stands apart.
+    const parsed = inBrackets ? parseByline(inBrackets.replace(ROLE_IN_BRACKETS_RE, ' $1 ')) : null;
+    const authors =
+      parsed?.authors ??
+      m?.[1]?.split(/[、\s]+/).filter((n) => DATELINE_NAME_RE.test(n) && !ROLE_WORD_RE.test(n)) ??
+      [];
     if (authors.length === 0) continue;
     a.byline.authors = authors;
     a.byline.fromDateline = true;

@@ -117,7 +117,10 @@ export function splitTrailingBylines(blocks: Block[]): Block[] {
         cut <= 2 &&
         texts.slice(0, cut).every((t) => isDisplayLine(t, NO_SHAPE) || isPunctuatedHead(t, NO_SHAPE)) &&
         !!parseByline(texts[cut]!)?.extra;
-      if ((!endsSentence(texts[cut - 1]) && !underHead) || !parseBylineLines(texts.slice(cut))) continue;
+      const byline = parseBylineLines(texts.slice(cut));
+      // Names with a role or a photo credit end an article even after a sentence cut off (a truncated article).
+      const strong = !!byline && byline.authors.length > 0 && (!!byline.photoCredit || !!byline.extra);
+      if ((!endsSentence(texts[cut - 1]) && !underHead && !strong) || !byline) continue;
       return [
         { ...b, lines: b.lines.slice(0, cut) },
         { lines: b.lines.slice(cut), blankBefore: 0, first: false },

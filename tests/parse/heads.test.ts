@@ -346,4 +346,34 @@ describe('heads with punctuation', () => {
       null,
     ]);
   });
+
+  it('a dateline naming a reporter and a correspondent gives both names, even broken over two lines', () => {
+    const dateline = [
+      '本报北京3月5日电（记者 李明',
+      '通讯员 王芳）医院组织专家团队深入',
+      '基层开展义诊活动，受到广泛好评。',
+    ];
+    const a = parse(['守护健康 我们一直在', '', ...dateline, '', ...BODY2, ...MORE]).articles[0]!;
+    expect(a.byline.authors).toEqual(['李明', '王芳']);
+  });
+
+  it('a byline with a photo credit right under a sentence cut off ends its article', () => {
+    const cut = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，持续打'];
+    const tree = parse([
+      '某某区人民医院 守护健康',
+      '',
+      ...cut,
+      '李明  王芳',
+      '图片由某某区人民医院提供',
+      '',
+      '某某县中医院 病房不熄灯，我们不下班！',
+      '',
+      ...BODY2,
+      ...MORE,
+    ]);
+    expect(tree.articles.map((a) => [a.headline, a.truncated, a.byline.authors])).toEqual([
+      ['守护健康', true, ['李明', '王芳']],
+      ['病房不熄灯，我们不下班！', false, []],
+    ]);
+  });
 });
