@@ -17,6 +17,9 @@ export const CONTINUATION_START = /^[的地得了着过们之和与及或并而�
  */
 export const MID_SENTENCE_START = /^[，、。；：？！”’）》的地得了着过们]/;
 
+/** The tail of an editor's note signature wrapped onto a line of its own (`编 者`). */
+const SIGNATURE_TAIL_RE = /^\s*编\s*者\s*$/;
+
 /** Closing quotes, brackets and marks that end what the line before began. */
 const CLOSING_START = /^[”’」』）》〉】，、。；：？！]/;
 
@@ -54,7 +57,8 @@ export function startsParagraph(
   after?: SourceLine,
 ): boolean {
   // An editor's note ends on its signature (`——编 者`), not on a full stop.
-  if (EDITOR_SIGNATURE_RE.test(prev.text)) return true;
+  // The signature may wrap: `——` ends one line and `编 者` stands alone on the next.
+  if (EDITOR_SIGNATURE_RE.test(prev.text) || SIGNATURE_TAIL_RE.test(prev.text)) return true;
   if (!endsSentence(prev.text)) return false;
   // A closing mark never opens a paragraph: pdftotext moved it off the end of the line before.
   if (CLOSING_START.test(line.text)) return false;

@@ -376,4 +376,18 @@ describe('heads with punctuation', () => {
       ['病房不熄灯，我们不下班！', false, []],
     ]);
   });
+
+  it('an editor’s note whose signature wrapped (`——` / `编 者`) ends there and is the lede', () => {
+    const note = [
+      '基层是守护群众健康的第',
+      '一道防线。近年来，各地推',
+      '动资源下沉，群众在家门口',
+      '就能看好病。——',
+      '编 者',
+    ];
+    const a = parse(['守护健康 我们一直在', '', ...note, '', ...BODY2, ...MORE]).articles[0]!;
+    expect(a.lede.map((p) => p.children[0]!.value)).toEqual([
+      '基层是守护群众健康的第一道防线。近年来，各地推动资源下沉，群众在家门口就能看好病。——编者',
+    ]);
+  });
 });
