@@ -94,11 +94,13 @@ export async function benchPreviewOnScreen(
       const version = preview.rebuilder.state.version;
       const started = performance.now();
       await writeFile(edited, original.replace(/。/, `。${sentence}。`));
+      // On screen: the sentence is on a page of the viewer's proof, and the browser has painted since.
       await page.waitForFunction(
         (text: string) =>
           [
             ...(window as unknown as { zb: { frame(): Document } }).zb.frame().querySelectorAll('.zb-slot > .page'),
-          ].some((p) => p.textContent?.includes(text)),
+          ].some((p) => p.textContent?.includes(text)) &&
+          new Promise((painted) => requestAnimationFrame(() => setTimeout(() => painted(true), 0))),
         { timeout: 60_000, polling: 5 },
         sentence,
       );

@@ -20,6 +20,24 @@ const JUMP_LINE_LINES = 2;
 /** The smallest share of the last article cut away per attempt, so each attempt makes progress. */
 const MIN_CUT_SHARE = 0.02;
 
+/**
+ * What earlier passes in the same Chromium page worked out, by their inputs: each module's level columns
+ * and each page's plan. Both are pure functions of what they are given, so a preview save works out
+ * again only the modules and pages it changed; the entries a pass did not use are dropped after it.
+ */
+interface Worked {
+  levels: Map<string, SpanMeasure[]>;
+  plans: Map<string, ReturnType<typeof planPage>>;
+}
+const workedOut = new WeakMap<Page, Worked>();
+
+/** `compute(key)` through `earlier`, noting in `now` what this pass used; results are copied out, never shared. */
+function remembered<T>(earlier: Map<string, T>, now: Map<string, T>, key: string, compute: () => T): T {
+  const value = now.get(key) ?? earlier.get(key) ?? compute();
+  now.set(key, value);
+  return structuredClone(value);
+}
+
 /** Result of laying out all pages in one Chromium page. */
 export interface LayoutPassResult {
   /** Index of the first page whose copy does not fit, or -1. */
@@ -66,8 +84,14 @@ function copyfit(plan: ModulePlan, measure: SpanMeasure, module: ModuleMeasure):
 /** Measure, make up and apply every page of the loaded edition. */
 export async function layoutPass(page: Page, pages: PageView[], grid: Grid): Promise<LayoutPassResult> {
   const raw = await measureModules(page, measureOptions(grid.columns));
+  const earlier: Worked = workedOut.get(page) ?? { levels: new Map(), plans: new Map() };
+  const now: Worked = { levels: new Map(), plans: new Map() };
+  workedOut.set(page, now);
   const measures = Object.fromEntries(
-    Object.entries(raw).map(([id, m]) => [id, withLevelColumns(m.spans, (s) => flowAt(m, s))]),
+    Object.entries(raw).map(([id, m]): [string, SpanMeasure[]] => [
+      id,
+      remembered(earlier.levels, now.levels, JSON.stringify(m), () => withLevelColumns(m.spans, (s) => flowAt(m, s))),
+    ]),
   );
   const plans: ModulePlan[] = [];
   const placements: Placement[][] = [];
@@ -79,7 +103,12 @@ export async function layoutPass(page: Page, pages: PageView[], grid: Grid): Pro
       figures: a.figures.length,
       spans: measures[a.domId]!,
     }));
-    const { makeup, plans: pagePlans } = planPage({ articles, lines }, grid.columns);
+    const { makeup, plans: pagePlans } = remembered(
+      earlier.plans,
+      now.plans,
+      JSON.stringify([articles, lines, grid.columns]),
+      () => planPage({ articles, lines }, grid.columns),
+    );
     if (makeup.overflow.length) {
       // Lines the last article may use at full width once the others are set across the page (an estimate:
       // CJK sets one character per em, so body lines scale with characters; the loop re-measures anyway).
