@@ -4,7 +4,8 @@
  * header for this; the pixels are decoded once, after the make-up fixed the photo's placed size.
  */
 import { createHash } from 'node:crypto';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
+import { loadSharp } from './sharp.js';
 import type { Photo } from '../ast/types.js';
 
 /** A file sharp cannot read as an image. */
@@ -25,6 +26,7 @@ const QUARTER_TURNS = new Set([5, 6, 7, 8]);
 
 /** Probe a photo's bytes (already read through the context). */
 export async function probePhoto(bytes: Uint8Array, path: string, focus: [number, number]): Promise<Photo> {
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(bytes).metadata();

@@ -7,9 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import type { Photo } from '../ast/types.js';
 import type { Context } from '../io/context.js';
+import { loadSharp } from './sharp.js';
 import { photoReadLimit } from './probe.js';
 
 /** Resolution a photo is downsampled to at its placed size: a print shop's usual request for halftones. */
@@ -76,6 +76,7 @@ export async function processPhoto(ctx: Context, photo: Photo, slot: PlacedSize)
     () => false,
   );
   if (!cached) {
+    const sharp = await loadSharp();
     const pipeline = sharp(await ctx.readUserFile(photo.path, photoReadLimit(photo.path)))
       .rotate()
       .extract(crop)
