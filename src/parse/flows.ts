@@ -124,6 +124,9 @@ function describe(items: Classified[], page: number, shape: PageShape): Flow {
     if (k === 'prose') {
       const lines = items[i].block.lines;
       openEnd = !endsSentence(lines[lines.length - 1].text);
+      // A column line that stops mid-sentence fills the measure, or its indented first line does: a lone
+      // line much narrower than either is no piece of a column (a head, a label), and nothing goes on it.
+      if (proseLines.length === 1 && width(lines[0]!) < m - INDENT - TAIL) openEnd = false;
       break;
     }
     if (k !== 'display' && k !== 'photo-slot' && k !== 'furniture') break;

@@ -155,6 +155,29 @@ describe('captions and subheads between paragraphs', () => {
   });
 });
 
+describe('lone short lines', () => {
+  it('a subhead with a comma is not a piece of the one-line paragraph under it', () => {
+    const tree = parse([
+      ...HEAD,
+      '深化纪律作风建设。开展深入贯彻中央八项规定精',
+      '神学习教育，集中学习20余次、讲专题',
+      '党课1次、党员干部交流发言30余人次。',
+      '',
+      '党员带头，聚焦群众所需',
+      '',
+      '医保待遇足额发放。',
+      '支付参保群众基本医保待遇8.55亿',
+      '元、医疗救助待遇2361.43万元、长护',
+      '险待遇1032.55万元。',
+    ]);
+    const children = tree.articles[0]!.children.map(text);
+    // Whether the head reads as a subhead or opens an article, it stays out of the paragraph under it.
+    const paragraphs = tree.articles.flatMap((a) => [...a.lede, ...a.children].map(text));
+    expect(paragraphs).toContain('P 医保待遇足额发放。');
+    expect(paragraphs.filter((t) => t.includes('党员带头'))).toEqual([]);
+  });
+});
+
 describe('questions', () => {
   it('a line of two questions between paragraphs is a paragraph, not a subhead', () => {
     const tree = parse([
