@@ -11,7 +11,14 @@ import { joinLines } from './paragraphs.js';
 import { spanOf, spanOfLines } from './positions.js';
 import { matchCredit } from './credits.js';
 import { isNumberedHead } from './classify.js';
-import { EDITOR_SIGNATURE_RE, endsSentence, hasProsePunctuation, isColumnTag, isDashSubtitle } from './text-form.js';
+import {
+  EDITOR_SIGNATURE_RE,
+  endsSentence,
+  hasProsePunctuation,
+  isColumnTag,
+  isDashSubtitle,
+  visualWidth,
+} from './text-form.js';
 
 /** A standfirst that names itself (`【编者按】…`, `导语：…`) is the lede in any measure, before the body. */
 const EDITORS_NOTE_RE = /^[【[〔]?(?:编者按|编者的话|编前|编后|导语|导读|开栏的话)[】\]〕]?[：:]?/;
@@ -212,6 +219,31 @@ export class ArticleBuilder {
     }
   }
 
+  /**
+   * A display block that wrapped (its first line the widest) and is longer than a column line: under
+   * the headline stack, a summary sentence set without end punctuation, not a subheadline or subhead.
+   */
+  protected isWrappedSummary(text: string, block: Block): boolean {
+    const widths = block.lines.map((l) => visualWidth(l.text, this.shape.quoteEm));
+    if (this.shape.lineMode || widths.length < 2 || widths.some((w) => w > widths[0]!)) return false;
+    return visualWidth(text, this.shape.quoteEm) > this.shape.measure && !isDashSubtitle(text);
+  }
+
+  /** Place a wrapped summary under the stack as the standfirst, reported for review. */
+  protected addSummaryStandfirst(text: string, block: Block): void {
+    this.pending.push(...block.lines);
+    this.ledeOpen = true;
+    this.flush();
+    const l = block.lines[0]!;
+    this.report(
+      'needs-review',
+      `“${text}” under the headline stack wrapped over ${block.lines.length} lines: read as the standfirst; it could be a subheadline or a subhead`,
+      l.line,
+      l.column,
+      'info',
+    );
+  }
+
   /** A standfirst box label (`核心阅读`): kept as the lede's first line; the text under it follows in the lede. */
   protected addStandfirstLabel(text: string, block: Block): void {
     const p: Paragraph = {
@@ -261,7 +293,9 @@ export class ArticleBuilder {
       );
     this.startArticle({ headline: head?.text ?? '', kicker: kicker?.text }, kicker?.block ?? head?.block ?? block);
     const a = this.current!;
-    if (rest[0]) a.subheadline = rest.shift()!.text;
+    if (rest[0] && this.isWrappedSummary(rest[0].text, rest[0].block))
+      this.addSummaryStandfirst(rest[0].text, rest.shift()!.block);
+    else if (rest[0]) a.subheadline = rest.shift()!.text;
     for (const r of rest) this.addHeading(r.text, r.block);
     for (const c of this.topCaptions) this.addFigure(c.lines.map((l) => l.text).join(''), c);
     this.topCaptions = [];

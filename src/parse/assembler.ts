@@ -456,6 +456,10 @@ export class Assembler extends ArticleBuilder {
         this.addStandfirstLabel(text, block);
         return 0;
       }
+      if (!caption && this.current.lede.length === 0 && this.isWrappedSummary(text, block)) {
+        this.addSummaryStandfirst(text, block);
+        return 0;
+      }
     }
     // In the body, or under the stack while its first paragraph is still being read.
     const inBody =

@@ -390,4 +390,18 @@ describe('heads with punctuation', () => {
       '基层是守护群众健康的第一道防线。近年来，各地推动资源下沉，群众在家门口就能看好病。——编者',
     ]);
   });
+
+  it('a summary that wraps under the headline stack, without end punctuation, is the standfirst (needs-review)', () => {
+    const summary = ['家门口的医院越办越好 群', '众看病就医更方便更放心'];
+    for (const top of [[], ['某某区人民医院 守护健康', '', ...BODY, '', '李明', '']]) {
+      const tree = parse([...top, '守护健康 我们一直在', '本报记者 王芳', '', ...summary, '', ...BODY2, ...MORE]);
+      const a = tree.articles.at(-1)!;
+      expect([a.headline, a.subheadline, a.lede.map((p) => p.children[0]!.value)]).toEqual([
+        '守护健康 我们一直在',
+        null,
+        ['家门口的医院越办越好 群众看病就医更方便更放心'],
+      ]);
+      expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && /standfirst/.test(d.message))).toBe(true);
+    }
+  });
 });
