@@ -20,6 +20,11 @@ export interface Flow {
   widest: number;
   /** Opens mid-sentence: its first block is prose whose first line continues a sentence. */
   openStart: boolean;
+  /**
+   * Opens mid-sentence only by its short first line that ends a sentence: the tail of a paragraph begun
+   * elsewhere, or a paragraph of one line (whose indent pdftotext does not print).
+   */
+  tailStart: boolean;
   /** Its first block is prose whose first line is indented and does not end a sentence: a paragraph start. */
   indentedStart: boolean;
   /** Stops mid-sentence: its last prose line does not end a sentence, and only captions or furniture follow it. */
@@ -110,12 +115,15 @@ function describe(items: Classified[], page: number, shape: PageShape): Flow {
   const jump = jumpLine(JUMP_OUT) ? 'out' : jumpLine(JUMP_IN) ? 'in' : null;
   const first = items.find((c) => c.kind.kind !== 'furniture');
   let openStart = false;
+  let tailStart = false;
   let indentedStart = false;
   if (first?.kind.kind === 'prose') {
     const l = first.block.lines[0];
     const w = indentWidth(l.text, first.block.lines[1]?.text, shape.quoteEm);
     // Not indented, or a short line that closes a sentence: the tail of a paragraph begun elsewhere.
-    openStart = w > m - INDENT || MID_SENTENCE_START.test(l.text) || (endsSentence(l.text) && w < m - INDENT - TAIL);
+    const continues = w > m - INDENT || MID_SENTENCE_START.test(l.text);
+    tailStart = !continues && endsSentence(l.text) && w < m - INDENT - TAIL;
+    openStart = continues || tailStart;
     indentedStart = !openStart && !endsSentence(l.text) && !l.justified;
   }
   let openEnd = false;
@@ -136,6 +144,7 @@ function describe(items: Classified[], page: number, shape: PageShape): Flow {
     measure,
     widest: Math.max(0, ...proseLines.map(width)),
     openStart,
+    tailStart,
     indentedStart,
     openEnd,
     jump,

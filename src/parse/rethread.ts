@@ -204,7 +204,8 @@ function leftovers(flows: Flow[], pairs: Map<number, Pair>, taken: Set<number>):
     if (pairs.has(c.from) || taken.has(c.to)) continue;
     // A column that opens mid-sentence goes on from somewhere: when it and one open column can only
     // go with each other, they pair whatever their vocabulary.
-    const mutual = candidates.every((x) => (x.from === c.from) === (x.to === c.to));
+    // Not a short line that may be a paragraph of its own: that one needs shared vocabulary.
+    const mutual = !flows[c.to].tailStart && candidates.every((x) => (x.from === c.from) === (x.to === c.to));
     if (c.score < MIN_AFFINITY && !mutual) continue;
     pairs.set(c.from, { from: c.from, to: c.to, between: [], sequential: false });
     taken.add(c.to);

@@ -178,6 +178,29 @@ describe('lone short lines', () => {
   });
 });
 
+describe('one-line paragraphs', () => {
+  it('a one-line paragraph is not taken for the tail of a column left open elsewhere without shared words', () => {
+    const tree = parse([
+      '守牢安全底线，我们一直在',
+      '',
+      '新华社北京12月11日电（记者',
+      '',
+      '重庆市智慧医院，让群众就医更安',
+      '心、更放心和更舒心。“现在我们',
+      '究体系。',
+      '十年来，杜志斌开展和参与多',
+      '',
+      '利。',
+      '',
+      '中医药传承创新',
+      '',
+      '支部强则党建强。',
+    ]);
+    const paragraphs = tree.articles.flatMap((a) => [...a.lede, ...a.children].map(text));
+    expect(paragraphs).toContain('P 支部强则党建强。');
+  });
+});
+
 describe('questions', () => {
   it('a line of two questions between paragraphs is a paragraph, not a subhead', () => {
     const tree = parse([
