@@ -134,10 +134,29 @@ export function isVisitKicker(text: string): boolean {
   return name.length >= 3 && ORG_WHOLE_RE.test(name) && !NOT_ORG_RE.test(name);
 }
 
+/** The same name, matched from the start of a string to its end. */
+const ORG_PLACE_WHOLE_RE = new RegExp(`^${ORG_GLUED_TAIL_RE.source}`);
+/** A division a place name may sit under (`某某省`, `某某市`, `某某州`): part of the name, not of the head. */
+const HIGHER_DIVISION_RE = /[省市州盟]$/;
+
+/**
+ * The leftmost match may start inside the head's words (`…打造区域…某某区医院`, `…末梢某州区…`): the name
+ * starts at the last place anchor that still reads as a whole name, unless what precedes it is a
+ * higher division (`某某市某某区…`).
+ */
+function trimToPlace(org: string): number {
+  for (let p = 1; p < org.length - 3; p++)
+    if (ORG_PLACE_WHOLE_RE.test(org.slice(p)) && !HIGHER_DIVISION_RE.test(org.slice(0, p))) return p;
+  return 0;
+}
+
 /** If `text` ends with a place-anchored organisation name glued to other words, split it off. */
 export function splitGluedOrgTail(text: string): { head: string; org: string } | null {
-  const m = ORG_GLUED_TAIL_RE.exec(text);
-  if (!m || m.index < 4) return null;
+  const found = ORG_GLUED_TAIL_RE.exec(text);
+  if (!found) return null;
+  const cut = found.index + trimToPlace(found[1]!);
+  const m = { index: cut, 1: text.slice(cut) };
+  if (m.index < 4) return null;
   // A place name of three characters (`某某某区`): the regex starts at its second; a lone character
   // after the head's space is the start of the name, never a phrase of the head.
   const lone = new RegExp(` ([${CJK}])$`).exec(text.slice(0, m.index));

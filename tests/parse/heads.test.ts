@@ -404,4 +404,16 @@ describe('heads with punctuation', () => {
       expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && /standfirst/.test(d.message))).toBe(true);
     }
   });
+
+  it('a label glued after its headline starts at its place name, not at a place-like word of the head', () => {
+    const cases = [
+      ['“建强人才队伍”打造区域医疗高地某某区人民医院', '“建强人才队伍”打造区域医疗高地', '某某区人民医院'],
+      ['打通服务末梢某州区中医院', '打通服务末梢', '某州区中医院'],
+      ['守护健康某某市某某区人民医院', '守护健康', '某某市某某区人民医院'],
+    ];
+    for (const [line, headline, institution] of cases) {
+      const a = parse([line!, '', ...BODY, ...MORE]).articles[0]!;
+      expect([a.headline, a.institution]).toEqual([headline, institution]);
+    }
+  });
 });
