@@ -131,6 +131,9 @@ export function splitOrgHeadline(text: string): { institution: string; headline:
   // A place-anchored name glued to the end wins: a long last phrase may itself end in 医院.
   const glued = splitGluedOrgTail(text);
   if (glued && glued.head.length >= 4) return { institution: glued.org, headline: glued.head };
+  // A name glued after a closing mark (`…（健康视点）某某大学附属医院`, `“…”某某医院`): the mark ends the head.
+  const afterMark = /^(.{4,}[）)”》])([^）)”》\s]+)$/.exec(text);
+  if (afterMark && isOrgName(afterMark[2]!)) return { institution: afterMark[2]!, headline: afterMark[1]! };
   const parts = text.split(/ +/);
   if (parts.length >= 2) {
     if (isOrgName(parts[0])) return { institution: parts[0], headline: parts.slice(1).join(' ') };

@@ -416,4 +416,9 @@ describe('heads with punctuation', () => {
       expect([a.headline, a.institution]).toEqual([headline, institution]);
     }
   });
+
+  it('a label glued after a closing mark (a column tag, a quote) is split there, even without a place name', () => {
+    const a = parse(['“守护健康”托起生命希望（一线见闻）某某医科大学附属医院', '', ...BODY, ...MORE]).articles[0]!;
+    expect([a.headline, a.institution]).toEqual(['“守护健康”托起生命希望（一线见闻）', '某某医科大学附属医院']);
+  });
 });
