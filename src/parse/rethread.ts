@@ -237,6 +237,8 @@ function swaps(flows: Flow[], pairs: Map<number, Pair>): void {
       if (!sameMeasure(flows[p.from], flows[q.to]) || !sameMeasure(flows[q.from], flows[p.to])) continue;
       // Columns of one article chain into each other: swapping those would close a loop.
       if (reaches(pairs, p.to, q.from) || reaches(pairs, q.to, p.from)) continue;
+      // Two modules interleave only where two heads are open: with one head above, the columns are one article's.
+      if (headsAbove(flows, p.from) < INTERLEAVED_HEADS) continue;
       // Vocabulary says little about a few lines: only whole columns are swapped.
       if ([p.from, p.to, q.from, q.to].some((i) => flows[i].text.length < SWAP_MIN_CHARS)) continue;
       const score = (o: number, s: number) => affinity(context(flows, pairs, o), flows[s].text);
@@ -249,6 +251,22 @@ function swaps(flows: Flow[], pairs: Map<number, Pair>): void {
       p.sequential = q.sequential = false;
     }
   }
+}
+
+/** Two modules' columns interleave only under at least this many heads printed before them. */
+const INTERLEAVED_HEADS = 2;
+
+/** Flows of heads or labels printed before flow i on its page, back to the last byline (an article's end). */
+function headsAbove(flows: Flow[], i: number): number {
+  let heads = 0;
+  for (let k = i - 1; k >= 0 && flows[k]!.page === flows[i]!.page; k--) {
+    const kinds = flows[k]!.items.map((c) => c.kind);
+    if (kinds.some((c) => c.kind === 'byline')) break;
+    const head = (c: (typeof kinds)[number]) =>
+      (c.kind === 'display' && !c.caption) || c.kind === 'org' || c.kind === 'org-head';
+    if (kinds.length && kinds.every(head)) heads++;
+  }
+  return heads;
 }
 
 /** A chain of pairs that returns to its start has no first column: drop its last link. */

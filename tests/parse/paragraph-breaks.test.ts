@@ -201,6 +201,47 @@ describe('one-line paragraphs', () => {
   });
 });
 
+describe('columns of one article', () => {
+  it('two columns of one article are not swapped for their shared words (no second head is open)', () => {
+    const tree = parse([
+      '量的重要举措，这两大门诊以全天候、',
+      '高效率、精准化的服务，时刻守护群',
+      '众健康。与此同时，重钢总医院还按',
+      '照建强建原则，设置党支部34个，根',
+      '据双联双免制度，党支部书记由科室',
+      '负责人担任。神经内科·综合介入科',
+      '积极响应“卒中防治百万减残工程”，',
+      '',
+      '中救治体系，2024年1月授牌成立大',
+      '渡口“综合防治卒中中心”。',
+      '在2024年国家医疗质量安全改进',
+      '项目中获“优秀溶栓单位”。如今，科',
+      '室已经成为大渡口临床重点专科，年',
+      '门诊量2.7万余人次，年收治病人量3',
+      '700余人次。',
+      '',
+      '康复医学科·中医科作为重庆市',
+      '重点专科培育项目建设单位、大渡口',
+      '区特色专科、大渡口区康复医学质控',
+      '中心。科室充分发挥党支部战斗堡垒',
+      '作用，为大渡口33所中小学52412名',
+      '学生，开展脊柱侧弯普查工作。精神',
+      '与临床心理科作为大渡口区精神心理',
+      '疾病防治核心机构及严重精神障碍应',
+      '',
+      '急处置定点科室，致力于满足患者不',
+      '同的需求，创新打造“农疗”康复新模',
+      '式。在重钢总医院，党建引领不仅体',
+      '现在服务延伸的广度、专科深耕的深',
+      '度，更是为医院高质量发展谋划了坚',
+      '实路径。',
+      '一方面，依托通用医疗庞大的资源网',
+    ]);
+    const paragraphs = tree.articles.flatMap((a) => a.children.map(text));
+    expect(paragraphs.find((p) => p.startsWith('P 康复医学科'))?.endsWith('谋划了坚实路径。')).toBe(true);
+  });
+});
+
 describe('questions', () => {
   it('a line of two questions between paragraphs is a paragraph, not a subhead', () => {
     const tree = parse([
