@@ -498,7 +498,13 @@ export class Assembler extends ArticleBuilder {
     }
     if (this.state === 'closed') {
       const nextIsDisplay = !next || ['display', 'org', 'org-head'].includes(next.kind.kind);
-      if (apart || wrapped || nextIsDisplay) this.addFigure(text, block);
+      // After an article's byline, a head set apart over a paragraph's indented first line opens the next
+      // article (text after a byline needs a headline; a caption there is rare). Reported for review.
+      const headsText = apart && !wrapped && !caption && !isNumberedHead(text) && this.opensIndentedParagraph(next);
+      if (headsText) {
+        this.startArticle({ headline: text }, block);
+        this.reviewBoundary(text, block);
+      } else if (apart || wrapped || nextIsDisplay) this.addFigure(text, block);
       else this.startArticle({ headline: text }, block);
       return 0;
     }
@@ -623,6 +629,20 @@ export class Assembler extends ArticleBuilder {
     if (byline?.kind !== 'byline' || byline.parts.authors.length === 0) return null;
     if (byline.parts.extra === null || items[j + 1]?.kind.kind !== 'prose') return null;
     return 'head';
+  }
+
+  /** Is this item prose that opens a paragraph: an indented first line over a full one (any line on line-per-paragraph pages)? */
+  private opensIndentedParagraph(c: Classified | undefined): boolean {
+    if (c?.kind.kind !== 'prose' || c.kind.head || c.block.continues) return false;
+    const texts = c.block.lines.map((l) => l.text);
+    if (CONTINUATION_START.test(texts[0]!)) return false;
+    if (this.shape.lineMode) return true;
+    const w = (t: string) => visualWidth(t.replace(HANGING_MARK_RE, ''), this.shape.quoteEm);
+    return (
+      texts.length >= 2 &&
+      w(texts[0]!) <= w(texts[1]!) - INDENT_SLACK &&
+      w(texts[1]!) > this.shape.measure - INDENT_SLACK
+    );
   }
 
   /**

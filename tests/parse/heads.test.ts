@@ -421,4 +421,10 @@ describe('heads with punctuation', () => {
     const a = parse(['“守护健康”托起生命希望（一线见闻）某某医科大学附属医院', '', ...BODY, ...MORE]).articles[0]!;
     expect([a.headline, a.institution]).toEqual(['“守护健康”托起生命希望（一线见闻）', '某某医科大学附属医院']);
   });
+
+  it('after an article’s byline, a head set apart over an indented paragraph opens the next article (needs-review)', () => {
+    const tree = parse(['某某区人民医院 守护健康', '', ...BODY, '', '李明', '', '', '“家门口”就能看好病', '', ...MORE]);
+    expect(tree.articles.map((a) => a.headline)).toEqual(['守护健康', '“家门口”就能看好病']);
+    expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 14)).toBe(true);
+  });
 });
