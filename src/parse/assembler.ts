@@ -116,7 +116,7 @@ export class Assembler extends ArticleBuilder {
         this.slotsAwaitingCaption++;
         return 0;
       case 'byline': {
-        if (this.creditForFigure(kind.parts)) return 0;
+        if (this.creditForFigure(kind.parts, items[i - 1])) return 0;
         this.flush();
         const beforeBody = this.state === 'top' || this.state === 'stack';
         this.ensureArticle(block);
@@ -370,11 +370,13 @@ export class Assembler extends ArticleBuilder {
 
   /**
    * A credit-only line (`新华社记者 王刚 摄`) right after a caption that has none is that photo's
-   * credit, not the article's byline: it does not end the article.
+   * credit, not the article's byline: it does not end the article. Under the article's byline
+   * (`本报记者 李明` / `图片由某某医院提供`) it is the article's photo credit.
    */
-  private creditForFigure(parts: BylineParts): boolean {
+  private creditForFigure(parts: BylineParts, before: Classified | undefined): boolean {
     const last = this.current?.children[this.current.children.length - 1];
     if (
+      before?.kind.kind === 'byline' ||
       parts.authors.length ||
       !parts.photoCredit ||
       parts.extra ||

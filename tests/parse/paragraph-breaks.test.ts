@@ -242,6 +242,25 @@ describe('columns of one article', () => {
   });
 });
 
+describe('photo credits', () => {
+  it('a credit line under the byline after the last caption is the article’s photo credit, not the photo’s', () => {
+    const tree = parse([
+      ...HEAD,
+      ...FIRST,
+      '',
+      '图为医务人员在病房查房。',
+      '',
+      '',
+      '本报记者 李明',
+      '图片由某某区人民医院提供',
+    ]);
+    const a = tree.articles[0]!;
+    expect(a.children.map(text).at(-1)).toBe('F 图为医务人员在病房查房。');
+    expect(a.children.at(-1)).toMatchObject({ type: 'figure', credit: null });
+    expect(a.byline.photoCredit).toBe('图片由某某区人民医院提供');
+  });
+});
+
 describe('questions', () => {
   it('a line of two questions between paragraphs is a paragraph, not a subhead', () => {
     const tree = parse([
