@@ -22,6 +22,13 @@ export function sourceEntries(root: string, args: string[], configSources: strin
   return (args.length ? args : (configSources ?? ['seeds'])).map((e) => (isAbsolute(e) ? e : resolve(root, e)));
 }
 
+/**
+ * Quiet time after a file's last event before it counts as changed: an editor's save (truncate and
+ * write, or write a temporary file and rename it) raises its events well within it, and every
+ * millisecond of it is added to each save's way to the screen.
+ */
+const DEBOUNCE_MS = 10;
+
 const inside = (dir: string, path: string) => path === dir || path.startsWith(dir + sep);
 
 /** The kind of change a file event means, or null when the file does not matter. */
@@ -63,7 +70,7 @@ export function watchProject(
       clearTimeout(timers.get(path + kind));
       timers.set(
         path + kind,
-        setTimeout(() => onChange(kind, path), 25),
+        setTimeout(() => onChange(kind, path), DEBOUNCE_MS),
       );
     });
   }
