@@ -143,20 +143,51 @@ const NO_SHAPE: PageShape = { lineMode: false, measure: DISPLAY_MEASURE };
 export function splitHeadsUnderLabels(blocks: Block[], shape: PageShape): Block[] {
   return blocks.flatMap((b, i) => {
     const prev = blocks[i - 1];
-    if (shape.lineMode || !prev || prev.lines.length !== 1 || b.lines.length < 3) return [b];
-    const label = prev.lines[0]!.text;
-    // A byline stands over the body's first paragraph, not over a head.
-    if ((hasProsePunctuation(label) && !isKickerLine(label)) || parseByline(label)) return [b];
-    const k = headOverParagraph(
-      b.lines.map((l) => l.text),
-      shape,
-    );
+    if (shape.lineMode || !prev || b.lines.length < 3) return [b];
+    const texts = b.lines.map((l) => l.text);
+    const k = underLabel(prev) || afterClosedProse(prev) ? headOverShortParagraph(texts, shape) : 0;
     if (k === 0) return [b];
     return [
       { ...b, lines: b.lines.slice(0, k), runIn: true },
       { lines: b.lines.slice(k), blankBefore: 0, first: false },
     ];
   });
+}
+
+/** A single line standing alone over the block: a label, a kicker or the page's head (not a byline). */
+function underLabel(prev: Block): boolean {
+  if (prev.lines.length !== 1) return false;
+  const label = prev.lines[0]!.text;
+  // A byline stands over the body's first paragraph, not over a head.
+  return !(hasProsePunctuation(label) && !isKickerLine(label)) && !parseByline(label);
+}
+
+/** Prose whose last sentence is closed: what follows it on the page opens something new. */
+function afterClosedProse(prev: Block): boolean {
+  const last = prev.lines[prev.lines.length - 1]!.text;
+  return prev.lines.length > 1 && endsSentence(last) && !parseByline(last);
+}
+
+/** A head is clearly narrower than the indented opening under it (ems): a one-line paragraph is not. */
+const HEAD_SHORTFALL = 3;
+
+/**
+ * After prose that ends a sentence, a head printed straight over its article's first column: one head
+ * line (`如何跑出加速度？`, a question or an unpunctuated line, never a full stop) over a paragraph
+ * opening indented against the page's measure. The opening may be a short paragraph (its next line
+ * shorter), so the measure is the page's, and the head must fall well short of the indented opening
+ * (a one-line paragraph under a column break is as likely as a head: then the block stays whole).
+ */
+function headOverShortParagraph(texts: string[], shape: PageShape): number {
+  const k = headOverParagraph(texts, shape);
+  if (k) return k;
+  const w = (t: string) => visualWidth(t, shape.quoteEm);
+  const [head, opening] = [texts[0]!, texts[1]!];
+  const headLike = isDisplayLine(head, shape, false) || (isPunctuatedHead(head, shape) && !/[，、：]/.test(head));
+  if (!headLike || CONTINUATION_START.test(head) || opensQuote(head) || CONTINUATION_START.test(opening)) return 0;
+  const indented = shape.measure - FIRST_LINE_INDENT;
+  const openingIndented = Math.abs(w(opening) - indented) <= INDENT_SLACK && !endsSentence(opening);
+  return openingIndented && w(head) <= w(opening) - HEAD_SHORTFALL ? 1 : 0;
 }
 
 /** Lines of head (1 or 2) over a paragraph's indented first line and a fuller line; 0 when none. */

@@ -89,4 +89,21 @@ describe('heads printed straight over the prose', () => {
     const a = tree.articles[0]!;
     expect([a.headline, a.byline.authors]).toEqual(['托起生命希望', ['李明', '王芳']]);
   });
+
+  it('after a closed sentence, a head over a short indented paragraph is split off the prose', () => {
+    const tree = parse([
+      ...COLUMN,
+      '',
+      '如何走稳发展路？',
+      '医疗技术不断进步。改善医',
+      '疗服务。',
+      '',
+      ...COLUMN2,
+    ]);
+    const paragraphs = tree.articles.flatMap((a) =>
+      a.children.flatMap((c) => (c.type === 'paragraph' ? [c.children[0]!.value] : [])),
+    );
+    expect(paragraphs.some((p) => p.includes('发展路'))).toBe(false);
+    expect(paragraphs).toContain('医疗技术不断进步。改善医疗服务。');
+  });
 });
