@@ -117,7 +117,7 @@ export function splitTrailingBylines(blocks: Block[]): Block[] {
         cut <= 2 &&
         texts.slice(0, cut).every((t) => isDisplayLine(t, NO_SHAPE) || isPunctuatedHead(t, NO_SHAPE)) &&
         !!parseByline(texts[cut]!)?.extra;
-      const byline = parseBylineLines(texts.slice(cut));
+      const byline = bareNamesOverRole(texts.slice(cut)) ? null : parseBylineLines(texts.slice(cut));
       // Names with a role or a photo credit end an article even after a sentence cut off (a truncated article).
       const strong = !!byline && byline.authors.length > 0 && (!!byline.photoCredit || !!byline.extra);
       if ((!endsSentence(texts[cut - 1]) && !underHead && !strong) || !byline) continue;
@@ -128,6 +128,16 @@ export function splitTrailingBylines(blocks: Block[]): Block[] {
     }
     return [b];
   });
+}
+
+/**
+ * A byline opens with its role (`本报记者 李明` / `王芳`): a line of bare names over a line that
+ * carries a role is no part of it, but the short last line of a wrapped head (`…护佑一` / `方平安`).
+ */
+function bareNamesOverRole(texts: string[]): boolean {
+  if (texts.length < 2) return false;
+  const first = parseByline(texts[0]!);
+  return !!first && !first.extra && !first.photoCredit && texts.slice(1).some((t) => !!parseByline(t)?.extra);
 }
 
 /** Shape for testing a head over its byline alone: the head may span columns, so any display width goes. */

@@ -106,4 +106,10 @@ describe('heads printed straight over the prose', () => {
     expect(paragraphs.some((p) => p.includes('发展路'))).toBe(false);
     expect(paragraphs).toContain('医疗技术不断进步。改善医疗服务。');
   });
+
+  it('a headline wrapped onto a short last line keeps that line over the byline under it', () => {
+    const tree = parse(['某某区人民医院', '', '“家门口”就能护佑一', '方平安', '本报记者 李明', '', ...COLUMN]);
+    const a = tree.articles[0]!;
+    expect([a.headline, a.byline.authors]).toEqual(['“家门口”就能护佑一方平安', ['李明']]);
+  });
 });
