@@ -155,7 +155,11 @@ export function splitHeadsUnderLabels(blocks: Block[], shape: PageShape): Block[
     const prev = blocks[i - 1];
     if (shape.lineMode || !prev || b.lines.length < 3) return [b];
     const texts = b.lines.map((l) => l.text);
-    const k = underLabel(prev) || afterClosedProse(prev) ? headOverShortParagraph(texts, shape) : 0;
+    const k = underLabel(prev)
+      ? headOverParagraph(texts, shape) || headOverShortParagraph(texts, shape)
+      : afterClosedProse(prev)
+        ? headOverShortParagraph(texts, shape)
+        : 0;
     if (k === 0) return [b];
     return [
       { ...b, lines: b.lines.slice(0, k), runIn: true },
@@ -189,15 +193,21 @@ const HEAD_SHORTFALL = 3;
  * (a one-line paragraph under a column break is as likely as a head: then the block stays whole).
  */
 function headOverShortParagraph(texts: string[], shape: PageShape): number {
-  const k = headOverParagraph(texts, shape);
-  if (k) return k;
   const w = (t: string) => visualWidth(t, shape.quoteEm);
   const [head, opening] = [texts[0]!, texts[1]!];
   const headLike = isDisplayLine(head, shape, false) || (isPunctuatedHead(head, shape) && !/[，、：]/.test(head));
-  if (!headLike || CONTINUATION_START.test(head) || opensQuote(head) || CONTINUATION_START.test(opening)) return 0;
+  if (!headLike || CONTINUATION_START.test(head) || opensQuote(head) || closesQuote(head)) return 0;
+  if (CONTINUATION_START.test(opening) || w(head) > w(opening) - HEAD_SHORTFALL) return 0;
   const indented = shape.measure - FIRST_LINE_INDENT;
   const openingIndented = Math.abs(w(opening) - indented) <= INDENT_SLACK && !endsSentence(opening);
-  return openingIndented && w(head) <= w(opening) - HEAD_SHORTFALL ? 1 : 0;
+  return openingIndented || opensParagraphAt(texts, 1, shape) ? 1 : 0;
+}
+
+/** A closing quote or bracket the line never opened: the tail of a sentence begun above it. */
+function closesQuote(text: string): boolean {
+  const open = (text.match(/[“‘「『《（]/g) ?? []).length;
+  const close = (text.match(/[”’」』》）]/g) ?? []).length;
+  return close > open;
 }
 
 /** Lines of head (1 or 2) over a paragraph's indented first line and a fuller line; 0 when none. */
