@@ -198,9 +198,18 @@ function headOverShortParagraph(texts: string[], shape: PageShape): number {
   const headLike = isDisplayLine(head, shape, false) || (isPunctuatedHead(head, shape) && !/[，、：]/.test(head));
   if (!headLike || CONTINUATION_START.test(head) || opensQuote(head) || closesQuote(head)) return 0;
   if (CONTINUATION_START.test(opening) || w(head) > w(opening) - HEAD_SHORTFALL) return 0;
+  // As wide as an indented first line, the head line may be one: a paragraph opening under a column break.
   const indented = shape.measure - FIRST_LINE_INDENT;
-  const openingIndented = Math.abs(w(opening) - indented) <= INDENT_SLACK && !endsSentence(opening);
-  return openingIndented || opensParagraphAt(texts, 1, shape) ? 1 : 0;
+  if (w(head) >= indented - INDENT_SLACK) return 0;
+  // A short paragraph: its indented opening, then a shorter last line that closes its sentence.
+  const last = texts[2]!;
+  const shortParagraph =
+    w(opening) >= indented - INDENT_SLACK &&
+    w(opening) <= shape.measure - INDENT_SLACK &&
+    !endsSentence(opening) &&
+    endsSentence(last) &&
+    w(last) < w(opening);
+  return shortParagraph || opensParagraphAt(texts, 1, shape) ? 1 : 0;
 }
 
 /** A closing quote or bracket the line never opened: the tail of a sentence begun above it. */
