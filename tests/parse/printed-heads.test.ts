@@ -91,15 +91,7 @@ describe('heads printed straight over the prose', () => {
   });
 
   it('after a closed sentence, a head over a short indented paragraph is split off the prose', () => {
-    const tree = parse([
-      ...COLUMN,
-      '',
-      '如何走稳发展路？',
-      '医疗技术不断进步。改善医',
-      '疗服务。',
-      '',
-      ...COLUMN2,
-    ]);
+    const tree = parse([...COLUMN, '', '如何走稳发展路？', '医疗技术不断进步。改善医', '疗服务。', '', ...COLUMN2]);
     const paragraphs = tree.articles.flatMap((a) =>
       a.children.flatMap((c) => (c.type === 'paragraph' ? [c.children[0]!.value] : [])),
     );
