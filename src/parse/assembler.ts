@@ -25,11 +25,16 @@ import type { BylineParts } from './credits.js';
 /** A punctuation mark that may hang past the end of a justified line (it may not open the next one). */
 const HANGING_MARK_RE = /[，。、；：！？]$/;
 
-/** The text of a head with punctuation (no kicker, no label of its own), as a display line or a candidate kept as prose. */
-function punctuatedHeadText(c: Classified | undefined): string | null {
-  if (c?.kind.kind === 'display' && c.kind.punctuated && !c.kind.kicker && !c.kind.caption) return c.kind.text;
-  if (c?.kind.kind === 'prose' && c.kind.head && !c.kind.head.kicker && !c.kind.head.institution && !c.block.continues)
-    return c.kind.head.text;
+/**
+ * A head with punctuation (not a kicker), as a display line, a label glued to it, or a candidate kept
+ * as prose: its text and label.
+ */
+function punctuatedHead(c: Classified | undefined): { text: string; institution?: string } | null {
+  if (c?.kind.kind === 'display' && c.kind.punctuated && !c.kind.kicker && !c.kind.caption)
+    return { text: c.kind.text };
+  if (c?.kind.kind === 'org-head' && c.kind.punctuated)
+    return { text: c.kind.headline, institution: c.kind.institution };
+  if (c?.kind.kind === 'prose' && c.kind.head && !c.kind.head.kicker && !c.block.continues) return c.kind.head;
   return null;
 }
 
@@ -604,7 +609,7 @@ export class Assembler extends ArticleBuilder {
     if (kicker || dashAt(i + 1)) return kicker ? 'kicker' : 'head';
     const here = display(items[i]) ?? '';
     // A plain line right over a head with punctuation that opens an article: 引题 over 主题.
-    if (!hasProsePunctuation(here) && !isNumberedHead(here) && punctuatedHeadText(items[i + 1]) !== null) {
+    if (!hasProsePunctuation(here) && !isNumberedHead(here) && punctuatedHead(items[i + 1]) !== null) {
       if (items[i + 1]!.block.blankBefore < 2 && this.opensArticleUnder(items, i + 2)) return 'plain-kicker';
     }
     // A column tag (`…（健康视点）`) or a standfirst box under it marks a headline, never a subhead.
@@ -667,9 +672,11 @@ export class Assembler extends ArticleBuilder {
    * line is the kicker. Reported for review: it could be the headline over a subheadline.
    */
   private plainKickerStack(kicker: string, items: Classified[], i: number): number {
-    const headline = punctuatedHeadText(items[i + 1])!;
+    const { text: headline, institution: glued } = punctuatedHead(items[i + 1])!;
     const label = items[i + 2];
-    const institution = label?.kind.kind === 'org' && label.block.blankBefore < 2 ? label.kind.institution : undefined;
+    const under =
+      !glued && label?.kind.kind === 'org' && label.block.blankBefore < 2 ? label.kind.institution : undefined;
+    const institution = glued ?? under;
     this.startArticle({ kicker, headline, institution }, items[i]!.block);
     const l = items[i]!.block.lines[0]!;
     this.report(
@@ -679,7 +686,7 @@ export class Assembler extends ArticleBuilder {
       l.column,
       'info',
     );
-    return institution ? 2 : 1;
+    return under ? 2 : 1;
   }
 
   /**

@@ -31,6 +31,26 @@ import {
 const PHRASE_SPACE = /[\u3400-\u9fff“”‘’] [\u3400-\u9fff“”‘’]/;
 /** A head's first phrase set on a line of its own is at most this share of the measure. */
 const PHRASE_MAX = 0.6;
+/**
+ * A plain line over a head with punctuation (a kicker over its head), nothing else under them but what
+ * was split off as the stack's tail. Two lines of prose differ: cut by a column break, the second fills
+ * the measure; a whole paragraph opens on a line as wide as the measure less its 2-em indent (a
+ * standfirst has a measure of its own: there the first line stops short of the second by the indent).
+ * A `——` subheadline, column tag or label split off under them is proof enough of a stack.
+ */
+function plainOverPunctuated(texts: string[], stackTail: boolean, shape: PageShape): boolean {
+  if (texts.length !== 2 || !isDisplayLine(texts[0]!, shape, false) || isNumberedHead(texts[0]!)) return false;
+  if (!isPunctuatedHead(texts[1]!, shape) && !(stackTail && hasProsePunctuation(texts[1]!))) return false;
+  if (stackTail) return true;
+  const w = (t: string) => visualWidth(t, shape.quoteEm);
+  const shortfall = w(texts[1]!) - w(texts[0]!);
+  return (
+    w(texts[0]!) < shape.measure - FIRST_LINE_INDENT - INDENT_SLACK &&
+    w(texts[1]!) <= shape.measure - INDENT_SLACK &&
+    !(shortfall >= INDENT_SLACK && shortfall <= FIRST_LINE_INDENT + 1)
+  );
+}
+
 /** A paragraph's first line is indented this many ems. */
 const FIRST_LINE_INDENT = 2;
 /** At most this many lines of a head. */
@@ -303,41 +323,37 @@ export function splitBeforeNumberedHeads(blocks: Block[], shape: PageShape): Blo
  */
 export function splitStackLines(blocks: Block[], shape: PageShape): Block[] {
   const headLine = (t: string) => isDisplayLine(t, shape) || isPunctuatedHead(t, shape);
-  return blocks.flatMap((b) => {
+  return blocks.flatMap((b, i) => {
     const texts = b.lines.map((l) => l.text);
     if (texts.length < 2 || texts.length > 4 || !texts.slice(1).every(headLine)) return [b];
+    // A `——` subheadline printed right under the block (split off already: it stands alone) ends the stack too.
+    const next = blocks[i + 1];
+    const subtitleUnder = next?.blankBefore === 0 && isDashSubtitle(next.lines[0]?.text ?? '');
     const head: Block['lines'][] = [];
     const tail: Block['lines'][] = [];
     let lines = b.lines;
-    // A label over a head with punctuation (a display block reads a label over a plain head itself).
-    const labelOverPunctuated = texts.length === 2 && isOrgName(texts[0]!) && hasProsePunctuation(texts[1]!);
-    // A plain line over a head with punctuation, nothing under them (a kicker over its head). Two
-    // lines of prose differ: cut by a column break, the second fills the measure; a whole paragraph
-    // opens on a line as wide as the measure less its 2-em indent.
-    // (A standfirst has a measure of its own: there the first line stops short of the second by the indent.)
-    const w = (t: string) => visualWidth(t, shape.quoteEm);
-    const shortfall = texts.length === 2 ? w(texts[1]!) - w(texts[0]!) : 0;
-    const plainOverPunctuated =
-      texts.length === 2 &&
-      isDisplayLine(texts[0]!, shape, false) &&
-      !isNumberedHead(texts[0]!) &&
-      isPunctuatedHead(texts[1]!, shape) &&
-      w(texts[0]!) < shape.measure - FIRST_LINE_INDENT - INDENT_SLACK &&
-      w(texts[1]!) <= shape.measure - INDENT_SLACK &&
-      !(shortfall >= INDENT_SLACK && shortfall <= FIRST_LINE_INDENT + 1);
-    if (isKickerLine(texts[0]!) || labelOverPunctuated || plainOverPunctuated) {
-      head.push(lines.slice(0, 1));
-      lines = lines.slice(1);
-    }
     // Under the head, from the bottom up: a `——` subheadline, a column tag, a label under a head
     // with punctuation (`守护健康，我们一直在` / `某某医院`).
-    const punctuated = lines.some((l) => hasProsePunctuation(l.text));
+    // (A label under a plain head stays with it: the block reads as label and head.)
+    const punctuated = lines.slice(isKickerLine(texts[0]!) ? 1 : 0).some((l) => hasProsePunctuation(l.text));
     for (;;) {
       const last = lines[lines.length - 1]?.text ?? '';
-      const under = isDashSubtitle(last) || isColumnTag(last) || (isOrgName(last) && (punctuated || tail.length > 0));
+      const under = isDashSubtitle(last) || isColumnTag(last) || (isOrgName(last) && punctuated);
       if (lines.length < 2 || !under) break;
       tail.unshift(lines.slice(-1));
       lines = lines.slice(0, -1);
+    }
+    const rest = lines.map((l) => l.text);
+    // A label over a head with punctuation (a display block reads a label over a plain head itself).
+    const labelOverPunctuated = rest.length === 2 && isOrgName(rest[0]!) && hasProsePunctuation(rest[1]!);
+    const overHead =
+      isKickerLine(rest[0]!) ||
+      labelOverPunctuated ||
+      plainOverPunctuated(rest, tail.length > 0 || subtitleUnder, shape);
+    // Something must be left under it to be the head.
+    if (overHead && rest.length >= 2) {
+      head.push(lines.slice(0, 1));
+      lines = lines.slice(1);
     }
     if (head.length === 0 && tail.length === 0) return [b];
     return [...head, lines, ...tail].map((part, k) =>

@@ -427,4 +427,31 @@ describe('heads with punctuation', () => {
     expect(tree.articles.map((a) => a.headline)).toEqual(['守护健康', '“家门口”就能看好病']);
     expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 14)).toBe(true);
   });
+
+  it('a plain kicker over a head with its label glued on and a —— subheadline opens an article', () => {
+    const tree = parse([
+      '某某区人民医院 守护健康',
+      '',
+      ...BODY,
+      '',
+      '',
+      '做实家庭医生签约夯实基层',
+      '医防融合见实效，我们一直在某某县卫生健康委',
+      '——某某县卫生健康委服务群众纪实',
+      '',
+      ...MORE,
+    ]);
+    const a = tree.articles[1]!;
+    expect([a.kicker, a.headline, a.institution, a.subheadline]).toEqual([
+      '做实家庭医生签约夯实基层',
+      '医防融合见实效，我们一直在',
+      '某某县卫生健康委',
+      '——某某县卫生健康委服务群众纪实',
+    ]);
+  });
+
+  it('a kicker with only a —— line under it leaves no empty head behind', () => {
+    const tree = parse(['聚焦基层：', '——某某县中医院纪实', '', ...MORE]);
+    expect(tree.diagnostics.filter((d) => d.ruleId === 'internal-error')).toEqual([]);
+  });
 });
