@@ -10,7 +10,14 @@ import type { Reporter, SourceLine } from './lines.js';
 import { toBlocks, type PageShape } from './page.js';
 import { buildProseIndex } from './paragraphs.js';
 import { rethread } from './rethread.js';
-import { hasProsePunctuation, isDashSubtitle, isRunningHead, matchFolio, visualWidth } from './text-form.js';
+import {
+  hasProsePunctuation,
+  isDashSubtitle,
+  isRunningHead,
+  matchFolio,
+  opensWithDateline,
+  visualWidth,
+} from './text-form.js';
 import {
   splitBeforeNumberedHeads,
   splitHeadsUnderLabels,
@@ -35,7 +42,7 @@ export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter
   // (or a caption under a wide photo, which keeps its wrapped lines).
   const spanning = (l: SourceLine) =>
     !shape.lineMode && !opensCaption(l.text) && isDisplayLine(l.text, shape) && visualWidth(l.text) > shape.measure + 2;
-  // A `——` line closes a headline stack only when a blank line or a byline follows it; inside prose a
+  // A `——` line closes a headline stack only when a blank line, a byline or a dateline follows it; inside prose a
   // column line may open with a dash too (`…这家医院` / `——某某医院于…`).
   // So does one under an unpunctuated head line when neither has prose punctuation and an indented
   // paragraph opens right under it (pdftotext printed the stack above its column without a gap).
@@ -43,7 +50,8 @@ export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter
     if (!isDashSubtitle(l.text)) return false;
     const i = lines.indexOf(l);
     const [before, after] = [lines[i - 1], lines[i + 1]];
-    if (!after || !after.text || parseByline(after.text) !== null) return true;
+    // So does a dateline (`新华社成都3月5日电`): it opens the first paragraph under the stack.
+    if (!after || !after.text || parseByline(after.text) !== null || opensWithDateline(after.text)) return true;
     const bare = (x: SourceLine | undefined) => !!x?.text && !hasProsePunctuation(x.text);
     return bare(before) && bare(l) && visualWidth(after.text) < shape.measure - INDENTED;
   };

@@ -104,4 +104,19 @@ describe('heads printed straight over the prose', () => {
     const a = tree.articles[0]!;
     expect([a.headline, a.byline.authors]).toEqual(['“家门口”就能护佑一方平安', ['李明']]);
   });
+
+  it('a —— subheadline straight over a dateline closes the headline stack', () => {
+    const tree = parse([
+      ...COLUMN,
+      '',
+      '病房不熄灯，守护健康！（健康视点）',
+      '——深化医改系列报道之三',
+      '新华社成都12月22日电',
+      '（记者 李明）在某某医院，医',
+      '院党委将提升服务品质作为重点',
+      '工作，群众满意度不断提高。',
+    ]);
+    const a = tree.articles.at(-1)!;
+    expect([a.headline, a.subheadline]).toEqual(['病房不熄灯，守护健康！（健康视点）', '——深化医改系列报道之三']);
+  });
 });
