@@ -82,7 +82,8 @@ export function leadingHeadLines(block: Block, shape: PageShape): number {
   const shortFirstPhrase = w(first) <= shape.measure * PHRASE_MAX && !CONTINUATION_START.test(first);
   const longerSecondPhrase =
     isDisplayLine(second, shape, false) && w(second) > w(first) + 1 && w(second) <= shape.measure;
-  if (onlyFirstLineRead && shortFirstPhrase && longerSecondPhrase) {
+  // An indented line over a full one is the body's opening, not a second phrase (`打通服务末梢` / `开展…` / `规定…，…`).
+  if (onlyFirstLineRead && shortFirstPhrase && longerSecondPhrase && !opensParagraphAt(lines, 1, shape)) {
     // The second phrase may wrap once more onto a short line (`以创新驱动推动高质量发` / `展`).
     const third = lines[2]!;
     const wraps =

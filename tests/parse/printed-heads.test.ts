@@ -119,4 +119,21 @@ describe('heads printed straight over the prose', () => {
     const a = tree.articles.at(-1)!;
     expect([a.headline, a.subheadline]).toEqual(['病房不熄灯，守护健康！（健康视点）', '——深化医改系列报道之三']);
   });
+
+  it('a one-phrase head over an indented opening and a full line keeps the opening in the body', () => {
+    const tree = parse([
+      ...COLUMN,
+      '',
+      '某某市急救医疗中心',
+      '',
+      '打通服务末梢',
+      '开展深入贯彻中央八项规',
+      '定精神学习教育活动，集中学习',
+      '20余次，党员干部交流发言。',
+    ]);
+    const a = tree.articles.at(-1)!;
+    const first = a.children[0]!;
+    expect(a.headline).toBe('打通服务末梢');
+    expect(first.type === 'paragraph' && first.children[0]!.value.startsWith('开展深入')).toBe(true);
+  });
 });
