@@ -254,6 +254,9 @@ export function promoteHeads(items: Classified[], shape: PageShape): Classified[
  */
 const OPEN_PHRASE_END = /(?<!目)的$/;
 
+/** A line that ends on an ideograph: wrapped inside a phrase, not broken after a mark. */
+const WRAPPED_MID_PHRASE = /[\u3400-\u9fff]$/;
+
 /** Classify one block by form. */
 export function classifyBlock(block: Block, shape: PageShape): BlockKind {
   const kind = classifyByForm(block, shape);
@@ -295,6 +298,16 @@ function classifyByForm(block: Block, shape: PageShape): BlockKind {
       return { kind: 'prose', head: { text: oh.headline, institution: oh.institution } };
     if (isPunctuatedHead(t, shape)) return { kind: 'prose', head: { text: t } };
   }
+  // A head with punctuation that wrapped mid-phrase (its first line ends on an ideograph, not a mark),
+  // split off the prose under it by form (split.ts): one head.
+  if (
+    block.runIn &&
+    texts.length === 2 &&
+    WRAPPED_MID_PHRASE.test(texts[0]!) &&
+    !OPEN_PHRASE_END.test(texts[0]!) &&
+    isPunctuatedHead(texts.join(''), shape)
+  )
+    return { kind: 'prose', head: { text: texts.join('') } };
   if (texts.length >= 2 && texts.length <= 4 && texts.every((t) => isDisplayLine(t, shape, false))) {
     // Institution label and headline on separate lines without a blank between.
     if (isNumberedHead(texts[0]))

@@ -24,6 +24,7 @@ import {
   isDashSubtitle,
   isOrgName,
   isStandfirstLabel,
+  opensWithDateline,
   visualWidth,
 } from './text-form.js';
 
@@ -244,14 +245,16 @@ function closesQuote(text: string): boolean {
 function headOverParagraph(texts: string[], shape: PageShape): number {
   const w = (t: string) => visualWidth(t, shape.quoteEm);
   const headLike = (t: string) => isDisplayLine(t, shape) || isPunctuatedHead(t, shape);
-  for (const k of [1, 2]) {
+  // A dateline (`本报成都4月6日电`) opens the first paragraph: the lines over it are the whole head.
+  const dateline = texts.findIndex((t, j) => j > 0 && j <= 2 && opensWithDateline(t));
+  for (const k of dateline > 0 ? [dateline] : [1, 2]) {
     if (texts.length < k + 2) break;
     const head = texts.slice(0, k);
     if (!head.every(headLike) || CONTINUATION_START.test(texts[0]!) || opensQuote(head.join(''))) continue;
     // A wrapped head's second line is its shorter end, without a mark ending a sentence inside it.
     if (k === 2 && (w(texts[1]!) >= w(texts[0]!) || hasProsePunctuation(texts[0]!.slice(-1)))) continue;
     // A `核心阅读` box under the head opens the article's standfirst.
-    if (opensParagraphAt(texts, k, shape) || (k === 1 && isStandfirstLabel(texts[1]!))) return k;
+    if (k === dateline || opensParagraphAt(texts, k, shape) || (k === 1 && isStandfirstLabel(texts[1]!))) return k;
   }
   return 0;
 }

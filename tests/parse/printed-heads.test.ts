@@ -136,4 +136,21 @@ describe('heads printed straight over the prose', () => {
     expect(a.headline).toBe('打通服务末梢');
     expect(first.type === 'paragraph' && first.children[0]!.value.startsWith('开展深入')).toBe(true);
   });
+
+  it('a head with punctuation wrapped onto a short line over a dateline is one headline', () => {
+    const tree = parse([
+      '跑出加速度——',
+      '',
+      '报销快了，服务惠及百',
+      '姓',
+      '本报成都4月6日电（记者 李明）',
+      '通过建立患者全程数据库，实',
+      '现疾控、医院、社区业务协同，',
+      '群众看病更方便。',
+    ]);
+    const a = tree.articles[0]!;
+    expect([a.kicker, a.headline]).toEqual(['跑出加速度——', '报销快了，服务惠及百姓']);
+    const first = a.children[0]!;
+    expect(first.type === 'paragraph' && first.children[0]!.value.startsWith('本报成都')).toBe(true);
+  });
 });
