@@ -140,6 +140,9 @@ export function spanArticles(tree: ZbDocument): void {
 const ROLE_WORD_RE = /^(?:通讯员|实习生|记者|摄影)$/;
 const ROLE_IN_BRACKETS_RE = /(通讯员|实习生)/g;
 
+/** Paragraphs at the top of an article searched for its dateline (an editor's note and its signature may precede it). */
+const DATELINE_PARAGRAPHS = 3;
+
 /** A name in a dateline's brackets: 2–3 ideographs (names are separated by 、 or spaces). */
 const DATELINE_NAME_RE = /^[\u3400-\u9fff]{2,3}$/;
 
@@ -151,8 +154,13 @@ const DATELINE_NAME_RE = /^[\u3400-\u9fff]{2,3}$/;
 export function bylineFromDateline(tree: ZbDocument): void {
   for (const a of tree.articles) {
     if (a.byline.authors.length) continue;
-    const first = a.children.find((c): c is Paragraph => c.type === 'paragraph');
-    const m = first ? DATELINE_RE.exec(textOf(first)) : null;
+    // The dateline opens the body's first paragraph; an editor's note printed over it may come first.
+    const m =
+      a.children
+        .filter((c): c is Paragraph => c.type === 'paragraph')
+        .slice(0, DATELINE_PARAGRAPHS)
+        .map((p) => DATELINE_RE.exec(textOf(p)))
+        .find((x) => x !== null) ?? null;
     // The brackets read as a byline (`记者 李明 通讯员 王芳`): role words are no names.
     const inBrackets = m?.[1] ? /[（(]([^（）()]+)[）)]$/.exec(m[0])?.[1] : undefined;
     // A role word glued to the name before it where the line broke (`许鑫阳` / `通讯员 蔡超`) stands apart.

@@ -153,4 +153,21 @@ describe('heads printed straight over the prose', () => {
     const first = a.children[0]!;
     expect(first.type === 'paragraph' && first.children[0]!.value.startsWith('本报成都')).toBe(true);
   });
+
+  it('the reporters of a dateline under an editor’s note are the article’s authors', () => {
+    const tree = parse([
+      '某某区人民医院',
+      '',
+      '擦亮服务品牌',
+      '',
+      '基层是守护群众健康的第一道防',
+      '线，本期刊发一组来自基层的报道。',
+      '——编 者',
+      '',
+      '新华社上海10月22日电（记者 李明、王芳）在党',
+      '建工作中，医院尤为重视党建文化建设，',
+      '树立了自身品牌。',
+    ]);
+    expect(tree.articles[0]!.byline.authors).toEqual(['李明', '王芳']);
+  });
 });
