@@ -248,15 +248,31 @@ function headOverParagraph(texts: string[], shape: PageShape): number {
   // A dateline (`本报成都4月6日电`) opens the first paragraph: the lines over it are the whole head.
   const dateline = texts.findIndex((t, j) => j > 0 && j <= 2 && opensWithDateline(t));
   for (const k of dateline > 0 ? [dateline] : [1, 2]) {
-    if (texts.length < k + 2) break;
+    // A wrapped head over one line only: a one-line paragraph, or an opening the column broke after.
+    const overOneLine = k === 2 && texts.length === 3;
+    if (texts.length < k + 2 && !overOneLine) break;
     const head = texts.slice(0, k);
     if (!head.every(headLike) || CONTINUATION_START.test(texts[0]!) || opensQuote(head.join(''))) continue;
     // A wrapped head's second line is its shorter end, without a mark ending a sentence inside it.
     if (k === 2 && (w(texts[1]!) >= w(texts[0]!) || hasProsePunctuation(texts[0]!.slice(-1)))) continue;
     // A `核心阅读` box under the head opens the article's standfirst.
     if (k === dateline || opensParagraphAt(texts, k, shape) || (k === 1 && isStandfirstLabel(texts[1]!))) return k;
+    if (overOneLine && wrappedHeadOverLine(texts, shape)) return k;
   }
   return 0;
+}
+
+/**
+ * Two lines wrapped inside a phrase (the first ends on an ideograph) that read as one head, over a
+ * line that opens a sentence of its own.
+ */
+function wrappedHeadOverLine(texts: string[], shape: PageShape): boolean {
+  const joined = texts[0]! + texts[1]!;
+  return (
+    /[\u3400-\u9fff]$/.test(texts[0]!) &&
+    (isDisplayLine(joined, shape) || isPunctuatedHead(joined, shape)) &&
+    !CONTINUATION_START.test(texts[2]!)
+  );
 }
 
 /**

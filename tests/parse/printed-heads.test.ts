@@ -170,4 +170,12 @@ describe('heads printed straight over the prose', () => {
     ]);
     expect(tree.articles[0]!.byline.authors).toEqual(['李明', '王芳']);
   });
+
+  it('a head wrapped over one line of text under its label is the headline', () => {
+    const tree = parse(['某某区人民医院', '', '病房不熄灯，下沉优质', '资源！', '鲜红党旗，指引前行。', '', ...COLUMN]);
+    const a = tree.articles[0]!;
+    const first = a.children[0]!;
+    expect(a.headline).toBe('病房不熄灯，下沉优质资源！');
+    expect(first.type === 'paragraph' && first.children[0]!.value).toBe('鲜红党旗，指引前行。');
+  });
 });
