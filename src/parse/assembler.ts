@@ -53,6 +53,8 @@ function isSubheadForm(text: string): boolean {
   return /\S\s+\S/.test(text) || isNumberedHead(text) || /[，：,:]/.test(text);
 }
 
+/** A line under a headline at most this wide (ems) may be the headline's wrapped end (`…凝聚奋进力` / `量`). */
+const HEADLINE_TAIL_MAX = 3;
 /** A bare page number is the folio only among the page's first this-many blocks (the running head). */
 const FOLIO_TOP_BLOCKS = 5;
 
@@ -314,6 +316,34 @@ export class Assembler extends ArticleBuilder {
   }
 
   /** Report a head read from a line that carries punctuation: a guess the editor should check. */
+  /**
+   * A line of a word or two right under a headline that stops mid-phrase (on an ideograph, no
+   * subheadline yet) is the headline's wrapped end: a subheadline is a phrase of its own.
+   */
+  private isHeadlineTail(text: string): boolean {
+    const a = this.current!;
+    return (
+      !a.subheadline &&
+      a.lede.length === 0 &&
+      /[\u3400-\u9fff]$/.test(a.headline) &&
+      visualWidth(text) <= HEADLINE_TAIL_MAX &&
+      !isDashSubtitle(text) &&
+      !isColumnTag(text)
+    );
+  }
+
+  /** Report a short line joined to the headline above it. */
+  private reviewHeadlineTail(text: string, block: Block): void {
+    const l = block.lines[0]!;
+    this.report(
+      'needs-review',
+      `“${text}” under the headline read as its wrapped end (“${this.current!.headline}”); it could be a subheadline`,
+      l.line,
+      l.column,
+      'info',
+    );
+  }
+
   private reviewHead(block: Block, what: string): void {
     const l = block.lines[0]!;
     this.report(
@@ -517,7 +547,10 @@ export class Assembler extends ArticleBuilder {
     }
     if (this.state === 'stack' && !this.pending.length) {
       if (apart || wrapped) this.addFigure(text, block);
-      else if (!twoPart && !this.current!.subheadline && this.current!.lede.length === 0) {
+      else if (this.isHeadlineTail(text)) {
+        this.current!.headline += text;
+        this.reviewHeadlineTail(text, block);
+      } else if (!twoPart && !this.current!.subheadline && this.current!.lede.length === 0) {
         this.current!.subheadline = text;
       } else this.addHeading(text, block);
       return 0;

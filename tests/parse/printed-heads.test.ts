@@ -178,4 +178,11 @@ describe('heads printed straight over the prose', () => {
     expect(a.headline).toBe('病房不熄灯，下沉优质资源！');
     expect(first.type === 'paragraph' && first.children[0]!.value).toBe('鲜红党旗，指引前行。');
   });
+
+  it('a word or two alone under a headline that stops mid-phrase is its wrapped end', () => {
+    const tree = parse(['某某区人民医院', '', '下沉优质资源：凝聚奋进力', '', '量', '', ...COLUMN]);
+    const a = tree.articles[0]!;
+    expect([a.headline, a.subheadline]).toEqual(['下沉优质资源：凝聚奋进力量', null]);
+    expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.message.includes('wrapped end'))).toBe(true);
+  });
 });
