@@ -44,6 +44,10 @@ export interface BylineParts {
   extra: string | null;
 }
 
+/** A bullet papers set before a byline (`■本报记者 李明`, `◎ 记者 王芳`). */
+const BULLET = '[■□●○◆◇★☆◎]';
+const BULLET_RE = new RegExp(`^${BULLET}\\s*`);
+
 /**
  * Parse a byline line: names separated by spaces or 、, each group optionally led by a role
  * (`本报记者 李明 通讯员 赵红`), optionally ending in a photo credit. Returns null when the line is
@@ -54,7 +58,7 @@ export function parseByline(text: string): BylineParts | null {
   if (!t || t.length > 40) return null;
   if (AUTHOR_NOTE_RE.test(t)) return { authors: [], photoCredit: null, extra: t };
   // A bullet before the byline (`■本报记者 李明`) or brackets around it (`（本报记者 李明）`).
-  const bullet = /^[■□●○◆◇★☆]\s*/.exec(t)?.[0] ?? '';
+  const bullet = BULLET_RE.exec(t)?.[0] ?? '';
   const bracketed = /^[（(]([^（）()]+)[）)]$/.exec(t.slice(bullet.length));
   if (bullet || bracketed) {
     const inner = parseByline(bracketed ? bracketed[1]! : t.slice(bullet.length));
@@ -81,7 +85,7 @@ export function parseByline(text: string): BylineParts | null {
 }
 
 /** Does the line open like a byline or close like a photo credit (so its spaces separate names)? */
-const BYLINE_LIKE_RE = new RegExp(`^[■□●○◆◇★☆（(]?\\s*(?:${AGENCY}${ROLE}[/／:：]?\\s)|\\s摄[）)]?$`);
+const BYLINE_LIKE_RE = new RegExp(`^(?:${BULLET}|[（(])?\\s*(?:${AGENCY}${ROLE}[/／:：]?\\s)|\\s摄[）)]?$`);
 
 /**
  * Bylines pad two-character names to three (`李 明`, with an ASCII or ideographic space) so names

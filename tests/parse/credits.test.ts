@@ -41,6 +41,13 @@ describe('bylines', () => {
   });
 });
 
+describe('bylines behind a bullet', () => {
+  it('reads the names behind ◎ as behind ■', () => {
+    expect(parseByline('◎ 本报记者 李明 通讯员 张三')?.authors).toEqual(['李明', '张三']);
+    expect(parseByline('■本报记者 李明')?.authors).toEqual(['李明']);
+  });
+});
+
 describe('captions', () => {
   it('knows a caption by its opening or by a per-photo credit after words that are not a name', () => {
     expect(captionOf(['图为城东实验小学的学生在上科学课。', '新华社记者 王刚 摄'])).toBe(
