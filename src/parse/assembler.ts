@@ -637,7 +637,15 @@ export class Assembler extends ArticleBuilder {
     const dashAt = (j: number) => isDashSubtitle(display(items[j]) ?? '');
     // 引题 + 主题 + ——副题: this line is the kicker of the head after it (a column tag between the
     // head and its subheadline belongs to the head: then this line is the head).
-    const kicker = display(items[i + 1]) !== null && !isColumnTag(display(items[i + 1])!) && dashAt(i + 2);
+    // So is a line over a head printed straight over a dateline (引题 + 主题 + `本报…电`): a subhead is
+    // never followed by another head and a dateline.
+    const headOverDateline =
+      display(items[i + 1]) !== null &&
+      !!items[i + 1]!.block.runIn &&
+      items[i + 2]?.kind.kind === 'prose' &&
+      opensWithDateline(items[i + 2]!.block.lines[0]!.text);
+    const kicker =
+      display(items[i + 1]) !== null && !isColumnTag(display(items[i + 1])!) && (dashAt(i + 2) || headOverDateline);
     // A `——` subheadline under a head is a headline stack by itself, whatever follows it.
     if (kicker || dashAt(i + 1)) return kicker ? 'kicker' : 'head';
     const here = display(items[i]) ?? '';

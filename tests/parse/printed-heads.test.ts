@@ -185,4 +185,20 @@ describe('heads printed straight over the prose', () => {
     expect([a.headline, a.subheadline]).toEqual(['下沉优质资源：凝聚奋进力量', null]);
     expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.message.includes('wrapped end'))).toBe(true);
   });
+
+  it('a plain line over a head printed straight over a dateline is its kicker', () => {
+    const tree = parse([
+      ...COLUMN,
+      '',
+      '凝聚奋进力量点亮健康生活',
+      '',
+      '中医药传承创新织密保障',
+      '网络',
+      '本报重庆6月11日电（记者 李明）',
+      '医院组织专家团队深入基层开展',
+      '义诊活动，受到群众广泛好评。',
+    ]);
+    const a = tree.articles.at(-1)!;
+    expect([a.kicker, a.headline]).toEqual(['凝聚奋进力量点亮健康生活', '中医药传承创新织密保障网络']);
+  });
 });
