@@ -103,6 +103,13 @@ const PLACE_START_RE = /^[\u3400-\u9fff]{2}[区县市州旗]/;
  * the name: it moves to the label, and the decision is reported for review.
  */
 export function extendGluedPlaceNames(tree: ZbDocument, text: string, report: Reporter): void {
+  // Articles of one page share their labels: each string is counted once, so a long text costs one pass per label.
+  const counts = new Map<string, number>();
+  const count = (needle: string) => {
+    let n = counts.get(needle);
+    if (n === undefined) counts.set(needle, (n = occurrences(text, needle)));
+    return n;
+  };
   for (const a of tree.articles) {
     const inst = a.institution;
     const place = inst && !a.institutionInferred ? PLACE_START_RE.exec(inst)?.[0] : undefined;
@@ -111,8 +118,8 @@ export function extendGluedPlaceNames(tree: ZbDocument, text: string, report: Re
     const glued = `${a.headline}${inst}`;
     const longer = last + place;
     // Printed elsewhere: more often than inside the glued headline line itself.
-    const elsewhere = text.split(longer).length - 1 - (text.split(glued).length - 1);
-    if (!text.includes(glued) || elsewhere < 1) continue;
+    const elsewhere = count(longer) - count(glued);
+    if (count(glued) === 0 || elsewhere < 1) continue;
     a.headline = a.headline.slice(0, -last.length);
     a.institution = last + inst;
     const where = a.position?.start;
@@ -124,6 +131,13 @@ export function extendGluedPlaceNames(tree: ZbDocument, text: string, report: Re
       'info',
     );
   }
+}
+
+/** How many times `needle` occurs in `text`, without overlaps. */
+function occurrences(text: string, needle: string): number {
+  let n = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) n++;
+  return n;
 }
 
 /** Extend each article's span to its last node. */

@@ -162,20 +162,21 @@ function bands(flows: Flow[], pairs: Map<number, Pair>, taken: Set<number>): voi
 }
 
 /** The column's text, with the columns already paired before it when it is short (its article's vocabulary). */
-function context(flows: Flow[], pairs: Map<number, Pair>, i: number): string {
+function context(flows: Flow[], before: Map<number, number>, i: number): string {
   let text = flows[i].text;
   const seen = new Set([i]);
-  for (let p = before(pairs, i); p !== undefined && !seen.has(p) && text.length < CONTEXT_CHARS; p = before(pairs, p)) {
+  for (let p = before.get(i); p !== undefined && !seen.has(p) && text.length < CONTEXT_CHARS; p = before.get(p)) {
     seen.add(p);
     text = flows[p].text + text;
   }
   return text;
 }
 
-/** The flow paired before flow i, if any. */
-function before(pairs: Map<number, Pair>, i: number): number | undefined {
-  for (const p of pairs.values()) if (p.to === i) return p.from;
-  return undefined;
+/** For each flow that continues another, the flow paired before it (the first pair found, as pairs are kept). */
+function predecessors(pairs: Map<number, Pair>): Map<number, number> {
+  const before = new Map<number, number>();
+  for (const p of pairs.values()) if (!before.has(p.to)) before.set(p.to, p.from);
+  return before;
 }
 
 function leftovers(flows: Flow[], pairs: Map<number, Pair>, taken: Set<number>): void {
@@ -187,6 +188,7 @@ function leftovers(flows: Flow[], pairs: Map<number, Pair>, taken: Set<number>):
     .map((f, i) => i)
     .filter((i) => flows[i].openStart && !taken.has(i) && !headCandidateOnly(flows[i]));
   const candidates: { from: number; to: number; score: number }[] = [];
+  const before = predecessors(pairs);
   for (const o of open) {
     for (const s of starts) {
       const jump = flows[o].jumpOut && flows[s].jumpIn && flows[s].page > flows[o].page;
@@ -195,7 +197,7 @@ function leftovers(flows: Flow[], pairs: Map<number, Pair>, taken: Set<number>):
       candidates.push({
         from: o,
         to: s,
-        score: affinity(context(flows, pairs, o), flows[s].text) + (jump ? JUMP_BONUS : 0),
+        score: affinity(context(flows, before, o), flows[s].text) + (jump ? JUMP_BONUS : 0),
       });
     }
   }
@@ -230,22 +232,26 @@ function reaches(pairs: Map<number, Pair>, from: number, to: number): boolean {
 
 function swaps(flows: Flow[], pairs: Map<number, Pair>): void {
   const list = [...pairs.values()];
+  const before = predecessors(pairs);
   for (const p of list) {
+    // Two modules interleave only where two heads are open: with one head above, the columns are one article's.
+    // (Checked once per pair, before the inner loop, so the walk stays linear in the pairs of a page.)
+    if (headsAbove(flows, p.from) < INTERLEAVED_HEADS) continue;
     for (const q of list) {
       // Interleaved as pdftotext interleaves two modules: o1 s1 … o2 s2, all on one page.
       if (!p.sequential || !q.sequential || p.to >= q.from || flows[p.from].page !== flows[q.to].page) continue;
       if (!sameMeasure(flows[p.from], flows[q.to]) || !sameMeasure(flows[q.from], flows[p.to])) continue;
-      // Columns of one article chain into each other: swapping those would close a loop.
-      if (reaches(pairs, p.to, q.from) || reaches(pairs, q.to, p.from)) continue;
-      // Two modules interleave only where two heads are open: with one head above, the columns are one article's.
-      if (headsAbove(flows, p.from) < INTERLEAVED_HEADS) continue;
       // Vocabulary says little about a few lines: only whole columns are swapped.
       if ([p.from, p.to, q.from, q.to].some((i) => flows[i].text.length < SWAP_MIN_CHARS)) continue;
-      const score = (o: number, s: number) => affinity(context(flows, pairs, o), flows[s].text);
+      // Columns of one article chain into each other: swapping those would close a loop.
+      if (reaches(pairs, p.to, q.from) || reaches(pairs, q.to, p.from)) continue;
+      const score = (o: number, s: number) => affinity(context(flows, before, o), flows[s].text);
       const [pp, qq, pq, qp] = [score(p.from, p.to), score(q.from, q.to), score(p.from, q.to), score(q.from, p.to)];
       // Each continuation must read better with the other column, and the two together by far.
       if (pq <= qq || qp <= pp || pq + qp < (pp + qq) * SWAP_RATIO || pq + qp - (pp + qq) < SWAP_MARGIN) continue;
       [p.to, q.to] = [q.to, p.to];
+      before.set(p.to, p.from);
+      before.set(q.to, q.from);
       p.between = [];
       q.between = [];
       p.sequential = q.sequential = false;
@@ -262,11 +268,14 @@ function headsAbove(flows: Flow[], i: number): number {
   for (let k = i - 1; k >= 0 && flows[k]!.page === flows[i]!.page; k--) {
     const kinds = flows[k]!.items.map((c) => c.kind);
     if (kinds.some((c) => c.kind === 'byline')) break;
-    const head = (c: (typeof kinds)[number]) =>
-      (c.kind === 'display' && !c.caption) || c.kind === 'org' || c.kind === 'org-head';
-    if (kinds.length && kinds.every(head)) heads++;
+    if (kinds.length && kinds.every(isHeadKind)) heads++;
   }
   return heads;
+}
+
+/** A head or label line (not a caption). */
+function isHeadKind(c: Classified['kind']): boolean {
+  return (c.kind === 'display' && !c.caption) || c.kind === 'org' || c.kind === 'org-head';
 }
 
 /** A chain of pairs that returns to its start has no first column: drop its last link. */
