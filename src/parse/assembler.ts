@@ -675,7 +675,10 @@ export class Assembler extends ArticleBuilder {
       j++;
     const byline = items[j]?.kind;
     if (byline?.kind !== 'byline' || byline.parts.authors.length === 0) return null;
-    if (byline.parts.extra === null || items[j + 1]?.kind.kind !== 'prose') return null;
+    // Text, or a standfirst box (`核心阅读`), under the byline.
+    const under = items[j + 1];
+    const boxUnder = under?.kind.kind === 'display' && isStandfirstLabel(under.kind.text);
+    if (byline.parts.extra === null || (under?.kind.kind !== 'prose' && !boxUnder)) return null;
     return 'head';
   }
 

@@ -14,6 +14,7 @@ import {
   matchFolio,
   splitGluedOrgTail,
   visualWidth,
+  isStandfirstLabel,
 } from './text-form.js';
 import { isEditorCredit, isPhotoSlotLabel, isSlugLine } from './furniture.js';
 
@@ -236,9 +237,13 @@ export function promoteHeads(items: Classified[], shape: PageShape): Classified[
         (next.kind === 'display' && !next.caption && items[i + 1]!.block.blankBefore < 2) ||
         (next.kind === 'prose' && next.head !== undefined) ||
         opensParagraph(items[i + 1]));
-    // A reporter's byline and a paragraph's first line under it open an article whatever came before
-    // (the article before may be cut off mid-sentence).
-    const bylineOpensArticle = next?.kind === 'byline' && next.parts.authors.length > 0 && opensParagraph(items[i + 2]);
+    // A reporter's byline and a paragraph's first line (or a standfirst box's label) under it open an
+    // article whatever came before (the article before may be cut off mid-sentence).
+    const under = items[i + 2];
+    const bylineOpensArticle =
+      next?.kind === 'byline' &&
+      next.parts.authors.length > 0 &&
+      (opensParagraph(under) || (under?.kind.kind === 'display' && isStandfirstLabel(under.kind.text)));
     if ((prevOpen && !bylineOpensArticle) || !headFollows) return c;
     const { text, institution } = c.kind.head;
     const kind: BlockKind = institution

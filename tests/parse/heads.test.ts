@@ -253,6 +253,30 @@ describe('heads with punctuation', () => {
     expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 7)).toBe(true);
   });
 
+  it('a head with punctuation over a byline and a standfirst box opens an article even after a sentence cut off', () => {
+    const cut = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，持续打'];
+    const tree = parse([
+      '某某区人民医院 守护健康',
+      '',
+      ...cut,
+      '',
+      '',
+      '病房不熄灯，我们不下班',
+      '',
+      '本报记者 王芳',
+      '',
+      '核心阅读',
+      '',
+      ...BODY2,
+    ]);
+    expect(tree.articles.map((a) => [a.headline, a.truncated, a.byline.authors])).toEqual([
+      ['守护健康', true, []],
+      ['病房不熄灯，我们不下班', false, ['王芳']],
+    ]);
+    expect(tree.articles[1]!.lede.length).toBeGreaterThan(0);
+    expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 8)).toBe(true);
+  });
+
   it('prose under a head and a reporter’s byline opens that article, never the rest of a sentence cut off before it', () => {
     const cut = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，持续打'];
     const tree = parse([
