@@ -9,6 +9,7 @@ import type { Reporter } from './lines.js';
 import type { Block, PageShape } from './page.js';
 import { CONTINUATION_START, MID_SENTENCE_START, startsParagraph, type ProseIndex } from './paragraphs.js';
 import { isHeadBandWord } from './furniture.js';
+import { demoteSentenceSubheads } from './sentence-subheads.js';
 import {
   EDITOR_SIGNATURE_RE,
   opensWithDateline,
@@ -79,6 +80,7 @@ export class Assembler extends ArticleBuilder {
       this.startArticle({ headline: '' }, this.top[0].block);
     }
     this.keepStrayCaptions();
+    demoteSentenceSubheads(this.out.articles, this.report);
     return this.out;
   }
 

@@ -279,6 +279,36 @@ describe('questions', () => {
       'P 在此基础上，医院持续推进家庭医生签约服务，让群众看病更方便更放心，获得感不断增强。',
     ]);
   });
+
+  it('a question set apart straight over a subhead heads no section: it is a one-line paragraph', () => {
+    const { articles, diagnostics } = parse([
+      ...HEAD,
+      ...FIRST,
+      '',
+      '如何让优质医疗资源下沉？',
+      '',
+      '深化医改，优化营商环境',
+      '',
+      '在此基础上，医院持续推进家',
+      '庭医生签约服务，让群众看病更方便',
+      '更放心，获得感不断增强。',
+    ]);
+    expect(articles[0]!.children.map(text)).toEqual([
+      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      'P 如何让优质医疗资源下沉？',
+      'H 深化医改，优化营商环境',
+      'P 在此基础上，医院持续推进家庭医生签约服务，让群众看病更方便更放心，获得感不断增强。',
+    ]);
+    expect(diagnostics.some((d) => d.ruleId === 'needs-review' && d.message.includes('heads no section'))).toBe(true);
+  });
+
+  it('a question set apart at the end of an article heads no section either', () => {
+    const tree = parse([...HEAD, ...FIRST, '', '如何让优质医疗资源下沉？', '']);
+    expect(tree.articles[0]!.children.map(text)).toEqual([
+      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      'P 如何让优质医疗资源下沉？',
+    ]);
+  });
 });
 
 describe('pieces of sentences', () => {
