@@ -134,11 +134,16 @@ export class Assembler extends ArticleBuilder {
         if (!beforeBody || this.current!.children.length) this.state = 'closed';
         return 0;
       }
-      case 'org-head':
+      case 'org-head': {
         if (kind.punctuated)
           this.reviewHead(block, `the headline “${kind.headline}” under the label “${kind.institution}”`);
-        this.startArticle({ institution: kind.institution, headline: kind.headline }, block);
+        const kicker = this.kickerOverLabelledHead(kind.headline, items, i);
+        this.startArticle(
+          { institution: kind.institution, headline: kind.headline, kicker: kicker?.text },
+          kicker?.block ?? block,
+        );
         return 0;
+      }
       case 'org': {
         const stacked = this.orgStack(items, i);
         if (stacked) return stacked;
@@ -212,6 +217,33 @@ export class Assembler extends ArticleBuilder {
     // A short line that ends a sentence may be a sentence's tail as well as a paragraph's first line.
     if (!this.shape.lineMode && endsSentence(first) && next.block.lines.length === 1) return false;
     return this.shape.lineMode || this.indented(next.block);
+  }
+
+  /**
+   * The one plain line printed right over the page's first head (no blank line between) when that head
+   * carries its label and a `——` subheadline follows it: a full stack 引题, 主题, 副题, so the line is
+   * the kicker, not the series banner (a banner stands apart). Reported: it could be the banner.
+   */
+  private kickerOverLabelledHead(
+    headline: string,
+    items: Classified[],
+    i: number,
+  ): { text: string; block: Block } | null {
+    const over = this.top[0];
+    if (this.state !== 'top' || this.top.length !== 1 || !over || items[i]!.block.blankBefore > 0) return null;
+    if (hasProsePunctuation(over.text) || isNumberedHead(over.text)) return null;
+    const next = items[i + 1];
+    if (next?.kind.kind !== 'display' || next.kind.caption || !isDashSubtitle(next.kind.text)) return null;
+    this.top = [];
+    const l = over.block.lines[0]!;
+    this.report(
+      'needs-review',
+      `“${over.text}” right over the labelled head “${headline}” and its subheadline read as its kicker (引题); it could be the series banner`,
+      l.line,
+      l.column,
+      'info',
+    );
+    return over;
   }
 
   /**

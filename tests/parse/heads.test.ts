@@ -277,6 +277,35 @@ describe('heads with punctuation', () => {
     expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 8)).toBe(true);
   });
 
+  it('a plain line right over a labelled first head and its ——subheadline is the kicker, not the banner', () => {
+    // A 13-em column, a kicker wider than it.
+    const column = ['今年以来，医院组织专家', '团队深入基层开展义诊活动，', '把优质医疗服务送到群众家门'];
+    const rest = [
+      '口，受到广泛好评。在此基础',
+      '上，医院持续推进家庭医生签',
+      '约服务，让群众看病更方便更',
+      '放心，获得感不断增强。',
+    ];
+    const tree = parse([
+      '凝聚奋进力量共同点亮健康生活新篇',
+      '某某区疾病预防控制中心 守护健康，我们一直在',
+      '',
+      '——某某医院党建工作纪实',
+      '',
+      ...column,
+      ...rest,
+    ]);
+    const a = tree.articles[0]!;
+    expect([tree.banner ?? null, a.kicker, a.institution, a.headline, a.subheadline]).toEqual([
+      null,
+      '凝聚奋进力量共同点亮健康生活新篇',
+      '某某区疾病预防控制中心',
+      '守护健康，我们一直在',
+      '——某某医院党建工作纪实',
+    ]);
+    expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 1)).toBe(true);
+  });
+
   it('prose under a head and a reporter’s byline opens that article, never the rest of a sentence cut off before it', () => {
     const cut = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，持续打'];
     const tree = parse([
