@@ -23,6 +23,14 @@ const SIGNATURE_TAIL_RE = /^\s*编\s*者\s*$/;
 /** Closing quotes, brackets and marks that end what the line before began. */
 const CLOSING_START = /^[”’」』）》〉】，、。；：？！]/;
 
+/** A quotation closed on a final mark (`…治疗。”`). */
+const QUOTE_END = /[。！？…][”’」』]\s*$/;
+/**
+ * A short sentence ending on a speech verb with nothing said after it (`某某补充道。`, `他说。`): it
+ * never stands as a paragraph of its own, it attributes the quotation before it.
+ */
+const ATTRIBUTION_TAIL = /^[^“”‘’「」『』。！？，]{1,14}[说道]。$/;
+
 /** Widths of all prose lines in page order, for local-measure lookups. */
 export interface ProseIndex {
   widths: number[];
@@ -63,6 +71,8 @@ export function startsParagraph(
   // A closing mark never opens a paragraph: pdftotext moved it off the end of the line before.
   if (CLOSING_START.test(line.text)) return false;
   if (shape.lineMode) return true;
+  // `…。”` then `某某补充道。`: a speech verb with nothing said after it attributes the quote above.
+  if (QUOTE_END.test(prev.text) && ATTRIBUTION_TAIL.test(line.text)) return false;
   const i = index.indexOf.get(line);
   const j = index.indexOf.get(prev);
   if (i === undefined || j === undefined) return true;

@@ -321,6 +321,26 @@ describe('questions', () => {
   });
 });
 
+describe('attributions', () => {
+  it('a short line ending on a speech verb after a closed quotation is the tail of its paragraph', () => {
+    const tree = parse([
+      ...HEAD,
+      ...FIRST,
+      '“苦点累点真没什么，一定要保',
+      '证结果精确，最怕的是耽误患者治疗。”',
+      '副主任技师某某补充道。',
+      '在此基础上，医院持续推进家',
+      '庭医生签约服务，让群众看病更方便',
+      '更放心，获得感不断增强。',
+    ]);
+    expect(tree.articles[0]!.children.map(text)).toEqual([
+      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      'P “苦点累点真没什么，一定要保证结果精确，最怕的是耽误患者治疗。”副主任技师某某补充道。',
+      'P 在此基础上，医院持续推进家庭医生签约服务，让群众看病更方便更放心，获得感不断增强。',
+    ]);
+  });
+});
+
 describe('pieces of sentences', () => {
   it('a full line set short because the next opens with a quote pushed down is not an indented first line', () => {
     const tree = parse([
