@@ -24,7 +24,7 @@ import {
 const EDITORS_NOTE_RE = /^[【[〔]?(?:编者按|编者的话|编前|编后|导语|导读|开栏的话)[】\]〕]?[：:]?/;
 
 /** Blank lines between the series banner and the first headline stack (a stack's lines stand closer). */
-const BANNER_GAP = 2;
+export const BANNER_GAP = 2;
 
 /** What the walk produces for one page. */
 export interface Assembled {

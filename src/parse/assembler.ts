@@ -3,7 +3,7 @@
  * and decide, from context, what each display line is — banner, headline, subheadline, subhead or
  * caption — while paragraphs are joined across column breaks and lifted captions.
  */
-import { ArticleBuilder, type Assembled } from './article-builder.js';
+import { ArticleBuilder, BANNER_GAP, type Assembled } from './article-builder.js';
 import { isNumberedHead, type Classified, type HeadCandidate } from './classify.js';
 import type { Reporter } from './lines.js';
 import type { Block, PageShape } from './page.js';
@@ -220,9 +220,9 @@ export class Assembler extends ArticleBuilder {
   }
 
   /**
-   * The one plain line printed right over the page's first head (no blank line between) when that head
-   * carries its label and a `——` subheadline follows it: a full stack 引题, 主题, 副题, so the line is
-   * the kicker, not the series banner (a banner stands apart). Reported: it could be the banner.
+   * The one plain line printed right over the page's first head that carries its label (no blank line
+   * between, or one when the line is no slogan pair `A B`) is its kicker (引题), not the series banner:
+   * a banner stands apart. Reported: it could be the banner.
    */
   private kickerOverLabelledHead(
     headline: string,
@@ -230,10 +230,11 @@ export class Assembler extends ArticleBuilder {
     i: number,
   ): { text: string; block: Block } | null {
     const over = this.top[0];
-    if (this.state !== 'top' || this.top.length !== 1 || !over || items[i]!.block.blankBefore > 0) return null;
+    if (this.state !== 'top' || this.top.length !== 1 || !over || items[i]!.block.blankBefore >= BANNER_GAP)
+      return null;
     if (hasProsePunctuation(over.text) || isNumberedHead(over.text)) return null;
-    const next = items[i + 1];
-    if (next?.kind.kind !== 'display' || next.kind.caption || !isDashSubtitle(next.kind.text)) return null;
+    // One blank line between: a slogan pair (`A B`) is the series banner, a run of phrases the kicker.
+    if (items[i]!.block.blankBefore > 0 && / /.test(over.text.trim())) return null;
     this.top = [];
     const l = over.block.lines[0]!;
     this.report(

@@ -277,7 +277,7 @@ describe('heads with punctuation', () => {
     expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 8)).toBe(true);
   });
 
-  it('a plain line right over a labelled first head and its ——subheadline is the kicker, not the banner', () => {
+  it('a plain line right over a labelled first head (one blank line at most) is the kicker, not the banner', () => {
     // A 13-em column, a kicker wider than it.
     const column = ['今年以来，医院组织专家', '团队深入基层开展义诊活动，', '把优质医疗服务送到群众家门'];
     const rest = [
@@ -304,6 +304,18 @@ describe('heads with punctuation', () => {
       '——某某医院党建工作纪实',
     ]);
     expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 1)).toBe(true);
+    // One blank line between, no subheadline: still the kicker; two blank lines set a banner apart.
+    const gap = (n: number) =>
+      parse([
+        '凝聚奋进力量共同点亮健康生活新篇',
+        ...Array(n).fill(''),
+        '某某区疾病预防控制中心 守护健康，我们一直在',
+        '',
+        ...column,
+        ...rest,
+      ]);
+    expect([gap(1).banner ?? null, gap(1).articles[0]!.kicker]).toEqual([null, '凝聚奋进力量共同点亮健康生活新篇']);
+    expect([gap(2).banner, gap(2).articles[0]!.kicker]).toEqual([['凝聚奋进力量共同点亮健康生活新篇'], null]);
   });
 
   it('prose under a head and a reporter’s byline opens that article, never the rest of a sentence cut off before it', () => {
