@@ -9,7 +9,7 @@ import type { Classified } from './classify.js';
 import type { SourceLine } from './lines.js';
 import { indentWidth, type PageShape } from './page.js';
 import { MID_SENTENCE_START } from './paragraphs.js';
-import { endsSentence, visualWidth } from './text-form.js';
+import { endsSentence, opensWithDateline, visualWidth } from './text-form.js';
 
 /** One flow and what its ends say. */
 export interface Flow {
@@ -121,7 +121,8 @@ function describe(items: Classified[], page: number, shape: PageShape): Flow {
     const l = first.block.lines[0];
     const w = indentWidth(l.text, first.block.lines[1]?.text, shape.quoteEm);
     // Not indented, or a short line that closes a sentence: the tail of a paragraph begun elsewhere.
-    const continues = w > m - INDENT || MID_SENTENCE_START.test(l.text);
+    // A dateline (`本报某地某月某日电`) opens an article's text wherever it is printed: never a tail.
+    const continues = !opensWithDateline(l.text) && (w > m - INDENT || MID_SENTENCE_START.test(l.text));
     tailStart = !continues && endsSentence(l.text) && w < m - INDENT - TAIL;
     openStart = continues || tailStart;
     indentedStart = !openStart && !endsSentence(l.text) && !l.justified;

@@ -341,6 +341,31 @@ describe('attributions', () => {
   });
 });
 
+describe('datelines', () => {
+  it('a dateline under the next article’s head opens its text, never the tail of a sentence cut off above', () => {
+    const tree = parse([
+      ...HEAD,
+      ...FIRST,
+      '与此同时，医院还组建志愿服',
+      '务队走进社区开展健康宣教，普及慢',
+      '病防治知识，群众参与热情很高。',
+      '在2024年国家医',
+      '',
+      '',
+      '某某区卫生健康委 补齐公卫短板',
+      '',
+      '本报重庆1月27日电（记者 王某某）',
+      '2024年，全市在全国率先以市政府名',
+      '义出台防治行动方案，成效明显。',
+    ]);
+    expect(tree.articles.map((a) => a.headline)).toEqual(['守护健康', '补齐公卫短板']);
+    expect(tree.articles[1]!.children.map(text)).toEqual([
+      'P 本报重庆1月27日电（记者 王某某）2024年，全市在全国率先以市政府名义出台防治行动方案，成效明显。',
+    ]);
+    expect(tree.articles[0]!.truncated).toBe(true);
+  });
+});
+
 describe('pieces of sentences', () => {
   it('a full line set short because the next opens with a quote pushed down is not an indented first line', () => {
     const tree = parse([
