@@ -137,6 +137,8 @@ export class Assembler extends ArticleBuilder {
       case 'org-head': {
         if (kind.punctuated)
           this.reviewHead(block, `the headline “${kind.headline}” under the label “${kind.institution}”`);
+        const over = this.kickerOverLabel(kind, items, i);
+        if (over !== null) return over;
         const kicker = this.kickerOverLabelledHead(kind.headline, items, i);
         this.startArticle(
           { institution: kind.institution, headline: kind.headline, kicker: kicker?.text },
@@ -661,6 +663,35 @@ export class Assembler extends ArticleBuilder {
       l.column,
       'info',
     );
+  }
+
+  /**
+   * A plain line over its label read as a head over its label, when a head with punctuation and a `——`
+   * subheadline follow with no blank line between: the stack is 引题, label, 主题, 副题, so the line is the
+   * kicker. Reported: it could be the headline over a subheadline.
+   */
+  private kickerOverLabel(
+    kind: { institution: string; headline: string; punctuated?: boolean },
+    items: Classified[],
+    i: number,
+  ): number | null {
+    const head = items[i + 1];
+    const dash = items[i + 2]?.kind;
+    if (kind.punctuated || hasProsePunctuation(kind.headline) || items[i]!.block.lines.length !== 2) return null;
+    if (!head || head.block.blankBefore > 0 || dash?.kind !== 'display' || dash.caption || !isDashSubtitle(dash.text))
+      return null;
+    const headline = punctuatedHead(head)?.text;
+    if (!headline) return null;
+    this.startArticle({ kicker: kind.headline, institution: kind.institution, headline }, items[i]!.block);
+    const l = items[i]!.block.lines[0]!;
+    this.report(
+      'needs-review',
+      `“${kind.headline}” over the label “${kind.institution}” and the head “${headline}” read as its kicker (引题); it could be the headline, the next line a subheadline`,
+      l.line,
+      l.column,
+      'info',
+    );
+    return 1;
   }
 
   /**

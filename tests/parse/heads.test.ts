@@ -318,6 +318,29 @@ describe('heads with punctuation', () => {
     expect([gap(2).banner, gap(2).articles[0]!.kicker]).toEqual([['凝聚奋进力量共同点亮健康生活新篇'], null]);
   });
 
+  it('a plain line over a label, a head with punctuation and a ——subheadline, printed as one stack, is its kicker', () => {
+    const tree = parse([
+      '某某区人民医院 守护健康',
+      '',
+      ...BODY,
+      '',
+      '擦亮服务品牌筑牢健康防线',
+      '某某县中医院',
+      '走稳发展路，我们一直在',
+      '——某某县中医院服务群众纪实',
+      '',
+      ...BODY2,
+    ]);
+    const a = tree.articles[1]!;
+    expect([a.kicker, a.institution, a.headline, a.subheadline]).toEqual([
+      '擦亮服务品牌筑牢健康防线',
+      '某某县中医院',
+      '走稳发展路，我们一直在',
+      '——某某县中医院服务群众纪实',
+    ]);
+    expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 11)).toBe(true);
+  });
+
   it('prose under a head and a reporter’s byline opens that article, never the rest of a sentence cut off before it', () => {
     const cut = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，持续打'];
     const tree = parse([
