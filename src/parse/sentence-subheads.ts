@@ -2,16 +2,14 @@
  * A section is never empty: a subhead stands over at least one paragraph. A one-line "subhead" that
  * ends a sentence (`如何看病更方便？`) with another subhead straight above or below it, or
  * with nothing but photos after it in its article, heads no section: it is a one-line paragraph that
- * stood apart between blank lines (a column break). So is any line read as a subhead straight under
- * another at the article's end: the article's text broken off there (`服务水平不断提`). Read it as a
- * paragraph and report it for review.
+ * stood apart between blank lines (a column break). Read it as a paragraph and report it for review.
  */
 import type { Article, BlockContent, Paragraph, Reporter } from '../ast/types.js';
 import { endsSentence } from './text-form.js';
 
 const headingText = (c: BlockContent) => (c.type === 'heading' ? c.children.map((x) => x.value).join('') : null);
 
-/** Turn every subhead that heads no section into a paragraph, in place. */
+/** Turn every sentence-ending subhead that heads no section into a paragraph, in place. */
 export function demoteSentenceSubheads(articles: Article[], report: Reporter): void {
   for (const a of articles) {
     const kids = a.children;
@@ -28,8 +26,7 @@ export function demoteSentenceSubheads(articles: Article[], report: Reporter): v
       const text = headingText(c);
       if (c.type === 'heading' && text !== null) {
         const after = nextContent[k];
-        const underHead = prev?.type === 'heading';
-        if (endsSentence(text) ? !after || after.type === 'heading' || underHead : !after && underHead) {
+        if (endsSentence(text) && (!after || after.type === 'heading' || prev?.type === 'heading')) {
           const p: Paragraph = { type: 'paragraph', children: c.children, position: c.position };
           kids[k] = p;
           const at = c.position?.start;

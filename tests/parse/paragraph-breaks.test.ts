@@ -302,16 +302,6 @@ describe('questions', () => {
     expect(diagnostics.some((d) => d.ruleId === 'needs-review' && d.message.includes('heads no section'))).toBe(true);
   });
 
-  it('a cut-off line straight under a subhead at the end of an article is the text broken off', () => {
-    const tree = parse([...HEAD, ...FIRST, '', '激活发展动能', '', '改善医疗服务实现新', '']);
-    expect(tree.articles[0]!.children.map(text)).toEqual([
-      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
-      'H 激活发展动能',
-      'P 改善医疗服务实现新',
-    ]);
-    expect(tree.articles[0]!.truncated).toBe(true);
-  });
-
   it('a question set apart at the end of an article heads no section either', () => {
     const tree = parse([...HEAD, ...FIRST, '', '如何让优质医疗资源下沉？', '']);
     expect(tree.articles[0]!.children.map(text)).toEqual([
