@@ -224,24 +224,32 @@ export class Assembler extends ArticleBuilder {
   /**
    * The one plain line printed right over the page's first head that carries its label (no blank line
    * between, or one when the line is no slogan pair `A B`) is its kicker (引题), not the series banner:
-   * a banner stands apart. Reported: it could be the banner.
+   * a banner stands apart (lines set apart above it stay the banner). Reported: it could be the banner.
    */
   private kickerOverLabelledHead(
     headline: string,
     items: Classified[],
     i: number,
   ): { text: string; block: Block } | null {
-    const over = this.top[0];
-    if (this.state !== 'top' || this.top.length !== 1 || !over || items[i]!.block.blankBefore >= BANNER_GAP)
-      return null;
+    // The display line printed just before it, waiting at the top (or set aside there as apart from
+    // the lines above it, which are then the banner).
+    const prev = items[i - 1];
+    if (this.state !== 'top' || prev?.kind.kind !== 'display' || items[i]!.block.blankBefore >= BANNER_GAP) return null;
+    const inTop = this.top[this.top.length - 1]?.block === prev.block;
+    const aside = this.topCaptions[this.topCaptions.length - 1] === prev.block;
+    if (!inTop && !aside) return null;
+    // Lines left above it must stand apart from it: they are the banner, not part of this stack.
+    if (inTop && this.top.length > 1 && prev.block.blankBefore < BANNER_GAP) return null;
+    const over = { text: prev.kind.text, block: prev.block };
     if (hasProsePunctuation(over.text) || isNumberedHead(over.text)) return null;
     // One blank line between: a slogan pair (`A B`) is the series banner, a run of phrases the kicker.
     if (items[i]!.block.blankBefore > 0 && / /.test(over.text.trim())) return null;
-    this.top = [];
+    if (inTop) this.top.pop();
+    else this.topCaptions.pop();
     const l = over.block.lines[0]!;
     this.report(
       'needs-review',
-      `“${over.text}” right over the labelled head “${headline}” and its subheadline read as its kicker (引题); it could be the series banner`,
+      `“${over.text}” right over the labelled head “${headline}” read as its kicker (引题); it could be the series banner`,
       l.line,
       l.column,
       'info',

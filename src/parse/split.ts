@@ -366,9 +366,14 @@ export function splitStackLines(blocks: Block[], shape: PageShape): Block[] {
     const rest = lines.map((l) => l.text);
     // A label over a head with punctuation (a display block reads a label over a plain head itself).
     const labelOverPunctuated = rest.length === 2 && isOrgName(rest[0]!) && hasProsePunctuation(rest[1]!);
+    // A plain line over a head that opens with its label (`某某医院 守护健康`): a label opens its stack,
+    // so the line over it is the kicker, never the head's first line.
+    const labelOpensNext =
+      rest.length === 2 && !hasProsePunctuation(rest[0]!) && / /.test(rest[1]!) && isOrgName(rest[1]!.split(' ')[0]!);
     const overHead =
       isKickerLine(rest[0]!) ||
       labelOverPunctuated ||
+      labelOpensNext ||
       plainOverPunctuated(rest, tail.length > 0 || subtitleUnder, shape);
     // Something must be left under it to be the head.
     if (overHead && rest.length >= 2) {

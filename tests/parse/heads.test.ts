@@ -341,6 +341,27 @@ describe('heads with punctuation', () => {
     expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 11)).toBe(true);
   });
 
+  it('a plain line printed over a head that opens with its label is its kicker; a line set apart above stays the banner', () => {
+    const tree = parse([
+      '聚焦基层医疗服务能力提升',
+      '',
+      '',
+      '',
+      '传承红色基因托起生命希望',
+      '某某县中医院 “家门口”就能看好病',
+      '',
+      ...BODY,
+    ]);
+    const a = tree.articles[0]!;
+    expect([tree.banner, a.kicker, a.institution, a.headline]).toEqual([
+      ['聚焦基层医疗服务能力提升'],
+      '传承红色基因托起生命希望',
+      '某某县中医院',
+      '“家门口”就能看好病',
+    ]);
+    expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 5)).toBe(true);
+  });
+
   it('prose under a head and a reporter’s byline opens that article, never the rest of a sentence cut off before it', () => {
     const cut = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，持续打'];
     const tree = parse([
