@@ -32,7 +32,7 @@ export function demoteSentenceSubheads(articles: Article[], report: Reporter): v
           const at = c.position?.start;
           report(
             'needs-review',
-            `“${text}” heads no section (${after ? 'a subhead is next to it' : 'nothing follows it'}): read as a one-line paragraph; it could be a subhead`,
+            `“${text}” heads no section (${after ? 'a subhead is next to it' : 'nothing follows it'}): so it is read as a one-line paragraph after all (this replaces any earlier reading of it as a subhead); it could be a subhead`,
             at?.line ?? 1,
             at?.column ?? 1,
             'info',
