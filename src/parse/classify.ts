@@ -17,6 +17,7 @@ import {
   isStandfirstLabel,
 } from './text-form.js';
 import { isEditorCredit, isPhotoSlotLabel, isSlugLine } from './furniture.js';
+import { CONTINUATION_START } from './paragraphs.js';
 
 /** What a block is by its form alone; the page walk (assembler.ts) decides the rest from context. */
 export type BlockKind =
@@ -105,11 +106,14 @@ export function isPunctuatedHead(text: string, shape: PageShape): boolean {
     return false;
   // Two sentences (`如何…？如何…？`) are prose: a head ends a sentence, if at all, at its end (a label or a
   // column tag may follow).
-  const head = (splitGluedOrgTail(text)?.head ?? text).replace(/[（(][^（）()]*[）)]$/, '');
+  // A label glued after the head (or a space apart) is no part of the head's form or width.
+  const labelled = splitOrgHeadline(text);
+  const withTag = labelled && labelled.headline.length >= 4 ? labelled.headline : text;
+  const head = withTag.replace(/[（(][^（）()]*[）)]$/, '');
   if (/[？！?!](?![”’」』）)]*$)/.test(head)) return false;
   if ((text.match(/[，：！？,:!?]/g) ?? []).length > HEAD_MAX_MARKS || opensQuote(text)) return false;
   const w = visualWidth(text);
-  return w <= PUNCTUATED_HEAD_MAX_WIDTH && (shape.lineMode ? w < shape.measure / 2 : true);
+  return visualWidth(withTag) <= PUNCTUATED_HEAD_MAX_WIDTH && (shape.lineMode ? w < shape.measure / 2 : true);
 }
 
 /**
@@ -127,14 +131,21 @@ export function isKickerLine(text: string): boolean {
   );
 }
 
+/** A closing mark and at most two characters after it. */
+const CLOSED_THEN_FEW = /[）)”》][^）)”》]{1,2}$/;
+
 /** Split `机构 标题` / `标题 机构` (institution and headline on one line, either order). */
 export function splitOrgHeadline(text: string): { institution: string; headline: string } | null {
   // A place-anchored name glued to the end wins: a long last phrase may itself end in 医院.
-  const glued = splitGluedOrgTail(text);
-  if (glued && glued.head.length >= 4) return { institution: glued.org, headline: glued.head };
   // A name glued after a closing mark (`…（健康视点）某某大学附属医院`, `“…”某某医院`): the mark ends the head.
   const afterMark = /^(.{4,}[）)”》])([^）)”》\s]+)$/.exec(text);
-  if (afterMark && isOrgName(afterMark[2]!)) return { institution: afterMark[2]!, headline: afterMark[1]! };
+  const markSplit =
+    afterMark && isOrgName(afterMark[2]!) ? { institution: afterMark[2]!, headline: afterMark[1]! } : null;
+  const glued = splitGluedOrgTail(text);
+  // A head does not end a character or two after its closing mark: the label starts at the mark.
+  if (glued && glued.head.length >= 4 && !(markSplit && CLOSED_THEN_FEW.test(glued.head)))
+    return { institution: glued.org, headline: glued.head };
+  if (markSplit) return markSplit;
   const parts = text.split(/ +/);
   if (parts.length >= 2) {
     if (isOrgName(parts[0])) return { institution: parts[0], headline: parts.slice(1).join(' ') };
@@ -236,7 +247,8 @@ export function promoteHeads(items: Classified[], shape: PageShape): Classified[
         next.kind === 'org-head' ||
         (next.kind === 'display' && !next.caption && items[i + 1]!.block.blankBefore < 2) ||
         (next.kind === 'prose' && next.head !== undefined) ||
-        opensParagraph(items[i + 1]));
+        opensParagraph(items[i + 1]) ||
+        labelledHeadOverText(c, items[i + 1]));
     // A reporter's byline and a paragraph's first line (or a standfirst box's label) under it open an
     // article whatever came before (the article before may be cut off mid-sentence).
     const under = items[i + 2];
@@ -251,6 +263,19 @@ export function promoteHeads(items: Classified[], shape: PageShape): Classified[
       : { kind: 'display', text, twoPart: false, wrapped: false, punctuated: true };
     return { block: c.block, kind };
   });
+}
+
+/**
+ * A head with punctuation and an institution label glued to it or a space apart, standing alone
+ * between blank lines over prose that does not go on a sentence, is a labelled headline even when
+ * the prose's first-line indent cannot be seen (a short column misreads the measure): a sentence cut by a
+ * column break does not end on an organisation's full name after a head's phrase form.
+ */
+function labelledHeadOverText(c: Classified, next: Classified | undefined): boolean {
+  if (c.kind.kind !== 'prose' || !c.kind.head?.institution || next?.kind.kind !== 'prose' || next.kind.head)
+    return false;
+  if (c.block.lines.length !== 1 || next.block.blankBefore === 0) return false;
+  return !CONTINUATION_START.test(next.block.lines[0]!.text);
 }
 
 /**

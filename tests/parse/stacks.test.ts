@@ -1,0 +1,56 @@
+/**
+ * Headline stacks and article boundaries (made-up pages in the forms real papers print): a kicker,
+ * a label and a head with punctuation printed as one block, a label glued after a head, heads
+ * between articles with little around them. Every guess is reported `needs-review` at its line.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseSource } from '../../src/parse/index.js';
+
+const parse = (lines: string[]) => parseSource(new TextEncoder().encode(`${lines.join('\n')}\n`), 'page.txt').tree;
+const review = (tree: ReturnType<typeof parse>) =>
+  tree.diagnostics.filter((d) => d.ruleId === 'needs-review').map((d) => d.line);
+
+// A 16-em column whose first line shows no indent (a short column misreads the measure), so the
+// head's evidence is its own form.
+const COLUMN = [
+  '医院党委坚持党建引领发展工作，把',
+  '优质医疗服务送到群众家门口，受到',
+  '广泛好评。',
+  '在此基础上，医院持续推进家庭',
+  '医生签约服务，让群众看病更方便更',
+  '放心，获得感不断增强。',
+];
+const MORE = ['下一步，医院将继续完善分级', '诊疗制度，推动优质资源向基层延', '伸，让群众享受更加便捷的服务。'];
+
+describe('labelled heads with punctuation', () => {
+  it('a head with punctuation and its glued label over a column opens the article even when no indent shows', () => {
+    const tree = parse(['病房不熄灯，打造区域医疗高地！某某区人民医院', '', ...COLUMN, '', '本报记者 李明']);
+    expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
+      ['某某区人民医院', '病房不熄灯，打造区域医疗高地！'],
+    ]);
+    expect(review(tree)).toContain(1);
+  });
+
+  it('a label glued after a column tag starts at the tag: a three-character place name stays whole', () => {
+    const tree = parse(['如何守护健康？（基层观察）石桥坝区人民医院', '', ...COLUMN, '', '本报记者 李明']);
+    expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
+      ['石桥坝区人民医院', '如何守护健康？（基层观察）'],
+    ]);
+  });
+
+  it('a kicker over a head with punctuation and a long glued label, in one block, is the stack', () => {
+    const tree = parse([
+      '聚焦基层：',
+      '激活发展动能，建强人才队伍！某某市公共卫生医疗救治中心',
+      '',
+      ...COLUMN,
+      '',
+      ...MORE,
+      '',
+      '本报记者 李明',
+    ]);
+    expect(tree.articles.map((a) => [a.kicker, a.institution, a.headline])).toEqual([
+      ['聚焦基层：', '某某市公共卫生医疗救治中心', '激活发展动能，建强人才队伍！'],
+    ]);
+  });
+});
