@@ -5,7 +5,7 @@
  */
 import { ArticleBuilder, BANNER_GAP, type Assembled } from './article-builder.js';
 import { isNumberedHead, type Classified, type HeadCandidate } from './classify.js';
-import type { Reporter } from './lines.js';
+import type { Reporter, SourceLine } from './lines.js';
 import type { Block, PageShape } from './page.js';
 import { CONTINUATION_START, MID_SENTENCE_START, startsParagraph, type ProseIndex } from './paragraphs.js';
 import { isHeadBandWord } from './furniture.js';
@@ -20,7 +20,7 @@ import {
   isStandfirstLabel,
   visualWidth,
 } from './text-form.js';
-import { INDENT_SLACK, indentWidth } from './page.js';
+import { INDENT_SLACK, indentWidth, narrowBlockMeasure } from './page.js';
 import type { BylineParts } from './credits.js';
 
 /** A punctuation mark that may hang past the end of a justified line (it may not open the next one). */
@@ -847,12 +847,28 @@ export class Assembler extends ArticleBuilder {
     return null;
   }
 
+  /** A line that ends a sentence kept in its standfirst by the standfirst's own measure: reported. */
+  private reviewOwnMeasure(line: SourceLine, measure: number): void {
+    this.report(
+      'needs-review',
+      `“${line.text}” ends a sentence short of the body's measure, but fills the ${measure}-em measure of the standfirst under the headline: the standfirst's paragraph goes on; it could end there`,
+      line.line,
+      line.column,
+      'info',
+    );
+  }
+
   private proseBlock(block: Block): void {
     if (this.state === 'top') this.ensureArticle(block);
+    // Under the headline stack, a block set in a narrower measure is a standfirst: judged by its own measure.
+    const own = this.state === 'stack' && !this.pending.length ? narrowBlockMeasure(block.lines, this.shape) : null;
     for (const [k, line] of block.lines.entries()) {
       const prev = this.pending[this.pending.length - 1];
       const after = block.lines[k + 1];
-      if (prev && startsParagraph(prev, line, this.shape, this.prose, this.pending.length === 1, after)) this.flush();
+      const first = this.pending.length === 1;
+      if (prev && startsParagraph(prev, line, this.shape, this.prose, first, after, own)) this.flush();
+      else if (prev && own && startsParagraph(prev, line, this.shape, this.prose, first, after))
+        this.reviewOwnMeasure(prev, own);
       this.pushLine(line);
     }
   }

@@ -7,7 +7,7 @@
 import type { Reporter } from '../ast/types.js';
 import { unpadBylineNames } from './credits.js';
 import { fixHalfwidth } from './halfwidth.js';
-import { CJK, isCjk } from './text-form.js';
+import { CJK, EDITOR_SIGNATURE_RE, isCjk } from './text-form.js';
 
 /** One physical line of the source, with its repaired text. */
 export interface SourceLine {
@@ -78,6 +78,9 @@ export function collapseSpacedCjk(text: string): { text: string; count: number }
     .replace(new RegExp(`(?<=[\\dA-Za-z]) +(?=[${CJK}])`, 'g'), '');
   return { text: out, count: spaced };
 }
+
+/** The tail of an editor's note signature wrapped onto the next line: `者`, or `编 者` under a line ending `——`. */
+const SIGNATURE_TAIL = /^(?:编\s*)?者$/;
 
 const OPENING_ONLY = /^[“‘「『（(《〈【]+$/;
 const CLOSING_ONLY = /^[”’」』）)》〉】，。、；：？！]+$/;
@@ -165,5 +168,24 @@ export function normaliseLines(lines: SourceLine[], report: Reporter): SourceLin
     to.text = opening ? mark + to.text : to.text + mark;
     l.text = '';
   }
+  joinWrappedSignatures(lines, report);
   return lines;
+}
+
+/**
+ * An editor's note is signed `——编 者` at its end; a narrow column may wrap the signature (`——编` / `者`,
+ * `——` / `编 者`). The tail goes back onto the line above, so the note's last line ends on its signature
+ * and closes the note there, like a full stop.
+ */
+function joinWrappedSignatures(lines: SourceLine[], report: Reporter): void {
+  for (let i = 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    const above = lines[i - 1]!;
+    if (!SIGNATURE_TAIL.test(l.text) || !above.text) continue;
+    const joined = above.text + l.text;
+    if (!EDITOR_SIGNATURE_RE.test(joined) || !/——/.test(above.text.slice(-3))) continue;
+    report('split-punctuation', `Joined the signature tail ${l.text} to the previous line`, l.line, l.column, 'info');
+    above.text = joined;
+    l.text = '';
+  }
 }

@@ -158,6 +158,24 @@ export function indentThreshold(widths: number[], index: number, shape: PageShap
   return mode - INDENT_SLACK;
 }
 
+/** A block needs this many lines (first, middle, last) before its own measure can be read from it. */
+const OWN_MEASURE_MIN_LINES = 3;
+
+/**
+ * The measure of a block set narrower than the body (a standfirst box under the headline): the widest
+ * of its middle lines, which a paragraph fills; null when the block is in the body's measure or too
+ * short to tell. Its first line is indented against this measure, not the body's, so a short first
+ * line ending a sentence (`如何…？`) is the indented opening of the standfirst, not a paragraph of its own.
+ */
+export function narrowBlockMeasure(lines: SourceLine[], shape: PageShape): number | null {
+  if (shape.lineMode || lines.length < OWN_MEASURE_MIN_LINES) return null;
+  const width = (l: SourceLine) => visualWidth(l.text, shape.quoteEm);
+  const widest = Math.max(...lines.slice(1, -1).map(width));
+  // Its first line is indented against that measure (else the middle line is a short last line).
+  const firstIndented = indentWidth(lines[0]!.text, lines[1]!.text, shape.quoteEm) <= widest - INDENT_SLACK;
+  return firstIndented && widest <= shape.measure - NARROW_SHORTFALL ? widest : null;
+}
+
 /** How a paragraph's measure compares with the body's: set-apart standfirsts are narrower or wider. */
 export function paragraphMeasure(lines: SourceLine[], shape: PageShape): 'body' | 'narrow' | 'wide' {
   if (shape.lineMode) return 'body';

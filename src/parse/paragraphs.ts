@@ -5,7 +5,7 @@
  * paragraph convention). Blank lines alone never end a paragraph: columns break mid-sentence.
  */
 import type { SourceLine } from './lines.js';
-import { indentThreshold, indentWidth, type PageShape } from './page.js';
+import { INDENT_SLACK, indentThreshold, indentWidth, type PageShape } from './page.js';
 import { EDITOR_SIGNATURE_RE, endsSentence, visualWidth } from './text-form.js';
 
 /** Characters that cannot begin a sentence: a line starting with one continues the line before. */
@@ -54,7 +54,8 @@ const INDENT_EMS = 2;
 /**
  * Should `line` start a new paragraph after `prev`? `prevIsFirst` says `prev` is its paragraph's
  * first line: it carries the indent, so it fills the measure at 2 em less. `after` is the line after
- * `line` in its block, if any (see indentWidth).
+ * `line` in its block, if any (see indentWidth). `ownMeasure` is the measure of a block set apart in
+ * a narrower measure (narrowBlockMeasure): its lines are judged against it instead of the lines around.
  */
 export function startsParagraph(
   prev: SourceLine,
@@ -63,6 +64,7 @@ export function startsParagraph(
   index: ProseIndex,
   prevIsFirst = false,
   after?: SourceLine,
+  ownMeasure?: number | null,
 ): boolean {
   // An editor's note ends on its signature (`——编 者`), not on a full stop.
   // The signature may wrap: `——` ends one line and `编 者` stands alone on the next.
@@ -76,14 +78,12 @@ export function startsParagraph(
   const i = index.indexOf.get(line);
   const j = index.indexOf.get(prev);
   if (i === undefined || j === undefined) return true;
+  const threshold = (k: number) => (ownMeasure ? ownMeasure - INDENT_SLACK : indentThreshold(index.widths, k, shape));
   // A justified line (spaced out by pdftotext, lines.ts) filled its measure: its own width says nothing.
   // The new line carries the first-line indent…
-  if (!line.justified && indentWidth(line.text, after?.text, shape.quoteEm) <= indentThreshold(index.widths, i, shape))
-    return true;
+  if (!line.justified && indentWidth(line.text, after?.text, shape.quoteEm) <= threshold(i)) return true;
   // …or the sentence ended on a line the text did not fill: that line closed its paragraph.
-  return (
-    !prev.justified && index.widths[j] <= indentThreshold(index.widths, j, shape) - 0.5 - (prevIsFirst ? INDENT_EMS : 0)
-  );
+  return !prev.justified && index.widths[j] <= threshold(j) - 0.5 - (prevIsFirst ? INDENT_EMS : 0);
 }
 
 const LATIN_LETTER = /[A-Za-z]/;

@@ -44,6 +44,8 @@ const FINAL_RE = /[。！？!?…][”’」』）)》]*$|[”’」』][。！�
 /** A line is complete when its last sentence is closed; only then may a new paragraph follow. */
 export function endsSentence(text: string): boolean {
   const t = text.trimEnd();
+  // An editor's note ends on its signature (`…。——编 者`), which closes it like a full stop.
+  if (EDITOR_SIGNATURE_RE.test(t)) return true;
   if (!FINAL_RE.test(t)) return false;
   // A closing quote alone ends a sentence only when a final mark sits inside it: `…说。”` not `“某某平台”`.
   if (/[”’」』]$/.test(t) && !/[。！？!?…][”’」』]+$/.test(t)) return false;

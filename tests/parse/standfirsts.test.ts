@@ -1,0 +1,67 @@
+/**
+ * Standfirsts (导语) under the headline stack: an editor's note whose signature wrapped, a box or
+ * summary set in a narrower measure whose first line ends a sentence (made-up pages in the forms
+ * real papers print).
+ */
+import { describe, expect, it } from 'vitest';
+import { parseSource } from '../../src/parse/index.js';
+
+const parse = (lines: string[]) => parseSource(new TextEncoder().encode(`${lines.join('\n')}\n`), 'page.txt').tree;
+const texts = (ps: readonly unknown[]) =>
+  (ps as { type: string; children: { value: string }[] }[])
+    .filter((p) => p.type === 'paragraph')
+    .map((p) => p.children.map((c) => c.value).join(''));
+
+/** Wrap a paragraph at a 16-em measure with the 2-em first-line indent. */
+const wrap = (text: string) => [text.slice(0, 14), ...(text.slice(14).match(/.{1,16}/g) ?? [])];
+const PARAS = [
+  '今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到居民的广泛好评和欢迎。',
+  '在此基础上，医院持续推进家庭医生签约服务，让群众看病更方便更放心，社区居民的获得感不断增强，满意度逐年提高。',
+  '下一步，医院将继续完善分级诊疗制度，推动优质资源向基层延伸，让群众享受更加便捷、更加优质的健康服务。',
+];
+const BODY = PARAS.flatMap((p, i) => [...(i ? [''] : []), ...wrap(p)]);
+
+describe('editor’s notes', () => {
+  it('a signature wrapped after `——编` (`者` alone) ends the note, which is the lede', () => {
+    for (const tail of [
+      ['就能看好病。——编', ' 者'],
+      ['就能看好病。——编 ', '者'],
+    ]) {
+      const note = [
+        '基层是守护群众健',
+        '康的第一道防线。近年',
+        '来，各地推动优质医疗',
+        '资源下沉，群众在家门口',
+        ...tail,
+      ];
+      const a = parse(['守护健康 我们一直在', '', ...note, '', ...BODY]).articles[0]!;
+      expect(texts(a.lede).map((t) => t.replace(/\s/g, ''))).toEqual([
+        '基层是守护群众健康的第一道防线。近年来，各地推动优质医疗资源下沉，群众在家门口就能看好病。——编者',
+      ]);
+      expect(texts(a.children)).toEqual(PARAS);
+    }
+  });
+});
+
+describe('standfirsts in a narrower measure', () => {
+  it('a first line ending a sentence is the standfirst’s indented opening, not a paragraph of its own', () => {
+    const standfirst = ['如何让群众更方便看病？', '记者走进多家医疗机构，看一', '项项便民举措如何落地见效。'];
+    for (const box of [[], ['核心阅读', '']]) {
+      const tree = parse(['守护健康 我们一直在', '', ...box, ...standfirst, '', ...BODY]);
+      const a = tree.articles[0]!;
+      const notes = tree.diagnostics.filter((d) => d.ruleId === 'needs-review');
+      expect(notes.map((d) => d.line)).toEqual([3 + box.length]);
+      expect(texts(a.lede).at(-1)).toBe('如何让群众更方便看病？记者走进多家医疗机构，看一项项便民举措如何落地见效。');
+      expect(texts(a.children)).toEqual(PARAS);
+    }
+  });
+
+  it('a block in the body’s measure under the stack keeps its one-line paragraph', () => {
+    const block = ['医院常年承担全县疑难重症救治、', '应急救援等医疗任务。', '医疗技术不断进步。'];
+    const a = parse(['守护健康 我们一直在', '', ...block, '', ...BODY]).articles[0]!;
+    expect(texts(a.children).slice(0, 2)).toEqual([
+      '医院常年承担全县疑难重症救治、应急救援等医疗任务。',
+      '医疗技术不断进步。',
+    ]);
+  });
+});
