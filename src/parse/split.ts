@@ -13,6 +13,7 @@ import {
   isNumberedHead,
   opensQuote,
   parseBylineLines,
+  splitOrgHeadline,
 } from './classify.js';
 import { captionOf, parseByline } from './credits.js';
 import { CONTINUATION_START } from './paragraphs.js';
@@ -42,8 +43,13 @@ const PHRASE_MAX = 0.6;
 function plainOverPunctuated(texts: string[], stackTail: boolean, shape: PageShape): boolean {
   if (texts.length !== 2 || !isDisplayLine(texts[0]!, shape, false) || isNumberedHead(texts[0]!)) return false;
   if (!isPunctuatedHead(texts[1]!, shape) && !(stackTail && hasProsePunctuation(texts[1]!))) return false;
-  if (stackTail) return true;
+  // On a page printed a paragraph a line, two short lines are no paragraph: a kicker over its head.
+  if (stackTail || shape.lineMode) return true;
   const w = (t: string) => visualWidth(t, shape.quoteEm);
+  // A head with its label glued on (or a space apart) under a plain line narrower than an indented
+  // first line: a kicker over its labelled head (a column line seldom ends on a full name after a head's form).
+  if (splitOrgHeadline(texts[1]!) && isPunctuatedHead(texts[1]!, shape))
+    return w(texts[0]!) < shape.measure - FIRST_LINE_INDENT;
   const shortfall = w(texts[1]!) - w(texts[0]!);
   return (
     w(texts[0]!) < shape.measure - FIRST_LINE_INDENT - INDENT_SLACK &&
@@ -346,9 +352,10 @@ export function splitStackLines(blocks: Block[], shape: PageShape): Block[] {
   return blocks.flatMap((b, i) => {
     const texts = b.lines.map((l) => l.text);
     if (texts.length < 2 || texts.length > 4 || !texts.slice(1).every(headLine)) return [b];
-    // A `——` subheadline printed right under the block (split off already: it stands alone) ends the stack too.
+    // A `——` subheadline printed right under the block or one blank line below (split off already: it
+    // stands alone) ends the stack too.
     const next = blocks[i + 1];
-    const subtitleUnder = next?.blankBefore === 0 && isDashSubtitle(next.lines[0]?.text ?? '');
+    const subtitleUnder = next !== undefined && next.blankBefore <= 1 && isDashSubtitle(next.lines[0]?.text ?? '');
     const head: Block['lines'][] = [];
     const tail: Block['lines'][] = [];
     let lines = b.lines;

@@ -54,3 +54,53 @@ describe('labelled heads with punctuation', () => {
     ]);
   });
 });
+
+describe('a plain kicker over a head with punctuation, printed as one block', () => {
+  it('on a page printed a paragraph a line, two short lines are the kicker and the head', () => {
+    const para = (n: number) =>
+      `${'医院坚持党建引领发展，把优质医疗服务送到群众家门口，受到广泛好评，群众获得感不断增强。'.repeat(n)}`;
+    const tree = parse([
+      '夯实基层筑牢健康防线',
+      '推进智慧医疗：服务惠及百姓',
+      '',
+      para(2),
+      '',
+      para(3),
+      '',
+      '本报记者 李明',
+    ]);
+    expect(tree.articles.map((a) => [a.kicker, a.headline])).toEqual([
+      ['夯实基层筑牢健康防线', '推进智慧医疗：服务惠及百姓'],
+    ]);
+  });
+
+  it('a ——subheadline one blank line under the block closes the stack, however wide the kicker', () => {
+    const tree = parse([
+      '做实家庭医生签约深化医改工作',
+      '提升诊疗水平，夯实基层！',
+      '',
+      '——某某区中医院提升诊疗水平纪实',
+      '',
+      ...COLUMN,
+      '',
+      ...MORE,
+    ]);
+    expect(tree.articles.map((a) => [a.kicker, a.headline, a.subheadline])).toEqual([
+      ['做实家庭医生签约深化医改工作', '提升诊疗水平，夯实基层！', '——某某区中医院提升诊疗水平纪实'],
+    ]);
+  });
+
+  it('a head with its label glued on, under a plain line narrower than an indented first line, has that line as kicker', () => {
+    const tree = parse([
+      '守护一方平安传承创新',
+      '补齐公卫短板，守牢安全底线！ 某某县中心医院',
+      '',
+      ...COLUMN,
+      '',
+      ...MORE,
+    ]);
+    expect(tree.articles.map((a) => [a.kicker, a.institution, a.headline])).toEqual([
+      ['守护一方平安传承创新', '某某县中心医院', '补齐公卫短板，守牢安全底线！'],
+    ]);
+  });
+});
