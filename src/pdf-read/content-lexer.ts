@@ -33,9 +33,6 @@ const [LPAREN, RPAREN, LT, GT, LBRACKET, RBRACKET, SLASH, PERCENT, BACKSLASH] = 
   0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x2f, 0x25, 0x5c,
 ];
 
-/** True for a byte that may be part of a name, number or keyword. */
-export const isRegularByte = (b: number) => CLASS[b] === 0;
-
 const latin1 = (data: Uint8Array, start: number, end: number) =>
   Buffer.from(data.buffer, data.byteOffset + start, end - start).toString('latin1');
 
@@ -116,64 +113,130 @@ function plainNumber(data: Uint8Array, start: number, end: number): number | nul
   return negative ? -result : result;
 }
 
+/** What kind of token a ContentLexer stands on. */
+export type TokenKind = ContentToken['kind'];
+
+/** Bytes of a short keyword read as a string without a Buffer: most operators are one to three letters. */
+function shortWord(data: Uint8Array, start: number, end: number): string {
+  switch (end - start) {
+    case 1:
+      return String.fromCharCode(data[start]!);
+    case 2:
+      return String.fromCharCode(data[start]!, data[start + 1]!);
+    case 3:
+      return String.fromCharCode(data[start]!, data[start + 1]!, data[start + 2]!);
+    default:
+      return latin1(data, start, end);
+  }
+}
+
+/**
+ * The tokenizer itself: `next()` moves to the next token and leaves its kind, byte range and value in
+ * the lexer's fields, so a reader that looks at a few tokens of a megabyte stream allocates nothing
+ * for the others (a page of Chinese text is hundreds of thousands of tokens).
+ */
+export class ContentLexer {
+  kind: TokenKind = 'junk';
+  start = 0;
+  end = 0;
+  /** The value of a number token. */
+  number = 0;
+  /** The value of a name (without its slash, #-escapes decoded) or keyword token. */
+  text = '';
+  /** The bytes of a string token (empty when strings are not decoded). */
+  bytes: Uint8Array = UNREAD;
+  private pos = 0;
+  /** After `ID`: the inline image data comes next. */
+  private inlineData = false;
+
+  constructor(
+    private readonly data: Uint8Array,
+    private readonly decodeStrings = true,
+  ) {}
+
+  /** Move to the next token; false at the end of the stream. */
+  next(): boolean {
+    const data = this.data;
+    if (this.inlineData) {
+      this.inlineData = false;
+      const dataStart = Math.min(this.pos + 1, data.length); // the single white-space byte after ID
+      const end = inlineDataEnd(data, dataStart);
+      this.pos = end < data.length ? end + 2 : end; // EI
+      return this.set('inline-data', dataStart, end);
+    }
+    let pos = this.pos;
+    while (pos < data.length) {
+      const b = data[pos]!;
+      const start = pos;
+      if (CLASS[b] === 1) {
+        pos++;
+      } else if (b === PERCENT) {
+        while (pos < data.length && data[pos] !== 10 && data[pos] !== 13) pos++;
+      } else if (b === LPAREN || (b === LT && data[pos + 1] !== LT)) {
+        const string =
+          b === LPAREN ? literalString(data, pos, this.decodeStrings) : hexString(data, pos, this.decodeStrings);
+        this.pos = string.end;
+        this.bytes = string.value;
+        return this.set('string', start, string.end);
+      } else if ((b === LT || b === GT) && data[pos + 1] === b) {
+        this.pos = pos + 2;
+        return this.set(b === LT ? 'dict-open' : 'dict-close', start, pos + 2);
+      } else if (b === LBRACKET || b === RBRACKET) {
+        this.pos = pos + 1;
+        return this.set(b === LBRACKET ? 'array-open' : 'array-close', start, pos + 1);
+      } else if (b === SLASH) {
+        let hasEscape = false;
+        for (pos++; pos < data.length && CLASS[data[pos]!] === 0; pos++) if (data[pos] === 0x23) hasEscape = true;
+        const raw = shortWord(data, start + 1, pos);
+        this.text = hasEscape
+          ? raw.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)))
+          : raw;
+        this.pos = pos;
+        return this.set('name', start, pos);
+      } else if (CLASS[b] !== 0) {
+        this.pos = pos + 1;
+        return this.set('junk', start, pos + 1);
+      } else {
+        while (pos < data.length && CLASS[data[pos]!] === 0) pos++;
+        this.pos = pos;
+        const number = plainNumber(data, start, pos);
+        if (number !== null) {
+          this.number = number;
+          return this.set('number', start, pos);
+        }
+        const word = shortWord(data, start, pos);
+        if (NUMBER.test(word) && Number.isFinite(Number(word))) {
+          this.number = Number(word);
+          return this.set('number', start, pos);
+        }
+        this.text = word;
+        this.inlineData = word === 'ID';
+        return this.set('keyword', start, pos);
+      }
+    }
+    this.pos = pos;
+    return false;
+  }
+
+  private set(kind: TokenKind, start: number, end: number): true {
+    this.kind = kind;
+    this.start = start;
+    this.end = end;
+    return true;
+  }
+}
+
 /**
  * The tokens of a decoded content stream, in order. With `decodeStrings` false, string tokens carry no
  * bytes (their positions stay exact): a reader that never looks at the text shown skips decoding it.
  */
 export function* contentTokens(data: Uint8Array, decodeStrings = true): Generator<ContentToken> {
-  let pos = 0;
-  while (pos < data.length) {
-    const b = data[pos]!;
-    const start = pos;
-    if (CLASS[b] === 1) {
-      pos++;
-    } else if (b === PERCENT) {
-      while (pos < data.length && data[pos] !== 10 && data[pos] !== 13) pos++;
-    } else if (b === LPAREN) {
-      const string = literalString(data, pos, decodeStrings);
-      pos = string.end;
-      yield { kind: 'string', value: string.value, start, end: pos };
-    } else if (b === LT && data[pos + 1] === LT) {
-      pos += 2;
-      yield { kind: 'dict-open', start, end: pos };
-    } else if (b === GT && data[pos + 1] === GT) {
-      pos += 2;
-      yield { kind: 'dict-close', start, end: pos };
-    } else if (b === LT) {
-      const string = hexString(data, pos, decodeStrings);
-      pos = string.end;
-      yield { kind: 'string', value: string.value, start, end: pos };
-    } else if (b === LBRACKET || b === RBRACKET) {
-      pos++;
-      yield { kind: b === LBRACKET ? 'array-open' : 'array-close', start, end: pos };
-    } else if (b === SLASH) {
-      for (pos++; pos < data.length && isRegularByte(data[pos]!); ) pos++;
-      const value = latin1(data, start + 1, pos).replace(/#([0-9a-fA-F]{2})/g, (_, h: string) =>
-        String.fromCharCode(Number.parseInt(h, 16)),
-      );
-      yield { kind: 'name', value, start, end: pos };
-    } else if (!isRegularByte(b)) {
-      pos++;
-      yield { kind: 'junk', start, end: pos };
-    } else {
-      while (pos < data.length && CLASS[data[pos]!] === 0) pos++;
-      const number = plainNumber(data, start, pos);
-      if (number !== null) {
-        yield { kind: 'number', value: number, start, end: pos };
-        continue;
-      }
-      const word = latin1(data, start, pos);
-      if (NUMBER.test(word) && Number.isFinite(Number(word))) {
-        yield { kind: 'number', value: Number(word), start, end: pos };
-        continue;
-      }
-      yield { kind: 'keyword', value: word, start, end: pos };
-      if (word === 'ID') {
-        const dataStart = Math.min(pos + 1, data.length); // the single white-space byte after ID
-        pos = inlineDataEnd(data, dataStart);
-        yield { kind: 'inline-data', start: dataStart, end: pos };
-        if (pos < data.length) pos += 2; // EI
-      }
-    }
+  const lexer = new ContentLexer(data, decodeStrings);
+  while (lexer.next()) {
+    const { kind, start, end } = lexer;
+    if (kind === 'number') yield { kind, value: lexer.number, start, end };
+    else if (kind === 'name' || kind === 'keyword') yield { kind, value: lexer.text, start, end };
+    else if (kind === 'string') yield { kind, value: lexer.bytes, start, end };
+    else yield { kind, start, end };
   }
 }

@@ -5,7 +5,7 @@
  * shows. Arrays and dictionaries are built with an explicit stack, never by recursion, and nesting
  * deeper than MAX_OPERAND_DEPTH is dropped and reported: a hostile stream cannot exhaust the call stack.
  */
-import { contentTokens } from './content-lexer.js';
+import { ContentLexer } from './content-lexer.js';
 
 /** A PDF name operand, kept apart from operators and strings. */
 export class Name {
@@ -42,6 +42,23 @@ const KEYWORD_VALUES: Record<string, Operand> = { true: true, false: false, null
  * With `decodeStrings` false, string operands are empty (for readers that never look at the text shown).
  */
 export function* operations(data: Uint8Array, problems?: ContentProblems, decodeStrings = true): Generator<Operation> {
+  const all: Operation[] = [];
+  forEachOperation(data, (operation) => void all.push(operation), problems, decodeStrings);
+  yield* all;
+}
+
+/**
+ * `operations` as a callback, for a reader of every page of an edition: no generator step per
+ * operation (a page of Chinese text holds tens of thousands of text operators). With `wanted`, only
+ * those operators are visited (inline images, `BI`, always are).
+ */
+export function forEachOperation(
+  data: Uint8Array,
+  visit: (operation: Operation) => void,
+  problems?: ContentProblems,
+  decodeStrings = true,
+  wanted?: ReadonlySet<string>,
+): void {
   let args: Operand[] = [];
   /** Open arrays and dicts, innermost last. */
   const open: Container[] = [];
@@ -79,14 +96,17 @@ export function* operations(data: Uint8Array, problems?: ContentProblems, decode
     add(top.kind === 'array' ? top.items : top.map);
   };
 
-  for (const token of contentTokens(data, decodeStrings)) {
+  const token = new ContentLexer(data, decodeStrings);
+  while (token.next()) {
     switch (token.kind) {
       case 'number':
+        add(token.number);
+        break;
       case 'string':
-        add(token.value);
+        add(token.bytes);
         break;
       case 'name':
-        add(new Name(token.value));
+        add(new Name(token.text));
         break;
       case 'array-open':
         openContainer({ kind: 'array', items: [] });
@@ -101,19 +121,20 @@ export function* operations(data: Uint8Array, problems?: ContentProblems, decode
         close('dict');
         break;
       case 'keyword': {
-        if (token.value in KEYWORD_VALUES) {
-          add(KEYWORD_VALUES[token.value]!);
+        const word = token.text;
+        if (word in KEYWORD_VALUES) {
+          add(KEYWORD_VALUES[word]!);
           break;
         }
         // An operator ends every open operand: what is unclosed belongs to nothing.
         open.length = 0;
         dropped = 0;
-        if (token.value === 'BI') {
+        if (word === 'BI') {
           inInlineImage = true;
           args = [];
           break;
         }
-        if (token.value === 'ID' && inInlineImage) {
+        if (word === 'ID' && inInlineImage) {
           const inline = new Map<string, Operand>();
           for (let i = 0; i + 1 < args.length; i += 2) {
             const key = args[i];
@@ -121,10 +142,14 @@ export function* operations(data: Uint8Array, problems?: ContentProblems, decode
           }
           inInlineImage = false;
           args = [];
-          yield { op: 'BI', args: [], inline };
+          visit({ op: 'BI', args: [], inline });
           break;
         }
-        yield { op: token.value, args };
+        if (wanted && !wanted.has(word)) {
+          args.length = 0;
+          break;
+        }
+        visit({ op: word, args });
         args = [];
         break;
       }

@@ -5,7 +5,7 @@
  * PDF/X-1a colour" and "transparency" are reported for what prints rather than for unused resources.
  */
 import { PDFDict, PDFName, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
-import { MAX_OPERAND_DEPTH, Name, type Operand, operations } from './content-operations.js';
+import { forEachOperation, MAX_OPERAND_DEPTH, Name, type Operand, type Operation } from './content-operations.js';
 import { namedSpaceNonX1a, namedSpaceRgbKind, nonX1aKind, rgbKind } from './colour-spaces.js';
 import { extGStateTransparency, imageTransparency, isTransparencyGroup } from './transparency.js';
 import { contentBytes, dictEntry, entry, nameEntry, numberArray, numberEntry, resolve } from './objects.js';
@@ -52,6 +52,9 @@ export interface PageUse {
 /** Form XObjects and tiling patterns nested deeper than this are not followed (real files nest one or two). */
 const MAX_DEPTH = 16;
 const INLINE_SPACES: Record<string, string> = { G: 'DeviceGray', RGB: 'DeviceRGB', CMYK: 'DeviceCMYK', I: 'Indexed' };
+
+/** The operators `scan` acts on; the others (text, paths) are read past without building an operation. */
+const SCANNED_OPERATORS = new Set(['q', 'Q', 'cm', 'rg', 'RG', 'cs', 'CS', 'gs', 'scn', 'SCN', 'sh', 'Do']);
 
 /** Scan a page (or any content stream with its resources) and report what it uses. */
 export function scanPage(context: PDFContext, page: PDFDict, resources: PDFDict | undefined): PageUse {
@@ -113,7 +116,7 @@ function scan(
     args[index] instanceof Name ? (args[index] as Name).value : undefined;
   const problems = { tooDeep: false };
   // What a page uses never depends on the text it shows: its strings are not decoded.
-  for (const { op, args, inline } of operations(data, problems, false)) {
+  const visit = ({ op, args, inline }: Operation) => {
     switch (op) {
       case 'q':
         stack.push(ctm);
@@ -186,7 +189,8 @@ function scan(
         break;
       }
     }
-  }
+  };
+  forEachOperation(data, visit, problems, false, SCANNED_OPERATORS);
   if (problems.tooDeep)
     use.malformed.add(`a content stream nests arrays or dictionaries deeper than ${MAX_OPERAND_DEPTH} levels`);
 }
