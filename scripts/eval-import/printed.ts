@@ -42,9 +42,37 @@ export interface Design {
   /** Byline printed as `本报记者 X` or `（记者 X）` where the truth puts it at the end. */
   endByline: 'plain' | 'paren';
   fontPt: number;
+  /** Second set of designs (pages from FIRST_SET on): bylines in the forms other papers print. */
+  bylines?: BylineDesign;
+  /** `left`: the headline stack stands in the first column, the text beside it (second set only). */
+  headPlace?: 'top' | 'left';
 }
 
+/** How the second set prints bylines and datelines. */
+interface BylineDesign {
+  /** The byline under the stack in the truth's form (`■`, brackets, `文/`, with a correspondent). */
+  topForm: 'truth';
+  /** A two-character name padded to three with an ideographic space (`李　明`). */
+  padNames: boolean;
+  /** The byline set letter-spaced (display type). */
+  letterSpaced: boolean;
+  /** End byline: own line plain/bracketed, glued in brackets to the last sentence, `…报道`, `文/…`. */
+  end: 'plain' | 'paren' | 'inline' | 'report' | 'pen';
+  /** The dateline opening the text set in bold sans, as many papers print it. */
+  boldDateline: boolean;
+}
+
+/** The first set of printed pages keeps its designs; pages from here on are drawn by `drawSecondDesign`. */
+const FIRST_SET = 24;
+/** Sizes and column counts of the second set: broadsheets of up to 8 columns too. */
+const SECOND_SIZES = [
+  { name: 'A4', w: 210, h: 297, cols: [3, 4] },
+  { name: 'A3', w: 297, h: 420, cols: [5, 6, 7, 8] },
+  { name: 'tabloid', w: 280, h: 430, cols: [5, 6, 7] },
+] as const;
+
 function drawDesign(n: number): Design {
+  if (n >= FIRST_SET) return drawSecondDesign(n);
   const r = prng(PRINTED_BASE * 7717 + n * 131);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const size = SIZES[n % SIZES.length]!;
@@ -61,6 +89,98 @@ function drawDesign(n: number): Design {
   };
 }
 
+function drawSecondDesign(n: number): Design {
+  const r = prng(PRINTED_BASE * 7717 + n * 131 + 104729);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const size = SECOND_SIZES[n % SECOND_SIZES.length]!;
+  const columns = pick(size.cols);
+  const arrangement = columns >= 5 && r() < 0.5 ? 'modules' : 'stack';
+  return {
+    size: size.name,
+    w: size.w,
+    h: size.h,
+    columns,
+    arrangement,
+    headSpan: r() < 0.5 ? 0 : Math.min(columns - 1, 2 + Math.floor(r() * 3)),
+    endByline: r() < 0.5 ? 'plain' : 'paren',
+    fontPt: pick([9, 9.5, 10]),
+    headPlace: arrangement === 'stack' && columns >= 4 && r() < 0.3 ? 'left' : 'top',
+    bylines: {
+      topForm: 'truth',
+      padNames: r() < 0.4,
+      letterSpaced: r() < 0.3,
+      end: pick(['plain', 'paren', 'inline', 'report', 'pen'] as const),
+      boldDateline: r() < 0.5,
+    },
+  };
+}
+
+/** Names as the design prints them: a two-character name padded to three when it pads. */
+function printedNames(names: string[], d: Design): string[] {
+  return names.map((n) => (d.bylines?.padNames && n.length === 2 ? `${n[0]}\u3000${n[1]}` : n));
+}
+
+/** The byline under the stack in the truth's form (second set). */
+function topBylineText(a: TruthArticle, d: Design): string {
+  const names = printedNames(a.authors, d);
+  const reporters = names.slice(0, -1).join(' ');
+  const last = names[names.length - 1]!;
+  if (a.forms.includes('byline-form-bullet')) return `■本报记者 ${names.join(' ')}`;
+  if (a.forms.includes('byline-form-brackets')) return `（本报记者 ${names.join(' ')}）`;
+  if (a.forms.includes('byline-form-pen')) return `文/${names.join(' ')}`;
+  if (a.forms.includes('byline-form-with-correspondent')) return `本报记者 ${reporters} 通讯员 ${last}`;
+  return `${names.length > 1 ? '本报记者' : '全媒体记者'} ${names.join(' ')}`;
+}
+
+/** The end byline in the design's form, or null when it is glued to the last sentence (see `inlineEnd`). */
+function endBylineText(a: TruthArticle, d: Design): string {
+  const names = printedNames(a.authors, d).join(' ');
+  switch (d.bylines?.end ?? d.endByline) {
+    case 'paren':
+      return `（本报记者 ${names}）`;
+    case 'report':
+      return `本报记者 ${names} 报道`;
+    case 'pen':
+      return `□ 文/${names}`;
+    default:
+      return `本报记者 ${names}`;
+  }
+}
+
+/** The end byline goes in brackets after the last sentence, on its line, when the article ends on a paragraph. */
+function inlineEnd(a: TruthArticle, d: Design): boolean {
+  return (
+    d.bylines?.end === 'inline' &&
+    a.forms.includes('byline-end') &&
+    a.authors.length > 0 &&
+    !a.truncated &&
+    a.body.at(-1)?.t === 'p'
+  );
+}
+
+/**
+ * The truth of a page printed in `d`: a byline glued to the last sentence stays printed in that
+ * paragraph (the importer reads the names from it and leaves the text where it is).
+ */
+function printedTruth(page: Page, d: Design): Page {
+  if (d.bylines?.end !== 'inline') return page;
+  const articles = page.articles.map((a) => {
+    if (!inlineEnd(a, d)) return a;
+    const body = a.body.slice();
+    const last = body.at(-1) as { t: 'p'; text: string };
+    body[body.length - 1] = { t: 'p', text: `${last.text}（本报记者 ${a.authors.join(' ')}）` };
+    return { ...a, body };
+  });
+  return { ...page, articles };
+}
+
+/** A paragraph's text, its opening dateline in bold sans when the design sets it so. */
+function paragraphHtml(text: string, d: Design, first: boolean): string {
+  const m =
+    first && d.bylines?.boldDateline ? /^(?:本报|新华社)[^（(]*?(?:电|讯)(?:[（(][^）)]*[）)])?/.exec(text) : null;
+  return m ? `<b class="dl">${esc(m[0])}</b>${esc(text.slice(m[0].length))}` : esc(text);
+}
+
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function articleHtml(a: TruthArticle, d: Design, columns: number): string {
@@ -71,24 +191,31 @@ function articleHtml(a: TruthArticle, d: Design, columns: number): string {
   if (a.kicker) head.push(`<div class="kicker">${esc(a.kicker)}</div>`);
   head.push(`<h1>${esc(a.headline)}</h1>`);
   if (a.subheadline) head.push(`<div class="sub">${esc(a.subheadline)}</div>`);
-  if (a.forms.includes('byline-top') && names) head.push(`<div class="by">本报记者 ${esc(names)}</div>`);
+  if (a.forms.includes('byline-top') && names)
+    head.push(`<div class="by">${esc(d.bylines ? topBylineText(a, d) : `本报记者 ${names}`)}</div>`);
   const body: string[] = [];
   if (a.lede.length) {
     const core = a.forms.includes('lede-core') ? '<div class="box">核心阅读</div>' : '';
     body.push(`<div class="lede">${core}${a.lede.map((p) => `<p>${esc(p)}</p>`).join('')}</div>`);
   }
+  const firstP = a.body.find((n) => n.t === 'p');
   for (const node of a.body) {
-    if (node.t === 'p') body.push(`<p>${esc(node.text)}</p>`);
+    if (node.t === 'p') body.push(`<p>${paragraphHtml(node.text, d, node === firstP)}</p>`);
     else if (node.t === 'h') body.push(`<h3>${esc(node.text)}</h3>`);
     else
       body.push(
         `<figure><div class="ph"></div><figcaption>${esc(node.caption)}${node.credit ? ` ${esc(node.credit)}` : ''}</figcaption></figure>`,
       );
   }
-  if (a.forms.includes('byline-end') && names)
+  if (inlineEnd(a, d)) body.push(`${body.pop()!.slice(0, -'</p>'.length)}（本报记者 ${esc(a.authors.join(' '))}）</p>`);
+  else if (a.forms.includes('byline-end') && names)
     body.push(
-      `<p class="end">${d.endByline === 'paren' ? `（本报记者 ${esc(names)}）` : `本报记者 ${esc(names)}`}</p>`,
+      d.bylines
+        ? `<p class="end">${esc(endBylineText(a, d))}</p>`
+        : `<p class="end">${d.endByline === 'paren' ? `（本报记者 ${esc(names)}）` : `本报记者 ${esc(names)}`}</p>`,
     );
+  if (d.headPlace === 'left' && columns > 1)
+    return `<section class="art left"><div class="stack" style="width:${100 / columns}%">${head.join('')}</div><div class="cols" style="column-count:${columns - 1}">${body.join('')}</div></section>`;
   return `<section class="art"><div class="stack"${spanStyle}>${head.join('')}</div><div class="cols" style="column-count:${columns}">${body.join('')}</div></section>`;
 }
 
@@ -109,7 +236,12 @@ h3 { font-family: 'Noto Sans SC'; font-weight: 700; font-size: 11pt; margin: 2mm
 figure { margin: 2mm 0; break-inside: avoid; } .ph { height: 30mm; background: #bbb; } figcaption { font-size: ${d.fontPt - 1}pt; font-family: 'Noto Sans SC'; }
 .lede { border: 1px solid #000; padding: 1mm 2mm; margin-bottom: 2mm; break-inside: avoid; } .box { font-weight: 700; }
 .end { text-align: right; text-indent: 0; }
-.row { display: flex; gap: 5mm; } .row > .art { flex: 1; min-width: 0; }`;
+.row { display: flex; gap: 5mm; } .row > .art { flex: 1; min-width: 0; }${
+    d.bylines
+      ? `\n.left { display: flex; gap: 5mm; } .left > .cols { flex: 1; min-width: 0; } .left h1 { font-size: ${d.size === 'A4' ? 18 : 24}pt; }
+.dl { font-family: 'Noto Sans SC'; font-weight: 700; }${d.bylines.letterSpaced ? '\n.by, .end { letter-spacing: 0.5em; }' : ''}`
+      : ''
+  }`;
   const folio = '<div class="folio"><span>第5版 健康</span><span>滨江日报</span><span>2025年3月6日 星期四</span></div>';
   let arts: string;
   if (d.arrangement === 'modules') {
@@ -170,8 +302,8 @@ async function printAll(jobs: PrintJob[]): Promise<void> {
 export async function printedCorpus(count: number): Promise<PrintedPage[]> {
   mkdirSync(CACHE, { recursive: true });
   const items = Array.from({ length: count }, (_, n) => {
-    const page = generatePage(PRINTED_BASE, n);
     const design = drawDesign(n);
+    const page = printedTruth(generatePage(PRINTED_BASE, n), design);
     const html = pageHtml(page, design);
     return { page, design, html, key: `${page.id}-${createHash('sha1').update(html).digest('hex').slice(0, 12)}` };
   });
