@@ -94,7 +94,10 @@ export interface Byline {
   photoCredit: string | null;
   /** Role words or an author note printed with the byline (`本报记者`, `（作者为…）`), kept verbatim. */
   note?: string | null;
-  /** True when the names were read from a dateline opening the text (`本报北京3月5日电（记者 李明）`), where they stay printed. */
+  /**
+   * True when the names were read from the text, where they stay printed: a dateline opening it
+   * (`本报北京3月5日电（记者 李明）`) or brackets closing it (`…。（本报记者 李明）`).
+   */
   fromDateline?: true;
 }
 

@@ -23,6 +23,9 @@ import {
 import { INDENT_SLACK, indentWidth, narrowBlockMeasure } from './page.js';
 import type { BylineParts } from './credits.js';
 
+/** A line opening so goes on a phrase begun elsewhere: no head opens on a mark, 的 or 们. */
+const OPENS_MID_PHRASE = /^[，、。；：？！”’）》的们]/;
+
 /** A punctuation mark that may hang past the end of a justified line (it may not open the next one). */
 const HANGING_MARK_RE = /[，。、；：！？]$/;
 
@@ -579,6 +582,20 @@ export class Assembler extends ArticleBuilder {
       return 0;
     }
     if (this.state === 'closed') {
+      // A line opening on a mark or particle that never opens a head (`的“…”大型`) is a piece of a column
+      // pdftotext printed after the byline: the text it goes on belongs to the article before.
+      if (OPENS_MID_PHRASE.test(text)) {
+        this.proseBlock(block);
+        const l = block.lines[0]!;
+        this.report(
+          'needs-review',
+          `“${text}” after a byline opens mid-phrase: read as text of the article before, not as the headline of a new one`,
+          l.line,
+          l.column,
+          'info',
+        );
+        return 0;
+      }
       const nextIsDisplay = !next || ['display', 'org', 'org-head'].includes(next.kind.kind);
       // After an article's byline, a head set apart over a paragraph's indented first line opens the next
       // article (text after a byline needs a headline; a caption there is rare). Reported for review.

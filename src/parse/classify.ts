@@ -3,7 +3,7 @@
  * before context decides (in assemble.ts) whether a display line is a headline, subhead or caption.
  */
 import { INDENT_SLACK, indentWidth, type Block, type PageShape } from './page.js';
-import { captionOf, parseByline, type BylineParts } from './credits.js';
+import { captionOf, parseByline, unpadNames, type BylineParts } from './credits.js';
 import {
   endsSentence,
   hasProsePunctuation,
@@ -199,6 +199,15 @@ export const BYLINE_MAX_LINES = 4;
  */
 export function parseBylineLines(texts: string[]): BylineParts | null {
   if (texts.length === 0 || texts.length > BYLINE_MAX_LINES) return null;
+  // A bracketed byline wrapped in its column (`（本报记者 李明 通讯员` / `王芳）`) reads as one line.
+  // The column may break inside a name (`（本报记者 胡` / `鹏）`), or a padded name (`郭 磊）`) on the next line.
+  if (texts.length > 1 && /^[（(【［〔]/.test(texts[0]!) && !/[）)】］〕]$/.test(texts[0]!)) {
+    for (const joiner of [' ', '']) {
+      const whole = parseByline(unpadNames(texts.join(joiner)).text);
+      if (whole?.extra) return whole;
+    }
+    return null;
+  }
   const merged: BylineParts = { authors: [], photoCredit: null, extra: null };
   for (let i = 0; i < texts.length; i++) {
     let p = parseByline(texts[i]);

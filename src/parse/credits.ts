@@ -8,12 +8,25 @@ import { CJK } from './text-form.js';
 
 /** A news organisation before a role word: 本报, 新华社, or any `…日报/晚报/报/社/台/网`. */
 const AGENCY = `(?:本报|本刊|本台|[${CJK}]{1,6}(?:日报|晚报|早报|报|社|台|网))?`;
-/** The reporter's role (特约记者, 通讯员, 实习生, 撰文, 文/, 摄影…). */
-const ROLE = `(?:特约|见习|实习|首席)?(?:记者|通讯员|实习生|撰稿人|撰文|文|摄影|图)`;
+/**
+ * The reporter's role (特约记者, 全媒体记者, 通讯员, 实习生, 撰文, 文/, 摄影…), or one person's words
+ * and pictures (`文·图`, `文/图`, `图文`); a `文/` may lead the role (`文/本报记者`).
+ */
+const ROLE =
+  `(?:(?:特约|见习|实习|首席|全媒体|融媒体|新媒体)?(?:记者|通讯员|实习生|撰稿人|撰文|文|摄影|图)` +
+  `|文[·・/／]?图|图[·・/／]?文)`;
+/** `文/` before the paper and role (`文/本报记者 李明`). */
+const LEAD = '(?:文[/／])?';
 /** A whole token that is only a role label. */
-const ROLE_TOKEN_RE = new RegExp(`^${AGENCY}${ROLE}[/／:：]?$`);
+const ROLE_TOKEN_RE = new RegExp(`^${LEAD}${AGENCY}${ROLE}[/／:：]?$`);
 /** A role glued to its name: `记者李明`, `文/张三`. */
-const ROLE_GLUED_RE = new RegExp(`^(${AGENCY}${ROLE}[/／:：]?)([${CJK}]{2,3})$`);
+const ROLE_GLUED_RE = new RegExp(`^(${LEAD}${AGENCY}${ROLE}[/／:：]?)([${CJK}]{2,3})$`);
+/** A role glued after its name: `王芳/文`, `李明/图`. */
+const ROLE_AFTER_RE = new RegExp(`^([${CJK}]{2,3})([/／](?:文|图|摄影?))$`);
+/** Words closing a byline after its names: `报道`, `摄影报道`, `整理`, `采写` (never a name). */
+const CLOSING_ROLE_RE = /^(?:(?:摄影|图文)?报道|整理|采写|撰文|摄)$/;
+/** Brackets papers set around a byline: （）, 【】, ［］, 〔〕. */
+const BRACKETED_RE = /^(?:[（(]([^（）()]+)[）)]|【([^【】]+)】|［([^［］]+)］|〔([^〔〕]+)〕)$/;
 
 /**
  * Photo-credit formulas, as printed at a line's end: 图片由X提供, 图/X, 摄影：X, and `[role] X 摄`
@@ -21,7 +34,7 @@ const ROLE_GLUED_RE = new RegExp(`^(${AGENCY}${ROLE}[/／:：]?)([${CJK}]{2,3})$
  * form must start at a word boundary so a caption's last words are never read as a name.
  */
 const CREDIT_RE = new RegExp(
-  `(?:图片由[^\\s]{2,30}提供|(?:图|摄影|供图)\\s*[/／:：]\\s*[${CJK}]{2,4}(?:\\s+[${CJK}]{2,4})*` +
+  `(?:图片由[^\\s]{2,30}提供|(?<!文[·・/／]?)(?:图|摄影|供图)\\s*[/／:：]\\s*[${CJK}]{2,4}(?:\\s+[${CJK}]{2,4})*` +
     `|[（(]?(?<![${CJK}])(?:${AGENCY}${ROLE}\\s*)?[${CJK}]{2,4}(?:\\s+[${CJK}]{2,4})*\\s*摄[）)]?)$`,
 );
 
@@ -55,13 +68,14 @@ const BULLET_RE = new RegExp(`^${BULLET}\\s*`);
  */
 export function parseByline(text: string): BylineParts | null {
   let t = text.trim();
-  if (!t || t.length > 40) return null;
+  // A list that goes on (`…管大局、作决策、`) is a piece of a sentence, never a byline.
+  if (!t || t.length > 40 || /[、，]$/.test(t)) return null;
   if (AUTHOR_NOTE_RE.test(t)) return { authors: [], photoCredit: null, extra: t };
   // A bullet before the byline (`■本报记者 李明`) or brackets around it (`（本报记者 李明）`).
   const bullet = BULLET_RE.exec(t)?.[0] ?? '';
-  const bracketed = /^[（(]([^（）()]+)[）)]$/.exec(t.slice(bullet.length));
+  const bracketed = BRACKETED_RE.exec(t.slice(bullet.length));
   if (bullet || bracketed) {
-    const inner = parseByline(bracketed ? bracketed[1]! : t.slice(bullet.length));
+    const inner = parseByline(bracketed ? bracketed.slice(1).find((x) => x !== undefined)! : t.slice(bullet.length));
     return inner && (inner.extra || !bracketed)
       ? { ...inner, extra: [bullet.trim(), inner.extra].filter(Boolean).join(' ') || null }
       : null;
@@ -70,13 +84,22 @@ export function parseByline(text: string): BylineParts | null {
   if (credit) t = t.slice(0, t.length - credit.length).trim();
   const authors: string[] = [];
   const roles: string[] = [];
-  for (const token of t.split(/[\s、]+/).filter(Boolean)) {
+  // A slash set apart from its role (`文 / 张三`) belongs to the role.
+  for (const token of t
+    .replace(/\s*([/／])\s*/g, '$1')
+    .split(/[\s、]+/)
+    .filter(Boolean)) {
     const glued = ROLE_GLUED_RE.exec(token);
-    if (NAME_RE.test(token) && !ROLE_TOKEN_RE.test(token)) authors.push(token);
+    const after = ROLE_AFTER_RE.exec(token);
+    if (authors.length && CLOSING_ROLE_RE.test(token)) roles.push(token);
+    else if (NAME_RE.test(token) && !ROLE_TOKEN_RE.test(token)) authors.push(token);
     else if (ROLE_TOKEN_RE.test(token)) roles.push(token);
     else if (glued) {
       roles.push(glued[1]);
       authors.push(glued[2]);
+    } else if (after) {
+      authors.push(after[1]);
+      roles.push(after[2]);
     } else return null;
   }
   // A role alone is not a byline; neither is a line of more names than a byline carries.
@@ -85,24 +108,83 @@ export function parseByline(text: string): BylineParts | null {
 }
 
 /** Does the line open like a byline or close like a photo credit (so its spaces separate names)? */
-const BYLINE_LIKE_RE = new RegExp(`^(?:${BULLET}|[（(])?\\s*(?:${AGENCY}${ROLE}[/／:：]?\\s)|\\s摄[）)]?$`);
+const BYLINE_LIKE_RE = new RegExp(
+  `^(?:${BULLET}|[（(])?\\s*(?:${LEAD}${AGENCY}${ROLE}(?:[/／:：]\\s?|\\s))|\\s摄[）)]?$`,
+);
+
+/** A word set letter-spaced: single characters, one space between each. */
+const SPACED_WORD_RE = /^\S(?: \S)*$/;
+/** Gaps of two spaces or more part a letter-spaced byline's words (`本 报 记 者  李 明  王 芳`). */
+const WORD_GAP_RE = /[ \u3000]{2,}|\u3000/;
 
 /**
- * Bylines pad two-character names to three (`李 明`, with an ASCII or ideographic space) so names
- * line up; pdftotext keeps the pad. On a byline or credit line that is not letter-spaced throughout,
- * join such padded names and leave the spaces between names alone. Returns null for other lines.
+ * A byline set letter-spaced throughout, as display type is (`记 者  李  明`, `本 报 记 者 李 明  王 芳`):
+ * single spaces sit inside words, wider gaps part them. Read only when it carries a role word or
+ * names parted by wide gaps, so a short justified line of prose is never read as a name.
  */
-export function unpadBylineNames(text: string): { text: string; count: number } | null {
-  // A line that is one padded name and nothing else (`刘 洋`) is a byline too.
-  const alone = new RegExp(`^[${CJK}][ \\u3000][${CJK}]$`).test(text);
-  if (!alone && (!BYLINE_LIKE_RE.test(text) || !new RegExp(`[${CJK}]{2}`).test(text))) return null;
+function letterSpacedByline(text: string): UnpaddedByline | null {
+  const words = text.split(WORD_GAP_RE);
+  const gaps = words.reduce((n, w) => n + w.split(' ').length - 1, words.length - 1);
+  if (gaps < 2 || !words.every((w) => SPACED_WORD_RE.test(w))) return null;
+  const joined = unpadNames(words.map((w) => w.replace(/ /g, '')).join(' ')).text;
+  const count = gaps - words.length + 1;
+  const parts = parseByline(joined);
+  if (parts && (parts.extra || parts.authors.length > 1)) return { text: joined, count };
+  return evenNames(joined, count);
+}
+
+/**
+ * A role glued to a run of names with no gap left between them (`本报记者熊刚宇薛睿佳`, every
+ * character spaced alike): four characters are read as two names of two, six as two of three.
+ * It is a guess (six could be three names of two), so it says what else it could be.
+ */
+function evenNames(joined: string, count: number): UnpaddedByline | null {
+  const m = new RegExp(`^(.*?${ROLE}[/／:：]?)([${CJK}]{4}|[${CJK}]{6})$`).exec(joined);
+  if (!m || !ROLE_TOKEN_RE.test(m[1]!)) return null;
+  const run = m[2]!;
+  const half = run.length / 2;
+  const text = `${m[1]} ${run.slice(0, half)} ${run.slice(half)}`;
+  if (!parseByline(text)) return null;
+  const alternative = run.length === 6 ? `${run.slice(0, 2)} ${run.slice(2, 4)} ${run.slice(4)}` : run;
+  return { text, count, guess: `names read as ${run.slice(0, half)} and ${run.slice(half)}; could be ${alternative}` };
+}
+
+/** A byline line with its padded or letter-spaced names joined. */
+export interface UnpaddedByline {
+  text: string;
+  /** Spaces removed. */
+  count: number;
+  /** Where the names were parted by a guess: the reading and its alternative. */
+  guess?: string;
+}
+
+/** Join two-character names padded to three (`李 明`, `李  明`) between spaces, a role's slash or the line's ends. */
+export function unpadNames(text: string): { text: string; count: number } {
   let count = 0;
-  const padded = new RegExp(`(^|\\s)([${CJK}])[ \\u3000]([${CJK}])(?=\\s|$)`, 'g');
+  const padded = new RegExp(`(^|[\\s/／:：])([${CJK}])[ \\u3000]+([${CJK}])(?=[\\s）)]|$)`, 'g');
   const out = text.replace(padded, (_m, lead: string, a: string, b: string) => {
     count++;
     return `${lead}${a}${b}`;
   });
-  return parseByline(out) || matchCredit(out) ? { text: out, count } : null;
+  return { text: out, count };
+}
+
+/**
+ * Bylines pad two-character names to three (`李 明`, with an ASCII or ideographic space) so names
+ * line up; pdftotext keeps the pad. On a byline or credit line, join such padded names and leave the
+ * spaces between names alone; a byline letter-spaced throughout is read word by word. Returns null
+ * for other lines.
+ */
+export function unpadBylineNames(text: string): UnpaddedByline | null {
+  const spaced = letterSpacedByline(text);
+  if (spaced) return spaced;
+  // A line that is one padded name and nothing else (`刘 洋`) is a byline too.
+  const alone = new RegExp(`^[${CJK}][ \\u3000][${CJK}]$`).test(text);
+  // Not a line letter-spaced throughout, unless a role's slash says where the names start (`文/邵 勇`).
+  const spacedThroughout = !new RegExp(`[${CJK}]{2}|[/／]`).test(text);
+  if (!alone && (!BYLINE_LIKE_RE.test(text) || spacedThroughout)) return null;
+  const out = unpadNames(text);
+  return parseByline(out.text) || matchCredit(out.text) ? out : null;
 }
 
 /** Caption openers in any paper: 图为…, 上图/下图…, 图①/图1, ▲ (a caption never opens body copy so). */

@@ -104,7 +104,15 @@ export function normaliseLines(lines: SourceLine[], report: Reporter): SourceLin
       );
     // A byline's spaces separate names; only its padded two-character names are joined.
     const names = unpadBylineNames(t);
-    if (names?.count)
+    if (names?.guess)
+      report(
+        'needs-review',
+        `Byline set letter-spaced with no wider gap between its names: ${names.guess}`,
+        l.line,
+        l.column,
+        'info',
+      );
+    else if (names?.count)
       report(
         'spaced-text',
         `Joined ${names.count} two-character name(s) padded with a space in a byline`,

@@ -11,6 +11,7 @@ import { unmergeColumns } from './side-by-side.js';
 import { unlayoutColumns } from './layout-columns.js';
 import { spanOf, spanOfLines } from './positions.js';
 import {
+  bylineFromClosingBrackets,
   bylineFromDateline,
   extendGluedPlaceNames,
   inferInstitutions,
@@ -38,6 +39,7 @@ export function parseRawText(text: string, source: string, report: Reporter): Zb
   extendGluedPlaceNames(tree, text, report);
   inferInstitutions(tree);
   bylineFromDateline(tree);
+  bylineFromClosingBrackets(tree);
   spanArticles(tree);
   if (lines.length) tree.position = { start: spanOf(lines[0]).start, end: spanOfLines(lines).end };
   tree.position && (tree.position.start = { line: 1, column: 1, offset: 0 });

@@ -188,3 +188,24 @@ export function bylineFromDateline(tree: ZbDocument): void {
     a.byline.fromDateline = true;
   }
 }
+
+/** A bracketed byline closing an article's last paragraph, after its last sentence (`…。（本报记者 李明）`). */
+const CLOSING_BYLINE_RE = /[。！？…”’]\s*([（(【［〔][^（）()【】［］〔〕]{2,40}[）)】］〕])$/;
+
+/**
+ * Many papers print the reporter in brackets right after the article's last sentence, on its last
+ * line (`……获得感不断增强。（本报记者 李明 通讯员 王芳）`). When no byline was printed apart, the names
+ * are read from there, only when the brackets hold a role word (a bracketed aside never does); the
+ * brackets stay in the paragraph, as a dateline does.
+ */
+export function bylineFromClosingBrackets(tree: ZbDocument): void {
+  for (const a of tree.articles) {
+    if (a.byline.authors.length) continue;
+    const last = a.children.findLast((c): c is Paragraph => c.type === 'paragraph');
+    const m = last ? CLOSING_BYLINE_RE.exec(textOf(last)) : null;
+    const parsed = m ? parseByline(m[1]!) : null;
+    if (!parsed?.extra || parsed.authors.length === 0) continue;
+    a.byline.authors = parsed.authors;
+    a.byline.fromDateline = true;
+  }
+}

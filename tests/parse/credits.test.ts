@@ -3,6 +3,8 @@
  * Chinese paper, and lines that must not be read as one.
  */
 import { describe, expect, it } from 'vitest';
+import { parseBylineLines } from '../../src/parse/classify.js';
+import { parseSource } from '../../src/parse/index.js';
 import { captionOf, matchCredit, parseByline, unpadBylineNames } from '../../src/parse/credits.js';
 
 const read = (line: string) => parseByline(unpadBylineNames(line)?.text ?? line);
@@ -57,5 +59,101 @@ describe('captions', () => {
     expect(captionOf(['城东实验小学的学生在上科学课 王刚 摄'])).not.toBeNull();
     expect(captionOf(['本报记者 王刚 摄'])).toBeNull();
     expect(captionOf(['医院门诊大楼一角'])).toBeNull();
+  });
+});
+
+describe('bylines in the forms other papers print', () => {
+  it.each([
+    ['本报记者 李明 报道', ['李明'], '本报记者 报道'],
+    ['本报记者 李明 摄影报道', ['李明'], '本报记者 摄影报道'],
+    ['文·图/李明', ['李明'], '文·图/'],
+    ['文/图 李明', ['李明'], '文/图'],
+    ['■文/本报记者 李明', ['李明'], '■ 文/本报记者'],
+    ['【本报记者 李明】', ['李明'], '本报记者'],
+    ['〔记者 李明 通讯员 王芳〕', ['李明', '王芳'], '记者 通讯员'],
+    ['文 / 张三', ['张三'], '文/'],
+    ['全媒体记者 李明', ['李明'], '全媒体记者'],
+    ['本报记者 李明 王芳/文', ['李明', '王芳'], '本报记者 /文'],
+    ['本报记者  李    明', ['李明'], '本报记者'],
+    ['□ 文/邵 勇 熊 强', ['邵勇', '熊强'], '□ 文/'],
+    ['本 报 记 者 李 明  王 芳', ['李明', '王芳'], '本报记者'],
+    ['记 者  李  明', ['李明'], '记者'],
+  ])('%s', (line, authors, note) => {
+    expect(read(line)).toMatchObject({ authors, extra: note });
+  });
+
+  it('never reads a list that goes on, or a short justified line of prose, as names', () => {
+    expect(read('管大局、作决策、促改革、')).toBeNull();
+    expect(unpadBylineNames('李 明 说')).toBeNull();
+  });
+
+  it('parts names set letter-spaced with no wider gap evenly, and says it guessed', () => {
+    const r = unpadBylineNames('本 报 记 者 熊 刚 宇 薛 睿 佳');
+    expect(parseByline(r!.text)?.authors).toEqual(['熊刚宇', '薛睿佳']);
+    expect(r!.guess).toContain('熊刚 宇薛 睿佳');
+  });
+
+  it('reads a bracketed byline wrapped inside a name or before a padded name', () => {
+    expect(parseBylineLines(['（本报记者 胡', '鹏）'])?.authors).toEqual(['胡鹏']);
+    expect(parseBylineLines(['（本报记者 叶帆雪', '郭 磊）'])?.authors).toEqual(['叶帆雪', '郭磊']);
+  });
+});
+
+describe('a byline in brackets closing the last paragraph', () => {
+  const page = (last: string) =>
+    parseSource(
+      new TextEncoder().encode(
+        [
+          '某某区人民医院',
+          '',
+          '守护健康，我们一直在！',
+          '',
+          '今年以来，医院组织专家团',
+          '队深入基层开展义诊活动，把优',
+          '质医疗服务送到群众家门口，受',
+          `到群众广泛好评。${last}`,
+          '',
+        ].join('\n'),
+      ),
+      'page.txt',
+    ).tree.articles[0]!;
+
+  it('reads the names from it and leaves the brackets printed in the paragraph', () => {
+    const a = page('（本报记者 李明 通讯员 王芳）');
+    expect(a.byline).toMatchObject({ authors: ['李明', '王芳'], fromDateline: true });
+    const p = a.children.at(-1)!;
+    expect(p.type === 'paragraph' && p.children.map((c) => c.value).join('')).toMatch(/（本报记者 李明 通讯员 王芳）$/);
+  });
+
+  it('leaves a bracketed aside without a role alone', () => {
+    expect(page('（张明 王芳）').byline.authors).toEqual([]);
+  });
+});
+
+describe('a column piece printed after the byline', () => {
+  it('stays text of the article before when it opens mid-phrase', () => {
+    const tree = parseSource(
+      new TextEncoder().encode(
+        [
+          '守护健康，我们一直在！',
+          '',
+          '今年以来，医院组织专家团',
+          '队深入基层开展义诊活动，把优',
+          '质医疗服务送到群众家门口，受',
+          '到群众广泛好评。',
+          '（本报记者 李明）',
+          '',
+          '的“健康零距离”大型',
+          '',
+          '活动得到群众广泛好评。',
+          '',
+        ].join('\n'),
+      ),
+      'page.txt',
+    ).tree;
+    expect(tree.articles).toHaveLength(1);
+    expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.message.includes('opens mid-phrase'))).toBe(
+      true,
+    );
   });
 });
