@@ -888,5 +888,24 @@ export class Assembler extends ArticleBuilder {
         this.reviewOwnMeasure(prev, own);
       this.pushLine(line);
     }
+    if (own) this.closeUnpunctuatedStandfirst(block, own);
+  }
+
+  /**
+   * A standfirst in its own narrower measure that stops short on its last line without end punctuation
+   * (a summary set like a headline sentence: `一年来，…签约居民超过12万人`) ends there: a column piece
+   * stops on a full line, and the body under it is set in another measure. Reported: it could go on.
+   */
+  private closeUnpunctuatedStandfirst(block: Block, measure: number): void {
+    const last = block.lines.at(-1)!;
+    if (!this.pendingOpen() || visualWidth(last.text, this.shape.quoteEm) > measure - INDENT_SLACK) return;
+    this.flush();
+    this.report(
+      'needs-review',
+      `The standfirst under the headline ends on a short line without end punctuation (“${last.text}”): closed there; the text under it could go on its sentence`,
+      last.line,
+      last.column,
+      'info',
+    );
   }
 }

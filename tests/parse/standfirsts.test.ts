@@ -56,6 +56,16 @@ describe('standfirsts in a narrower measure', () => {
     }
   });
 
+  it('a summary without end punctuation that stops short in its own measure ends there (needs-review)', () => {
+    const summary = ['三年来，全县新建社区卫', '生服务站12个，新签约的居民超', '过8万人'];
+    const tree = parse(['守护健康 我们一直在', '', ...summary, '', ...BODY]);
+    const a = tree.articles[0]!;
+    expect(texts(a.lede)).toEqual(['三年来，全县新建社区卫生服务站12个，新签约的居民超过8万人']);
+    expect(texts(a.children)).toEqual(PARAS);
+    const notes = tree.diagnostics.filter((d) => d.ruleId === 'needs-review');
+    expect(notes.map((d) => d.line)).toEqual([5]);
+  });
+
   it('a block in the body’s measure under the stack keeps its one-line paragraph', () => {
     const block = ['医院常年承担全县疑难重症救治、', '应急救援等医疗任务。', '医疗技术不断进步。'];
     const a = parse(['守护健康 我们一直在', '', ...block, '', ...BODY]).articles[0]!;
