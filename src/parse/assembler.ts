@@ -22,6 +22,7 @@ import {
 } from './text-form.js';
 import { INDENT_SLACK, indentWidth, narrowBlockMeasure } from './page.js';
 import type { BylineParts } from './credits.js';
+import { spanOfLines } from './positions.js';
 
 /** A line opening so goes on a phrase begun elsewhere: no head opens on a mark, 的 or 们. */
 const OPENS_MID_PHRASE = /^[，、。；：？！”’）》的们]/;
@@ -614,7 +615,8 @@ export class Assembler extends ArticleBuilder {
         this.reviewHeadlineTail(text, block);
       } else if (!twoPart && !this.current!.subheadline && this.current!.lede.length === 0) {
         this.current!.subheadline = text;
-      } else this.addHeading(text, block);
+      } else if (this.isPhraseSummary(text)) this.addPhraseSummary(text, block);
+      else this.addHeading(text, block);
       return 0;
     }
     // In the body.
@@ -862,6 +864,40 @@ export class Assembler extends ArticleBuilder {
       return null;
     }
     return null;
+  }
+
+  /**
+   * A two-phrase display line under the headline stack, before any text, too long for one line of the
+   * column (`A B` set as a summary sentence): the standfirst, not a section subhead, which heads text
+   * after the first paragraph and fits the column. Numbered lines are always subheads.
+   */
+  private isPhraseSummary(text: string): boolean {
+    const a = this.current!;
+    return (
+      !this.shape.lineMode &&
+      a.lede.length === 0 &&
+      !a.children.length &&
+      !isNumberedHead(text) &&
+      !isDashSubtitle(text) &&
+      visualWidth(text, this.shape.quoteEm) > this.shape.measure
+    );
+  }
+
+  /** Place a two-phrase summary line as the standfirst, reported for review. */
+  private addPhraseSummary(text: string, block: Block): void {
+    this.current!.lede.push({
+      type: 'paragraph',
+      children: [{ type: 'text', value: text, position: spanOfLines(block.lines) }],
+      position: spanOfLines(block.lines),
+    });
+    const l = block.lines[0]!;
+    this.report(
+      'needs-review',
+      `“${text}” under the headline stack, before the text and longer than a column line: read as the standfirst; it could be a section subhead`,
+      l.line,
+      l.column,
+      'info',
+    );
   }
 
   /** A line that ends a sentence kept in its standfirst by the standfirst's own measure: reported. */

@@ -75,3 +75,30 @@ describe('standfirsts in a narrower measure', () => {
     ]);
   });
 });
+
+describe('summaries set as two phrases', () => {
+  it('a two-phrase line under the stack, before the text and longer than a column line, is the standfirst (needs-review)', () => {
+    const tree = parse([
+      '守护健康 我们一直在',
+      '',
+      '本报记者 李明',
+      '',
+      '社区医院越办越好',
+      '居民看病就医更加方便放心',
+      '',
+      ...BODY,
+    ]);
+    const a = tree.articles[0]!;
+    expect(texts(a.lede)).toEqual(['社区医院越办越好 居民看病就医更加方便放心']);
+    expect(a.children.map((c) => c.type)).toEqual(['paragraph', 'paragraph', 'paragraph']);
+    expect(tree.diagnostics.filter((d) => d.ruleId === 'needs-review').map((d) => d.line)).toEqual([5]);
+  });
+
+  it('one that fits a column line, or is numbered, stays a section subhead', () => {
+    for (const head of [['党建引领 服务一线'], ['一、社区医院越办越好', '居民看病就医更加方便放心']]) {
+      const a = parse(['守护健康 我们一直在', '', '本报记者 李明', '', ...head, '', ...BODY]).articles[0]!;
+      expect(a.lede).toEqual([]);
+      expect(a.children[0]!.type).toBe('heading');
+    }
+  });
+});
