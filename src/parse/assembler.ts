@@ -395,9 +395,13 @@ export class Assembler extends ArticleBuilder {
 
   private reviewHead(block: Block, what: string): void {
     const l = block.lines[0]!;
+    // After a sentence left open, only a label or byline and a paragraph opening under the head made it one.
+    const before = this.pendingOpen()
+      ? 'and follows a sentence left open (read as cut off), with a label or byline and a new paragraph under it'
+      : 'but stands alone after a closed sentence, before a new paragraph';
     this.report(
       'needs-review',
-      `“${l.text}” carries punctuation but stands alone after a closed sentence, before a new paragraph: read as ${what}; it could be a piece of a sentence`,
+      `“${l.text}” carries punctuation ${before}: read as ${what}; it could be a piece of a sentence`,
       l.line,
       l.column,
       'info',

@@ -265,7 +265,14 @@ export function promoteHeads(items: Classified[], shape: PageShape): Classified[
       next?.kind === 'byline' &&
       next.parts.authors.length > 0 &&
       (opensParagraph(under) || (under?.kind.kind === 'display' && isStandfirstLabel(under.kind.text)));
-    if ((prevOpen && !bylineOpensArticle) || !headFollows) return c;
+    // So does a label printed with the head or on the line under it, over a paragraph's opening or a
+    // byline: the article before was cut off (it is reported truncated).
+    const labelled = c.kind.head.institution !== undefined || next?.kind === 'org';
+    const afterLabel = items[i + (c.kind.head.institution !== undefined ? 1 : 2)];
+    const labelOpensArticle =
+      labelled &&
+      (opensParagraph(afterLabel) || (afterLabel?.kind.kind === 'byline' && afterLabel.kind.parts.authors.length > 0));
+    if ((prevOpen && !bylineOpensArticle && !labelOpensArticle) || !headFollows) return c;
     const { text, institution } = c.kind.head;
     const kind: BlockKind = institution
       ? { kind: 'org-head', institution, headline: text, punctuated: true }

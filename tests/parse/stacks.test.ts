@@ -104,3 +104,45 @@ describe('a plain kicker over a head with punctuation, printed as one block', ()
     ]);
   });
 });
+
+describe('a head after an article cut off mid-sentence', () => {
+  // An article whose text stops mid-sentence (the page cut it off).
+  const CUT = [
+    '某某区人民医院 守护健康',
+    '',
+    '今年以来，医院组织专家团队',
+    '深入基层开展义诊活动，把优质医疗',
+    '服务送到群众家门口，受到广泛好评。',
+    '',
+    '在此基础上，医院持续推进家',
+    '庭医生签约服务，让群众看病更方便',
+  ];
+  const OPENING = ['另一方面，医院党委将把共', '建模式从社区向企事业单位延伸，让', '更多群众在家门口享受健康服务。'];
+
+  it('a head with its label on the line, over a paragraph’s opening, opens an article; the one before is cut off', () => {
+    const tree = parse([...CUT, '', '如何优化营商环境？ 某某县妇幼保健院', '', ...OPENING]);
+    expect(tree.articles.map((a) => [a.institution, a.headline, a.truncated])).toEqual([
+      ['某某区人民医院', '守护健康', true],
+      ['某某县妇幼保健院', '如何优化营商环境？', false],
+    ]);
+    const note = tree.diagnostics.find((d) => d.ruleId === 'needs-review' && d.message.includes('如何优化'));
+    expect(note?.message).toMatch(/sentence left open/);
+  });
+
+  it('a head with its label on the line under it, over a byline, opens an article', () => {
+    const tree = parse([
+      ...CUT,
+      '',
+      '答好民生卷，跑出加速度',
+      '某某区精神卫生中心',
+      '',
+      '本报记者 李明',
+      '',
+      ...OPENING,
+    ]);
+    expect(tree.articles.map((a) => [a.institution, a.headline, a.truncated])).toEqual([
+      ['某某区人民医院', '守护健康', true],
+      ['某某区精神卫生中心', '答好民生卷，跑出加速度', false],
+    ]);
+  });
+});
