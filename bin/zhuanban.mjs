@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point. Runs the compiled dist/ (`npm run build`; what the published package ships). In a
+// Entry point. Runs the bundled CLI in dist/bundle/ (`npm run build`; what the published package ships). In a
 // checkout with no dist/, or with sources edited since the last build, it registers tsx and runs the
 // TypeScript sources instead, so a stale build is never what runs.
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 const root = new URL('../', import.meta.url);
 const stamp = new URL('dist/.build-stamp', root);
 const sources = new URL('src/', root);
-const distMain = new URL('dist/cli/main.js', root);
+const distMain = new URL('dist/bundle/main.js', root);
 
 /** Newest modification time of any file under `dir`. */
 function newest(dir) {
@@ -21,7 +21,7 @@ function newest(dir) {
 const compiled =
   existsSync(distMain) && (!existsSync(sources) || (existsSync(stamp) && statSync(stamp).mtimeMs >= newest(sources)));
 let main;
-if (compiled) ({ main } = await import('../dist/cli/main.js'));
+if (compiled) ({ main } = await import('../dist/bundle/main.js'));
 else {
   const { register } = await import('tsx/esm/api');
   register();

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// `npm run build` (and `npm pack` through prepack): compile src/ to dist/ with tsc, copy the files
-// that are not TypeScript (the in-page script, the preview client) beside the compiled modules, and
-// stamp the build so bin/zhuanban.mjs can tell a fresh dist/ from a stale one.
+// `npm run build` (and `npm pack` through prepack): compile src/ to dist/ with tsc (the library and its
+// types), copy the files that are not TypeScript (the in-page script, the preview client) beside the
+// compiled modules, bundle the CLI with esbuild into dist/bundle/ (what bin/zhuanban.mjs runs: one file
+// per command instead of some 500 modules, so a build starts about 0.25 s of CPU sooner), and stamp the
+// build so bin/zhuanban.mjs can tell a fresh dist/ from a stale one.
 import { execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { build } from 'esbuild';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,7 +33,31 @@ function copyAssets(dir) {
   }
 }
 copyAssets(src);
+
+// Modules find their files from import.meta.url: the package root two folders up (io/context.ts,
+// cli/main.ts), the in-page script and the preview client beside them (layout/measure.ts,
+// preview/server.ts). The bundle sits two folders down too, with those assets copied beside it, so the
+// same paths hold from src/, dist/ and the bundle. Puppeteer (it reads its config file by its own path)
+// and sharp (native) stay packages of their own.
+const bundle = join(dist, 'bundle');
+await build({
+  entryPoints: [join(src, 'cli', 'main.ts')],
+  outdir: bundle,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['puppeteer', 'sharp', 'chokidar'],
+  // Bundled CommonJS packages (pdf-lib, handlebars…) call require for Node's own modules.
+  banner: {
+    js: "import { createRequire as zbCreateRequire } from 'node:module'; const require = zbCreateRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
+cpSync(join(src, 'layout', 'inpage.js'), join(bundle, 'inpage.js'));
+cpSync(join(src, 'preview', 'client'), join(bundle, 'client'), { recursive: true });
 const stamp = join(dist, '.build-stamp');
 writeFileSync(stamp, `${started.toISOString()}\n`);
 utimesSync(stamp, started, started);
-process.stderr.write(`zhuanban build: dist/ compiled, ${copied} asset files copied\n`);
+process.stderr.write(`zhuanban build: dist/ compiled, ${copied} asset files copied, the CLI bundled\n`);
