@@ -300,6 +300,24 @@ function labelledHeadOverText(c: Classified, next: Classified | undefined): bool
  */
 const OPEN_PHRASE_END = /(?<!目)的$/;
 
+/** A quotation mark left open (brackets aside: a column tag may wrap, `…（医` / `者仁心）`). */
+function opensQuotation(text: string): boolean {
+  return (text.match(/[“‘「『《]/g) ?? []).length > (text.match(/[”’」』》]/g) ?? []).length;
+}
+
+/** A wrapped head's last line holds at most this share of its first line. */
+const HEAD_TAIL_SHARE = 0.5;
+
+/** The second of two lines is a head's wrapped end: short, and no mark inside a sentence. */
+function wrappedHeadTail(texts: string[], shape: PageShape): boolean {
+  // A line wrapped inside a quotation is a sentence's, not a head's (a head breaks between phrases).
+  // Nor does a head end on 的: that is a sentence cut off (`每天下午擦黑，他都会到楼下` / `的`).
+  if (texts.length !== 2 || /[，、。；：]/.test(texts[1]!) || opensQuotation(texts[0]!)) return false;
+  if (OPEN_PHRASE_END.test(texts[1]!)) return false;
+  const w = (t: string) => visualWidth(t, shape.quoteEm);
+  return w(texts[1]!) <= w(texts[0]!) * HEAD_TAIL_SHARE;
+}
+
 /** A line that ends on an ideograph: wrapped inside a phrase, not broken after a mark. */
 const WRAPPED_MID_PHRASE = /[\u3400-\u9fff]$/;
 
@@ -346,8 +364,11 @@ function classifyByForm(block: Block, shape: PageShape): BlockKind {
   }
   // A head with punctuation that wrapped mid-phrase (its first line ends on an ideograph, not a mark),
   // split off the prose under it by form (split.ts): one head.
+  // Set apart by blank lines, such a head ends on a short line: a word or two, maybe a ！ or a tag's
+  // closing bracket (`病房不熄灯，打造区域医疗` / `高地！`); the page walk reads it as a head only where
+  // no sentence runs through it.
   if (
-    block.runIn &&
+    (block.runIn || wrappedHeadTail(texts, shape)) &&
     texts.length === 2 &&
     WRAPPED_MID_PHRASE.test(texts[0]!) &&
     !OPEN_PHRASE_END.test(texts[0]!) &&

@@ -202,3 +202,43 @@ describe('heads printed straight over the prose', () => {
     expect([a.kicker, a.headline]).toEqual(['凝聚奋进力量点亮健康生活', '中医药传承创新织密保障网络']);
   });
 });
+
+describe('a head with punctuation wrapped over two lines, set apart by blank lines', () => {
+  it('under its label, with its short end on the second line, opens the article', () => {
+    const tree = parse(['某某区人民医院', '', '病房不熄灯，打造区域医疗', '高地！', '', ...COLUMN]);
+    expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
+      ['某某区人民医院', '病房不熄灯，打造区域医疗高地！'],
+    ]);
+  });
+
+  it('after an article’s byline, opens the next article', () => {
+    const tree = parse([
+      '某某区人民医院',
+      '',
+      '守护健康',
+      '',
+      ...COLUMN,
+      '（本报记者 李明）',
+      '',
+      '报销快了，打造区域医',
+      '疗高地',
+      '',
+      ...COLUMN2,
+    ]);
+    expect(tree.articles.map((a) => a.headline)).toEqual(['守护健康', '报销快了，打造区域医疗高地']);
+  });
+
+  it('is no head when the lines are a sentence cut off on 的, or wrapped inside a quotation', () => {
+    for (const head of [
+      ['每天下午擦黑，他都会到楼下', '的'],
+      ['如何实现群众“小病不出村、大病不', '出区”目标？'],
+    ]) {
+      const tree = parse(['某某区人民医院', '', '守护健康', '', ...COLUMN, '', ...head, '本报记者 李明']);
+      expect(tree.articles, head.join('')).toHaveLength(1);
+      expect(
+        tree.articles[0]!.children.some((c) => c.type === 'heading'),
+        head.join(''),
+      ).toBe(false);
+    }
+  });
+});
