@@ -47,6 +47,8 @@ function punctuatedHead(c: Classified | undefined): { text: string; institution?
 const STANDFIRST_MIN_LINES = 3;
 /** …none of them within this many ems of the body measure (body lines fill it, half-width commas or not). */
 const STANDFIRST_SHORTFALL = 2;
+/** A summary standfirst without end punctuation runs at most this many lines. */
+const SUMMARY_MAX_LINES = 3;
 
 /** One phrase, no space, no punctuation, no numbering: the form a caption and a one-phrase subhead share. */
 function isOnePhrase(text: string): boolean {
@@ -561,12 +563,19 @@ export class Assembler extends ArticleBuilder {
       const subtitleAfter = afterItem?.kind === 'display' && isDashSubtitle(afterItem.text);
       // An article without a label of its own takes a label printed mid-text instead (see floatingInstitution).
       // A label printed right under the head (no blank line between) names the head's own article.
-      const labelled = this.current?.institution || this.state === 'closed' || next?.block.blankBefore === 0;
+      // So does one with a standfirst box, a reporter's byline or a dateline under it: those open an article.
+      const boxAfter = afterItem?.kind === 'display' && isStandfirstLabel(afterItem.text);
+      const opensUnder =
+        boxAfter ||
+        (afterItem?.kind === 'byline' && afterItem.parts.authors.length > 0) ||
+        (after === 'prose' && opensWithDateline(items[i + 2]!.block.lines[0]!.text));
+      const labelled =
+        this.current?.institution || this.state === 'closed' || next?.block.blankBefore === 0 || opensUnder;
       if (
         labelled &&
         next?.kind.kind === 'org' &&
         next.block.blankBefore < 2 &&
-        (after === 'prose' || after === 'byline' || after === undefined || subtitleAfter)
+        (after === 'prose' || after === 'byline' || after === undefined || subtitleAfter || boxAfter)
       ) {
         this.startArticle({ institution: next.kind.institution, headline: text }, block);
         return 1;
@@ -763,6 +772,7 @@ export class Assembler extends ArticleBuilder {
     if (opensWithDateline(nextProse)) return 'head';
     // So does a standfirst: an editor's note signed `——编 者`, or a paragraph set in a narrower measure.
     if (nextProse && this.opensStandfirst(items[i + 1]!.block)) return 'head';
+    if (nextProse && this.shortSummaryOverText(items[i + 1]!.block, items[i + 2])) return 'head';
     let j = i + 1;
     // A photo and its caption may stand between the head and the byline.
     while (
@@ -828,6 +838,24 @@ export class Assembler extends ArticleBuilder {
       'info',
     );
     return under ? 2 : 1;
+  }
+
+  /**
+   * A summary standfirst set without end punctuation (`医共体建设让优质资源沉到` / `基层，百姓在家门口看上好医生`):
+   * two or three lines, none within 2 em of the body measure, over a paragraph's indented opening. A
+   * column's lines fill the measure, so such a block is no piece of a column's sentence.
+   */
+  private shortSummaryOverText(block: Block, under: Classified | undefined): boolean {
+    const texts = block.lines.map((l) => l.text);
+    if (this.shape.lineMode || texts.length < 2 || texts.length > SUMMARY_MAX_LINES || endsSentence(texts.at(-1)!))
+      return false;
+    if (!hasProsePunctuation(texts.join('')) || CONTINUATION_START.test(texts[0]!)) return false;
+    const w = (t: string) => visualWidth(t.replace(HANGING_MARK_RE, ''), this.shape.quoteEm);
+    return (
+      Math.max(...texts.map(w)) <= this.shape.measure - STANDFIRST_SHORTFALL &&
+      under?.block.blankBefore !== 0 &&
+      this.opensIndentedParagraph(under)
+    );
   }
 
   /**

@@ -146,3 +146,58 @@ describe('a head after an article cut off mid-sentence', () => {
     ]);
   });
 });
+
+describe('heads between articles with little around them', () => {
+  // An article with no label and no byline, in a 16-em column.
+  const FIRST = [
+    '守护健康，我们一直在',
+    '',
+    '今年以来，医院组织专家团队',
+    '深入基层开展义诊活动，把优质医疗',
+    '服务送到群众家门口，受到广泛好评。',
+    '',
+    '在此基础上，医院持续推进家',
+    '庭医生签约服务，让群众看病更方便',
+    '更放心，获得感不断增强。医院还组建',
+    '志愿服务队走进社区开展健康宣教，',
+    '普及慢病防治知识，群众参与热情很',
+    '高，健康素养水平逐年提升。',
+  ];
+  const OPENING = ['下一步，医院将继续完善分级', '诊疗制度，推动优质资源向基层延伸', '让群众享受更加便捷的健康服务。'];
+
+  it('a head over a short summary set without end punctuation, over a paragraph’s opening, opens an article', () => {
+    const tree = parse([
+      ...FIRST,
+      '',
+      '擦亮服务品牌，护佑一方平安',
+      '',
+      '医共体建设让优质资源沉到',
+      '基层，百姓在家门口看上好医生',
+      '',
+      ...OPENING,
+    ]);
+    expect(tree.articles.map((a) => a.headline)).toEqual(['守护健康，我们一直在', '擦亮服务品牌，护佑一方平安']);
+    expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.message.includes('擦亮服务品牌'))).toBe(true);
+  });
+
+  it('a head with its label a blank line under it and a standfirst box under that opens a labelled article', () => {
+    const tree = parse([
+      ...FIRST,
+      '',
+      '报销快了，护佑一方平安',
+      '',
+      '某某区人民医院',
+      '',
+      '核心阅读',
+      '',
+      '如何让群众少跑腿、好办事？记者走',
+      '进多家医疗机构，看便民举措落地。',
+      '',
+      ...OPENING,
+    ]);
+    expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
+      [null, '守护健康，我们一直在'],
+      ['某某区人民医院', '报销快了，护佑一方平安'],
+    ]);
+  });
+});
