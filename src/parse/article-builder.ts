@@ -6,7 +6,7 @@
  */
 import type { Article, BlockContent, Figure, Folio, Heading, Paragraph } from '../ast/types.js';
 import type { Reporter, SourceLine } from './lines.js';
-import { paragraphMeasure, type Block, type PageShape } from './page.js';
+import { INDENT_SLACK, indentWidth, paragraphMeasure, type Block, type PageShape } from './page.js';
 import { joinLines } from './paragraphs.js';
 import { spanOf, spanOfLines } from './positions.js';
 import { matchCredit } from './credits.js';
@@ -17,11 +17,15 @@ import {
   hasProsePunctuation,
   isColumnTag,
   isDashSubtitle,
+  opensWithDateline,
   visualWidth,
 } from './text-form.js';
 
 /** A standfirst that names itself (`【编者按】…`, `导语：…`) is the lede in any measure, before the body. */
 const EDITORS_NOTE_RE = /^[【[〔]?(?:编者按|编者的话|编前|编后|导语|导读|开栏的话)[】\]〕]?[：:]?/;
+
+/** A standfirst runs to one or two paragraphs: more text above a dateline is not one. */
+const MAX_PARAGRAPHS_ABOVE_DATELINE = 2;
 
 /** Blank lines between the series banner and the first headline stack (a stack's lines stand closer). */
 export const BANNER_GAP = 2;
@@ -53,6 +57,8 @@ export class ArticleBuilder {
   private movedReported = false;
   /** A standfirst label was read: paragraphs go to the lede until a subhead or the body's measure. */
   protected ledeOpen = false;
+  /** Paragraphs that opened, indented, right under a headline stack (a standfirst above a dateline may be one). */
+  private underStack = new WeakSet<Paragraph>();
 
   constructor(
     protected shape: PageShape,
@@ -123,6 +129,8 @@ export class ArticleBuilder {
         a.lede.push(p);
         this.reportMoved(a, lines, measure);
       } else {
+        if (opensWithDateline(p.children[0]!.value)) this.ledeAboveDateline(a);
+        if (this.state === 'stack' && this.opensIndented(lines)) this.underStack.add(p);
         a.children.push(p);
         this.state = 'body';
       }
@@ -131,6 +139,38 @@ export class ArticleBuilder {
       this.current?.children.push(...this.nodesAfter);
       this.nodesAfter = [];
     }
+  }
+
+  /**
+   * A dateline (`本报北京3月5日电`) opens a report's text: the paragraphs read before it under the
+   * headline stack, in the same measure, are its standfirst. Moved to the lede and reported: they could
+   * be text of the article printed above the dateline.
+   */
+  private ledeAboveDateline(a: Article): void {
+    const above = a.children;
+    if (a.lede.length || !above.length || above.length > MAX_PARAGRAPHS_ABOVE_DATELINE) return;
+    // Only whole paragraphs that opened right under the stack; one that opens with a dateline itself is a
+    // stray copy of the report's first paragraph.
+    const whole = (c: BlockContent) =>
+      c.type === 'paragraph' && this.underStack.has(c) && !opensWithDateline(c.children[0]!.value);
+    if (!whole(above[0]!) || !above.every((c) => c.type === 'paragraph' && !opensWithDateline(c.children[0]!.value)))
+      return;
+    a.lede.push(...(above as Paragraph[]));
+    a.children = [];
+    const at = above[0]!.position!.start;
+    this.report(
+      'needs-review',
+      `Text under the headline “${a.headline}” above the dateline that opens its report: read as the standfirst; it could be the report's first paragraph`,
+      at.line,
+      at.column,
+      'info',
+    );
+  }
+
+  /** Does a paragraph's first line carry the first-line indent (every line opens one on line-per-paragraph pages)? */
+  private opensIndented(lines: SourceLine[]): boolean {
+    if (this.shape.lineMode) return true;
+    return indentWidth(lines[0]!.text, lines[1]?.text, this.shape.quoteEm) <= this.shape.measure - INDENT_SLACK;
   }
 
   /** Report once per article that its standfirst was printed away from its top. */

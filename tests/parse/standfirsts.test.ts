@@ -102,3 +102,24 @@ describe('summaries set as two phrases', () => {
     }
   });
 });
+
+describe('standfirsts above a dateline', () => {
+  const standfirst = wrap('社区是健康服务的最后一公里。记者近日走进多家社区卫生服务中心，看基层医疗如何提质增效。');
+  const dated = wrap(
+    '本报重庆5月6日电（记者 李明）今年以来，全市社区卫生服务中心新增床位一千余张，门诊量同比增长两成。',
+  );
+
+  it('a paragraph under the stack above the paragraph that opens with a dateline is the standfirst (needs-review)', () => {
+    const tree = parse(['守护健康 我们一直在', '', ...standfirst, '', ...dated, '', ...BODY]);
+    const a = tree.articles[0]!;
+    expect(texts(a.lede)).toEqual([standfirst.join('')]);
+    expect(texts(a.children)[0]).toBe(dated.join(''));
+    expect(tree.diagnostics.filter((d) => d.ruleId === 'needs-review').map((d) => d.line)).toEqual([3]);
+  });
+
+  it('text that opens mid-sentence there is not a standfirst', () => {
+    const piece = ['式织就一张覆盖更广、响应更快的健', '康守护网络，让群众在家门口就能享', '受优质服务。'];
+    const a = parse(['守护健康 我们一直在', '', ...piece, '', ...dated, '', ...BODY]).articles[0]!;
+    expect(a.lede).toEqual([]);
+  });
+});
