@@ -560,7 +560,9 @@ export class Assembler extends ArticleBuilder {
       // A head with its label on the next line, then text or a byline: a new article.
       const afterItem = items[i + 2]?.kind;
       const after = afterItem?.kind;
-      const subtitleAfter = afterItem?.kind === 'display' && isDashSubtitle(afterItem.text);
+      // Under the label, a `——` subheadline or a standfirst box (`核心阅读`) still belongs to the stack.
+      const subtitleAfter =
+        afterItem?.kind === 'display' && (isDashSubtitle(afterItem.text) || isStandfirstLabel(afterItem.text));
       // An article without a label of its own takes a label printed mid-text instead (see floatingInstitution).
       // A label printed right under the head (no blank line between) names the head's own article.
       // So does one with a standfirst box, a reporter's byline or a dateline under it: those open an article.

@@ -123,3 +123,29 @@ describe('standfirsts above a dateline', () => {
     expect(a.lede).toEqual([]);
   });
 });
+
+describe('standfirst boxes under a labelled head', () => {
+  it('a head over its label over a `核心阅读` box opens an article in the body of another', () => {
+    const box = ['核心阅读', '', '如何让群众更方便看病？记者走进多家医疗机构，看一项项便民举措如何落地见效。'];
+    const tree = parse([
+      '守护健康 我们一直在',
+      '',
+      ...BODY,
+      '',
+      '李明',
+      '',
+      '',
+      '病房不熄灯，服务不打烊',
+      '某某区人民医院',
+      '',
+      ...box,
+      '',
+      ...BODY,
+    ]);
+    expect(tree.articles.map((a) => [a.headline, a.institution])).toEqual([
+      ['守护健康 我们一直在', null],
+      ['病房不熄灯，服务不打烊', '某某区人民医院'],
+    ]);
+    expect(texts(tree.articles[1]!.lede)[0]).toBe('核心阅读');
+  });
+});
