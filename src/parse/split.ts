@@ -183,11 +183,12 @@ export function splitHeadsUnderLabels(blocks: Block[], shape: PageShape): Block[
     const prev = blocks[i - 1];
     if (shape.lineMode || !prev || b.lines.length < 3) return [b];
     const texts = b.lines.map((l) => l.text);
-    const k = underLabel(prev)
-      ? headOverParagraph(texts, shape) || headOverShortParagraph(texts, shape)
-      : afterClosedProse(prev)
-        ? headOverShortParagraph(texts, shape)
-        : 0;
+    const k =
+      underLabel(prev) || afterEndByline(blocks, i)
+        ? headOverParagraph(texts, shape) || headOverShortParagraph(texts, shape)
+        : afterClosedProse(prev)
+          ? headOverShortParagraph(texts, shape)
+          : 0;
     if (k === 0) return [b];
     return [
       { ...b, lines: b.lines.slice(0, k), runIn: true },
@@ -202,6 +203,20 @@ function underLabel(prev: Block): boolean {
   const label = prev.lines[0]!.text;
   // A byline stands over the body's first paragraph, not over a head.
   return !(hasProsePunctuation(label) && !isKickerLine(label)) && !parseByline(label);
+}
+
+/**
+ * A reporter's byline (with its role) closing an article: under prose that ends a sentence, printed
+ * straight under it or a blank line below. What follows it opens the next article, as under a label.
+ */
+function afterEndByline(blocks: Block[], i: number): boolean {
+  const prev = blocks[i - 1]!;
+  const texts = prev.lines.map((l) => l.text);
+  const byline = parseByline(texts[texts.length - 1]!);
+  if (!byline?.extra || byline.authors.length === 0) return false;
+  if (texts.length > 1) return endsSentence(texts[texts.length - 2]!);
+  const before = blocks[i - 2];
+  return !!before && before.lines.length > 1 && endsSentence(before.lines[before.lines.length - 1]!.text);
 }
 
 /** Prose whose last sentence is closed: what follows it on the page opens something new. */
@@ -258,9 +273,12 @@ function headOverParagraph(texts: string[], shape: PageShape): number {
     const overOneLine = k === 2 && texts.length === 3;
     if (texts.length < k + 2 && !overOneLine) break;
     const head = texts.slice(0, k);
-    if (!head.every(headLike) || CONTINUATION_START.test(texts[0]!) || opensQuote(head.join(''))) continue;
+    // A column tag may wrap (`…惠及百姓！（医` / `者仁心）`): then the head is judged whole.
+    const tagWraps = k === 2 && opensQuote(texts[0]!) && isColumnTag(`（${texts[0]!.split(/[（(]/).pop()}${texts[1]}`);
+    const headOk = tagWraps ? headLike(head.join('')) : head.every(headLike);
+    if (!headOk || CONTINUATION_START.test(texts[0]!) || opensQuote(head.join(''))) continue;
     // A wrapped head's second line is its shorter end, without a mark ending a sentence inside it.
-    if (k === 2 && (w(texts[1]!) >= w(texts[0]!) || hasProsePunctuation(texts[0]!.slice(-1)))) continue;
+    if (k === 2 && (w(texts[1]!) >= w(texts[0]!) || (hasProsePunctuation(texts[0]!.slice(-1)) && !tagWraps))) continue;
     // A `核心阅读` box under the head opens the article's standfirst.
     if (k === dateline || opensParagraphAt(texts, k, shape) || (k === 1 && isStandfirstLabel(texts[1]!))) return k;
     if (overOneLine && wrappedHeadOverLine(texts, shape)) return k;

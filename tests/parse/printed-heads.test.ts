@@ -242,3 +242,33 @@ describe('a head with punctuation wrapped over two lines, set apart by blank lin
     }
   });
 });
+
+describe('heads run into the text of the next article', () => {
+  it('after a byline that closes the article above, a head over an indented opening opens the next', () => {
+    const tree = parse(['守护健康，夯实基层', '', ...COLUMN, '本报记者 李明', '', '打造区域医疗高地', ...COLUMN2]);
+    expect(tree.articles.map((a) => [a.headline, a.byline.authors])).toEqual([
+      ['守护健康，夯实基层', ['李明']],
+      ['打造区域医疗高地', []],
+    ]);
+  });
+
+  it('under a label, a head whose column tag wrapped onto the next line is whole', () => {
+    const tree = parse([
+      '某某区人民医院',
+      '',
+      '守护健康',
+      '',
+      ...COLUMN,
+      '',
+      '某某县中医院',
+      '',
+      '让群众少跑腿，服务惠及百姓！（医',
+      '者仁心）',
+      ...COLUMN2,
+    ]);
+    expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
+      ['某某区人民医院', '守护健康'],
+      ['某某县中医院', '让群众少跑腿，服务惠及百姓！（医者仁心）'],
+    ]);
+  });
+});
