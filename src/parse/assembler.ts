@@ -9,7 +9,6 @@ import type { Reporter, SourceLine } from './lines.js';
 import type { Block, PageShape } from './page.js';
 import { CONTINUATION_START, MID_SENTENCE_START, startsParagraph, type ProseIndex } from './paragraphs.js';
 import { isHeadBandWord } from './furniture.js';
-import { demoteSentenceSubheads } from './sentence-subheads.js';
 import {
   EDITOR_SIGNATURE_RE,
   opensWithDateline,
@@ -86,7 +85,6 @@ export class Assembler extends ArticleBuilder {
       this.startArticle({ headline: '' }, this.top[0].block);
     }
     this.keepStrayCaptions();
-    demoteSentenceSubheads(this.out.articles, this.report);
     return this.out;
   }
 

@@ -7,6 +7,8 @@ import type { ZbDocument } from '../ast/types.js';
 import { assemble } from './assemble.js';
 import { normaliseLines, splitLines, type Reporter } from './lines.js';
 import { pageShape } from './page.js';
+import { NoteBuffer } from './report.js';
+import { demoteSentenceSubheads } from './sentence-subheads.js';
 import { unmergeColumns } from './side-by-side.js';
 import { unlayoutColumns } from './layout-columns.js';
 import { spanOf, spanOfLines } from './positions.js';
@@ -21,10 +23,23 @@ import {
 } from './repairs.js';
 
 /** Build the tree from decoded text; `report` receives every diagnostic. */
-export function parseRawText(text: string, source: string, report: Reporter): ZbDocument {
+export function parseRawText(text: string, source: string, sink: Reporter): ZbDocument {
+  // Notes are held until the page is read, so a later pass can replace an earlier reading's note;
+  // they reach the sink even when a pass throws.
+  const notes = new NoteBuffer(sink);
+  try {
+    return readPage(text, source, notes);
+  } finally {
+    notes.flush();
+  }
+}
+
+function readPage(text: string, source: string, notes: NoteBuffer): ZbDocument {
+  const report = notes.report;
   const lines = normaliseLines(unmergeColumns(unlayoutColumns(splitLines(text))), report);
   const shape = pageShape(lines);
   const assembled = assemble(lines, shape, report);
+  demoteSentenceSubheads(assembled.articles, notes);
   const tree: ZbDocument = {
     type: 'document',
     source,

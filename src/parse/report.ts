@@ -18,6 +18,46 @@ export function vfileReporter(file: VFile): Reporter {
   };
 }
 
+/** A diagnostic held until the page is read. */
+interface HeldNote {
+  ruleId: string;
+  message: string;
+  line: number;
+  column: number;
+  severity?: 'warning' | 'info';
+}
+
+/**
+ * Holds the importer's diagnostics until the page is read, so that a later pass that revises a
+ * reading (a subhead turned back into a paragraph) takes back the note the page walk wrote at that
+ * line and writes one saying what it replaces, instead of leaving two notes that contradict each other.
+ * Every held note reaches the sink on `flush`, except those taken back, whose text the replacing
+ * note quotes: nothing is dropped silently.
+ */
+export class NoteBuffer {
+  private held: HeldNote[] = [];
+
+  constructor(private readonly sink: Reporter) {}
+
+  /** The reporter the passes write to. */
+  readonly report: Reporter = (ruleId, message, line, column, severity) => {
+    this.held.push({ ruleId, message, line, column, severity });
+  };
+
+  /** Take back the held notes of `ruleId` at `line`; returns their messages for the note that replaces them. */
+  withdraw(ruleId: string, line: number): string[] {
+    const taken = this.held.filter((n) => n.ruleId === ruleId && n.line === line);
+    this.held = this.held.filter((n) => !taken.includes(n));
+    return taken.map((n) => n.message);
+  }
+
+  /** Write every held note to the sink, in the order reported. */
+  flush(): void {
+    for (const n of this.held) this.sink(n.ruleId, n.message, n.line, n.column, n.severity);
+    this.held = [];
+  }
+}
+
 /** vfile's fatal flag → the tree's severity word. */
 export function severityOf(fatal: boolean | null | undefined): Severity {
   return fatal === true ? 'error' : fatal === false ? 'warning' : 'info';

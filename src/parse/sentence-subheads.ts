@@ -4,13 +4,20 @@
  * with nothing but photos after it in its article, heads no section: it is a one-line paragraph that
  * stood apart between blank lines (a column break). Read it as a paragraph and report it for review.
  */
-import type { Article, BlockContent, Paragraph, Reporter } from '../ast/types.js';
+import type { Article, BlockContent, Paragraph } from '../ast/types.js';
+import type { NoteBuffer } from './report.js';
 import { endsSentence } from './text-form.js';
+
+/** The decision an earlier note states (`read as a section subhead`), or the whole note when it states none. */
+const decision = (note: string) => /read as [^;]+/.exec(note)?.[0] ?? note;
 
 const headingText = (c: BlockContent) => (c.type === 'heading' ? c.children.map((x) => x.value).join('') : null);
 
-/** Turn every sentence-ending subhead that heads no section into a paragraph, in place. */
-export function demoteSentenceSubheads(articles: Article[], report: Reporter): void {
+/**
+ * Turn every sentence-ending subhead that heads no section into a paragraph, in place. A note the
+ * page walk wrote about the line (read as a subhead) is taken back and quoted by the one written here.
+ */
+export function demoteSentenceSubheads(articles: Article[], notes: NoteBuffer): void {
   for (const a of articles) {
     const kids = a.children;
     // Index of the next non-figure child after each position, filled by one backward pass.
@@ -30,10 +37,15 @@ export function demoteSentenceSubheads(articles: Article[], report: Reporter): v
           const p: Paragraph = { type: 'paragraph', children: c.children, position: c.position };
           kids[k] = p;
           const at = c.position?.start;
-          report(
+          const line = at?.line ?? 1;
+          const earlier = notes.withdraw('needs-review', line);
+          const replaces = earlier.length
+            ? `; this replaces the earlier note here (${earlier.map(decision).join('; ')})`
+            : '';
+          notes.report(
             'needs-review',
-            `“${text}” heads no section (${after ? 'a subhead is next to it' : 'nothing follows it'}): so it is read as a one-line paragraph after all (this replaces any earlier reading of it as a subhead); it could be a subhead`,
-            at?.line ?? 1,
+            `“${text}” heads no section (${after ? 'a subhead is next to it' : 'nothing follows it'}): read as a one-line paragraph; it could be a subhead${replaces}`,
+            line,
             at?.column ?? 1,
             'info',
           );

@@ -1,0 +1,46 @@
+/**
+ * The importer's notes are held until the page is read: a later pass that revises a reading takes
+ * back the note written for the earlier one and says what it replaces; every other note is kept.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseSource } from '../../src/parse/index.js';
+import { NoteBuffer } from '../../src/parse/report.js';
+
+const parse = (lines: string[]) => parseSource(new TextEncoder().encode(`${lines.join('\n')}\n`), 'page.txt').tree;
+
+describe('notes held until the page is read', () => {
+  it('a subhead turned back into a paragraph leaves one note at its line, saying what it replaces', () => {
+    const tree = parse([
+      '某某区人民医院 守护健康',
+      '',
+      '今年以来，医院组织专家团队',
+      '深入基层开展义诊活动，把优质医疗',
+      '服务送到群众家门口，受到广泛好评。',
+      '',
+      '如何让优质医疗资源下沉？',
+      '',
+      '深化医改，优化营商环境',
+      '',
+      '在此基础上，医院持续推进家',
+      '庭医生签约服务，让群众看病更方便',
+      '更放心，获得感不断增强。',
+    ]);
+    const at7 = tree.diagnostics.filter((d) => d.ruleId === 'needs-review' && d.line === 7);
+    expect(at7).toHaveLength(1);
+    expect(at7[0]!.message).toMatch(/heads no section.*replaces the earlier note here \(read as a section subhead\)/);
+    // The note on the subhead under it stays.
+    expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 9)).toBe(true);
+  });
+
+  it('withdraws only the notes of one rule at one line, and flushes the rest in the order reported', () => {
+    const out: string[] = [];
+    const notes = new NoteBuffer((ruleId, message, line) => out.push(`${line} ${ruleId} ${message}`));
+    notes.report('needs-review', 'a', 3, 1, 'info');
+    notes.report('truncated-text', 'b', 3, 1);
+    notes.report('needs-review', 'c', 4, 1, 'info');
+    expect(out).toEqual([]);
+    expect(notes.withdraw('needs-review', 3)).toEqual(['a']);
+    notes.flush();
+    expect(out).toEqual(['3 truncated-text b', '4 needs-review c']);
+  });
+});
