@@ -73,7 +73,13 @@ export function leadingHeadLines(block: Block, shape: PageShape): number {
   const twoPhrase = PHRASE_SPACE.test(first) && first.split(' ').length === 2;
   if (!twoPhrase && w(first) > shape.measure - 3) return 0;
   let k = 1;
-  while (k < lines.length - 1 && k < MAX_HEAD_LINES && isDisplayLine(lines[k], shape, false)) {
+  // A standfirst box's label (`核心阅读`) under the head opens the box, not a line of the head.
+  while (
+    k < lines.length - 1 &&
+    k < MAX_HEAD_LINES &&
+    isDisplayLine(lines[k], shape, false) &&
+    !isStandfirstLabel(lines[k]!)
+  ) {
     const wk = w(lines[k]);
     if (wk < w(first) - 1) {
       k++;
@@ -214,7 +220,10 @@ function afterEndByline(blocks: Block[], i: number): boolean {
   const texts = prev.lines.map((l) => l.text);
   const byline = parseByline(texts[texts.length - 1]!);
   if (!byline?.extra || byline.authors.length === 0) return false;
-  if (texts.length > 1) return endsSentence(texts[texts.length - 2]!);
+  // Side-by-side modules' bylines may come out one under the other.
+  let j = texts.length - 2;
+  while (j >= 0 && parseByline(texts[j]!)?.extra) j--;
+  if (j >= 0) return endsSentence(texts[j]!);
   const before = blocks[i - 2];
   return !!before && before.lines.length > 1 && endsSentence(before.lines[before.lines.length - 1]!.text);
 }
@@ -279,8 +288,10 @@ function headOverParagraph(texts: string[], shape: PageShape): number {
     if (!headOk || CONTINUATION_START.test(texts[0]!) || opensQuote(head.join(''))) continue;
     // A wrapped head's second line is its shorter end, without a mark ending a sentence inside it.
     if (k === 2 && (w(texts[1]!) >= w(texts[0]!) || (hasProsePunctuation(texts[0]!.slice(-1)) && !tagWraps))) continue;
+    // A `——` subheadline right under the head closes the stack: the text under it is the body's.
+    if (isDashSubtitle(texts[k]!) && k !== dateline) return k + 1;
     // A `核心阅读` box under the head opens the article's standfirst.
-    if (k === dateline || opensParagraphAt(texts, k, shape) || (k === 1 && isStandfirstLabel(texts[1]!))) return k;
+    if (k === dateline || opensParagraphAt(texts, k, shape) || isStandfirstLabel(texts[k]!)) return k;
     if (overOneLine && wrappedHeadOverLine(texts, shape)) return k;
   }
   return 0;

@@ -272,3 +272,57 @@ describe('heads run into the text of the next article', () => {
     ]);
   });
 });
+
+describe('a stack run into the text without blank lines', () => {
+  it('a head and a ——subheadline over text whose first line shows no indent, under a label', () => {
+    const tree = parse([
+      ...COLUMN,
+      '（本报记者 李明）',
+      '',
+      '某某县中医院',
+      '',
+      '服务惠及百姓，凝聚奋进力量',
+      '——优化营商环境系列报道之三',
+      '在2024年国家医疗质量安全改进',
+      '项目中，医院获评优秀案例，群众',
+      '就医体验明显改善。',
+    ]);
+    const a = tree.articles.at(-1)!;
+    expect([a.institution, a.headline, a.subheadline]).toEqual([
+      '某某县中医院',
+      '服务惠及百姓，凝聚奋进力量',
+      '——优化营商环境系列报道之三',
+    ]);
+  });
+
+  it('after two modules’ bylines printed one under the other, a head opens the next article', () => {
+    const tree = parse([
+      '守护健康，夯实基层',
+      '',
+      ...COLUMN,
+      '（本报记者 李明）',
+      '（本报记者 王芳）',
+      '',
+      '打造区域医疗高地',
+      ...COLUMN2,
+    ]);
+    expect(tree.articles.map((a) => a.headline)).toEqual(['守护健康，夯实基层', '打造区域医疗高地']);
+  });
+
+  it('a standfirst box’s label under a two-phrase head is no line of the head', () => {
+    const tree = parse([
+      '记者探访某某市急救医疗中心——',
+      '',
+      '医防融合见实效 托起生命希望',
+      '核心阅读',
+      '从“看得上病”到“看得好',
+      '病”，一组数字背后，是医务工作',
+      '者日复一日的坚守。',
+      '本报成都10月20日电（记者 李',
+      '明）医院组织专家团队深入基层',
+      '',
+      ...COLUMN,
+    ]);
+    expect(tree.articles[0]!.headline).toBe('医防融合见实效 托起生命希望');
+  });
+});
