@@ -3,6 +3,7 @@
  * articles, institutions printed only inside a subheadline or credit, article spans.
  */
 import type { Article, Paragraph, ZbDocument } from '../ast/types.js';
+import { isThreeCharacterCounty } from './places.js';
 import { parseByline } from './credits.js';
 import type { Reporter } from './lines.js';
 import { DATELINE_RE, endsSentence, isOrgName, splitGluedOrgHead } from './text-form.js';
@@ -117,15 +118,17 @@ export function extendGluedPlaceNames(tree: ZbDocument, text: string, report: Re
     if (!place || !last || !/[\u3400-\u9fff]/.test(last) || !a.headline.endsWith(last)) continue;
     const glued = `${a.headline}${inst}`;
     const longer = last + place;
-    // Printed elsewhere: more often than inside the glued headline line itself.
+    // Printed elsewhere: more often than inside the glued headline line itself; or a county's name.
     const elsewhere = count(longer) - count(glued);
-    if (count(glued) === 0 || elsewhere < 1) continue;
+    const county = isThreeCharacterCounty(longer);
+    if (count(glued) === 0 || (elsewhere < 1 && !county)) continue;
     a.headline = a.headline.slice(0, -last.length);
     a.institution = last + inst;
     const where = a.position?.start;
+    const why = elsewhere >= 1 ? 'is printed so elsewhere on the page' : 'is the name of a county-level division';
     report(
       'needs-review',
-      `Label “${a.institution}” glued after the headline: its place name “${longer}” is printed so elsewhere on the page; it could be “${inst}” with the headline ending in “${last}”`,
+      `Label “${a.institution}” glued after the headline: its place name “${longer}” ${why}; it could be “${inst}” with the headline ending in “${last}”`,
       where?.line ?? 1,
       where?.column ?? 1,
       'info',

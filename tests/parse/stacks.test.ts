@@ -201,3 +201,18 @@ describe('heads between articles with little around them', () => {
     ]);
   });
 });
+
+describe('a label glued after its headline', () => {
+  it('starts at a county-level place name of three characters, found in the national division list', () => {
+    const tree = parse(['守护健康，我们一直在石景山区人民医院', '', ...COLUMN, '', '本报记者 李明']);
+    expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
+      ['石景山区人民医院', '守护健康，我们一直在'],
+    ]);
+    expect(tree.diagnostics.some((d) => d.message.includes('county-level division'))).toBe(true);
+  });
+
+  it('keeps a two-character place name when the three characters are no county', () => {
+    const tree = parse(['守护健康，我们一直在江北区人民医院', '', ...COLUMN, '', '本报记者 李明']);
+    expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([['江北区人民医院', '守护健康，我们一直在']]);
+  });
+});
