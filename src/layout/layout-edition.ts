@@ -60,10 +60,13 @@ const MIN_SHARE = 0.1;
 /** Cuts of one page's last article tried before it moves whole instead. */
 const MAX_RESPLITS = 3;
 
-/** Make up every page of the edition in `session`; the caller closes the returned page. */
+/**
+ * Make up every page of the edition in `session`; the caller closes the returned page. `session` may be
+ * still starting: the first rendering is made and written while Chromium starts.
+ */
 export async function makeUpEdition<R extends RenderedEdition>(
   ctx: Context,
-  session: BrowserSession,
+  starting: BrowserSession | Promise<BrowserSession>,
   options: MakeUpOptions<R>,
 ): Promise<MadeUpEdition<R>> {
   const { proofDir, time } = options;
@@ -77,6 +80,7 @@ export async function makeUpEdition<R extends RenderedEdition>(
     const measurePath = join(proofDir, options.measureName ?? '.edition.html');
     await ctx.writeFileAtomic(measurePath, rendered.html);
     const previous = reuse;
+    const session = await starting;
     const current = await time('load', () =>
       openMakeUpPage(session, measurePath, rendered.html, previous, options.isolated),
     );

@@ -111,7 +111,7 @@ export function folioNumbering(docs: ZbDocument[], config: Config): boolean {
 /** Make up and print the edition in batches, `jobs` at a time; the pages come back in edition order. */
 export async function layoutAndPrint(
   ctx: Context,
-  session: BrowserSession,
+  session: BrowserSession | Promise<BrowserSession>,
   edition: ParsedEdition,
   options: BatchOptions,
 ): Promise<PrintedEdition> {

@@ -100,9 +100,12 @@ export async function buildEdition(ctx: Context, options: BuildOptions): Promise
     launching ??= launchBrowser(config.timeoutMs);
     launching.catch(() => {});
     const edition = await prepareEdition(ctx, { config, sources: options.sources, time });
-    const session = await launching;
+    // The first batch is rendered and written while Chromium may still be starting.
+    let live: BrowserSession | undefined;
+    const started = launching.then((s) => (live = s));
+    started.catch(() => {});
     const proofDir = join(staging.dir, 'proof');
-    const printed = await layoutAndPrint(ctx, session, edition, {
+    const printed = await layoutAndPrint(ctx, started, edition, {
       config,
       proofDir,
       time,
@@ -111,12 +114,14 @@ export async function buildEdition(ctx: Context, options: BuildOptions): Promise
       // The proofs need the made-up pages and the files the page loaded, nothing printed: they are
       // written while Chromium prints.
       laidOut: (proof) => {
-        const fetched = new Set(session.fetched);
+        // Laid out means Chromium started: the session is known.
+        const fetched = new Set(live!.fetched);
         proofs = { written: writeProofs(ctx, proofDir, proof, fetched), fetched: fetched.size };
         proofs.written.catch(() => {});
       },
     });
     const early = proofs;
+    const session = await started;
     // Should printing have loaded a file the made-up pages had not (never seen), the proofs are written again.
     const proofsWritten = early?.written.then(() =>
       session.fetched.size === early.fetched ? undefined : writeProofs(ctx, proofDir, printed.proof, session.fetched),

@@ -147,7 +147,7 @@ export async function prepareEdition(
  */
 export async function layoutPages(
   ctx: Context,
-  session: BrowserSession,
+  starting: BrowserSession | Promise<BrowserSession>,
   edition: ParsedEdition,
   docs: ZbDocument[],
   options: {
@@ -178,15 +178,19 @@ export async function layoutPages(
     };
   };
   // The page reads only the project, the proof folder, the image cache and zhuanban's own templates, styles and fonts.
-  for (const dir of [
-    ctx.root,
-    proofDir,
-    ctx.cacheDir,
-    join(ctx.packageRoot, 'styles'),
-    join(ctx.packageRoot, 'templates'),
-    join(ctx.packageRoot, 'node_modules'),
-  ])
-    session.allow(dir);
+  const session = Promise.resolve(starting).then((started) => {
+    for (const dir of [
+      ctx.root,
+      proofDir,
+      ctx.cacheDir,
+      join(ctx.packageRoot, 'styles'),
+      join(ctx.packageRoot, 'templates'),
+      join(ctx.packageRoot, 'node_modules'),
+    ])
+      started.allow(dir);
+    return started;
+  });
+  session.catch(() => {}); // a Chromium that failed to start is reported where it is awaited
   // Photos are processed once their placed size is known, before the proof is taken and the page prints.
   let placed: Awaited<ReturnType<typeof placePhotos>> = { diagnostics: [], placed: [] };
   const finish = async (page: Page, rendered: { pages: PageView[] }) => {

@@ -147,44 +147,59 @@ export async function launchBrowser(timeoutMs: number, options: LaunchOptions = 
         forget();
       }
     })());
+  /** Bound every wait of `page` by the timeout, collect its problems and, for a build, keep it to its own files. */
+  const setUp = async (page: Page): Promise<Page> => {
+    page.setDefaultTimeout(timeoutMs);
+    page.setDefaultNavigationTimeout(timeoutMs);
+    page.on('pageerror', (error) =>
+      problems.push({ kind: 'pageerror', message: String((error as Error).message ?? error), url: page.url() }),
+    );
+    page.on('console', (msg) => {
+      if (msg.type() === 'error')
+        problems.push({ kind: 'console', message: msg.text(), url: msg.location().url ?? page.url() });
+    });
+    const refused = new WeakSet<HTTPRequest>();
+    if (options.intercept !== false) {
+      await page.setRequestInterception(true);
+      page.on('request', (req) => {
+        if (req.isInterceptResolutionHandled()) return;
+        if (requestAllowed(req.url(), roots)) {
+          if (req.url().startsWith('file:')) fetched.add(req.url().split(/[?#]/)[0]!);
+          return void req.continue().catch(() => {});
+        }
+        refused.add(req);
+        problems.push({
+          kind: 'blocked',
+          message: 'refused: a build reads only its own files and never the network',
+          url: req.url(),
+        });
+        void req.abort('blockedbyclient').catch(() => {});
+      });
+    }
+    page.on('requestfailed', (req) => {
+      if (!refused.has(req))
+        problems.push({ kind: 'requestfailed', message: req.failure()?.errorText ?? 'failed', url: req.url() });
+    });
+    return page;
+  };
+  // The first page is opened and set up at once, while the caller still prepares what it will show: the
+  // blank tab Chromium starts with, when there is one.
+  let spare: Promise<Page> | undefined = launched
+    .pages()
+    .then((pages) => pages[0] ?? launched.newPage())
+    .then(setUp);
+  spare.catch(() => {});
   return {
     browser: launched,
     timeoutMs,
     problems,
-    async newPage(isolated = false) {
-      const page = isolated ? await (await launched.createBrowserContext()).newPage() : await launched.newPage();
-      page.setDefaultTimeout(timeoutMs);
-      page.setDefaultNavigationTimeout(timeoutMs);
-      page.on('pageerror', (error) =>
-        problems.push({ kind: 'pageerror', message: String((error as Error).message ?? error), url: page.url() }),
-      );
-      page.on('console', (msg) => {
-        if (msg.type() === 'error')
-          problems.push({ kind: 'console', message: msg.text(), url: msg.location().url ?? page.url() });
-      });
-      const refused = new WeakSet<HTTPRequest>();
-      if (options.intercept !== false) {
-        await page.setRequestInterception(true);
-        page.on('request', (req) => {
-          if (req.isInterceptResolutionHandled()) return;
-          if (requestAllowed(req.url(), roots)) {
-            if (req.url().startsWith('file:')) fetched.add(req.url().split(/[?#]/)[0]!);
-            return void req.continue().catch(() => {});
-          }
-          refused.add(req);
-          problems.push({
-            kind: 'blocked',
-            message: 'refused: a build reads only its own files and never the network',
-            url: req.url(),
-          });
-          void req.abort('blockedbyclient').catch(() => {});
-        });
-      }
-      page.on('requestfailed', (req) => {
-        if (!refused.has(req))
-          problems.push({ kind: 'requestfailed', message: req.failure()?.errorText ?? 'failed', url: req.url() });
-      });
-      return page;
+    newPage(isolated = false) {
+      const first = spare;
+      spare = undefined;
+      if (first && !isolated) return first;
+      return isolated
+        ? launched.createBrowserContext().then((context) => context.newPage().then(setUp))
+        : launched.newPage().then(setUp);
     },
     fetched,
     allow(dir: string) {
