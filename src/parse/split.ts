@@ -289,7 +289,7 @@ function headOverParagraph(texts: string[], shape: PageShape): number {
     // A wrapped head's second line is its shorter end, without a mark ending a sentence inside it.
     if (k === 2 && (w(texts[1]!) >= w(texts[0]!) || (hasProsePunctuation(texts[0]!.slice(-1)) && !tagWraps))) continue;
     // A `——` subheadline right under the head closes the stack: the text under it is the body's.
-    if (isDashSubtitle(texts[k]!) && k !== dateline) return k + 1;
+    if (isDashSubtitle(texts[k]!) && k !== dateline && k + 1 < texts.length) return k + 1;
     // A `核心阅读` box under the head opens the article's standfirst.
     if (k === dateline || opensParagraphAt(texts, k, shape) || isStandfirstLabel(texts[k]!)) return k;
     if (overOneLine && wrappedHeadOverLine(texts, shape)) return k;

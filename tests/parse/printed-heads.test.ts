@@ -326,3 +326,13 @@ describe('a stack run into the text without blank lines', () => {
     expect(tree.articles[0]!.headline).toBe('医防融合见实效 托起生命希望');
   });
 });
+
+describe('a stack with nothing under it', () => {
+  it('a head and a ——subheadline ending a block read without an internal error (a fuzz case)', () => {
+    const { diagnostics } = parseSource(
+      new TextEncoder().encode('的的的的的的的的的的\n——的的图片位\n的的的的的的\n——图片位\n责任编辑：孙立\n图片位\n'),
+      'page.txt',
+    ).tree;
+    expect(diagnostics.filter((d) => d.ruleId === 'internal-error')).toEqual([]);
+  });
+});
