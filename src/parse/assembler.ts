@@ -7,7 +7,13 @@ import { ArticleBuilder, BANNER_GAP, type Assembled } from './article-builder.js
 import { isNumberedHead, type Classified, type HeadCandidate } from './classify.js';
 import type { Reporter, SourceLine } from './lines.js';
 import type { Block, PageShape } from './page.js';
-import { CONTINUATION_START, MID_SENTENCE_START, startsParagraph, type ProseIndex } from './paragraphs.js';
+import {
+  CONTINUATION_START,
+  joinedAsTail,
+  MID_SENTENCE_START,
+  startsParagraph,
+  type ProseIndex,
+} from './paragraphs.js';
 import { isHeadBandWord } from './furniture.js';
 import {
   EDITOR_SIGNATURE_RE,
@@ -932,6 +938,17 @@ export class Assembler extends ArticleBuilder {
     );
   }
 
+  /** A short sentence read as the last of the paragraph above, not a paragraph of its own: reported. */
+  private reviewTail(line: SourceLine): void {
+    this.report(
+      'needs-review',
+      `“${line.text}” after a full line that ends a sentence: read as the paragraph's last sentence; it could be a paragraph of its own (the extraction shows no indent)`,
+      line.line,
+      line.column,
+      'info',
+    );
+  }
+
   /** A line that ends a sentence kept in its standfirst by the standfirst's own measure: reported. */
   private reviewOwnMeasure(line: SourceLine, measure: number): void {
     this.report(
@@ -951,7 +968,11 @@ export class Assembler extends ArticleBuilder {
       const prev = this.pending[this.pending.length - 1];
       const after = block.lines[k + 1];
       const first = this.pending.length === 1;
-      if (prev && startsParagraph(prev, line, this.shape, this.prose, first, after, own)) this.flush();
+      // A short last sentence is read as a tail only in the same block: a blank line may part modules.
+      const tail = prev && joinedAsTail(prev, line, this.shape, this.prose, first, after, own);
+      if (prev && (startsParagraph(prev, line, this.shape, this.prose, first, after, own) || (tail && k === 0)))
+        this.flush();
+      else if (tail) this.reviewTail(line);
       else if (prev && own && startsParagraph(prev, line, this.shape, this.prose, first, after))
         this.reviewOwnMeasure(prev, own);
       this.pushLine(line);

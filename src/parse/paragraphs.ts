@@ -6,7 +6,7 @@
  */
 import type { SourceLine } from './lines.js';
 import { INDENT_SLACK, indentThreshold, indentWidth, type PageShape } from './page.js';
-import { EDITOR_SIGNATURE_RE, endsSentence, visualWidth } from './text-form.js';
+import { EDITOR_SIGNATURE_RE, endsSentence, opensWithDateline, visualWidth } from './text-form.js';
 
 /** Characters that cannot begin a sentence: a line starting with one continues the line before. */
 export const CONTINUATION_START = /^[的地得了着过们之和与及或并而但且等者性化务，、。；：？！”’）》]/;
@@ -81,9 +81,60 @@ export function startsParagraph(
   const threshold = (k: number) => (ownMeasure ? ownMeasure - INDENT_SLACK : indentThreshold(index.widths, k, shape));
   // A justified line (spaced out by pdftotext, lines.ts) filled its measure: its own width says nothing.
   // The new line carries the first-line indent…
-  if (!line.justified && indentWidth(line.text, after?.text, shape.quoteEm) <= threshold(i)) return true;
+  if (!line.justified && indentWidth(line.text, after?.text, shape.quoteEm) <= threshold(i))
+    return !isShortTail(prev, line, index, threshold, prevIsFirst);
   // …or the sentence ended on a line the text did not fill: that line closed its paragraph.
   return !prev.justified && index.widths[j] <= threshold(j) - 0.5 - (prevIsFirst ? INDENT_EMS : 0);
+}
+
+/** A line at least this much short of a full indented first line cannot be one: it ends its paragraph. */
+const TAIL_SHORTFALL = 0.5;
+/** One sentence: a single final mark, at the end. */
+const ONE_SENTENCE = /^[^。！？!?]*[。！？!?][”’」』）)]*$/;
+
+/**
+ * A full line that ends a sentence, then a line of one short sentence that ends it too: pdftotext
+ * drops the indent that would tell a one-line paragraph from the paragraph's last sentence. A
+ * paragraph seldom ends exactly at a line's end, and a paragraph of one short sentence is rare in news
+ * copy, while a short last sentence is common: read as the tail (the caller reports it for review).
+ * The short line must stop short of a full indented line, so that it ends its paragraph either way.
+ */
+function isShortTail(
+  prev: SourceLine,
+  line: SourceLine,
+  index: ProseIndex,
+  threshold: (k: number) => number,
+  prevIsFirst: boolean,
+): boolean {
+  const i = index.indexOf.get(line)!;
+  const j = index.indexOf.get(prev)!;
+  if (!endsSentence(line.text) || !ONE_SENTENCE.test(line.text) || opensWithDateline(line.text)) return false;
+  const fullIndented = threshold(i) + INDENT_SLACK - INDENT_EMS;
+  if (index.widths[i] > fullIndented - TAIL_SHORTFALL) return false;
+  const prevFull = threshold(j) + INDENT_SLACK - TAIL_SHORTFALL - (prevIsFirst ? INDENT_EMS : 0);
+  return prev.justified === true || index.widths[j] >= prevFull;
+}
+
+/** Would `line` open a paragraph but for being read as the short tail of the one above (see isShortTail)? */
+export function joinedAsTail(
+  prev: SourceLine,
+  line: SourceLine,
+  shape: PageShape,
+  index: ProseIndex,
+  prevIsFirst = false,
+  after?: SourceLine,
+  ownMeasure?: number | null,
+): boolean {
+  if (startsParagraph(prev, line, shape, index, prevIsFirst, after, ownMeasure)) return false;
+  if (shape.lineMode || !endsSentence(prev.text) || line.justified) return false;
+  const i = index.indexOf.get(line);
+  const j = index.indexOf.get(prev);
+  if (i === undefined || j === undefined) return false;
+  const threshold = (k: number) => (ownMeasure ? ownMeasure - INDENT_SLACK : indentThreshold(index.widths, k, shape));
+  return (
+    indentWidth(line.text, after?.text, shape.quoteEm) <= threshold(i) &&
+    isShortTail(prev, line, index, threshold, prevIsFirst)
+  );
 }
 
 const LATIN_LETTER = /[A-Za-z]/;

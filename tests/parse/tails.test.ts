@@ -1,0 +1,61 @@
+/**
+ * A short sentence under a full line that ends a sentence (made-up pages in the forms real papers
+ * print): pdftotext drops the indent, so the line is read as the paragraph's last sentence, and the
+ * reading is reported for review.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseSource } from '../../src/parse/index.js';
+
+const parse = (lines: string[]) => parseSource(new TextEncoder().encode(`${lines.join('\n')}\n`), 'page.txt').tree;
+const paragraphs = (lines: string[]) =>
+  parse(lines).articles.flatMap((a) =>
+    a.children.flatMap((c) => (c.type === 'paragraph' ? [c.children.map((x) => x.value).join('')] : [])),
+  );
+// A 16-em column: first lines carry the 2-em indent.
+const HEAD = ['某某区人民医院 守护健康', ''];
+const FIRST = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，受到广泛好评。'];
+const LAST = ['下一步，医院将继续完善分级', '诊疗制度，推动优质资源向基层延伸', '，让群众享受更加便捷的健康服务。'];
+const FIRST_TEXT = FIRST.join('');
+const LAST_TEXT = LAST.join('');
+
+describe('short last sentences', () => {
+  it('a short sentence under a full line ending one is the paragraph’s tail (needs-review)', () => {
+    const tree = parse([...HEAD, ...FIRST, '群众满意度持续提升。', ...LAST]);
+    expect(tree.articles[0]!.children.map((c) => (c.type === 'paragraph' ? c.children[0]!.value : ''))).toEqual([
+      `${FIRST_TEXT}群众满意度持续提升。`,
+      LAST_TEXT,
+    ]);
+    const notes = tree.diagnostics.filter((d) => d.ruleId === 'needs-review');
+    expect(notes.map((d) => d.line)).toEqual([6]);
+  });
+
+  it('a line as wide as an indented first line may open a paragraph: it stays one', () => {
+    expect(paragraphs([...HEAD, ...FIRST, '群众的满意度正在持续地提升。', ...LAST])).toEqual([
+      FIRST_TEXT,
+      '群众的满意度正在持续地提升。',
+      LAST_TEXT,
+    ]);
+  });
+
+  it('under a line the text did not fill, or after a blank line, it stays a paragraph of its own', () => {
+    const short = ['今年以来，医院组织专家团队', '深入基层开展义诊活动。'];
+    expect(paragraphs([...HEAD, ...short, '群众满意度持续提升。', ...LAST])).toEqual([
+      short.join(''),
+      '群众满意度持续提升。',
+      LAST_TEXT,
+    ]);
+    expect(paragraphs([...HEAD, ...FIRST, '', '群众满意度持续提升。', ...LAST])).toEqual([
+      FIRST_TEXT,
+      '群众满意度持续提升。',
+      LAST_TEXT,
+    ]);
+  });
+
+  it('two sentences on the short line are no tail', () => {
+    expect(paragraphs([...HEAD, ...FIRST, '效果明显。群众满意。', ...LAST])).toEqual([
+      FIRST_TEXT,
+      '效果明显。群众满意。',
+      LAST_TEXT,
+    ]);
+  });
+});
