@@ -597,8 +597,24 @@ export class Assembler extends ArticleBuilder {
       }
     }
     if (this.state === 'top') {
-      if ((apart || caption) && this.top.length) this.topCaptions.push(block);
-      else this.top.push({ text, block, blankBefore: items[i]!.block.blankBefore });
+      // A line set apart under a single line (no stack, no caption yet) and over an article's opening
+      // text (a dateline, a standfirst, an indented first line) is its headline, the line above the
+      // banner: a caption does not come before any head.
+      const underBannerOnly = this.top.length === 1 && this.topCaptions.length === 0;
+      const headsText =
+        apart && underBannerOnly && !caption && !wrapped && !isNumberedHead(text) && this.opensText(items[i + 1]);
+      if ((apart || caption) && this.top.length && !headsText) this.topCaptions.push(block);
+      else if (headsText && this.top.length) {
+        const l = block.lines[0]!;
+        this.report(
+          'needs-review',
+          `“${text}” set apart over the text under it read as the first headline, the lines above it as the banner; it could be a photo caption`,
+          l.line,
+          l.column,
+          'info',
+        );
+        this.top.push({ text, block, blankBefore: items[i]!.block.blankBefore });
+      } else this.top.push({ text, block, blankBefore: items[i]!.block.blankBefore });
       return 0;
     }
     if (this.state === 'closed') {
@@ -793,6 +809,12 @@ export class Assembler extends ArticleBuilder {
     const boxUnder = under?.kind.kind === 'display' && isStandfirstLabel(under.kind.text);
     if (byline.parts.extra === null || (under?.kind.kind !== 'prose' && !boxUnder)) return null;
     return 'head';
+  }
+
+  /** Is this item prose that opens an article's text: a dateline, a standfirst or a paragraph's indented first line? */
+  private opensText(c: Classified | undefined): boolean {
+    if (c?.kind.kind !== 'prose' || c.kind.head || c.block.continues) return false;
+    return opensWithDateline(c.block.lines[0]!.text) || this.opensStandfirst(c.block) || this.opensIndentedParagraph(c);
   }
 
   /** Is this item prose that opens a paragraph: an indented first line over a full one (any line on line-per-paragraph pages)? */

@@ -216,3 +216,25 @@ describe('a label glued after its headline', () => {
     expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([['江北区人民医院', '守护健康，我们一直在']]);
   });
 });
+
+describe('the first head under the banner', () => {
+  it('a line set apart over a dateline at the page top is the headline, the line above it the banner', () => {
+    const tree = parse([
+      '',
+      '聚焦基层医疗卫生服务能力提升',
+      '',
+      '',
+      '',
+      '护佑一方平安传承红色基因',
+      '',
+      '本报讯（记者 李明）通过深入排',
+      '查诊疗全流程堵点，精准制定包含',
+      '“6大行动、22项举措”的系统方案。',
+      '',
+      ...MORE,
+    ]);
+    expect(tree.banner).toEqual(['聚焦基层医疗卫生服务能力提升']);
+    expect(tree.articles.map((a) => a.headline)).toEqual(['护佑一方平安传承红色基因']);
+    expect(review(tree)).toContain(6);
+  });
+});
