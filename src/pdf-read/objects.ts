@@ -8,6 +8,7 @@ import {
   decodePDFRawStream,
   PDFArray,
   PDFDict,
+  PDFFlateStream,
   PDFName,
   PDFNumber,
   PDFRawStream,
@@ -72,8 +73,12 @@ function inflatePlain(stream: PDFRawStream): Uint8Array | null {
   }
 }
 
-/** Decoded bytes of a stream, or undefined when a filter is unsupported (e.g. an image codec). */
+/**
+ * Decoded bytes of a stream, or undefined when a filter is unsupported (e.g. an image codec). A stream
+ * pdf-lib made in memory (drawn marks, not yet written) gives the content it will compress.
+ */
 export function decodeStream(stream: PDFObject | undefined): Uint8Array | undefined {
+  if (stream instanceof PDFFlateStream) return stream.getUnencodedContents();
   if (!(stream instanceof PDFRawStream)) return undefined;
   try {
     return inflatePlain(stream) ?? decodePDFRawStream(stream).decode();

@@ -49,5 +49,7 @@ export async function saveDeterministic(doc: PDFDocument, options: { version?: s
   if (at < 0) throw new Error('pdf-lib did not write the expected trailer /ID');
   const id = createHash('sha256').update(bytes).digest('hex').slice(0, 32).toUpperCase();
   trailer.write(`/ID [ <${id}> <${id}> ]`, at, 'latin1');
+  // The document in memory says what the file says (a check of `doc` reads the same identifier).
+  doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
   return bytes;
 }

@@ -33,6 +33,15 @@ export async function finishPdf(
   meta: EditionMeta,
   options: FinishOptions,
 ): Promise<Uint8Array> {
+  return (await finishedPdf(chromiumPdf, meta, options)).bytes;
+}
+
+/** `finishPdf`, with the document the bytes were saved from (for checking it without parsing the bytes back). */
+export async function finishedPdf(
+  chromiumPdf: Uint8Array,
+  meta: EditionMeta,
+  options: FinishOptions,
+): Promise<{ bytes: Uint8Array; doc: PDFDocument }> {
   if (!(options.bleedMm >= 0)) throw new Error(`bleedMm must be ≥ 0, got ${options.bleedMm}`);
   // Parsed without pausing for a timer tick every 100 objects (pdf-lib's default): the same objects, sooner.
   const doc = await PDFDocument.load(chromiumPdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
@@ -64,5 +73,5 @@ export async function finishPdf(
     doc,
     meta.pages.map((p) => p.number),
   );
-  return saveDeterministic(doc);
+  return { bytes: await saveDeterministic(doc), doc };
 }

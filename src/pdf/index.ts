@@ -5,6 +5,6 @@
  * transparency with PdfXTransparencyError, since PDF 1.3 would rasterise it).
  */
 export type { EditionMeta, FinishOptions } from './types.js';
-export { finishPdf } from './finish.js';
+export { finishedPdf, finishPdf } from './finish.js';
 export { makePdfX } from './pdfx.js';
 export { PdfXTransparencyError } from './pdfx-finish.js';

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { Context } from '../io/context.js';
 import type { PageView } from '../render/view.js';
-import { finishPdf, makePdfX, type EditionMeta } from '../pdf/index.js';
-import { preflight } from '../preflight/index.js';
+import { finishedPdf, makePdfX, type EditionMeta } from '../pdf/index.js';
+import { preflight, preflightDocument } from '../preflight/index.js';
 import { packProofAssets } from './proof-assets.js';
 import type { Report } from './report.js';
 import { dateLabel } from './pages.js';
@@ -89,18 +89,22 @@ export async function writeOutputs(ctx: Context, args: OutputArgs): Promise<stri
   for (const name of (await readdir(proofDir)).filter((n) => /^\.edition(-\d+)?\.html$/.test(n)))
     await rm(join(proofDir, name), { force: true });
   const meta = editionMeta(args, ctx.now());
-  const finished = await finishPdf(args.pdf, meta, {
+  const finished = await finishedPdf(args.pdf, meta, {
     bleedMm: args.config.bleed,
     marks: args.marks,
     trimMm: { width: args.report.trim.widthMm, height: args.report.trim.heightMm },
   });
   const pdfPath = join(args.outDir, 'edition.pdf');
-  await ctx.writeFileAtomic(pdfPath, finished);
+  await ctx.writeFileAtomic(pdfPath, finished.bytes);
   args.report.outputs = { pdf: 'edition.pdf', proof: 'proof/index.html' };
-  // The build preflights its own output the way a print shop would.
+  // The build preflights its own output the way a print shop would: the document it has just written.
   const trim = { width: args.report.trim.widthMm, height: args.report.trim.heightMm };
   const checks: Record<string, unknown> = {
-    edition: await preflight(pdfPath, { trimMm: trim, bleedMm: args.config.bleed, press: false }),
+    edition: preflightDocument(pdfPath, finished.doc, finished.bytes, {
+      trimMm: trim,
+      bleedMm: args.config.bleed,
+      press: false,
+    }),
   };
   args.report.preflight = checks;
   if (args.pressReady) {

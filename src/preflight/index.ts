@@ -42,13 +42,6 @@ function hasPdfXIntent(doc: PDFDocument): boolean {
  */
 export async function preflight(pdfPath: string, options: PreflightOptions): Promise<PreflightReport> {
   const bytes = await readFile(pdfPath);
-  const failed = (message: string): PreflightReport => ({
-    file: pdfPath,
-    passed: false,
-    pages: 0,
-    issues: [{ check: 'structure', page: null, message }],
-    fonts: [],
-  });
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(bytes, {
@@ -58,16 +51,35 @@ export async function preflight(pdfPath: string, options: PreflightOptions): Pro
       parseSpeed: bytes.length <= UNPAUSED_PARSE_BYTES ? ParseSpeeds.Fastest : ParseSpeeds.Slow,
     });
   } catch (error) {
-    return failed(`the file cannot be read as PDF (${(error as Error).message})`);
+    return structureFailure(pdfPath, `the file cannot be read as PDF (${(error as Error).message})`);
   }
+  return preflightDocument(pdfPath, doc, bytes, options);
+}
+
+/**
+ * Check a PDF the caller has just saved from `doc` (the build's own edition): the same verdict as
+ * `preflight` on the file, without parsing the written bytes back (a tenth of a second per edition).
+ */
+export function preflightDocument(
+  pdfPath: string,
+  doc: PDFDocument,
+  bytes: Uint8Array,
+  options: PreflightOptions,
+): PreflightReport {
   try {
     return checkDocument(pdfPath, doc, bytes, options);
   } catch (error) {
     // A reader for somebody else's file must end in a verdict: what could not be walked fails the file.
-    return failed(
+    return structureFailure(
+      pdfPath,
       `the file's structure could not be read to the end (${(error as Error).message}); it is damaged or hostile`,
     );
   }
+}
+
+/** The verdict on a file whose structure cannot be read. */
+function structureFailure(pdfPath: string, message: string): PreflightReport {
+  return { file: pdfPath, passed: false, pages: 0, issues: [{ check: 'structure', page: null, message }], fonts: [] };
 }
 
 function checkDocument(

@@ -9,7 +9,8 @@ import { operations } from '../../src/pdf-read/content-operations.js';
 import { contentBytes } from '../../src/pdf-read/objects.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { finishPdf } from '../../src/pdf/index.js';
+import { finishedPdf, finishPdf } from '../../src/pdf/index.js';
+import { preflight, preflightDocument } from '../../src/preflight/index.js';
 import { BLEED, fixtureMeta, fontRows, HEADLINES, pageBoxes, pt, renderPdfs, tempDir, tool, TRIM } from './helpers.js';
 import { readPng } from './png.js';
 
@@ -232,5 +233,21 @@ describe('document data', () => {
     await expect(finishPdf(chromium, meta, { bleedMm: BLEED, marks: true })).rejects.toThrow(
       /1 pages but Chromium produced 2/,
     );
+  });
+});
+
+describe('the finished document in memory', () => {
+  it('reads as the file written from it: the same page content (marks included) and the same preflight verdict', async () => {
+    const finished = await finishedPdf(chromium, fixtureMeta(), { bleedMm: BLEED, marks: true, trimMm: TRIM });
+    const path = join(dir, 'in-memory.pdf');
+    await writeFile(path, finished.bytes);
+    const written = await PDFDocument.load(finished.bytes);
+    const contents = (doc: PDFDocument) =>
+      doc.getPages().map((page) => Buffer.from(contentBytes(doc.context, page.node.get(PDFName.of('Contents')))));
+    expect(contents(finished.doc)).toEqual(contents(written));
+    for (const press of [false, true]) {
+      const options = { trimMm: TRIM, bleedMm: BLEED, press };
+      expect(preflightDocument(path, finished.doc, finished.bytes, options)).toEqual(await preflight(path, options));
+    }
   });
 });
