@@ -53,7 +53,7 @@ function readPage(text: string, source: string, notes: NoteBuffer): ZbDocument {
   markTruncated(tree, report);
   extendGluedPlaceNames(tree, text, report);
   inferInstitutions(tree);
-  bylineFromDateline(tree);
+  bylineFromDateline(tree, report);
   bylineFromClosingBrackets(tree);
   spanArticles(tree);
   if (lines.length) tree.position = { start: spanOf(lines[0]).start, end: spanOfLines(lines).end };

@@ -163,30 +163,51 @@ const DATELINE_PARAGRAPHS = 3;
 /** A name in a dateline's brackets: 2–3 ideographs (names are separated by 、 or spaces). */
 const DATELINE_NAME_RE = /^[\u3400-\u9fff]{2,3}$/;
 
+/** The reporters a dateline opening the article's text names (`本报北京3月5日电（记者 李明、王芳）`), if any. */
+function datelineReporters(a: Article): string[] {
+  // The dateline opens the body's first paragraph; an editor's note printed over it may come first.
+  const m =
+    a.children
+      .filter((c): c is Paragraph => c.type === 'paragraph')
+      .slice(0, DATELINE_PARAGRAPHS)
+      .map((p) => DATELINE_RE.exec(textOf(p)))
+      .find((x) => x !== null) ?? null;
+  // The brackets read as a byline (`记者 李明 通讯员 王芳`): role words are no names.
+  const inBrackets = m?.[1] ? /[（(]([^（）()]+)[）)]$/.exec(m[0])?.[1] : undefined;
+  // A role word glued to the name before it where the line broke (`许鑫阳` / `通讯员 蔡超`) stands apart.
+  const parsed = inBrackets ? parseByline(inBrackets.replace(ROLE_IN_BRACKETS_RE, ' $1 ')) : null;
+  return (
+    parsed?.authors ?? m?.[1]?.split(/[、\s]+/).filter((n) => DATELINE_NAME_RE.test(n) && !ROLE_WORD_RE.test(n)) ?? []
+  );
+}
+
 /**
  * A news article's reporters are often printed only in the dateline opening its text
  * (`本报北京3月5日电（记者 李明、王芳）`). When no byline was printed, the names are read from there;
  * the dateline stays in the paragraph (`byline.fromDateline` says the names repeat printed text).
+ *
+ * A dateline names the article's reporters, so a byline of other names read into the same article is
+ * another article's, set where pdftotext's reading order put it (modules side by side, columns read
+ * out of order): the dateline's names are the authors and the byline is kept verbatim in the note,
+ * reported for review.
  */
-export function bylineFromDateline(tree: ZbDocument): void {
+export function bylineFromDateline(tree: ZbDocument, report: Reporter): void {
   for (const a of tree.articles) {
-    if (a.byline.authors.length) continue;
-    // The dateline opens the body's first paragraph; an editor's note printed over it may come first.
-    const m =
-      a.children
-        .filter((c): c is Paragraph => c.type === 'paragraph')
-        .slice(0, DATELINE_PARAGRAPHS)
-        .map((p) => DATELINE_RE.exec(textOf(p)))
-        .find((x) => x !== null) ?? null;
-    // The brackets read as a byline (`记者 李明 通讯员 王芳`): role words are no names.
-    const inBrackets = m?.[1] ? /[（(]([^（）()]+)[）)]$/.exec(m[0])?.[1] : undefined;
-    // A role word glued to the name before it where the line broke (`许鑫阳` / `通讯员 蔡超`) stands apart.
-    const parsed = inBrackets ? parseByline(inBrackets.replace(ROLE_IN_BRACKETS_RE, ' $1 ')) : null;
-    const authors =
-      parsed?.authors ??
-      m?.[1]?.split(/[、\s]+/).filter((n) => DATELINE_NAME_RE.test(n) && !ROLE_WORD_RE.test(n)) ??
-      [];
-    if (authors.length === 0) continue;
+    if (a.byline.fromDateline) continue;
+    const authors = datelineReporters(a);
+    if (authors.length === 0 || a.byline.authors.some((n) => authors.includes(n))) continue;
+    const stray = a.byline.authors;
+    if (stray.length) {
+      a.byline.note = [a.byline.note, ...stray].filter(Boolean).join(' ');
+      const where = a.position?.start;
+      report(
+        'needs-review',
+        `The byline names ${stray.join('、')} but the dateline of “${a.headline}” names ${authors.join('、')}: read the dateline's reporters as the authors and kept the byline in the note; it may belong to another article`,
+        where?.line ?? 1,
+        where?.column ?? 1,
+        'info',
+      );
+    }
     a.byline.authors = authors;
     a.byline.fromDateline = true;
   }

@@ -157,3 +157,26 @@ describe('a column piece printed after the byline', () => {
     );
   });
 });
+
+describe('a dateline and a byline of other names in one article', () => {
+  it('reads the dateline’s reporters as the authors and keeps the stray byline in the note, for review', () => {
+    const tree = parseSource(
+      new TextEncoder().encode(
+        [
+          '守护健康，我们一直在！',
+          '',
+          '本报北京3月5日电（记者 李明、王芳）',
+          '今年以来，医院组织专家团队深入',
+          '基层开展义诊活动，受到群众广泛好评。',
+          '本报记者 赵红',
+          '',
+        ].join('\n'),
+      ),
+      'page.txt',
+    ).tree;
+    const a = tree.articles[0]!;
+    expect(a.byline).toMatchObject({ authors: ['李明', '王芳'], fromDateline: true });
+    expect(a.byline.note).toContain('赵红');
+    expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.message.includes('dateline'))).toBe(true);
+  });
+});
