@@ -160,7 +160,9 @@ export class Assembler extends ArticleBuilder {
         const stacked = this.orgStack(items, i);
         if (stacked) return stacked;
         const labelled =
-          this.labelOverPunctuatedHead(kind.institution, items, i) ?? this.labelUnderHead(kind.institution, items, i);
+          this.labelOverPunctuatedHead(kind.institution, items, i) ??
+          this.labelUnderHead(kind.institution, items, i) ??
+          this.labelInStack(kind.institution, items, i);
         if (labelled !== null) return labelled;
         // A label over a head: a one-line head, or a head that wrapped when text or a byline runs under it.
         const after = items[i + 2]?.kind.kind;
@@ -340,6 +342,23 @@ export class Assembler extends ArticleBuilder {
     this.top.pop();
     const kicker = this.takePlainKicker(lastTop);
     this.startArticle({ institution, headline: lastTop.text, kicker: kicker?.text }, kicker?.block ?? lastTop.block);
+    return 0;
+  }
+
+  /**
+   * A label printed right under a headline stack already opened (a kicker over its head), over the
+   * stack's `——` subheadline, a column tag, a byline or the text: it names that article.
+   */
+  private labelInStack(institution: string, items: Classified[], i: number): number | null {
+    const a = this.current;
+    if (this.state !== 'stack' || !a || a.institution || a.children.length || this.pending.length) return null;
+    if (a.subheadline || a.lede.length || items[i]!.block.blankBefore >= 2) return null;
+    const next = items[i + 1]?.kind;
+    const stackGoesOn = next?.kind === 'display' && (isDashSubtitle(next.text) || isColumnTag(next.text));
+    const followsHead = !next || next.kind === 'prose' || next.kind === 'byline' || stackGoesOn;
+    // Set a blank line apart, only a `——` subheadline or column tag under it keeps it in the stack.
+    if (!followsHead || (items[i]!.block.blankBefore > 0 && !stackGoesOn)) return null;
+    a.institution = institution;
     return 0;
   }
 

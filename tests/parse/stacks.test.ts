@@ -238,3 +238,42 @@ describe('the first head under the banner', () => {
     expect(review(tree)).toContain(6);
   });
 });
+
+describe('a label inside a headline stack', () => {
+  it('a label right under a kicker and its head, over the ——subheadline, names that article', () => {
+    const tree = parse([
+      '跑出加速度——',
+      '党建引领发展，守护健康',
+      '某某区中医院',
+      '——服务惠及百姓系列报道之三',
+      '',
+      '本报记者 李明',
+      '',
+      ...MORE,
+    ]);
+    expect(tree.articles.map((a) => [a.kicker, a.headline, a.subheadline, a.institution])).toEqual([
+      ['跑出加速度——', '党建引领发展，守护健康', '——服务惠及百姓系列报道之三', '某某区中医院'],
+    ]);
+  });
+
+  it('so does one set a blank line apart, between the head and its ——subheadline', () => {
+    const tree = parse([
+      '建强人才队伍——',
+      '',
+      '“家门口”就能深化医改（健康视点）',
+      '',
+      '某某区卫生院',
+      '',
+      '——记某某区中心医院党员先锋队',
+      '',
+      '本报重庆6月26日电（记者 李明）医院',
+      '持续推进家庭医生签约服务，让群众',
+      '看病更方便更放心。',
+      '',
+      ...MORE,
+    ]);
+    expect(tree.articles.map((a) => [a.kicker, a.headline, a.subheadline, a.institution])).toEqual([
+      ['建强人才队伍——', '“家门口”就能深化医改（健康视点）', '——记某某区中心医院党员先锋队', '某某区卫生院'],
+    ]);
+  });
+});
