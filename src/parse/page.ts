@@ -26,6 +26,8 @@ const FULL_WIDTH_QUOTE_SHORTFALL = 0.35;
 const QUOTE_EVIDENCE_MIN = 5;
 /** Lines either side of a line that make up its local measure. */
 const LOCAL_MEASURE_SPAN = 6;
+/** Lines in the local window at the page's body measure that show the body's column is there. */
+const BODY_MEASURE_EVIDENCE = 2;
 /** A paragraph this much narrower than the body measure (ems) is set apart (a narrow standfirst). */
 const NARROW_SHORTFALL = 1.5;
 
@@ -137,7 +139,7 @@ export function indentWidth(text: string, next: string | undefined, quoteEm?: nu
  * Width threshold for a paragraph's first line at this point of the page: the most common width of
  * nearby prose lines (a local measure, because a standfirst may be set narrower or wider than the
  * body; the mode, because punctuation compression makes a few lines overfull), less 1.25 em for the
- * 2-em first-line indent.
+ * 2-em first-line indent. Where two nearby lines fill the page's measure, that is the measure.
  */
 export function indentThreshold(widths: number[], index: number, shape: PageShape): number {
   const wide = shape.measure * WIDE_MEASURE;
@@ -152,6 +154,9 @@ export function indentThreshold(widths: number[], index: number, shape: PageShap
     if (own > wide ? w > wide : w <= wide) counts.set(Math.round(w), (counts.get(Math.round(w)) ?? 0) + 1);
   }
   if (own > wide) return Math.max(...counts.keys()) - INDENT_SLACK;
+  // Lines near it that fill the page's body measure show the body's column: a run of short paragraphs
+  // (indented first lines, short last lines) outnumbering its full lines does not make the column narrower.
+  if ((counts.get(Math.round(shape.measure)) ?? 0) >= BODY_MEASURE_EVIDENCE) return shape.measure - INDENT_SLACK;
   let mode = 0;
   let best = -1;
   for (const [w, n] of counts) if (n > best || (n === best && w > mode)) [mode, best] = [w, n];

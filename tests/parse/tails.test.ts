@@ -59,3 +59,34 @@ describe('short last sentences', () => {
     ]);
   });
 });
+
+describe('the body measure among short paragraphs', () => {
+  it('a run of short paragraphs, whose indented first lines outnumber full lines, keeps the page’s measure', () => {
+    // Two paragraphs of full 16-em lines far above: the page's measure.
+    const wrap = (text: string) => [text.slice(0, 14), ...(text.slice(14).match(/.{1,16}/g) ?? [])];
+    const long = [
+      ...wrap(
+        '近年来，医院坚持以党建为引领，推动优质医疗资源下沉，让群众在家门口就能看好病，就医的获得感和幸福感不断增强，医院的服务能力和管理水平也随之显著提升，各项工作取得了新进展。',
+      ),
+      ...wrap(
+        '医院还持续完善分级诊疗制度，推动专家团队定期到基层坐诊带教，帮助基层医疗机构提升服务能力和管理水平，赢得了社会各界的广泛认可和好评，群众的满意度也在逐年提高。',
+      ),
+    ];
+    const run = [
+      '医院组织专家团队深入基层开展',
+      '义诊活动，把优质医疗服务送到群众',
+      '门口，受到广泛好评。',
+      '在此基础上，医院持续推进家庭',
+      '医生签约服务，让群众看病更方便更',
+      '放心。',
+      '社区居民黎爷爷今年七十三岁。',
+      '每天下午擦黑，他都会到楼下的',
+      '广场散步。',
+      '听说今天有医院专家来义诊，他',
+      '早早排队。',
+    ];
+    const got = paragraphs([...HEAD, ...long, ...run]);
+    expect(got).toContain('社区居民黎爷爷今年七十三岁。');
+    expect(got).toContain('每天下午擦黑，他都会到楼下的广场散步。');
+  });
+});
