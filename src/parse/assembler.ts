@@ -185,6 +185,7 @@ export class Assembler extends ArticleBuilder {
           if (stack !== null) return stack;
         }
         if (kind.punctuated) {
+          const afterOpen = this.pendingOpen();
           const taken = this.display(
             kind.text,
             kind.twoPart,
@@ -194,7 +195,7 @@ export class Assembler extends ArticleBuilder {
             i,
           );
           const what = this.headReadFrom(kind.text);
-          if (what) this.reviewHead(block, what);
+          if (what) this.reviewHead(block, what, afterOpen);
           return taken;
         }
         return this.display(kind.text, kind.twoPart, kind.wrapped, block, items, i, kind.caption);
@@ -418,11 +419,11 @@ export class Assembler extends ArticleBuilder {
     );
   }
 
-  private reviewHead(block: Block, what: string): void {
+  private reviewHead(block: Block, what: string, afterOpen = this.pendingOpen()): void {
     const l = block.lines[0]!;
-    // After a sentence left open, only a label or byline and a paragraph opening under the head made it one.
-    const before = this.pendingOpen()
-      ? 'and follows a sentence left open (read as cut off), with a label or byline and a new paragraph under it'
+    // After a sentence left open, only a label, byline or `——` subheadline over the text made it one.
+    const before = afterOpen
+      ? 'and follows a sentence left open (read as cut off), with a label, byline or ——subheadline and new text under it'
       : 'but stands alone after a closed sentence, before a new paragraph';
     this.report(
       'needs-review',

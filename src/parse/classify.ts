@@ -15,6 +15,7 @@ import {
   splitGluedOrgTail,
   visualWidth,
   isStandfirstLabel,
+  isDashSubtitle,
 } from './text-form.js';
 import { isEditorCredit, isPhotoSlotLabel, isSlugLine } from './furniture.js';
 import { CONTINUATION_START } from './paragraphs.js';
@@ -244,6 +245,12 @@ export function promoteHeads(items: Classified[], shape: PageShape): Classified[
       w(1) > measure - INDENT_SLACK
     );
   };
+  // What opens an article's text under its stack: a reporter's byline, a dateline, a standfirst box, an opening.
+  const opensArticleText = (c: Classified | undefined) =>
+    (c?.kind.kind === 'byline' && c.kind.parts.authors.length > 0) ||
+    (c?.kind.kind === 'prose' && opensWithDateline(c.block.lines[0]!.text)) ||
+    (c?.kind.kind === 'display' && isStandfirstLabel(c.kind.text)) ||
+    opensParagraph(c);
   return items.map((c, i) => {
     if (c.kind.kind !== 'prose' || !c.kind.head || c.kind.head.kicker) return c;
     const prev = items[i - 1];
@@ -272,7 +279,10 @@ export function promoteHeads(items: Classified[], shape: PageShape): Classified[
     const labelOpensArticle =
       labelled &&
       (opensParagraph(afterLabel) || (afterLabel?.kind.kind === 'byline' && afterLabel.kind.parts.authors.length > 0));
-    if ((prevOpen && !bylineOpensArticle && !labelOpensArticle) || !headFollows) return c;
+    // So does a `——` subheadline under it over a byline, a dateline, a standfirst box or a paragraph's opening.
+    const subtitleUnder = next?.kind === 'display' && isDashSubtitle(next.text) && items[i + 1]!.block.blankBefore < 2;
+    const subtitleOpensArticle = subtitleUnder && opensArticleText(items[i + 2]);
+    if ((prevOpen && !bylineOpensArticle && !labelOpensArticle && !subtitleOpensArticle) || !headFollows) return c;
     const { text, institution } = c.kind.head;
     const kind: BlockKind = institution
       ? { kind: 'org-head', institution, headline: text, punctuated: true }

@@ -277,3 +277,32 @@ describe('a label inside a headline stack', () => {
     ]);
   });
 });
+
+describe('a head with its ——subheadline after an article cut off mid-sentence', () => {
+  it('opens an article when a byline follows; the note says the sentence before was left open', () => {
+    const tree = parse([
+      '某某区人民医院 守护健康',
+      '',
+      '今年以来，医院组织专家团队',
+      '深入基层开展义诊活动，把优质医疗',
+      '服务送到群众家门口，受到广泛好评。',
+      '',
+      '在此基础上，医院持续推进家',
+      '庭医生签约服务，让群众看病更方便',
+      '',
+      '病房不熄灯，下沉优质资源！',
+      '',
+      '——医防融合见实效的实践与探索',
+      '',
+      '本报记者 李明 通讯员 王芳',
+      '',
+      ...MORE,
+    ]);
+    expect(tree.articles.map((a) => [a.headline, a.subheadline, a.truncated])).toEqual([
+      ['守护健康', null, true],
+      ['病房不熄灯，下沉优质资源！', '——医防融合见实效的实践与探索', false],
+    ]);
+    const note = tree.diagnostics.find((d) => d.ruleId === 'needs-review' && d.line === 10);
+    expect(note?.message).toMatch(/sentence left open/);
+  });
+});
