@@ -372,7 +372,7 @@
         flow: flows[i],
       };
     });
-    fitPhrases(todo.map((m) => m.el));
+    // The heads are back across the top; nothing reads them before the next span fits them again.
   }
 
   /**
@@ -431,15 +431,9 @@
       }
       for (const c of caps) c.m.caption = Math.max(c.m.caption, lines(px(c.cap).height));
       for (const c of caps) c.cap.removeAttribute('style');
-      if (k === 1) {
-        // Every body's flow and copyfitting levers at one column, all bodies at once.
-        const bodies = todo.map((m) => m.el.querySelector('.body'));
-        const totals = bodies.map((body) => lines(px(body).height));
-        const flows = bodyFlows(bodies, leading, totals, ctx.em);
-        todo.forEach((m, i) => {
-          m.flow = flows[i];
-        });
-      }
+      // This span's heights are read before the copyfitting levers re-track paragraphs (at one column): the
+      // levers put every paragraph back as it was, so the heights are the same, and the page need not be
+      // laid out once more in between.
       for (const m of todo) {
         const stack = m.el.querySelector('.stack');
         const lede = m.el.querySelector('.lede');
@@ -454,6 +448,15 @@
           imageNatural: Math.round(naturalImageHeight(m.figs, m.figWidth) / leading),
           photos: m.figs.length > 0 && [...m.figs].every((f) => f.dataset.aspect),
           photoPpi: lowestPpi(m.figs, m.figWidth),
+        });
+      }
+      if (k === 1) {
+        // Every body's flow and copyfitting levers at one column, all bodies at once.
+        const bodies = todo.map((m) => m.el.querySelector('.body'));
+        const totals = bodies.map((body) => lines(px(body).height));
+        const flows = bodyFlows(bodies, leading, totals, ctx.em);
+        todo.forEach((m, i) => {
+          m.flow = flows[i];
         });
       }
       // Where the style sets narrow modules' heads vertically, that is measured too; the make-up picks.
@@ -473,7 +476,7 @@
       // module measured here and one whose measure was known serialise alike.
       for (const el of m.el.querySelectorAll('[style=""]')) el.removeAttribute('style');
     }
-    fitPhrases(todo.map((m) => m.el));
+    // The heads are fitted where apply places them: fitting them here, unplaced, would lay the edition out for nothing.
     for (const m of todo)
       measured.set(m.key, {
         spans: m.spans,
