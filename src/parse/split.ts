@@ -191,7 +191,9 @@ export function splitHeadsUnderLabels(blocks: Block[], shape: PageShape): Block[
     const texts = b.lines.map((l) => l.text);
     const k =
       underLabel(prev) || afterEndByline(blocks, i)
-        ? headOverParagraph(texts, shape) || headOverShortParagraph(texts, shape)
+        ? headOverParagraph(texts, shape) ||
+          headOverShortParagraph(texts, shape) ||
+          (labelAbove(prev) ? closedHeadOverText(texts, shape) : 0)
         : afterClosedProse(prev)
           ? headOverShortParagraph(texts, shape)
           : 0;
@@ -262,6 +264,22 @@ function headOverShortParagraph(texts: string[], shape: PageShape): number {
     endsSentence(last) &&
     w(last) < w(opening);
   return shortParagraph || opensParagraphAt(texts, 1, shape) ? 1 : 0;
+}
+
+/** An institution label alone over the block (not a head: under a head, a question opens a standfirst). */
+function labelAbove(prev: Block): boolean {
+  return prev.lines.length === 1 && isOrgName(prev.lines[0]!.text);
+}
+
+/**
+ * Under a label, a head that closes on `？` or `！` (`如何跑出加速度？`) over a line that opens a
+ * sentence of its own: cutting after it cuts no sentence, so the line over the text is the head
+ * even without an indent to show where the text opens (the walk still reads it in context).
+ */
+function closedHeadOverText(texts: string[], shape: PageShape): number {
+  const head = texts[0]!;
+  if (!/[？！]$/.test(head) || !isPunctuatedHead(head, shape) || opensQuote(head) || closesQuote(head)) return 0;
+  return CONTINUATION_START.test(texts[1]!) || CONTINUATION_START.test(head) ? 0 : 1;
 }
 
 /** A closing quote or bracket the line never opened: the tail of a sentence begun above it. */

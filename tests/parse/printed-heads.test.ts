@@ -336,3 +336,19 @@ describe('a stack with nothing under it', () => {
     expect(diagnostics.filter((d) => d.ruleId === 'internal-error')).toEqual([]);
   });
 });
+
+describe('a head closing on ？ or ！ under its label', () => {
+  it('is the head even over text that shows no indent', () => {
+    const tree = parse([
+      ...COLUMN,
+      '',
+      '某某县中医院',
+      '',
+      '如何跑出加速度？',
+      '更大的变革即将到来。即将于今年7月',
+      '上线的信息系统，将让群众就医更',
+      '方便。',
+    ]);
+    expect(tree.articles.map((a) => [a.institution, a.headline]).at(-1)).toEqual(['某某县中医院', '如何跑出加速度？']);
+  });
+});
