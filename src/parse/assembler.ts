@@ -616,6 +616,13 @@ export class Assembler extends ArticleBuilder {
         return stack === 'kicker' ? 1 : 0;
       }
     }
+    // A standfirst box label (`核心阅读`) under display lines at the top closes their stack: the box opens
+    // the standfirst, never a line of the stack.
+    if (this.state === 'top' && this.top.length && !caption && isStandfirstLabel(text)) {
+      this.ensureArticle(block);
+      this.addStandfirstLabel(text, block);
+      return 0;
+    }
     if (this.state === 'top') {
       // A line set apart under a single line (no stack, no caption yet) and over an article's opening
       // text (a dateline, a standfirst, an indented first line) is its headline, the line above the

@@ -306,3 +306,25 @@ describe('a head with its ——subheadline after an article cut off mid-sentenc
     expect(note?.message).toMatch(/sentence left open/);
   });
 });
+
+describe('a standfirst box under the stack', () => {
+  it('closes the stack at the page top: a plain line over a head with punctuation is its kicker, never headline over subheadline', () => {
+    const tree = parse([
+      '守牢安全底线筑牢健康防线',
+      '',
+      '守护健康，党建引领发展（一线见闻）',
+      '',
+      '核心阅读',
+      '',
+      '从“看得上病”到“看得好病”，',
+      '一组数字背后，是医务工作者日',
+      '复一日的坚守。',
+      '',
+      ...MORE,
+    ]);
+    expect(tree.articles.map((a) => [a.kicker, a.headline, a.subheadline])).toEqual([
+      ['守牢安全底线筑牢健康防线', '守护健康，党建引领发展（一线见闻）', null],
+    ]);
+    expect(tree.articles[0]!.lede.length).toBeGreaterThan(0);
+  });
+});
