@@ -90,3 +90,22 @@ describe('the body measure among short paragraphs', () => {
     expect(got).toContain('每天下午擦黑，他都会到楼下的广场散步。');
   });
 });
+
+describe('a first line at a column’s foot', () => {
+  it('a first line hanging its comma at the foot of a column opens a paragraph', () => {
+    const got = paragraphs([
+      ...HEAD,
+      ...FIRST,
+      ...LAST,
+      '针对人才和学科建设这两个命题，',
+      '',
+      '医院在内培外引和开放协作的模式下',
+      '，同样取得了亮眼的成效和长足发展。',
+    ]);
+    expect(got).toEqual([
+      FIRST_TEXT,
+      LAST_TEXT,
+      '针对人才和学科建设这两个命题，医院在内培外引和开放协作的模式下，同样取得了亮眼的成效和长足发展。',
+    ]);
+  });
+});
