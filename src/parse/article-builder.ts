@@ -298,7 +298,11 @@ export class ArticleBuilder {
   /** Add names, credit and note to the current article's byline (a byline may print over two blocks). */
   protected mergeByline(parts: { authors: string[]; photoCredit: string | null; extra: string | null }): void {
     const b = this.current!.byline;
-    b.authors.push(...parts.authors);
+    // A name is listed once: the same byline printed twice (two modules' bylines read into one
+    // article, a byline repeated at the foot) keeps it as a note, so its text stays accounted for.
+    const repeated: string[] = [];
+    for (const n of parts.authors) (b.authors.includes(n) ? repeated : b.authors).push(n);
+    if (repeated.length) b.note = [b.note, ...repeated].filter(Boolean).join(' ');
     if (parts.photoCredit) b.photoCredit = b.photoCredit ? `${b.photoCredit} ${parts.photoCredit}` : parts.photoCredit;
     if (parts.extra) b.note = b.note ? `${b.note} ${parts.extra}` : parts.extra;
   }

@@ -180,3 +180,24 @@ describe('a dateline and a byline of other names in one article', () => {
     expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.message.includes('dateline'))).toBe(true);
   });
 });
+
+describe('a name printed twice in the bylines read into one article', () => {
+  it('is listed once; the repeat stays in the note', () => {
+    const a = parseSource(
+      new TextEncoder().encode(
+        [
+          '守护健康，我们一直在！',
+          '',
+          '今年以来，医院组织专家团队深入',
+          '基层开展义诊活动，受到群众广泛好评。',
+          '（本报记者 李明）',
+          '（本报记者 李明）',
+          '',
+        ].join('\n'),
+      ),
+      'page.txt',
+    ).tree.articles[0]!;
+    expect(a.byline.authors).toEqual(['李明']);
+    expect(a.byline.note).toContain('李明');
+  });
+});
