@@ -37,7 +37,8 @@ copyAssets(src);
 // Modules find their files from import.meta.url: the package root two folders up (io/context.ts,
 // cli/main.ts), the in-page script and the preview client beside them (layout/measure.ts,
 // preview/server.ts). The bundle sits two folders down too, with those assets copied beside it, so the
-// same paths hold from src/, dist/ and the bundle. Puppeteer (it reads its config file by its own path)
+// same paths hold from src/, dist/ and the bundle. puppeteer-core is bundled (half its start-up);
+// puppeteer (it reads its settings file by its own path, and is loaded only to find its own download)
 // and sharp (native) stay packages of their own.
 const bundle = join(dist, 'bundle');
 await build({

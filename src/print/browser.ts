@@ -9,11 +9,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { killByCommandLine, killGroup, onShutdown, removeFolderSync } from '../io/shutdown.js';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
-import { type BrowserChoice, findBrowser } from './find-browser.js';
+import puppeteerCore, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { type BrowserChoice, BrowserNotFoundError, findBrowser, type BrowserLookup } from './find-browser.js';
 
-/** puppeteer's managed browsers, chrome-headless-shell first; paths whether downloaded or not. */
-function managedBrowsers(): { path: string; headless: true | 'shell' }[] {
+/**
+ * puppeteer's managed browsers, chrome-headless-shell first; paths whether downloaded or not. Only
+ * puppeteer itself knows where it downloads them (its settings file), so it is loaded here, when no
+ * browser was named or installed; launching needs only puppeteer-core (half the start-up).
+ */
+async function managedBrowsers(): Promise<{ path: string; headless: true | 'shell' }[]> {
+  const { default: puppeteer } = await import('puppeteer');
   const out: { path: string; headless: true | 'shell' }[] = [];
   for (const headless of ['shell', true] as const) {
     try {
@@ -26,8 +31,15 @@ function managedBrowsers(): { path: string; headless: true | 'shell' }[] {
 }
 
 /** The browser this machine prints with (see find-browser.ts for the order). */
-export function chooseBrowser(): BrowserChoice {
-  return findBrowser({ env: process.env, platform: process.platform, exists: existsSync, managed: managedBrowsers });
+export async function chooseBrowser(): Promise<BrowserChoice> {
+  const lookup: BrowserLookup = { env: process.env, platform: process.platform, exists: existsSync, managed: () => [] };
+  try {
+    return findBrowser(lookup);
+  } catch (error) {
+    if (!(error instanceof BrowserNotFoundError)) throw error;
+  }
+  const managed = await managedBrowsers();
+  return findBrowser({ ...lookup, managed: () => managed });
 }
 
 /** A problem the page reported; collected so a build can fail or warn with the URL. */
@@ -114,8 +126,8 @@ export async function launchBrowser(timeoutMs: number, options: LaunchOptions = 
     removeFolderSync(userDataDir);
   });
   try {
-    const choice = chooseBrowser();
-    browser = await puppeteer.launch({
+    const choice = await chooseBrowser();
+    browser = await puppeteerCore.launch({
       executablePath: choice.path,
       headless: choice.headless,
       args,
