@@ -16,6 +16,7 @@ import {
   endsSentence,
   hasProsePunctuation,
   isColumnTag,
+  endsWithColumnTag,
   isDashSubtitle,
   opensWithDateline,
   visualWidth,
@@ -356,7 +357,8 @@ export class ArticleBuilder {
     if (this.top.length !== 1 || !over) return null;
     if (hasProsePunctuation(over.text) || isNumberedHead(over.text) || (head.blankBefore ?? 0) >= BANNER_GAP)
       return null;
-    if (!hasProsePunctuation(head.text) || isDashSubtitle(head.text)) return null;
+    // A column tag (`（一线见闻）`) rides on the main head only, never on a subheadline.
+    if ((!hasProsePunctuation(head.text) && !endsWithColumnTag(head.text)) || isDashSubtitle(head.text)) return null;
     this.top.shift();
     const l = over.block.lines[0]!;
     this.report(

@@ -799,8 +799,12 @@ export class Assembler extends ArticleBuilder {
       !!items[i + 1]!.block.runIn &&
       items[i + 2]?.kind.kind === 'prose' &&
       opensWithDateline(items[i + 2]!.block.lines[0]!.text);
+    // A kicker is printed close over its head: a line set two blank lines apart above it is a caption.
     const kicker =
-      display(items[i + 1]) !== null && !isColumnTag(display(items[i + 1])!) && (dashAt(i + 2) || headOverDateline);
+      display(items[i + 1]) !== null &&
+      items[i + 1]!.block.blankBefore < BANNER_GAP &&
+      !isColumnTag(display(items[i + 1])!) &&
+      (dashAt(i + 2) || headOverDateline);
     // A `——` subheadline under a head is a headline stack by itself, whatever follows it.
     if (kicker || dashAt(i + 1)) return kicker ? 'kicker' : 'head';
     const here = display(items[i]) ?? '';

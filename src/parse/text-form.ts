@@ -223,6 +223,11 @@ export function isColumnTag(text: string): boolean {
   return new RegExp(`^[（(][${CJK}]{2,6}[）)]$`).test(text.trim());
 }
 
+/** A head that ends in a column tag (`…我们一直在（一线见闻）`): the tag rides on a main head only. */
+export function endsWithColumnTag(text: string): boolean {
+  return new RegExp(`^.{4,}[（(][${CJK}]{2,6}[）)]$`).test(text.trim());
+}
+
 /** A boxed standfirst's label (`核心阅读`, `阅读提示`): the text under it is the article's lede. */
 export function isStandfirstLabel(text: string): boolean {
   return /^(?:核心阅读|阅读提示|内容提要)$/.test(text.trim());

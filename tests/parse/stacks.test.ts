@@ -328,3 +328,46 @@ describe('a standfirst box under the stack', () => {
     expect(tree.articles[0]!.lede.length).toBeGreaterThan(0);
   });
 });
+
+describe('kickers', () => {
+  it('a plain line over a head that ends in a column tag is its kicker: a subheadline carries no column tag', () => {
+    const tree = parse([
+      '筑牢健康防线守护健康',
+      '',
+      '“家门口”就能改善就医体验（杏林札记）',
+      '',
+      '本报记者 李明',
+      '',
+      ...MORE,
+    ]);
+    expect(tree.articles.map((a) => [a.kicker, a.headline, a.subheadline])).toEqual([
+      ['筑牢健康防线守护健康', '“家门口”就能改善就医体验（杏林札记）', null],
+    ]);
+  });
+
+  it('a caption set two blank lines apart over a head and its ——subheadline is no kicker', () => {
+    const tree = parse([
+      '某某区人民医院 守护健康',
+      '',
+      ...MORE,
+      '',
+      '',
+      '医务人员在病房查房',
+      '',
+      '',
+      '报销快了，建强人才队伍',
+      '',
+      '——走稳高质量发展路系列报道之三',
+      '',
+      '本报记者 李明',
+      '',
+      '今年以来，医院组织专家团队',
+      '深入基层开展义诊活动，把优质医疗',
+      '服务送到群众家门口，受到广泛好评。',
+    ]);
+    expect(tree.articles.map((a) => [a.kicker, a.headline])).toEqual([
+      [null, '守护健康'],
+      [null, '报销快了，建强人才队伍'],
+    ]);
+  });
+});
