@@ -684,7 +684,10 @@ export class Assembler extends ArticleBuilder {
     // In the body.
     const open = this.pendingOpen();
     const nextProse = this.nextProse(items, i);
-    if (wrapped || apart || (open && nextProse && !twoPart)) {
+    // Set apart by blank lines, as captions are, but numbered or in two phrases over text after a closed
+    // paragraph: the form of a section subhead (captions are one phrase, a sentence, or carry a credit).
+    const headForm = apart && !open && !wrapped && !caption && nextProse !== null && (isNumberedHead(text) || twoPart);
+    if (wrapped || (apart && !headForm) || (open && nextProse && !twoPart)) {
       this.addFigure(text, block);
       return 0;
     }
@@ -706,7 +709,20 @@ export class Assembler extends ArticleBuilder {
       return 0;
     }
     this.addHeading(text, block);
+    if (headForm && !isNumberedHead(text)) this.reviewApartSubhead(text, block);
     return 0;
+  }
+
+  /** A two-phrase line set apart like a caption, read as a subhead: reported. */
+  private reviewApartSubhead(text: string, block: Block): void {
+    const l = block.lines[0]!;
+    this.report(
+      'needs-review',
+      `“${text}” stands apart between blank lines, as captions do, but in two phrases over new text: read as a section subhead; it could be a photo caption`,
+      l.line,
+      l.column,
+      'info',
+    );
   }
 
   /**
