@@ -132,14 +132,14 @@ export function isKickerLine(text: string): boolean {
   );
 }
 
-/** A closing mark and at most two characters after it. */
-const CLOSED_THEN_FEW = /[）)”》][^）)”》]{1,2}$/;
+/** A closing mark (or a head's closing ？！) and at most two characters after it. */
+const CLOSED_THEN_FEW = /[）)”》？！?!][^）)”》？！?!]{1,2}$/;
 
 /** Split `机构 标题` / `标题 机构` (institution and headline on one line, either order). */
 export function splitOrgHeadline(text: string): { institution: string; headline: string } | null {
   // A place-anchored name glued to the end wins: a long last phrase may itself end in 医院.
-  // A name glued after a closing mark (`…（健康视点）某某大学附属医院`, `“…”某某医院`): the mark ends the head.
-  const afterMark = /^(.{4,}[）)”》])([^）)”》\s]+)$/.exec(text);
+  // A name glued after a closing mark (`…（健康视点）某某大学附属医院`, `“…”某某医院`, `…？某某医院`): the mark ends the head.
+  const afterMark = /^(.{4,}[）)”》？！?!])([^）)”》？！?!\s]+)$/.exec(text);
   const markSplit =
     afterMark && isOrgName(afterMark[2]!) ? { institution: afterMark[2]!, headline: afterMark[1]! } : null;
   const glued = splitGluedOrgTail(text);

@@ -371,3 +371,15 @@ describe('kickers', () => {
     ]);
   });
 });
+
+describe('a label glued after a head that closes on ？ or ！', () => {
+  it('starts right after the mark, whatever its place name', () => {
+    for (const [line, institution, headline] of [
+      ['如何守牢安全底线？石门坎区人民医院', '石门坎区人民医院', '如何守牢安全底线？'],
+      ['答好民生卷，传承创新！某某医科大学附属第三医院', '某某医科大学附属第三医院', '答好民生卷，传承创新！'],
+    ]) {
+      const tree = parse([line!, '', ...COLUMN, '', '本报记者 李明']);
+      expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([[institution, headline]]);
+    }
+  });
+});
