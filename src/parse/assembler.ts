@@ -140,6 +140,16 @@ export class Assembler extends ArticleBuilder {
         const beforeBody = this.state === 'top' || this.state === 'stack';
         this.ensureArticle(block);
         this.mergeByline(kind.parts);
+        if (kind.parts.guess) {
+          const l = block.lines[0]!;
+          this.report(
+            'needs-review',
+            `Byline set letter-spaced, its names run together: ${kind.parts.guess}`,
+            l.line,
+            l.column,
+            'info',
+          );
+        }
         // A byline under the headline stack (`本报记者 李明`) opens the body; one after the body ends it.
         if (!beforeBody || this.current!.children.length) this.state = 'closed';
         return 0;

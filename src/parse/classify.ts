@@ -3,7 +3,7 @@
  * before context decides (in assemble.ts) whether a display line is a headline, subhead or caption.
  */
 import { INDENT_SLACK, indentWidth, type Block, type PageShape } from './page.js';
-import { captionOf, parseByline, unpadNames, type BylineParts } from './credits.js';
+import { captionOf, isRoleOnly, parseByline, parseRunTogetherNames, unpadNames, type BylineParts } from './credits.js';
 import {
   endsSentence,
   hasProsePunctuation,
@@ -207,7 +207,9 @@ export function parseBylineLines(texts: string[]): BylineParts | null {
       const whole = parseByline(unpadNames(texts.join(joiner)).text);
       if (whole?.extra) return whole;
     }
-    return null;
+    // Letter-spaced, its names run together once the spaces are gone (`（本报记者廖杰` / `涛邓雯英）`).
+    const run = parseRunTogetherNames(texts.join(''));
+    return run?.extra ? run : null;
   }
   const merged: BylineParts = { authors: [], photoCredit: null, extra: null };
   for (let i = 0; i < texts.length; i++) {
@@ -351,6 +353,9 @@ function classifyByForm(block: Block, shape: PageShape): BlockKind {
   if (caption !== null) return { kind: 'display', text: caption, twoPart: false, wrapped: true, caption: true };
   const byline = parseBylineLines(texts);
   if (byline) return { kind: 'byline', parts: byline };
+  // A reporter's role on a line of its own (a letter-spaced byline broken up): the byline's, not a head's.
+  if (texts.length === 1 && isRoleOnly(texts[0]!))
+    return { kind: 'byline', parts: { authors: [], photoCredit: null, extra: texts[0]! } };
   if (texts.length === 1 && isKickerLine(texts[0])) {
     const t = texts[0];
     if (hasProsePunctuation(t)) return { kind: 'prose', head: { text: t, kicker: true } };

@@ -55,6 +55,28 @@ export interface BylineParts {
   photoCredit: string | null;
   /** Role words and notes kept verbatim so no character of the source is lost. */
   extra: string | null;
+  /** Where the names were parted by a guess (letter-spaced names with no gap between): reading and alternative. */
+  guess?: string;
+}
+
+/**
+ * A line that is only a reporter's role (`本报记者`, `通讯员`): a letter-spaced byline that
+ * pdftotext broke into pieces, its names on the lines after. Never a head.
+ */
+export function isRoleOnly(text: string): boolean {
+  const t = text.trim();
+  return t.length >= 2 && ROLE_TOKEN_RE.test(t);
+}
+
+/**
+ * A byline whose names ran together with no gap (`本报记者廖杰涛邓雯英`, letter-spaced and wrapped):
+ * parted evenly, with the guess said. Null when that does not read as a byline.
+ */
+export function parseRunTogetherNames(text: string): BylineParts | null {
+  const bracketed = /^[（(](.+)[）)]$/.exec(text.trim());
+  const even = evenNames(bracketed ? bracketed[1]! : text.trim(), 0);
+  const parts = even ? parseByline(even.text) : null;
+  return parts && even ? { ...parts, guess: even.guess } : null;
 }
 
 /** A bullet papers set before a byline (`■本报记者 李明`, `◎ 记者 王芳`). */

@@ -15,7 +15,7 @@ import {
   parseBylineLines,
   splitOrgHeadline,
 } from './classify.js';
-import { captionOf, parseByline } from './credits.js';
+import { captionOf, isRoleOnly, parseByline } from './credits.js';
 import { CONTINUATION_START } from './paragraphs.js';
 import { INDENT_SLACK, type Block, type PageShape } from './page.js';
 import {
@@ -412,7 +412,8 @@ export function splitStackLines(blocks: Block[], shape: PageShape): Block[] {
     const punctuated = lines.slice(isKickerLine(texts[0]!) ? 1 : 0).some((l) => hasProsePunctuation(l.text));
     for (;;) {
       const last = lines[lines.length - 1]?.text ?? '';
-      const under = isDashSubtitle(last) || isColumnTag(last) || (isOrgName(last) && punctuated);
+      // A reporter's role alone (a letter-spaced byline broken up) is the byline's first piece.
+      const under = isDashSubtitle(last) || isColumnTag(last) || (isOrgName(last) && punctuated) || isRoleOnly(last);
       if (lines.length < 2 || !under) break;
       tail.unshift(lines.slice(-1));
       lines = lines.slice(0, -1);

@@ -201,3 +201,20 @@ describe('a name printed twice in the bylines read into one article', () => {
     expect(a.byline.note).toContain('李明');
   });
 });
+
+describe('letter-spaced bylines that pdftotext broke up', () => {
+  const COL = ['今年以来，医院组织专家团队深入', '基层开展义诊活动，受到群众广泛好评。'];
+  const read = (lines: string[]) => parseSource(new TextEncoder().encode(`${lines.join('\n')}\n`), 'page.txt').tree;
+
+  it('a bracketed byline wrapped with its names run together is parted evenly, for review', () => {
+    const tree = read(['守护健康，我们一直在！', '', ...COL, '（ 本 报 记 者 廖 杰', '涛 邓 雯 英 ）', '']);
+    expect(tree.articles[0]!.byline.authors).toEqual(['廖杰涛', '邓雯英']);
+    expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.message.includes('run together'))).toBe(true);
+  });
+
+  it('roles and names on lines of their own under the head are the byline, not part of the head', () => {
+    const tree = read(['跑出加速度', '本 报 记 者', '', '崔 芳 帆', '', '通 讯 员', '', '许 杰 艳', '', ...COL]);
+    const a = tree.articles[0]!;
+    expect([a.headline, a.byline.authors]).toEqual(['跑出加速度', ['崔芳帆', '许杰艳']]);
+  });
+});
