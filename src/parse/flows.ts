@@ -52,6 +52,8 @@ const INDENT = 1.25;
  * paragraph begun in another column (a one-line paragraph that short is rare in body text).
  */
 const TAIL = 2;
+/** A first line broken mid-sentence fills the measure but for its 2-em indent, give or take half an em. */
+const FULL_FIRST_LINE = 2.5;
 
 const JUMP_IN = /^[（(]\s*(?:上接|接)第?\s*\d+\s*版\s*[）)]$/;
 const JUMP_OUT = /^[（(]\s*(?:下转|转)第?\s*\d+\s*版\s*[）)]$/;
@@ -136,6 +138,16 @@ function describe(items: Classified[], page: number, shape: PageShape): Flow {
       // A column line that stops mid-sentence fills the measure, or its indented first line does: a lone
       // line much narrower than either is no piece of a column (a head, a label), and nothing goes on it.
       if (proseLines.length === 1 && width(lines[0]!) < m - INDENT - TAIL) openEnd = false;
+      // A lone line in the form of a head that stops short of a full indented first line is no first line
+      // broken mid-sentence either (the next word would have fitted on it): nothing goes on it.
+      const k = items[i].kind;
+      if (
+        proseLines.length === 1 &&
+        k.kind === 'prose' &&
+        k.head !== undefined &&
+        width(lines[0]!) < m - FULL_FIRST_LINE
+      )
+        openEnd = false;
       break;
     }
     if (k !== 'display' && k !== 'photo-slot' && k !== 'furniture') break;

@@ -45,3 +45,14 @@ describe('lines set apart between paragraphs', () => {
     ]);
   });
 });
+
+describe('a subhead with punctuation over a one-line paragraph', () => {
+  it('a head with a comma, shorter than a first line, is no piece of a sentence the next line ends', () => {
+    expect(kinds([...HEAD, ...FIRST, '', '党员带头，守护好群众的健康', '', '医保改革深入推进。', ...LAST])).toEqual([
+      FIRST_TEXT,
+      'H 党员带头，守护好群众的健康',
+      'P 医保改革深入推进。',
+      LAST_TEXT,
+    ]);
+  });
+});
