@@ -38,8 +38,6 @@ export interface MakeUpOptions<R extends RenderedEdition> {
   reuse?: ReusablePage | null;
   /** Name of the measuring file (one per page made up at once); default `.edition.html`. */
   measureName?: string;
-  /** Open a new page in a browser context of its own (its own renderer process). */
-  isolated?: boolean;
   /** Called once every page is made up, before the proof is taken: what needs the placed sizes (photos) is done here. */
   finish?: (page: Page, rendered: R) => Promise<void>;
 }
@@ -81,9 +79,7 @@ export async function makeUpEdition<R extends RenderedEdition>(
     await ctx.writeFileAtomic(measurePath, rendered.html);
     const previous = reuse;
     const session = await starting;
-    const current = await time('load', () =>
-      openMakeUpPage(session, measurePath, rendered.html, previous, options.isolated),
-    );
+    const current = await time('load', () => openMakeUpPage(session, measurePath, rendered.html, previous));
     reuse = { page: current, reloadStyles: false };
     const pass = await time('layout', () => layoutPass(current, rendered.pages, options.grid));
     if (pass.overfull < 0) {

@@ -52,15 +52,14 @@ export interface InspectedPage {
   modules: { id: string; overset: number; breaks: LineBreakFault[]; tracked?: TrackedParagraph[] }[];
 }
 
-/** Open (or swap into `reuse`) the edition page with the make-up helpers loaded; `isolated`: in its own renderer process. */
+/** Open (or swap into `reuse`) the edition page with the make-up helpers loaded. */
 export function openMakeUpPage(
   session: BrowserSession,
   htmlPath: string,
   html: string,
   reuse?: ReusablePage | null,
-  isolated = false,
 ): Promise<Page> {
-  return openEdition(session, htmlPath, html, reuse, MAKEUP_SCRIPT, isolated);
+  return openEdition(session, htmlPath, html, reuse, MAKEUP_SCRIPT);
 }
 
 /** One module measured: every span, and its body as one column's flow (for cutting level columns). */

@@ -142,8 +142,8 @@ export async function prepareEdition(
 
 /**
  * Make up `docs` (the whole edition, or a run of its pages placed by `run`) in one Chromium page; the
- * result's diagnostics are the make-up's only. `measureName` and `isolated` let several pages make up
- * runs at once (see makeUpEdition).
+ * result's diagnostics are the make-up's only. `measureName` lets several pages make up runs at
+ * once (see makeUpEdition).
  */
 export async function layoutPages(
   ctx: Context,
@@ -157,7 +157,6 @@ export async function layoutPages(
     reuse?: ReusablePage | null;
     run?: PageRun;
     measureName?: string;
-    isolated?: boolean;
   },
 ): Promise<LaidOutEdition> {
   const { config, proofDir } = options;
@@ -204,7 +203,6 @@ export async function layoutPages(
     render,
     reuse: options.reuse,
     measureName: options.measureName,
-    isolated: options.isolated,
     finish,
   });
   return {

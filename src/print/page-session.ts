@@ -34,8 +34,7 @@ export interface ReusablePage {
  * Open an edition HTML file, wait until its fonts are ready and inject `script` (which defines
  * `window.zhuanban.swap`), all within the session timeout. Given a page that already shows an
  * edition from the same file, swap the new document into it instead: its fonts are decoded already
- * (about a second saved per rebuild). `isolated` opens a new page in a browser context of its own, so it
- * renders in its own process (on its own core).
+ * (about a second saved per rebuild).
  */
 export async function openEdition(
   session: BrowserSession,
@@ -43,7 +42,6 @@ export async function openEdition(
   html: string,
   reuse: ReusablePage | null | undefined,
   script: string,
-  isolated = false,
 ): Promise<Page> {
   const url = pathToFileURL(htmlPath).href;
   const old = reuse?.page;
@@ -58,7 +56,7 @@ export async function openEdition(
     return old;
   }
   if (old && !old.isClosed()) await old.close();
-  const page = await session.newPage(isolated);
+  const page = await session.newPage();
   await page.goto(url, { waitUntil: 'load' });
   await page.evaluate(FONTS_SETTLED);
   await page.addScriptTag({ path: script });
