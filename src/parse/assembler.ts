@@ -155,6 +155,16 @@ export class Assembler extends ArticleBuilder {
         return 0;
       }
       case 'org-head': {
+        if (kind.headWords) {
+          const l = block.lines[0]!;
+          this.report(
+            'needs-review',
+            `Label “${kind.institution}” glued after the head: “${kind.headWords}” before its city name read as the head's last words; it could be part of the name (“${kind.headWords}${kind.institution}”)`,
+            l.line,
+            l.column,
+            'info',
+          );
+        }
         if (kind.punctuated)
           this.reviewHead(block, `the headline “${kind.headline}” under the label “${kind.institution}”`);
         const over = this.kickerOverLabel(kind, items, i);

@@ -19,6 +19,7 @@ import {
 } from './text-form.js';
 import { isEditorCredit, isPhotoSlotLabel, isSlugLine } from './furniture.js';
 import { CONTINUATION_START } from './paragraphs.js';
+import { cityNameStart } from './places.js';
 
 /** What a block is by its form alone; the page walk (assembler.ts) decides the rest from context. */
 export type BlockKind =
@@ -26,7 +27,14 @@ export type BlockKind =
   | { kind: 'furniture' }
   | { kind: 'photo-slot' }
   | { kind: 'byline'; parts: BylineParts }
-  | { kind: 'org-head'; institution: string; headline: string; punctuated?: boolean }
+  | {
+      kind: 'org-head';
+      institution: string;
+      headline: string;
+      punctuated?: boolean;
+      /** Words read off the front of the label into the head (its name starts at a city's name). */
+      headWords?: string;
+    }
   | { kind: 'org'; institution: string }
   | {
       kind: 'display';
@@ -135,8 +143,25 @@ export function isKickerLine(text: string): boolean {
 /** A closing mark (or a head's closing ？！) and at most two characters after it. */
 const CLOSED_THEN_FEW = /[）)”》？！?!][^）)”》？！?!]{1,2}$/;
 
-/** Split `机构 标题` / `标题 机构` (institution and headline on one line, either order). */
-export function splitOrgHeadline(text: string): { institution: string; headline: string } | null {
+/**
+ * Split `机构 标题` / `标题 机构` (institution and headline on one line, either order). A label read
+ * off the end that holds a city name past its start (`党建引领发展重庆大学附属医院`) starts at that
+ * name: what comes before it is the head's last words.
+ */
+export function splitOrgHeadline(text: string): { institution: string; headline: string; headWords?: string } | null {
+  const split = splitOrgHeadlineBySuffix(text);
+  if (!split || !text.endsWith(split.institution)) return split;
+  const p = cityNameStart(split.institution, isOrgName);
+  if (p === 0) return split;
+  const institution = split.institution.slice(p);
+  return {
+    institution,
+    headline: text.slice(0, text.length - institution.length).trim(),
+    headWords: split.institution.slice(0, p),
+  };
+}
+
+function splitOrgHeadlineBySuffix(text: string): { institution: string; headline: string } | null {
   // A place-anchored name glued to the end wins: a long last phrase may itself end in 医院.
   // A name glued after a closing mark (`…（健康视点）某某大学附属医院`, `“…”某某医院`, `…？某某医院`): the mark ends the head.
   const afterMark = /^(.{4,}[）)”》？！?!])([^）)”》？！?!\s]+)$/.exec(text);

@@ -17,3 +17,45 @@ const THREE_CHARACTER_COUNTIES: ReadonlySet<string> = new Set(
 export function isThreeCharacterCounty(name: string): boolean {
   return THREE_CHARACTER_COUNTIES.has(name);
 }
+
+type Divisions = Record<string, Record<string, string>>;
+
+/** A division's name without its level word (`重庆市` → `重庆`, `四川省` → `四川`). */
+const baseName = (name: string) =>
+  name.replace(/(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|省|市|盟)$/, '');
+
+/**
+ * Names of provinces and prefecture-level cities as a label opens with them (`重庆`, `四川`, `成都`):
+ * an organisation named after its city need not print 市 (`重庆大学附属肿瘤医院`).
+ */
+const CITY_NAMES: readonly string[] = (() => {
+  const all = divisions as Divisions;
+  const provinces = Object.entries(all['86'] ?? {});
+  const prefectures = provinces.flatMap(([code]) => Object.values(all[code] ?? {}));
+  const names = [...provinces.map(([, name]) => name), ...prefectures].map(baseName);
+  return [...new Set(names.filter((n) => n.length >= 2 && !/辖/.test(n)))];
+})();
+
+/** Does `text` open with a province's or prefecture-level city's name? */
+export function opensWithCityName(text: string): boolean {
+  return CITY_NAMES.some((n) => text.startsWith(n));
+}
+
+/**
+ * Where, inside a label read off a head line, the organisation's name really starts: at the first
+ * city name after which the rest is still a name (`党建引领发展重庆大学附属医院` → at `重庆`). 0 when the
+ * label opens with a city name, holds none, or the words before it end like a part of a name.
+ */
+export function cityNameStart(label: string, isName: (text: string) => boolean): number {
+  if (opensWithCityName(label)) return 0;
+  for (let p = 1; p < label.length - 3; p++) {
+    if (!opensWithCityName(label.slice(p)) || !isName(label.slice(p))) continue;
+    // A name may hold a city after its first words (`陆军军医大学重庆某某医院`): words that end like a
+    // name's own part stay in it.
+    return NAME_PART_END.test(label.slice(0, p)) ? 0 : p;
+  }
+  return 0;
+}
+
+/** Words that end a part of an organisation's name, not a head's phrase. */
+const NAME_PART_END = /(?:大学|学院|医院|集团|公司|中心|协会|部队|军|部|局|委|会|院|所)$/;

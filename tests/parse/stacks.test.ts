@@ -383,3 +383,18 @@ describe('a label glued after a head that closes on ？ or ！', () => {
     }
   });
 });
+
+describe('a label named after its city, glued after a two-phrase head', () => {
+  it('starts at the city name, not at the head’s phrase space (needs-review)', () => {
+    const tree = parse(['深化医改 党建引领发展成都大学附属医院', '', ...COLUMN, '', '本报记者 李明']);
+    expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
+      ['成都大学附属医院', '深化医改 党建引领发展'],
+    ]);
+    expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.message.includes('city name'))).toBe(true);
+  });
+
+  it('keeps a name whose first part ends like a name (a university before the city)', () => {
+    const tree = parse(['守护健康 陆军军医大学重庆某某医院', '', ...COLUMN, '', '本报记者 李明']);
+    expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([['陆军军医大学重庆某某医院', '守护健康']]);
+  });
+});
