@@ -5,12 +5,13 @@
  */
 import type { Assembled } from './article-builder.js';
 import { Assembler } from './assembler.js';
-import { classifyBlock, isDisplayLine, promoteHeads, type Classified } from './classify.js';
+import { classifyBlock, isDisplayLine, parseBylineLines, promoteHeads, type Classified } from './classify.js';
 import type { Reporter, SourceLine } from './lines.js';
 import { toBlocks, type PageShape } from './page.js';
 import { buildProseIndex } from './paragraphs.js';
 import { rethread } from './rethread.js';
 import {
+  endsSentence,
   hasProsePunctuation,
   isDashSubtitle,
   isRunningHead,
@@ -80,7 +81,7 @@ export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter
     if (block.runIn && kind.kind === 'display') kind.wrapped = false;
     return { block, kind };
   });
-  const items = rethread(promoteHeads(classified, shape), shape);
+  const items = rethread(promoteHeads(joinBrokenNames(classified), shape), shape);
   const prose = buildProseIndex(
     items.filter((c) => c.kind.kind === 'prose').flatMap((c) => c.block.lines),
     shape.quoteEm,
@@ -93,4 +94,36 @@ function nearPageEdge(lines: SourceLine[], l: SourceLine): boolean {
   const text = lines.filter((x) => x.text);
   const i = text.indexOf(l);
   return i < 6 || i >= text.length - 3;
+}
+
+/** A byline line that stops one character into a name (`本报记者 李`). */
+const NAME_CUT = /\s[\u3400-\u9fff]$/;
+/** The rest of a name set apart by pdftotext (display type spaced out): one or two characters. */
+const NAME_REST = /^[\u3400-\u9fff]{1,2}$/;
+
+/**
+ * A byline in display type spaced out comes out of pdftotext broken inside a name, the name's last
+ * character a blank line below (`本报记者 李` … `斌`): a single character is never a name, so the
+ * two blocks are one byline when joined they read as one.
+ */
+function joinBrokenNames(items: Classified[]): Classified[] {
+  const out: Classified[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const [a, b] = [items[i]!, items[i + 1]];
+    const head = a.block.lines.at(-1)?.text ?? '';
+    const rest = b?.block.lines.length === 1 ? b.block.lines[0]!.text : '';
+    const parts = b && NAME_CUT.test(head) && NAME_REST.test(rest) ? parseBylineLines([head + rest]) : null;
+    const lines = a.block.lines;
+    // Printed straight under the text, the byline's first line closes the text's block: it follows a closed sentence.
+    const under = lines.length === 1 || (a.kind.kind === 'prose' && endsSentence(lines.at(-2)!.text));
+    if (!b || !under || !parts?.extra || !parts.authors.length) {
+      out.push(a);
+      continue;
+    }
+    if (lines.length > 1) out.push({ block: { ...a.block, lines: lines.slice(0, -1) }, kind: a.kind });
+    const first = lines.length === 1 ? a.block : { lines: [], blankBefore: 0, first: false };
+    out.push({ block: { ...first, lines: [lines.at(-1)!, ...b.block.lines] }, kind: { kind: 'byline', parts } });
+    i++;
+  }
+  return out;
 }

@@ -216,6 +216,9 @@ function joinDisplay(parts: string[], shape: PageShape): { text: string; twoPart
 /** A wrapped display line fills its column to within this many ems. */
 const WRAP_FILL_SLACK = 1;
 
+/** A byline line that stops one character into a name (`本报记者 李`). */
+const NAME_CUT_RE = /\s[\u3400-\u9fff]$/;
+
 /** Most lines a byline takes: names, a credit, and one line a long credit wrapped onto. */
 export const BYLINE_MAX_LINES = 4;
 
@@ -237,6 +240,12 @@ export function parseBylineLines(texts: string[]): BylineParts | null {
     return run?.extra ? run : null;
   }
   const merged: BylineParts = { authors: [], photoCredit: null, extra: null };
+  // A name broken over the lines (`本报记者 李` / `斌`): a single character is never a name, so a line
+  // ending on one after a space goes on with the next line's first word.
+  if (texts.slice(0, -1).some((t) => NAME_CUT_RE.test(t))) {
+    const whole = parseByline(texts.join(''));
+    if (whole?.extra && whole.authors.length) return whole;
+  }
   for (let i = 0; i < texts.length; i++) {
     let p = parseByline(texts[i]);
     if (!p && i + 1 < texts.length) {

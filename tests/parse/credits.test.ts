@@ -218,3 +218,21 @@ describe('letter-spaced bylines that pdftotext broke up', () => {
     expect([a.headline, a.byline.authors]).toEqual(['跑出加速度', ['崔芳帆', '许杰艳']]);
   });
 });
+
+describe('a name broken by pdftotext inside a byline', () => {
+  const COL = ['今年以来，医院组织专家团队深入', '基层开展义诊活动，受到群众广泛好评。'];
+  const authors = (lines: string[]) =>
+    parseSource(new TextEncoder().encode(`${lines.join('\n')}\n`), 'page.txt').tree.articles.map(
+      (a) => a.byline.authors,
+    );
+
+  it.each([
+    ['on the next line', ['本报记者 李', '斌']],
+    ['a blank line below', ['本报记者 李', '', '斌']],
+    ['before a correspondent', ['本报记者 王', '明 通讯员 李斌']],
+  ])('%s is one name', (_where, byline) => {
+    expect(authors(['守护健康，我们一直在！', '', ...COL, ...byline, ''])).toEqual([
+      byline.join('').includes('通讯员') ? ['王明', '李斌'] : ['李斌'],
+    ]);
+  });
+});
