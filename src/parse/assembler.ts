@@ -615,8 +615,16 @@ export class Assembler extends ArticleBuilder {
         boxAfter ||
         (afterItem?.kind === 'byline' && afterItem.parts.authors.length > 0) ||
         (after === 'prose' && opensWithDateline(items[i + 2]!.block.lines[0]!.text));
+      // A head with punctuation over a label a blank line below, over a paragraph's opening: a stack of its
+      // own (a subhead carries no label under it).
+      const punctuatedOverOpening =
+        hasProsePunctuation(text) && after === 'prose' && this.opensIndentedParagraph(items[i + 2]);
       const labelled =
-        this.current?.institution || this.state === 'closed' || next?.block.blankBefore === 0 || opensUnder;
+        this.current?.institution ||
+        this.state === 'closed' ||
+        next?.block.blankBefore === 0 ||
+        opensUnder ||
+        punctuatedOverOpening;
       if (
         labelled &&
         next?.kind.kind === 'org' &&

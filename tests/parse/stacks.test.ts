@@ -398,3 +398,27 @@ describe('a label named after its city, glued after a two-phrase head', () => {
     expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([['陆军军医大学重庆某某医院', '守护健康']]);
   });
 });
+
+describe('a head with punctuation over its label a blank line below', () => {
+  it('opens an article over a paragraph’s opening, even when the article before has no label', () => {
+    const tree = parse([
+      '守护健康，我们一直在',
+      '',
+      ...MORE,
+      '',
+      '',
+      '报销快了，夯实基层',
+      '',
+      '某某市急救医疗中心',
+      '',
+      '今年以来，医院组织专家团队',
+      '深入基层开展义诊活动，把优质医疗',
+      '服务送到群众家门口，受到广泛好评。',
+    ]);
+    expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
+      [null, '守护健康，我们一直在'],
+      ['某某市急救医疗中心', '报销快了，夯实基层'],
+    ]);
+    expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.message.includes('报销快了'))).toBe(true);
+  });
+});
