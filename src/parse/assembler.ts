@@ -225,7 +225,7 @@ export class Assembler extends ArticleBuilder {
           if (taken !== null) return taken;
         }
         this.slotsAwaitingCaption = 0;
-        this.proseBlock(block);
+        this.proseBlock(block, this.nextProse(items, i));
         return 0;
     }
   }
@@ -1057,7 +1057,7 @@ export class Assembler extends ArticleBuilder {
     );
   }
 
-  private proseBlock(block: Block): void {
+  private proseBlock(block: Block, next: Block | null = null): void {
     if (this.state === 'top') this.ensureArticle(block);
     // Under the headline stack, a block set in a narrower measure is a standfirst: judged by its own measure.
     const own = this.state === 'stack' && !this.pending.length ? narrowBlockMeasure(block.lines, this.shape) : null;
@@ -1074,7 +1074,8 @@ export class Assembler extends ArticleBuilder {
         this.reviewOwnMeasure(prev, own);
       this.pushLine(line);
     }
-    if (own) this.closeUnpunctuatedStandfirst(block, own);
+    const narrow = own ?? (this.state === 'stack' ? narrowBlockMeasure(block.lines, this.shape, 2) : null);
+    if (narrow) this.closeUnpunctuatedStandfirst(block, narrow, next);
   }
 
   /**
@@ -1082,13 +1083,26 @@ export class Assembler extends ArticleBuilder {
    * (a summary set like a headline sentence: `一年来，…签约居民超过12万人`) ends there: a column piece
    * stops on a full line, and the body under it is set in another measure. Reported: it could go on.
    */
-  private closeUnpunctuatedStandfirst(block: Block, measure: number): void {
+  private closeUnpunctuatedStandfirst(block: Block, measure: number, next: Block | null): void {
     const last = block.lines.at(-1)!;
-    if (!this.pendingOpen() || visualWidth(last.text, this.shape.quoteEm) > measure - INDENT_SLACK) return;
+    const w = (t: string) => visualWidth(t, this.shape.quoteEm);
+    const short = w(last.text) <= measure - INDENT_SLACK;
+    // Or the text under it opens a paragraph (an indented first line that does not end a sentence, a
+    // tail's form) in the body's wider measure: its sentence cannot go on there.
+    const opener = next?.lines[0]?.text ?? '';
+    const bodyUnder =
+      next !== null &&
+      next.lines.length > 1 &&
+      this.indented(next) &&
+      !endsSentence(opener) &&
+      w(next.lines[1]!.text) > measure + INDENT_SLACK;
+    // The whole block is the standfirst's one paragraph (no paragraph ended inside it).
+    if (!this.pendingOpen() || this.pending[0] !== block.lines[0] || !(short || bodyUnder)) return;
+    this.ledeOpen = true;
     this.flush();
     this.report(
       'needs-review',
-      `The standfirst under the headline ends on a short line without end punctuation (“${last.text}”): closed there; the text under it could go on its sentence`,
+      `The standfirst under the headline ends without end punctuation (“${last.text}”), ${short ? 'on a short line' : 'over text in the wider measure of the body'}: closed there; the text under it could go on its sentence`,
       last.line,
       last.column,
       'info',

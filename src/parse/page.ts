@@ -168,14 +168,20 @@ const OWN_MEASURE_MIN_LINES = 3;
 
 /**
  * The measure of a block set narrower than the body (a standfirst box under the headline): the widest
- * of its middle lines, which a paragraph fills; null when the block is in the body's measure or too
- * short to tell. Its first line is indented against this measure, not the body's, so a short first
+ * of its middle lines (its second line, of two), which a paragraph fills; null when the block is in the body's measure or too
+ * short to tell (`minLines` 2 reads a block of two lines, an indented first line and a full one, where the
+ * second could also be a body paragraph's indented first line: for a decision that has other evidence). Its first line is indented against this measure, not the body's, so a short first
  * line ending a sentence (`如何…？`) is the indented opening of the standfirst, not a paragraph of its own.
  */
-export function narrowBlockMeasure(lines: SourceLine[], shape: PageShape): number | null {
-  if (shape.lineMode || lines.length < OWN_MEASURE_MIN_LINES) return null;
+export function narrowBlockMeasure(
+  lines: SourceLine[],
+  shape: PageShape,
+  minLines = OWN_MEASURE_MIN_LINES,
+): number | null {
+  if (shape.lineMode || lines.length < Math.max(2, minLines)) return null;
   const width = (l: SourceLine) => visualWidth(l.text, shape.quoteEm);
-  const widest = Math.max(...lines.slice(1, -1).map(width));
+  // The middle lines fill the measure; of two lines, the second is all there is to go by.
+  const widest = Math.max(...(lines.length > 2 ? lines.slice(1, -1) : lines.slice(1)).map(width));
   // Its first line is indented against that measure (else the middle line is a short last line).
   const firstIndented = indentWidth(lines[0]!.text, lines[1]!.text, shape.quoteEm) <= widest - INDENT_SLACK;
   return firstIndented && widest <= shape.measure - NARROW_SHORTFALL ? widest : null;

@@ -66,6 +66,14 @@ describe('standfirsts in a narrower measure', () => {
     expect(notes.map((d) => d.line)).toEqual([5]);
   });
 
+  it('one of two lines ends there too when the text under it opens a paragraph in the body’s measure', () => {
+    const summary = ['三年来，全县新建社区卫生', '服务站12个，签约居民达到八万'];
+    const tree = parse(['守护健康 我们一直在', '', '本报记者 李明', '', ...summary, '', ...BODY]);
+    const a = tree.articles[0]!;
+    expect(texts(a.lede)).toEqual(['三年来，全县新建社区卫生服务站12个，签约居民达到八万']);
+    expect(texts(a.children)).toEqual(PARAS);
+  });
+
   it('a block in the body’s measure under the stack keeps its one-line paragraph', () => {
     const block = ['医院常年承担全县疑难重症救治、', '应急救援等医疗任务。', '医疗技术不断进步。'];
     const a = parse(['守护健康 我们一直在', '', ...block, '', ...BODY]).articles[0]!;
