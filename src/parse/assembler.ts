@@ -634,6 +634,7 @@ export class Assembler extends ArticleBuilder {
         this.startArticle({ institution: next.kind.institution, headline: text }, block);
         return 1;
       }
+      if (this.kickerOverLabelAndHead(text, items, i)) return 2;
       const stack = this.headsNewArticle(items, i);
       if (stack === 'head') this.startArticle({ headline: text }, block);
       if (stack === 'kicker')
@@ -919,6 +920,36 @@ export class Assembler extends ArticleBuilder {
     if (k.kind === 'display')
       return !k.caption && (isDashSubtitle(k.text) || isColumnTag(k.text) || isStandfirstLabel(k.text));
     return k.kind === 'prose' && (opensWithDateline(c.block.lines[0]!.text) || this.opensStandfirst(c.block));
+  }
+
+  /**
+   * A plain line over a label and a head, each at most a blank line below the other, over what opens an
+   * article's text (a byline, a dateline, a paragraph's opening, a column tag, a `——` subheadline): the
+   * line is the stack's kicker (引题), not a caption or subhead of the article before. Reported for review.
+   */
+  private kickerOverLabelAndHead(text: string, items: Classified[], i: number): boolean {
+    const [label, headItem, under] = [items[i + 1], items[i + 2], items[i + 3]];
+    if (hasProsePunctuation(text) || isNumberedHead(text) || label?.kind.kind !== 'org') return false;
+    if (label.block.blankBefore >= 2 || !headItem || headItem.block.blankBefore >= 2) return false;
+    const plain = headItem.kind.kind === 'display' && !headItem.kind.caption && !headItem.kind.wrapped;
+    const headline = punctuatedHead(headItem)?.text ?? (plain ? (headItem.kind as { text: string }).text : null);
+    if (headline === null || (headItem.kind.kind === 'display' && isDashSubtitle(headline))) return false;
+    const opens =
+      (under?.kind.kind === 'byline' && under.kind.parts.authors.length > 0) ||
+      (under?.kind.kind === 'display' && (isColumnTag(under.kind.text) || isDashSubtitle(under.kind.text))) ||
+      (under?.kind.kind === 'prose' && opensWithDateline(under.block.lines[0]!.text)) ||
+      this.opensIndentedParagraph(under);
+    if (!opens || (under?.block.blankBefore ?? 0) >= 2) return false;
+    this.startArticle({ kicker: text, institution: label.kind.institution, headline }, items[i]!.block);
+    const l = items[i]!.block.lines[0]!;
+    this.report(
+      'needs-review',
+      `“${text}” over the label “${label.kind.institution}” and the head “${headline}” read as its kicker (引题); it could be a caption or subhead of the article before`,
+      l.line,
+      l.column,
+      'info',
+    );
+    return true;
   }
 
   /**

@@ -422,3 +422,33 @@ describe('a head with punctuation over its label a blank line below', () => {
     expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.message.includes('报销快了'))).toBe(true);
   });
 });
+
+describe('a plain line over a label and a head between articles', () => {
+  it('is the kicker of the labelled stack under it, not a caption of the article before (needs-review)', () => {
+    const tree = parse([
+      '某某区人民医院 守护健康',
+      '',
+      ...MORE,
+      '',
+      '',
+      '打造区域医疗高地答好民生卷',
+      '',
+      '某某区卫生院',
+      '',
+      '“擦亮服务品牌”建强人才队伍',
+      '',
+      '记者 李明',
+      '',
+      '今年以来，医院组织专家团队',
+      '深入基层开展义诊活动，把优质医疗',
+      '服务送到群众家门口，受到广泛好评。',
+    ]);
+    expect(tree.articles.map((a) => [a.kicker, a.institution, a.headline])).toEqual([
+      [null, '某某区人民医院', '守护健康'],
+      ['打造区域医疗高地答好民生卷', '某某区卫生院', '“擦亮服务品牌”建强人才队伍'],
+    ]);
+    expect(
+      tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.message.includes('打造区域医疗高地答好民生卷')),
+    ).toBe(true);
+  });
+});
