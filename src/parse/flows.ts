@@ -6,7 +6,7 @@
  * pairs them up.
  */
 import type { Classified } from './classify.js';
-import type { SourceLine } from './lines.js';
+import { lineWidth, type SourceLine } from './lines.js';
 import { indentWidth, type PageShape } from './page.js';
 import { MID_SENTENCE_START } from './paragraphs.js';
 import { endsSentence, opensWithDateline, visualWidth } from './text-form.js';
@@ -108,7 +108,7 @@ function linkJumps(flows: Flow[]): void {
 }
 
 function describe(items: Classified[], page: number, shape: PageShape): Flow {
-  const width = (l: SourceLine) => visualWidth(l.text, shape.quoteEm);
+  const width = (l: SourceLine) => lineWidth(l, shape.quoteEm);
   const proseLines = items.filter((c) => c.kind.kind === 'prose').flatMap((c) => c.block.lines);
   const measure = proseLines.length >= MIN_MEASURE_LINES ? columnWidth(proseLines.map(width)) : null;
   const m = measure ?? shape.measure;

@@ -7,7 +7,7 @@
 import type { Reporter } from '../ast/types.js';
 import { unpadBylineNames } from './credits.js';
 import { fixHalfwidth } from './halfwidth.js';
-import { CJK, EDITOR_SIGNATURE_RE, isCjk } from './text-form.js';
+import { CJK, EDITOR_SIGNATURE_RE, isCjk, visualWidth } from './text-form.js';
 
 /** One physical line of the source, with its repaired text. */
 export interface SourceLine {
@@ -28,6 +28,16 @@ export interface SourceLine {
    * its width with the spaces removed understates it. Such a line is never a paragraph's short last line.
    */
   justified?: boolean;
+  /**
+   * Half-width marks (`,` `:` `(`…) replaced by full-width ones: they were printed ½ em wide, so the line
+   * took ½ em less room per mark than its repaired text measures.
+   */
+  halfWidthMarks?: number;
+}
+
+/** Printed width of a line in ems (visualWidth of its text, with repaired half-width marks back at ½ em). */
+export function lineWidth(l: SourceLine, quoteEm?: number): number {
+  return visualWidth(l.text, quoteEm) - (l.halfWidthMarks ?? 0) / 2;
 }
 
 export type { Reporter };
@@ -133,6 +143,7 @@ export function normaliseLines(lines: SourceLine[], report: Reporter): SourceLin
       );
     const h = fixHalfwidth(t);
     t = h.text;
+    if (h.count) l.halfWidthMarks = h.count;
     if (h.count)
       report(
         'halfwidth-punctuation',

@@ -3,7 +3,7 @@
  * measure is read from the line-length distribution of its prose lines, so paragraph breaks can
  * be told from column breaks on pages of any paper and any column width.
  */
-import type { SourceLine } from './lines.js';
+import { lineWidth, type SourceLine } from './lines.js';
 import { endsSentence, hasProsePunctuation, visualWidth } from './text-form.js';
 
 /** Line-per-paragraph pages (one source line = one paragraph) vs. column-broken pages. */
@@ -59,8 +59,9 @@ function quoteWidth(texts: string[]): number {
 
 /** Read the page's shape from its prose lines. */
 export function pageShape(lines: SourceLine[]): PageShape {
-  const texts = lines.filter((l) => l.text && hasProsePunctuation(l.text)).map((l) => l.text);
-  const widths = texts.map((t) => visualWidth(t));
+  const prose = lines.filter((l) => l.text && hasProsePunctuation(l.text));
+  const texts = prose.map((l) => l.text);
+  const widths = prose.map((l) => lineWidth(l));
   if (widths.length === 0) return { lineMode: true, measure: 0 };
   const sorted = [...widths].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];

@@ -4,7 +4,7 @@
  * local measure, i.e. carries the 2-em first-line indent (the Chinese
  * paragraph convention). Blank lines alone never end a paragraph: columns break mid-sentence.
  */
-import type { SourceLine } from './lines.js';
+import { lineWidth, type SourceLine } from './lines.js';
 import { INDENT_SLACK, indentThreshold, indentWidth, type PageShape } from './page.js';
 import { EDITOR_SIGNATURE_RE, endsSentence, opensWithDateline, visualWidth } from './text-form.js';
 
@@ -43,7 +43,7 @@ export function buildProseIndex(lines: SourceLine[], quoteEm?: number): ProseInd
   const widths: number[] = [];
   for (const l of lines) {
     indexOf.set(l, widths.length);
-    widths.push(visualWidth(l.text, quoteEm));
+    widths.push(lineWidth(l, quoteEm));
   }
   return { widths, indexOf };
 }
@@ -82,8 +82,8 @@ export function startsParagraph(
   // A justified line (spaced out by pdftotext, lines.ts) filled its measure: its own width says nothing.
   // The new line carries the first-line indent… (a line at a column's foot goes on in the next column,
   // where nothing was pushed down to: its hanging mark is credited as on any other line.)
-  if (!line.justified && indentWidth(line.text, after?.text ?? '', shape.quoteEm) <= threshold(i))
-    return !isShortTail(prev, line, index, threshold, prevIsFirst);
+  const printed = indentWidth(line.text, after?.text ?? '', shape.quoteEm) - (line.halfWidthMarks ?? 0) / 2;
+  if (!line.justified && printed <= threshold(i)) return !isShortTail(prev, line, index, threshold, prevIsFirst);
   // …or the sentence ended on a line the text did not fill: that line closed its paragraph.
   return !prev.justified && index.widths[j] <= threshold(j) - 0.5 - (prevIsFirst ? INDENT_EMS : 0);
 }

@@ -109,3 +109,22 @@ describe('a first line at a column’s foot', () => {
     ]);
   });
 });
+
+describe('half-width marks', () => {
+  it('a first line printed with half-width commas is indented by its printed width', () => {
+    // A 17-em column; the second paragraph's first line holds two half-width commas (printed ½ em each).
+    const got = paragraphs([
+      ...HEAD,
+      '今年以来、医院组织专家团队深入',
+      '基层开展义诊活动、把优质医疗服务送',
+      '到群众家门口、受到居民的广泛好评。',
+      '近年来,医院坚持党建引领,推动优',
+      '质医疗资源下沉、让群众在家门口就能',
+      '看好病。',
+      '下一步、医院将继续完善分级诊疗',
+      '制度、推动优质医疗资源持续向基层延',
+      '伸、让群众享受更加便捷的健康服务。',
+    ]);
+    expect(got.map((p) => p.slice(0, 5))).toEqual(['今年以来、', '近年来，医', '下一步、医']);
+  });
+});
