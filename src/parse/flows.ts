@@ -9,7 +9,7 @@ import type { Classified } from './classify.js';
 import { lineWidth, type SourceLine } from './lines.js';
 import { indentWidth, type PageShape } from './page.js';
 import { MID_SENTENCE_START } from './paragraphs.js';
-import { endsSentence, opensWithDateline, visualWidth } from './text-form.js';
+import { endsSentence, opensWithDateline } from './text-form.js';
 
 /** One flow and what its ends say. */
 export interface Flow {

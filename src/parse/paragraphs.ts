@@ -6,7 +6,7 @@
  */
 import { lineWidth, type SourceLine } from './lines.js';
 import { INDENT_SLACK, indentThreshold, indentWidth, type PageShape } from './page.js';
-import { EDITOR_SIGNATURE_RE, endsSentence, opensWithDateline, visualWidth } from './text-form.js';
+import { EDITOR_SIGNATURE_RE, endsSentence, opensWithDateline } from './text-form.js';
 
 /** Characters that cannot begin a sentence: a line starting with one continues the line before. */
 export const CONTINUATION_START = /^[的地得了着过们之和与及或并而但且等者性化务，、。；：？！”’）》]/;
