@@ -89,8 +89,11 @@ export function collapseSpacedCjk(text: string): { text: string; count: number }
   return { text: out, count: spaced };
 }
 
-/** The tail of an editor's note signature wrapped onto the next line: `者`, or `编 者` under a line ending `——`. */
-const SIGNATURE_TAIL = /^(?:编\s*)?者$/;
+/**
+ * The tail of an editor's note signature wrapped onto the next line after `——编` (`者` alone). A whole
+ * `编 者` under a line ending `——` stays on its line: the paragraph rules read it as the note's end.
+ */
+const SIGNATURE_TAIL = /^者$/;
 
 const OPENING_ONLY = /^[“‘「『（(《〈【]+$/;
 const CLOSING_ONLY = /^[”’」』）)》〉】，。、；：？！]+$/;
@@ -192,8 +195,8 @@ export function normaliseLines(lines: SourceLine[], report: Reporter): SourceLin
 }
 
 /**
- * An editor's note is signed `——编 者` at its end; a narrow column may wrap the signature (`——编` / `者`,
- * `——` / `编 者`). The tail goes back onto the line above, so the note's last line ends on its signature
+ * An editor's note is signed `——编 者` at its end; a narrow column may wrap the signature inside it
+ * (`——编` / `者`). The tail goes back onto the line above, so the note's last line ends on its signature
  * and closes the note there, like a full stop.
  */
 function joinWrappedSignatures(lines: SourceLine[], report: Reporter): void {
