@@ -1094,7 +1094,9 @@ export class Assembler extends ArticleBuilder {
     const own = this.state === 'stack' && !this.pending.length ? narrowBlockMeasure(block.lines, this.shape) : null;
     for (const [k, line] of block.lines.entries()) {
       const prev = this.pending[this.pending.length - 1];
-      const after = block.lines[k + 1];
+      // At the block's foot, the next line in reading order is the next prose block's first (a column's
+      // foot goes on there): a mark it opens with was pushed down from this line.
+      const after = block.lines[k + 1] ?? next?.lines[0];
       const first = this.pending.length === 1;
       // A short last sentence is read as a tail only in the same block: a blank line may part modules.
       const tail = prev && joinedAsTail(prev, line, this.shape, this.prose, first, after, own);

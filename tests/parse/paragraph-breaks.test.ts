@@ -404,3 +404,37 @@ describe('pieces of sentences', () => {
     expect(tree.articles[0]!.children.some((c) => c.type === 'figure')).toBe(false);
   });
 });
+
+describe('a line at a column’s foot, and the next column opening with a quote', () => {
+  it('goes on in that column: the quote mark was pushed down from it, so its width shows no indent', () => {
+    const tree = parseSource(
+      new TextEncoder().encode(
+        [
+          '守护绿水青山 建设美丽乡村',
+          '',
+          '近年来，某县以农村',
+          '人居环境整治为抓手，统',
+          '筹推进垃圾治理、污水处',
+          '理和村容村貌提升，全县',
+          '村庄面貌焕然一新。',
+          '',
+          '在河湾村，记者看',
+          '到，房前屋后干净整洁，',
+          '路边的花坛里鲜花盛开。',
+          '村党支部书记李红说：',
+          '',
+          '“现在村里环境好了，来',
+          '旅游的人也多了。”',
+          '',
+        ].join('\n'),
+      ),
+      'page.txt',
+    ).tree;
+    const paras = tree.articles.flatMap((a) =>
+      a.children.flatMap((c) => (c.type === 'paragraph' ? [c.children.map((x) => x.value).join('')] : [])),
+    );
+    expect(paras).toContain(
+      '在河湾村，记者看到，房前屋后干净整洁，路边的花坛里鲜花盛开。村党支部书记李红说：“现在村里环境好了，来旅游的人也多了。”',
+    );
+  });
+});
