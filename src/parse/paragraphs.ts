@@ -80,9 +80,9 @@ export function startsParagraph(
   if (i === undefined || j === undefined) return true;
   const threshold = (k: number) => (ownMeasure ? ownMeasure - INDENT_SLACK : indentThreshold(index.widths, k, shape));
   // A justified line (spaced out by pdftotext, lines.ts) filled its measure: its own width says nothing.
-  // The new line carries the first-line indent… (a line at a column's foot goes on in the next column,
-  // where nothing was pushed down to: its hanging mark is credited as on any other line.)
-  const printed = indentWidth(line.text, after?.text ?? '', shape.quoteEm) - (line.halfWidthMarks ?? 0) / 2;
+  // The new line carries the first-line indent… (`after` of a line at a block's foot is the next prose
+  // block's first line; with no line after it at all, its last mark is not credited as hanging.)
+  const printed = indentWidth(line.text, after?.text, shape.quoteEm) - (line.halfWidthMarks ?? 0) / 2;
   if (!line.justified && printed <= threshold(i)) return !isShortTail(prev, line, index, threshold, prevIsFirst);
   // …or the sentence ended on a line the text did not fill: that line closed its paragraph.
   return !prev.justified && index.widths[j] <= threshold(j) - 0.5 - (prevIsFirst ? INDENT_EMS : 0);
