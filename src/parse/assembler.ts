@@ -28,42 +28,11 @@ import {
 import { INDENT_SLACK, indentWidth, narrowBlockMeasure } from './page.js';
 import type { BylineParts } from './credits.js';
 import { spanOfLines } from './positions.js';
+import { isOnePhrase, isSubheadForm, nextProse, punctuatedHead, headsNewArticle } from './boundaries.js';
+import { goesOnSentence, isIndented, opensIndentedParagraph, opensText } from './text-openings.js';
 
 /** A line opening so goes on a phrase begun elsewhere: no head opens on a mark, 的 or 们. */
 const OPENS_MID_PHRASE = /^[，、。；：？！”’）》的们]/;
-
-/** A punctuation mark that may hang past the end of a justified line (it may not open the next one). */
-const HANGING_MARK_RE = /[，。、；：！？]$/;
-
-/**
- * A head with punctuation (not a kicker), as a display line, a label glued to it, or a candidate kept
- * as prose: its text and label.
- */
-function punctuatedHead(c: Classified | undefined): { text: string; institution?: string } | null {
-  if (c?.kind.kind === 'display' && c.kind.punctuated && !c.kind.kicker && !c.kind.caption)
-    return { text: c.kind.text };
-  if (c?.kind.kind === 'org-head' && c.kind.punctuated)
-    return { text: c.kind.headline, institution: c.kind.institution };
-  if (c?.kind.kind === 'prose' && c.kind.head && !c.kind.head.kicker && !c.block.continues) return c.kind.head;
-  return null;
-}
-
-/** A standfirst recognised by its narrower measure spans at least this many lines… */
-const STANDFIRST_MIN_LINES = 3;
-/** …none of them within this many ems of the body measure (body lines fill it, half-width commas or not). */
-const STANDFIRST_SHORTFALL = 2;
-/** A summary standfirst without end punctuation runs at most this many lines. */
-const SUMMARY_MAX_LINES = 3;
-
-/** One phrase, no space, no punctuation, no numbering: the form a caption and a one-phrase subhead share. */
-function isOnePhrase(text: string): boolean {
-  return !/\s/.test(text) && !hasProsePunctuation(text) && !isNumberedHead(text);
-}
-
-/** A subhead form no caption takes: two phrases, numbered, or with a comma or colon. */
-function isSubheadForm(text: string): boolean {
-  return /\S\s+\S/.test(text) || isNumberedHead(text) || /[，：,:]/.test(text);
-}
 
 /** A line under a headline at most this wide (ems) may be the headline's wrapped end (`…凝聚奋进力` / `量`). */
 const HEADLINE_TAIL_MAX = 3;
@@ -225,7 +194,7 @@ export class Assembler extends ArticleBuilder {
           if (taken !== null) return taken;
         }
         this.slotsAwaitingCaption = 0;
-        this.proseBlock(block, this.nextProse(items, i));
+        this.proseBlock(block, nextProse(items, i));
         return 0;
     }
   }
@@ -248,10 +217,10 @@ export class Assembler extends ArticleBuilder {
     const next = items[j];
     if (!next || next.kind.kind !== 'prose') return true;
     const first = next.block.lines[0]!.text;
-    if (this.goesOnSentence(next.block) || next.block.continues) return false;
+    if (goesOnSentence(next.block, this.shape) || next.block.continues) return false;
     // A short line that ends a sentence may be a sentence's tail as well as a paragraph's first line.
     if (!this.shape.lineMode && endsSentence(first) && next.block.lines.length === 1) return false;
-    return this.shape.lineMode || this.indented(next.block);
+    return this.shape.lineMode || isIndented(next.block, this.shape);
   }
 
   /**
@@ -618,7 +587,7 @@ export class Assembler extends ArticleBuilder {
       // A head with punctuation over a label a blank line below, over a paragraph's opening: a stack of its
       // own (a subhead carries no label under it).
       const punctuatedOverOpening =
-        hasProsePunctuation(text) && after === 'prose' && this.opensIndentedParagraph(items[i + 2]);
+        hasProsePunctuation(text) && after === 'prose' && opensIndentedParagraph(items[i + 2], this.shape);
       const labelled =
         this.current?.institution ||
         this.state === 'closed' ||
@@ -635,7 +604,7 @@ export class Assembler extends ArticleBuilder {
         return 1;
       }
       if (this.kickerOverLabelAndHead(text, items, i)) return 2;
-      const stack = this.headsNewArticle(items, i);
+      const stack = headsNewArticle(items, i, this.shape);
       if (stack === 'head') this.startArticle({ headline: text }, block);
       if (stack === 'kicker')
         this.startArticle({ kicker: text, headline: (items[i + 1].kind as { text: string }).text }, block);
@@ -658,7 +627,12 @@ export class Assembler extends ArticleBuilder {
       // banner: a caption does not come before any head.
       const underBannerOnly = this.top.length === 1 && this.topCaptions.length === 0;
       const headsText =
-        apart && underBannerOnly && !caption && !wrapped && !isNumberedHead(text) && this.opensText(items[i + 1]);
+        apart &&
+        underBannerOnly &&
+        !caption &&
+        !wrapped &&
+        !isNumberedHead(text) &&
+        opensText(items[i + 1], this.shape);
       if ((apart || caption) && this.top.length && !headsText) this.topCaptions.push(block);
       else if (headsText && this.top.length) {
         const l = block.lines[0]!;
@@ -691,7 +665,8 @@ export class Assembler extends ArticleBuilder {
       const nextIsDisplay = !next || ['display', 'org', 'org-head'].includes(next.kind.kind);
       // After an article's byline, a head set apart over a paragraph's indented first line opens the next
       // article (text after a byline needs a headline; a caption there is rare). Reported for review.
-      const headsText = apart && !wrapped && !caption && !isNumberedHead(text) && this.opensIndentedParagraph(next);
+      const headsText =
+        apart && !wrapped && !caption && !isNumberedHead(text) && opensIndentedParagraph(next, this.shape);
       if (headsText) {
         this.startArticle({ headline: text }, block);
         this.reviewBoundary(text, block);
@@ -712,22 +687,22 @@ export class Assembler extends ArticleBuilder {
     }
     // In the body.
     const open = this.pendingOpen();
-    const nextProse = this.nextProse(items, i);
+    const proseAfter = nextProse(items, i);
     // Set apart by blank lines, as captions are, but numbered or in two phrases over text after a closed
     // paragraph: the form of a section subhead (captions are one phrase, a sentence, or carry a credit).
-    const headForm = apart && !open && !wrapped && !caption && nextProse !== null && (isNumberedHead(text) || twoPart);
-    if (wrapped || (apart && !headForm) || (open && nextProse && !twoPart)) {
+    const headForm = apart && !open && !wrapped && !caption && proseAfter !== null && (isNumberedHead(text) || twoPart);
+    if (wrapped || (apart && !headForm) || (open && proseAfter && !twoPart)) {
       this.addFigure(text, block);
       return 0;
     }
-    if (open && nextProse?.continues) {
+    if (open && proseAfter?.continues) {
       this.addInterruptingHeading(text, block);
       return 0;
     }
-    if (!twoPart && block.lines.length === 1 && nextProse) {
+    if (!twoPart && block.lines.length === 1 && proseAfter) {
       const captionFollows = next && next.kind.kind === 'display' && next.block.blankBefore >= 2;
       // A piece of a sentence goes on after the caption; an indented line there opens a new paragraph.
-      if ((captionFollows && !this.indented(nextProse)) || this.goesOnSentence(nextProse)) {
+      if ((captionFollows && !isIndented(proseAfter, this.shape)) || goesOnSentence(proseAfter, this.shape)) {
         this.proseBlock(block); // a sentence fragment cut by a column break or a caption
         return 0;
       }
@@ -784,7 +759,7 @@ export class Assembler extends ArticleBuilder {
     const next = items[i + 1];
     if (prev?.kind !== 'display' || !isSubheadForm(text) || next?.kind.kind !== 'prose') return false;
     const prevIsCaption = prev.caption || this.lastIsFigure();
-    return prevIsCaption && this.indented(next.block);
+    return prevIsCaption && isIndented(next.block, this.shape);
   }
 
   /** Report a one-phrase line read as a caption rather than a subhead. */
@@ -829,100 +804,6 @@ export class Assembler extends ArticleBuilder {
   }
 
   /**
-   * A head followed by a reporter's byline (`本报记者 李明`, maybe after a `——` subheadline) and then
-   * text opens a new article even without an institution label: that is how most papers print one.
-   */
-  private headsNewArticle(items: Classified[], i: number): 'head' | 'kicker' | 'plain-kicker' | null {
-    const display = (c: Classified | undefined) => (c?.kind.kind === 'display' && !c.kind.caption ? c.kind.text : null);
-    const dashAt = (j: number) => isDashSubtitle(display(items[j]) ?? '');
-    // 引题 + 主题 + ——副题: this line is the kicker of the head after it (a column tag between the
-    // head and its subheadline belongs to the head: then this line is the head).
-    // So is a line over a head printed straight over a dateline (引题 + 主题 + `本报…电`): a subhead is
-    // never followed by another head and a dateline.
-    const headOverDateline =
-      display(items[i + 1]) !== null &&
-      !!items[i + 1]!.block.runIn &&
-      items[i + 2]?.kind.kind === 'prose' &&
-      opensWithDateline(items[i + 2]!.block.lines[0]!.text);
-    // A kicker is printed close over its head: a line set two blank lines apart above it is a caption.
-    const kicker =
-      display(items[i + 1]) !== null &&
-      items[i + 1]!.block.blankBefore < BANNER_GAP &&
-      !isColumnTag(display(items[i + 1])!) &&
-      (dashAt(i + 2) || headOverDateline);
-    // A `——` subheadline under a head is a headline stack by itself, whatever follows it.
-    if (kicker || dashAt(i + 1)) return kicker ? 'kicker' : 'head';
-    const here = display(items[i]) ?? '';
-    // A plain line right over a head with punctuation that opens an article: 引题 over 主题.
-    if (!hasProsePunctuation(here) && !isNumberedHead(here) && punctuatedHead(items[i + 1]) !== null) {
-      if (items[i + 1]!.block.blankBefore < 2 && this.opensArticleUnder(items, i + 2)) return 'plain-kicker';
-    }
-    // A column tag (`…（健康视点）`) or a standfirst box under it marks a headline, never a subhead.
-    if (
-      /[（(][^（）()]{2,6}[）)]$/.test(here) &&
-      isColumnTag(/[（(][^（）()]+[）)]$/.exec(here)![0]) &&
-      here.length > 8
-    )
-      return 'head';
-    if (isColumnTag(display(items[i + 1]) ?? '') || isStandfirstLabel(display(items[i + 1]) ?? '')) return 'head';
-    // A dateline (`本报北京3月5日电`) opens a news article's first paragraph.
-    const nextProse = items[i + 1]?.kind.kind === 'prose' ? items[i + 1]!.block.lines[0]!.text : '';
-    if (opensWithDateline(nextProse)) return 'head';
-    // So does a standfirst: an editor's note signed `——编 者`, or a paragraph set in a narrower measure.
-    if (nextProse && this.opensStandfirst(items[i + 1]!.block)) return 'head';
-    if (nextProse && this.shortSummaryOverText(items[i + 1]!.block, items[i + 2])) return 'head';
-    let j = i + 1;
-    // A photo and its caption may stand between the head and the byline.
-    while (
-      items[j]?.kind.kind === 'photo-slot' ||
-      (items[j]?.kind.kind === 'display' && (items[j]!.kind as { caption?: boolean }).caption)
-    )
-      j++;
-    const byline = items[j]?.kind;
-    if (byline?.kind !== 'byline' || byline.parts.authors.length === 0) return null;
-    // Text, or a standfirst box (`核心阅读`), under the byline.
-    const under = items[j + 1];
-    const boxUnder = under?.kind.kind === 'display' && isStandfirstLabel(under.kind.text);
-    if (byline.parts.extra === null || (under?.kind.kind !== 'prose' && !boxUnder)) return null;
-    return 'head';
-  }
-
-  /** Is this item prose that opens an article's text: a dateline, a standfirst or a paragraph's indented first line? */
-  private opensText(c: Classified | undefined): boolean {
-    if (c?.kind.kind !== 'prose' || c.kind.head || c.block.continues) return false;
-    return opensWithDateline(c.block.lines[0]!.text) || this.opensStandfirst(c.block) || this.opensIndentedParagraph(c);
-  }
-
-  /** Is this item prose that opens a paragraph: an indented first line over a full one (any line on line-per-paragraph pages)? */
-  private opensIndentedParagraph(c: Classified | undefined): boolean {
-    if (c?.kind.kind !== 'prose' || c.kind.head || c.block.continues) return false;
-    const texts = c.block.lines.map((l) => l.text);
-    if (CONTINUATION_START.test(texts[0]!)) return false;
-    if (this.shape.lineMode) return true;
-    const w = (t: string) => visualWidth(t.replace(HANGING_MARK_RE, ''), this.shape.quoteEm);
-    return (
-      texts.length >= 2 &&
-      w(texts[0]!) <= w(texts[1]!) - INDENT_SLACK &&
-      w(texts[1]!) > this.shape.measure - INDENT_SLACK
-    );
-  }
-
-  /**
-   * Does items[j], right under a head, say that the head opens an article: its label, a reporter's
-   * byline, a `——` subheadline, a column tag, a standfirst (its box label, an editor's note, a narrower
-   * measure) or a dateline?
-   */
-  private opensArticleUnder(items: Classified[], j: number): boolean {
-    const c = items[j];
-    if (!c || c.block.blankBefore >= 2) return false;
-    const k = c.kind;
-    if (k.kind === 'org' || (k.kind === 'byline' && k.parts.authors.length > 0 && k.parts.extra !== null)) return true;
-    if (k.kind === 'display')
-      return !k.caption && (isDashSubtitle(k.text) || isColumnTag(k.text) || isStandfirstLabel(k.text));
-    return k.kind === 'prose' && (opensWithDateline(c.block.lines[0]!.text) || this.opensStandfirst(c.block));
-  }
-
-  /**
    * A plain line over a label and a head, each at most a blank line below the other, over what opens an
    * article's text (a byline, a dateline, a paragraph's opening, a column tag, a `——` subheadline): the
    * line is the stack's kicker (引题), not a caption or subhead of the article before. Reported for review.
@@ -938,7 +819,7 @@ export class Assembler extends ArticleBuilder {
       (under?.kind.kind === 'byline' && under.kind.parts.authors.length > 0) ||
       (under?.kind.kind === 'display' && (isColumnTag(under.kind.text) || isDashSubtitle(under.kind.text))) ||
       (under?.kind.kind === 'prose' && opensWithDateline(under.block.lines[0]!.text)) ||
-      this.opensIndentedParagraph(under);
+      opensIndentedParagraph(under, this.shape);
     if (!opens || (under?.block.blankBefore ?? 0) >= 2) return false;
     this.startArticle({ kicker: text, institution: label.kind.institution, headline }, items[i]!.block);
     const l = items[i]!.block.lines[0]!;
@@ -972,64 +853,6 @@ export class Assembler extends ArticleBuilder {
       'info',
     );
     return under ? 2 : 1;
-  }
-
-  /**
-   * A summary standfirst set without end punctuation (`医共体建设让优质资源沉到` / `基层，百姓在家门口看上好医生`):
-   * two or three lines, none within 2 em of the body measure, over a paragraph's indented opening. A
-   * column's lines fill the measure, so such a block is no piece of a column's sentence.
-   */
-  private shortSummaryOverText(block: Block, under: Classified | undefined): boolean {
-    const texts = block.lines.map((l) => l.text);
-    if (this.shape.lineMode || texts.length < 2 || texts.length > SUMMARY_MAX_LINES || endsSentence(texts.at(-1)!))
-      return false;
-    if (!hasProsePunctuation(texts.join('')) || CONTINUATION_START.test(texts[0]!)) return false;
-    const w = (t: string) => visualWidth(t.replace(HANGING_MARK_RE, ''), this.shape.quoteEm);
-    return (
-      Math.max(...texts.map(w)) <= this.shape.measure - STANDFIRST_SHORTFALL &&
-      under?.block.blankBefore !== 0 &&
-      this.opensIndentedParagraph(under)
-    );
-  }
-
-  /**
-   * Is this prose block a standfirst, which only ever stands under a headline: an editor's note signed
-   * `——编 者`, or whole paragraphs (an indented first line, a closed last sentence) set narrower than the body?
-   */
-  private opensStandfirst(block: Block): boolean {
-    const texts = block.lines.map((l) => l.text);
-    if (EDITOR_SIGNATURE_RE.test(texts.join(''))) return true;
-    if (this.shape.lineMode || texts.length < STANDFIRST_MIN_LINES || !endsSentence(texts.at(-1)!)) return false;
-    // Widths as set: a mark hanging past the line's end takes no room in the measure.
-    const w = (t: string) => visualWidth(t.replace(HANGING_MARK_RE, ''), this.shape.quoteEm);
-    const widest = Math.max(...texts.slice(1, -1).map(w));
-    return widest <= this.shape.measure - STANDFIRST_SHORTFALL && w(texts[0]!) < w(texts[1]!) - INDENT_SLACK;
-  }
-
-  /**
-   * Does a prose line under a display line go on a sentence? A conjunction (`与`, `而`) may open a
-   * paragraph: under a line indented as a paragraph's first, only a mark or particle that never
-   * begins a sentence says so.
-   */
-  private goesOnSentence(block: Block): boolean {
-    return (this.indented(block) ? MID_SENTENCE_START : CONTINUATION_START).test(block.lines[0]!.text);
-  }
-
-  /** Is a block's first line, on a column page, narrower than the measure by a paragraph's first-line indent? */
-  private indented(block: Block): boolean {
-    const [first, second] = [block.lines[0]!.text, block.lines[1]?.text];
-    return !this.shape.lineMode && indentWidth(first, second, this.shape.quoteEm) <= this.shape.measure - INDENT_SLACK;
-  }
-
-  /** The next prose block, looking past captions set apart by 2+ blank lines. */
-  private nextProse(items: Classified[], i: number): Block | null {
-    for (let j = i + 1; j < items.length; j++) {
-      const { kind, block } = items[j];
-      if (kind.kind === 'prose') return block;
-      if (kind.kind === 'display' && (block.blankBefore >= 2 || kind.wrapped)) continue;
-      return null;
-    }
-    return null;
   }
 
   /**
@@ -1126,7 +949,7 @@ export class Assembler extends ArticleBuilder {
     const bodyUnder =
       next !== null &&
       next.lines.length > 1 &&
-      this.indented(next) &&
+      isIndented(next, this.shape) &&
       !endsSentence(opener) &&
       w(next.lines[1]!.text) > measure + INDENT_SLACK;
     // The whole block is the standfirst's one paragraph (no paragraph ended inside it).

@@ -1,0 +1,118 @@
+/**
+ * Article boundaries: does a display line, read with the classified blocks around it, open a new
+ * article (and as what: head, kicker over a head), and the line forms that tell a caption from a
+ * subhead. Pure reads of the classified items and the page's measure; the page walk acts on the answers.
+ */
+import { BANNER_GAP } from './article-builder.js';
+import { isNumberedHead, type Classified } from './classify.js';
+import type { Block, PageShape } from './page.js';
+import { isColumnTag, isDashSubtitle, isStandfirstLabel, hasProsePunctuation, opensWithDateline } from './text-form.js';
+import { opensStandfirst, shortSummaryOverText } from './text-openings.js';
+
+/**
+ * A head with punctuation (not a kicker), as a display line, a label glued to it, or a candidate kept
+ * as prose: its text and label.
+ */
+export function punctuatedHead(c: Classified | undefined): { text: string; institution?: string } | null {
+  if (c?.kind.kind === 'display' && c.kind.punctuated && !c.kind.kicker && !c.kind.caption)
+    return { text: c.kind.text };
+  if (c?.kind.kind === 'org-head' && c.kind.punctuated)
+    return { text: c.kind.headline, institution: c.kind.institution };
+  if (c?.kind.kind === 'prose' && c.kind.head && !c.kind.head.kicker && !c.block.continues) return c.kind.head;
+  return null;
+}
+
+/** One phrase, no space, no punctuation, no numbering: the form a caption and a one-phrase subhead share. */
+export function isOnePhrase(text: string): boolean {
+  return !/\s/.test(text) && !hasProsePunctuation(text) && !isNumberedHead(text);
+}
+
+/** A subhead form no caption takes: two phrases, numbered, or with a comma or colon. */
+export function isSubheadForm(text: string): boolean {
+  return /\S\s+\S/.test(text) || isNumberedHead(text) || /[，：,:]/.test(text);
+}
+
+/**
+ * A head followed by a reporter's byline (`本报记者 李明`, maybe after a `——` subheadline) and then
+ * text opens a new article even without an institution label: that is how most papers print one.
+ */
+export function headsNewArticle(
+  items: Classified[],
+  i: number,
+  shape: PageShape,
+): 'head' | 'kicker' | 'plain-kicker' | null {
+  const display = (c: Classified | undefined) => (c?.kind.kind === 'display' && !c.kind.caption ? c.kind.text : null);
+  const dashAt = (j: number) => isDashSubtitle(display(items[j]) ?? '');
+  // 引题 + 主题 + ——副题: this line is the kicker of the head after it (a column tag between the
+  // head and its subheadline belongs to the head: then this line is the head).
+  // So is a line over a head printed straight over a dateline (引题 + 主题 + `本报…电`): a subhead is
+  // never followed by another head and a dateline.
+  const headOverDateline =
+    display(items[i + 1]) !== null &&
+    !!items[i + 1]!.block.runIn &&
+    items[i + 2]?.kind.kind === 'prose' &&
+    opensWithDateline(items[i + 2]!.block.lines[0]!.text);
+  // A kicker is printed close over its head: a line set two blank lines apart above it is a caption.
+  const kicker =
+    display(items[i + 1]) !== null &&
+    items[i + 1]!.block.blankBefore < BANNER_GAP &&
+    !isColumnTag(display(items[i + 1])!) &&
+    (dashAt(i + 2) || headOverDateline);
+  // A `——` subheadline under a head is a headline stack by itself, whatever follows it.
+  if (kicker || dashAt(i + 1)) return kicker ? 'kicker' : 'head';
+  const here = display(items[i]) ?? '';
+  // A plain line right over a head with punctuation that opens an article: 引题 over 主题.
+  if (!hasProsePunctuation(here) && !isNumberedHead(here) && punctuatedHead(items[i + 1]) !== null) {
+    if (items[i + 1]!.block.blankBefore < 2 && opensArticleUnder(items, i + 2, shape)) return 'plain-kicker';
+  }
+  // A column tag (`…（健康视点）`) or a standfirst box under it marks a headline, never a subhead.
+  if (/[（(][^（）()]{2,6}[）)]$/.test(here) && isColumnTag(/[（(][^（）()]+[）)]$/.exec(here)![0]) && here.length > 8)
+    return 'head';
+  if (isColumnTag(display(items[i + 1]) ?? '') || isStandfirstLabel(display(items[i + 1]) ?? '')) return 'head';
+  // A dateline (`本报北京3月5日电`) opens a news article's first paragraph.
+  const nextProse = items[i + 1]?.kind.kind === 'prose' ? items[i + 1]!.block.lines[0]!.text : '';
+  if (opensWithDateline(nextProse)) return 'head';
+  // So does a standfirst: an editor's note signed `——编 者`, or a paragraph set in a narrower measure.
+  if (nextProse && opensStandfirst(items[i + 1]!.block, shape)) return 'head';
+  if (nextProse && shortSummaryOverText(items[i + 1]!.block, items[i + 2], shape)) return 'head';
+  let j = i + 1;
+  // A photo and its caption may stand between the head and the byline.
+  while (
+    items[j]?.kind.kind === 'photo-slot' ||
+    (items[j]?.kind.kind === 'display' && (items[j]!.kind as { caption?: boolean }).caption)
+  )
+    j++;
+  const byline = items[j]?.kind;
+  if (byline?.kind !== 'byline' || byline.parts.authors.length === 0) return null;
+  // Text, or a standfirst box (`核心阅读`), under the byline.
+  const under = items[j + 1];
+  const boxUnder = under?.kind.kind === 'display' && isStandfirstLabel(under.kind.text);
+  if (byline.parts.extra === null || (under?.kind.kind !== 'prose' && !boxUnder)) return null;
+  return 'head';
+}
+
+/**
+ * Does items[j], right under a head, say that the head opens an article: its label, a reporter's
+ * byline, a `——` subheadline, a column tag, a standfirst (its box label, an editor's note, a narrower
+ * measure) or a dateline?
+ */
+export function opensArticleUnder(items: Classified[], j: number, shape: PageShape): boolean {
+  const c = items[j];
+  if (!c || c.block.blankBefore >= 2) return false;
+  const k = c.kind;
+  if (k.kind === 'org' || (k.kind === 'byline' && k.parts.authors.length > 0 && k.parts.extra !== null)) return true;
+  if (k.kind === 'display')
+    return !k.caption && (isDashSubtitle(k.text) || isColumnTag(k.text) || isStandfirstLabel(k.text));
+  return k.kind === 'prose' && (opensWithDateline(c.block.lines[0]!.text) || opensStandfirst(c.block, shape));
+}
+
+/** The next prose block, looking past captions set apart by 2+ blank lines. */
+export function nextProse(items: Classified[], i: number): Block | null {
+  for (let j = i + 1; j < items.length; j++) {
+    const { kind, block } = items[j];
+    if (kind.kind === 'prose') return block;
+    if (kind.kind === 'display' && (block.blankBefore >= 2 || kind.wrapped)) continue;
+    return null;
+  }
+  return null;
+}
