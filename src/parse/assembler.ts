@@ -3,20 +3,14 @@
  * and decide, from context, what each display line is — banner, headline, subheadline, subhead or
  * caption — while paragraphs are joined across column breaks and lifted captions.
  */
-import { ArticleBuilder, BANNER_GAP, type Assembled } from './article-builder.js';
+import type { Assembled } from './article-builder.js';
+import { HeadStackReader } from './head-stacks.js';
 import { isNumberedHead, type Classified, type HeadCandidate } from './classify.js';
 import type { Reporter, SourceLine } from './lines.js';
 import type { Block, PageShape } from './page.js';
-import {
-  CONTINUATION_START,
-  joinedAsTail,
-  MID_SENTENCE_START,
-  startsParagraph,
-  type ProseIndex,
-} from './paragraphs.js';
+import { joinedAsTail, startsParagraph, type ProseIndex } from './paragraphs.js';
 import { isHeadBandWord } from './furniture.js';
 import {
-  EDITOR_SIGNATURE_RE,
   opensWithDateline,
   endsSentence,
   hasProsePunctuation,
@@ -25,10 +19,10 @@ import {
   isStandfirstLabel,
   visualWidth,
 } from './text-form.js';
-import { INDENT_SLACK, indentWidth, narrowBlockMeasure } from './page.js';
+import { INDENT_SLACK, narrowBlockMeasure } from './page.js';
 import type { BylineParts } from './credits.js';
 import { spanOfLines } from './positions.js';
-import { isOnePhrase, isSubheadForm, nextProse, punctuatedHead, headsNewArticle } from './boundaries.js';
+import { isOnePhrase, isSubheadForm, nextProse, headsNewArticle } from './boundaries.js';
 import { goesOnSentence, isIndented, opensIndentedParagraph, opensText } from './text-openings.js';
 
 /** A line opening so goes on a phrase begun elsewhere: no head opens on a mark, 的 or 们. */
@@ -40,7 +34,7 @@ const HEADLINE_TAIL_MAX = 3;
 const FOLIO_TOP_BLOCKS = 5;
 
 /** Walks the classified blocks of one page; `run` returns the page's articles. */
-export class Assembler extends ArticleBuilder {
+export class Assembler extends HeadStackReader {
   /** Photo slots seen whose caption has not come yet: the next display lines are their captions. */
   private slotsAwaitingCaption = 0;
 
@@ -224,42 +218,6 @@ export class Assembler extends ArticleBuilder {
   }
 
   /**
-   * The one plain line printed right over the page's first head that carries its label (no blank line
-   * between, or one when the line is no slogan pair `A B`) is its kicker (引题), not the series banner:
-   * a banner stands apart (lines set apart above it stay the banner). Reported: it could be the banner.
-   */
-  private kickerOverLabelledHead(
-    headline: string,
-    items: Classified[],
-    i: number,
-  ): { text: string; block: Block } | null {
-    // The display line printed just before it, waiting at the top (or set aside there as apart from
-    // the lines above it, which are then the banner).
-    const prev = items[i - 1];
-    if (this.state !== 'top' || prev?.kind.kind !== 'display' || items[i]!.block.blankBefore >= BANNER_GAP) return null;
-    const inTop = this.top[this.top.length - 1]?.block === prev.block;
-    const aside = this.topCaptions[this.topCaptions.length - 1] === prev.block;
-    if (!inTop && !aside) return null;
-    // Lines left above it must stand apart from it: they are the banner, not part of this stack.
-    if (inTop && this.top.length > 1 && prev.block.blankBefore < BANNER_GAP) return null;
-    const over = { text: prev.kind.text, block: prev.block };
-    if (hasProsePunctuation(over.text) || isNumberedHead(over.text)) return null;
-    // One blank line between: a slogan pair (`A B`) is the series banner, a run of phrases the kicker.
-    if (items[i]!.block.blankBefore > 0 && / /.test(over.text.trim())) return null;
-    if (inTop) this.top.pop();
-    else this.topCaptions.pop();
-    const l = over.block.lines[0]!;
-    this.report(
-      'needs-review',
-      `“${over.text}” right over the labelled head “${headline}” read as its kicker (引题); it could be the series banner`,
-      l.line,
-      l.column,
-      'info',
-    );
-    return over;
-  }
-
-  /**
    * A one-line block that may be a head with punctuation: a kicker over a head, a headline under
    * its label, or a head. Read as one only where no sentence is open before it and a new paragraph
    * (or a head or byline) follows; every such reading is reported for review. Returns null to keep
@@ -289,97 +247,6 @@ export class Assembler extends ArticleBuilder {
     return taken;
   }
 
-  /** A label over a head with punctuation (`某某医院` / `守护健康，我们一直在`): the head opens the article. */
-  private labelOverPunctuatedHead(institution: string, items: Classified[], i: number): number | null {
-    const next = items[i + 1];
-    if (
-      !next ||
-      next.block.blankBefore >= 2 ||
-      next.kind.kind !== 'prose' ||
-      !next.kind.head ||
-      next.kind.head.kicker ||
-      next.kind.head.institution
-    )
-      return null;
-    // A line whose sentence goes on in the text under it is that text's first line, not a head.
-    if (this.pendingOpen() || items[i + 2]?.block.continues) return null;
-    this.startArticle({ institution, headline: next.kind.head.text }, items[i]!.block);
-    this.reviewHead(next.block, 'the headline under the label');
-    return 1;
-  }
-
-  /**
-   * A label printed under the headline at the top of the page, before a `——` subheadline, a byline or
-   * the text: the headline is the last display line above it (lines above that are the banner).
-   */
-  private labelUnderHead(institution: string, items: Classified[], i: number): number | null {
-    if (this.state !== 'top' || this.top.length === 0) return null;
-    const next = items[i + 1]?.kind;
-    const followsHead =
-      !next ||
-      next.kind === 'prose' ||
-      next.kind === 'byline' ||
-      (next.kind === 'display' && (isDashSubtitle(next.text) || isColumnTag(next.text)));
-    if (!followsHead) return null;
-    // The head is the display line printed last above the label, set apart by blank lines or not.
-    const lastTop = this.top[this.top.length - 1]!;
-    const lastApart = this.topCaptions[this.topCaptions.length - 1];
-    if (lastApart && lastApart.lines[0]!.line > lastTop.block.lines[0]!.line) {
-      this.topCaptions.pop();
-      this.startArticle({ institution, headline: lastApart.lines.map((l) => l.text).join('') }, lastApart);
-      return 0;
-    }
-    this.top.pop();
-    const kicker = this.takePlainKicker(lastTop);
-    this.startArticle({ institution, headline: lastTop.text, kicker: kicker?.text }, kicker?.block ?? lastTop.block);
-    return 0;
-  }
-
-  /**
-   * A label printed right under a headline stack already opened (a kicker over its head), over the
-   * stack's `——` subheadline, a column tag, a byline or the text: it names that article.
-   */
-  private labelInStack(institution: string, items: Classified[], i: number): number | null {
-    const a = this.current;
-    if (this.state !== 'stack' || !a || a.institution || a.children.length || this.pending.length) return null;
-    if (a.subheadline || a.lede.length || items[i]!.block.blankBefore >= 2) return null;
-    const next = items[i + 1]?.kind;
-    const stackGoesOn = next?.kind === 'display' && (isDashSubtitle(next.text) || isColumnTag(next.text));
-    const followsHead = !next || next.kind === 'prose' || next.kind === 'byline' || stackGoesOn;
-    // Set a blank line apart, only a `——` subheadline or column tag under it keeps it in the stack.
-    if (!followsHead || (items[i]!.block.blankBefore > 0 && !stackGoesOn)) return null;
-    a.institution = institution;
-    return 0;
-  }
-
-  /** What the line just placed became, when it became a head: the headline, subheadline or a subhead. */
-  private headReadFrom(text: string): string | null {
-    const a = this.current;
-    if (!a) return null;
-    if (a.headline === text || a.headline.endsWith(text)) return 'a headline opening an article';
-    if (a.subheadline === text) return 'the subheadline';
-    const last = a.children[a.children.length - 1];
-    if (last?.type === 'heading' && last.children[0]?.value === text) return 'a section subhead';
-    return null;
-  }
-
-  /**
-   * Report an article boundary found without an institution label (a byline, dateline, standfirst or
-   * subheadline under the head said so). A head with punctuation is reported by reviewHead already.
-   */
-  private reviewBoundary(text: string, block: Block): void {
-    if (hasProsePunctuation(text)) return;
-    const l = block.lines[0]!;
-    this.report(
-      'needs-review',
-      `“${text}” opens a new article (no institution label; the stack or text under it opens an article); it could be a section subhead of the article before`,
-      l.line,
-      l.column,
-      'info',
-    );
-  }
-
-  /** Report a head read from a line that carries punctuation: a guess the editor should check. */
   /**
    * A line of a word or two right under a headline that stops mid-phrase (on an ideograph, no
    * subheadline yet) is the headline's wrapped end: a subheadline is a phrase of its own.
@@ -406,55 +273,6 @@ export class Assembler extends ArticleBuilder {
       l.column,
       'info',
     );
-  }
-
-  private reviewHead(block: Block, what: string, afterOpen = this.pendingOpen()): void {
-    const l = block.lines[0]!;
-    // After a sentence left open, only a label, byline or `——` subheadline over the text made it one.
-    const before = afterOpen
-      ? 'and follows a sentence left open (read as cut off), with a label, byline or ——subheadline and new text under it'
-      : 'but stands alone after a closed sentence, before a new paragraph';
-    this.report(
-      'needs-review',
-      `“${l.text}” carries punctuation ${before}: read as ${what}; it could be a piece of a sentence`,
-      l.line,
-      l.column,
-      'info',
-    );
-  }
-
-  /**
-   * A kicker (a line ending in `——` or `：`) over a head opens an article: 引题, then the headline
-   * (maybe with its label). Returns how many following items it consumed, or null when no head follows.
-   */
-  private kickerStack(kicker: string, items: Classified[], i: number): number | null {
-    const next = items[i + 1];
-    if (!next || next.block.blankBefore >= 2) return null;
-    const k = next.kind;
-    if (k.kind === 'display' && !k.caption && !k.kicker && !k.wrapped) {
-      this.startArticle({ kicker, headline: k.text }, items[i].block);
-      return 1;
-    }
-    if (k.kind === 'org-head') {
-      this.startArticle({ kicker, institution: k.institution, headline: k.headline }, items[i].block);
-      return 1;
-    }
-    if (k.kind === 'prose' && k.head && !k.head.kicker) {
-      this.startArticle({ kicker, institution: k.head.institution, headline: k.head.text }, items[i].block);
-      this.reviewHead(next.block, 'the headline under the kicker');
-      return 1;
-    }
-    const after = items[i + 2]?.kind;
-    if (k.kind === 'org' && after?.kind === 'prose' && after.head && !after.head.kicker && !after.head.institution) {
-      this.startArticle({ kicker, institution: k.institution, headline: after.head.text }, items[i].block);
-      this.reviewHead(items[i + 2]!.block, 'the headline under the kicker and label');
-      return 2;
-    }
-    if (k.kind === 'org' && after?.kind === 'display' && !after.caption) {
-      this.startArticle({ kicker, institution: k.institution, headline: after.text }, items[i].block);
-      return 2;
-    }
-    return null;
   }
 
   /**
@@ -490,30 +308,6 @@ export class Assembler extends ArticleBuilder {
       return false;
     last.credit = parts.photoCredit;
     return true;
-  }
-
-  /**
-   * Side-by-side modules: pdftotext lists their institution labels one after another, then their
-   * headlines. k ≥ 2 labels followed by display lines pair up in order (both run left to right).
-   * Returns how many items after i were consumed (0 when this is not such a stack).
-   */
-  private orgStack(items: Classified[], i: number): number {
-    const close = (c: Classified | undefined) => c !== undefined && c.block.blankBefore < 2;
-    let k = 0;
-    while (close(items[i + k]) && items[i + k].kind.kind === 'org') k++;
-    let m = 0;
-    const head = (c: Classified | undefined) =>
-      close(c) && c!.kind.kind === 'display' && !(c!.kind as { wrapped: boolean }).wrapped;
-    // Heads beyond the labels (each its own block) belong to modules printed without a label.
-    while (head(items[i + k + m]) && (m < k || items[i + k + m].block.blankBefore > 0)) m++;
-    if (k < 2 || m === 0) return 0;
-    for (let j = 0; j < Math.max(k, m); j++) {
-      const org = j < k ? items[i + j] : undefined;
-      const institution = org ? (org.kind as { institution: string }).institution : undefined;
-      const headline = j < m ? (items[i + k + j].kind as { text: string }).text : '';
-      this.startArticle({ institution, headline }, (org ?? items[i + k + j]).block);
-    }
-    return k + m - 1;
   }
 
   /**
@@ -772,87 +566,6 @@ export class Assembler extends ArticleBuilder {
       l.column,
       'info',
     );
-  }
-
-  /**
-   * A plain line over its label read as a head over its label, when a head with punctuation and a `——`
-   * subheadline follow with no blank line between: the stack is 引题, label, 主题, 副题, so the line is the
-   * kicker. Reported: it could be the headline over a subheadline.
-   */
-  private kickerOverLabel(
-    kind: { institution: string; headline: string; punctuated?: boolean },
-    items: Classified[],
-    i: number,
-  ): number | null {
-    const head = items[i + 1];
-    const dash = items[i + 2]?.kind;
-    if (kind.punctuated || hasProsePunctuation(kind.headline) || items[i]!.block.lines.length !== 2) return null;
-    if (!head || head.block.blankBefore > 0 || dash?.kind !== 'display' || dash.caption || !isDashSubtitle(dash.text))
-      return null;
-    const headline = punctuatedHead(head)?.text;
-    if (!headline) return null;
-    this.startArticle({ kicker: kind.headline, institution: kind.institution, headline }, items[i]!.block);
-    const l = items[i]!.block.lines[0]!;
-    this.report(
-      'needs-review',
-      `“${kind.headline}” over the label “${kind.institution}” and the head “${headline}” read as its kicker (引题); it could be the headline, the next line a subheadline`,
-      l.line,
-      l.column,
-      'info',
-    );
-    return 1;
-  }
-
-  /**
-   * A plain line over a label and a head, each at most a blank line below the other, over what opens an
-   * article's text (a byline, a dateline, a paragraph's opening, a column tag, a `——` subheadline): the
-   * line is the stack's kicker (引题), not a caption or subhead of the article before. Reported for review.
-   */
-  private kickerOverLabelAndHead(text: string, items: Classified[], i: number): boolean {
-    const [label, headItem, under] = [items[i + 1], items[i + 2], items[i + 3]];
-    if (hasProsePunctuation(text) || isNumberedHead(text) || label?.kind.kind !== 'org') return false;
-    if (label.block.blankBefore >= 2 || !headItem || headItem.block.blankBefore >= 2) return false;
-    const plain = headItem.kind.kind === 'display' && !headItem.kind.caption && !headItem.kind.wrapped;
-    const headline = punctuatedHead(headItem)?.text ?? (plain ? (headItem.kind as { text: string }).text : null);
-    if (headline === null || (headItem.kind.kind === 'display' && isDashSubtitle(headline))) return false;
-    const opens =
-      (under?.kind.kind === 'byline' && under.kind.parts.authors.length > 0) ||
-      (under?.kind.kind === 'display' && (isColumnTag(under.kind.text) || isDashSubtitle(under.kind.text))) ||
-      (under?.kind.kind === 'prose' && opensWithDateline(under.block.lines[0]!.text)) ||
-      opensIndentedParagraph(under, this.shape);
-    if (!opens || (under?.block.blankBefore ?? 0) >= 2) return false;
-    this.startArticle({ kicker: text, institution: label.kind.institution, headline }, items[i]!.block);
-    const l = items[i]!.block.lines[0]!;
-    this.report(
-      'needs-review',
-      `“${text}” over the label “${label.kind.institution}” and the head “${headline}” read as its kicker (引题); it could be a caption or subhead of the article before`,
-      l.line,
-      l.column,
-      'info',
-    );
-    return true;
-  }
-
-  /**
-   * A plain line over a head with punctuation (maybe with its label under it) opens an article: the
-   * line is the kicker. Reported for review: it could be the headline over a subheadline.
-   */
-  private plainKickerStack(kicker: string, items: Classified[], i: number): number {
-    const { text: headline, institution: glued } = punctuatedHead(items[i + 1])!;
-    const label = items[i + 2];
-    const under =
-      !glued && label?.kind.kind === 'org' && label.block.blankBefore < 2 ? label.kind.institution : undefined;
-    const institution = glued ?? under;
-    this.startArticle({ kicker, headline, institution }, items[i]!.block);
-    const l = items[i]!.block.lines[0]!;
-    this.report(
-      'needs-review',
-      `“${kicker}” over the head “${headline}” read as its kicker (引题); it could be the headline over a subheadline`,
-      l.line,
-      l.column,
-      'info',
-    );
-    return under ? 2 : 1;
   }
 
   /**
