@@ -33,6 +33,16 @@ const HEADLINE_TAIL_MAX = 3;
 /** A bare page number is the folio only among the page's first this-many blocks (the running head). */
 const FOLIO_TOP_BLOCKS = 5;
 
+/** A display line as the walk reads it: its text, its form, and whether blank lines set it apart. */
+interface DisplayLine {
+  text: string;
+  twoPart: boolean;
+  wrapped: boolean;
+  block: Block;
+  caption: boolean;
+  apart: boolean;
+}
+
 /** Walks the classified blocks of one page; `run` returns the page's articles. */
 export class Assembler extends HeadStackReader {
   /** Photo slots seen whose caption has not come yet: the next display lines are their captions. */
@@ -337,149 +347,186 @@ export class Assembler extends HeadStackReader {
     i: number,
     caption = false,
   ): number {
-    const next = items[i + 1];
     const apart = block.blankBefore >= 2 && !block.first && !this.headAfterCaption(text, items, i);
+    const line: DisplayLine = { text, twoPart, wrapped, block, caption, apart };
     if (this.slotsAwaitingCaption > 0) {
-      this.slotsAwaitingCaption--;
-      if (this.state === 'top') this.topCaptions.push(block);
-      else this.addFigure(text, block);
+      this.captionForSlot(line);
       return 0;
     }
-    if (this.state === 'stack' && this.current && !this.current.children.length && !this.pending.length) {
-      // A column tag printed under the headline belongs to it; a box label opens the standfirst.
-      if (isColumnTag(text) && !this.current.subheadline) {
-        this.current.headline += text;
-        return 0;
-      }
-      if (isStandfirstLabel(text)) {
-        this.addStandfirstLabel(text, block);
-        return 0;
-      }
-      if (!caption && this.current.lede.length === 0 && this.isWrappedSummary(text, block)) {
-        this.addSummaryStandfirst(text, block);
-        return 0;
-      }
-    }
+    if (this.takenUnderHead(line)) return 0;
     // In the body, or under the stack while its first paragraph is still being read.
     const inBody =
       this.state === 'body' || this.state === 'closed' || (this.state === 'stack' && this.pending.length > 0);
     if (inBody && !caption) {
-      // A head with its label on the next line, then text or a byline: a new article.
-      const afterItem = items[i + 2]?.kind;
-      const after = afterItem?.kind;
-      // Under the label, a `——` subheadline or a standfirst box (`核心阅读`) still belongs to the stack.
-      const subtitleAfter =
-        afterItem?.kind === 'display' && (isDashSubtitle(afterItem.text) || isStandfirstLabel(afterItem.text));
-      // An article without a label of its own takes a label printed mid-text instead (see floatingInstitution).
-      // A label printed right under the head (no blank line between) names the head's own article.
-      // So does one with a standfirst box, a reporter's byline or a dateline under it: those open an article.
-      const boxAfter = afterItem?.kind === 'display' && isStandfirstLabel(afterItem.text);
-      const opensUnder =
-        boxAfter ||
-        (afterItem?.kind === 'byline' && afterItem.parts.authors.length > 0) ||
-        (after === 'prose' && opensWithDateline(items[i + 2]!.block.lines[0]!.text));
-      // A head with punctuation over a label a blank line below, over a paragraph's opening: a stack of its
-      // own (a subhead carries no label under it).
-      const punctuatedOverOpening =
-        hasProsePunctuation(text) && after === 'prose' && opensIndentedParagraph(items[i + 2], this.shape);
-      const labelled =
-        this.current?.institution ||
-        this.state === 'closed' ||
-        next?.block.blankBefore === 0 ||
-        opensUnder ||
-        punctuatedOverOpening;
-      if (
-        labelled &&
-        next?.kind.kind === 'org' &&
-        next.block.blankBefore < 2 &&
-        (after === 'prose' || after === 'byline' || after === undefined || subtitleAfter || boxAfter)
-      ) {
-        this.startArticle({ institution: next.kind.institution, headline: text }, block);
-        return 1;
-      }
-      if (this.kickerOverLabelAndHead(text, items, i)) return 2;
-      const stack = headsNewArticle(items, i, this.shape);
-      if (stack === 'head') this.startArticle({ headline: text }, block);
-      if (stack === 'kicker')
-        this.startArticle({ kicker: text, headline: (items[i + 1].kind as { text: string }).text }, block);
-      if (stack === 'plain-kicker') return this.plainKickerStack(text, items, i);
-      if (stack) {
-        this.reviewBoundary(text, block);
-        return stack === 'kicker' ? 1 : 0;
-      }
+      const opened = this.displayOpensArticle(line, items, i);
+      if (opened !== null) return opened;
     }
+    if (this.state === 'top') this.displayAtTop(line, items, i);
+    else if (this.state === 'closed') this.displayAfterByline(line, items, i);
+    else if (this.state === 'stack' && !this.pending.length) this.displayInStack(line);
+    else this.displayInBody(line, items, i);
+    return 0;
+  }
+
+  /** A display line after a photo slot is that photo's caption (set aside at the top, a figure below). */
+  private captionForSlot({ text, block }: DisplayLine): void {
+    this.slotsAwaitingCaption--;
+    if (this.state === 'top') this.topCaptions.push(block);
+    else this.addFigure(text, block);
+  }
+
+  /**
+   * Right under a headline, before any text: a column tag joins the headline, a box label or a wrapped
+   * summary opens the standfirst. Returns whether the line was taken so.
+   */
+  private takenUnderHead({ text, block, caption }: DisplayLine): boolean {
+    if (this.state !== 'stack' || !this.current || this.current.children.length || this.pending.length) return false;
+    // A column tag printed under the headline belongs to it; a box label opens the standfirst.
+    if (isColumnTag(text) && !this.current.subheadline) {
+      this.current.headline += text;
+      return true;
+    }
+    if (isStandfirstLabel(text)) {
+      this.addStandfirstLabel(text, block);
+      return true;
+    }
+    if (!caption && this.current.lede.length === 0 && this.isWrappedSummary(text, block)) {
+      this.addSummaryStandfirst(text, block);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * In the body, does the display line open a new article: a head over its label, a kicker over a label
+   * and head, or a head the stack or text under it marks as one? Returns the items consumed, or null.
+   */
+  private displayOpensArticle({ text, block }: DisplayLine, items: Classified[], i: number): number | null {
+    const next = items[i + 1];
+    // A head with its label on the next line, then text or a byline: a new article.
+    const afterItem = items[i + 2]?.kind;
+    const after = afterItem?.kind;
+    // Under the label, a `——` subheadline or a standfirst box (`核心阅读`) still belongs to the stack.
+    const subtitleAfter =
+      afterItem?.kind === 'display' && (isDashSubtitle(afterItem.text) || isStandfirstLabel(afterItem.text));
+    // An article without a label of its own takes a label printed mid-text instead (see floatingInstitution).
+    // A label printed right under the head (no blank line between) names the head's own article.
+    // So does one with a standfirst box, a reporter's byline or a dateline under it: those open an article.
+    const boxAfter = afterItem?.kind === 'display' && isStandfirstLabel(afterItem.text);
+    const opensUnder =
+      boxAfter ||
+      (afterItem?.kind === 'byline' && afterItem.parts.authors.length > 0) ||
+      (after === 'prose' && opensWithDateline(items[i + 2]!.block.lines[0]!.text));
+    // A head with punctuation over a label a blank line below, over a paragraph's opening: a stack of its
+    // own (a subhead carries no label under it).
+    const punctuatedOverOpening =
+      hasProsePunctuation(text) && after === 'prose' && opensIndentedParagraph(items[i + 2], this.shape);
+    const labelled =
+      this.current?.institution ||
+      this.state === 'closed' ||
+      next?.block.blankBefore === 0 ||
+      opensUnder ||
+      punctuatedOverOpening;
+    if (
+      labelled &&
+      next?.kind.kind === 'org' &&
+      next.block.blankBefore < 2 &&
+      (after === 'prose' || after === 'byline' || after === undefined || subtitleAfter || boxAfter)
+    ) {
+      this.startArticle({ institution: next.kind.institution, headline: text }, block);
+      return 1;
+    }
+    if (this.kickerOverLabelAndHead(text, items, i)) return 2;
+    const stack = headsNewArticle(items, i, this.shape);
+    if (stack === 'head') this.startArticle({ headline: text }, block);
+    if (stack === 'kicker')
+      this.startArticle({ kicker: text, headline: (items[i + 1].kind as { text: string }).text }, block);
+    if (stack === 'plain-kicker') return this.plainKickerStack(text, items, i);
+    if (stack) {
+      this.reviewBoundary(text, block);
+      return stack === 'kicker' ? 1 : 0;
+    }
+    return null;
+  }
+
+  /** Above the first article: a line of the banner or first stack, a caption set aside, or a box label. */
+  private displayAtTop({ text, block, caption, wrapped, apart }: DisplayLine, items: Classified[], i: number): void {
     // A standfirst box label (`核心阅读`) under display lines at the top closes their stack: the box opens
     // the standfirst, never a line of the stack.
-    if (this.state === 'top' && this.top.length && !caption && isStandfirstLabel(text)) {
+    if (this.top.length && !caption && isStandfirstLabel(text)) {
       this.ensureArticle(block);
       this.addStandfirstLabel(text, block);
-      return 0;
+      return;
     }
-    if (this.state === 'top') {
-      // A line set apart under a single line (no stack, no caption yet) and over an article's opening
-      // text (a dateline, a standfirst, an indented first line) is its headline, the line above the
-      // banner: a caption does not come before any head.
-      const underBannerOnly = this.top.length === 1 && this.topCaptions.length === 0;
-      const headsText =
-        apart &&
-        underBannerOnly &&
-        !caption &&
-        !wrapped &&
-        !isNumberedHead(text) &&
-        opensText(items[i + 1], this.shape);
-      if ((apart || caption) && this.top.length && !headsText) this.topCaptions.push(block);
-      else if (headsText && this.top.length) {
-        const l = block.lines[0]!;
-        this.report(
-          'needs-review',
-          `“${text}” set apart over the text under it read as the first headline, the lines above it as the banner; it could be a photo caption`,
-          l.line,
-          l.column,
-          'info',
-        );
-        this.top.push({ text, block, blankBefore: items[i]!.block.blankBefore });
-      } else this.top.push({ text, block, blankBefore: items[i]!.block.blankBefore });
-      return 0;
+    // A line set apart under a single line (no stack, no caption yet) and over an article's opening
+    // text (a dateline, a standfirst, an indented first line) is its headline, the line above the
+    // banner: a caption does not come before any head.
+    const underBannerOnly = this.top.length === 1 && this.topCaptions.length === 0;
+    const headsText =
+      apart && underBannerOnly && !caption && !wrapped && !isNumberedHead(text) && opensText(items[i + 1], this.shape);
+    if ((apart || caption) && this.top.length && !headsText) this.topCaptions.push(block);
+    else if (headsText && this.top.length) {
+      const l = block.lines[0]!;
+      this.report(
+        'needs-review',
+        `“${text}” set apart over the text under it read as the first headline, the lines above it as the banner; it could be a photo caption`,
+        l.line,
+        l.column,
+        'info',
+      );
+      this.top.push({ text, block, blankBefore: items[i]!.block.blankBefore });
+    } else this.top.push({ text, block, blankBefore: items[i]!.block.blankBefore });
+  }
+
+  /** After an article's byline: text of the article before, the next article's headline, or a caption. */
+  private displayAfterByline(
+    { text, block, caption, wrapped, apart }: DisplayLine,
+    items: Classified[],
+    i: number,
+  ): void {
+    const next = items[i + 1];
+    // A line opening on a mark or particle that never opens a head (`的“…”大型`) is a piece of a column
+    // pdftotext printed after the byline: the text it goes on belongs to the article before.
+    if (OPENS_MID_PHRASE.test(text)) {
+      this.proseBlock(block);
+      const l = block.lines[0]!;
+      this.report(
+        'needs-review',
+        `“${text}” after a byline opens mid-phrase: read as text of the article before, not as the headline of a new one`,
+        l.line,
+        l.column,
+        'info',
+      );
+      return;
     }
-    if (this.state === 'closed') {
-      // A line opening on a mark or particle that never opens a head (`的“…”大型`) is a piece of a column
-      // pdftotext printed after the byline: the text it goes on belongs to the article before.
-      if (OPENS_MID_PHRASE.test(text)) {
-        this.proseBlock(block);
-        const l = block.lines[0]!;
-        this.report(
-          'needs-review',
-          `“${text}” after a byline opens mid-phrase: read as text of the article before, not as the headline of a new one`,
-          l.line,
-          l.column,
-          'info',
-        );
-        return 0;
-      }
-      const nextIsDisplay = !next || ['display', 'org', 'org-head'].includes(next.kind.kind);
-      // After an article's byline, a head set apart over a paragraph's indented first line opens the next
-      // article (text after a byline needs a headline; a caption there is rare). Reported for review.
-      const headsText =
-        apart && !wrapped && !caption && !isNumberedHead(text) && opensIndentedParagraph(next, this.shape);
-      if (headsText) {
-        this.startArticle({ headline: text }, block);
-        this.reviewBoundary(text, block);
-      } else if (apart || wrapped || nextIsDisplay) this.addFigure(text, block);
-      else this.startArticle({ headline: text }, block);
-      return 0;
-    }
-    if (this.state === 'stack' && !this.pending.length) {
-      if (apart || wrapped) this.addFigure(text, block);
-      else if (this.isHeadlineTail(text)) {
-        this.current!.headline += text;
-        this.reviewHeadlineTail(text, block);
-      } else if (!twoPart && !this.current!.subheadline && this.current!.lede.length === 0) {
-        this.current!.subheadline = text;
-      } else if (this.isPhraseSummary(text)) this.addPhraseSummary(text, block);
-      else this.addHeading(text, block);
-      return 0;
-    }
-    // In the body.
+    const nextIsDisplay = !next || ['display', 'org', 'org-head'].includes(next.kind.kind);
+    // After an article's byline, a head set apart over a paragraph's indented first line opens the next
+    // article (text after a byline needs a headline; a caption there is rare). Reported for review.
+    const headsText =
+      apart && !wrapped && !caption && !isNumberedHead(text) && opensIndentedParagraph(next, this.shape);
+    if (headsText) {
+      this.startArticle({ headline: text }, block);
+      this.reviewBoundary(text, block);
+    } else if (apart || wrapped || nextIsDisplay) this.addFigure(text, block);
+    else this.startArticle({ headline: text }, block);
+  }
+
+  /** Under the headline, before the text: a caption, the headline's wrapped end, the subheadline or a subhead. */
+  private displayInStack({ text, block, twoPart, wrapped, apart }: DisplayLine): void {
+    if (apart || wrapped) this.addFigure(text, block);
+    else if (this.isHeadlineTail(text)) {
+      this.current!.headline += text;
+      this.reviewHeadlineTail(text, block);
+    } else if (!twoPart && !this.current!.subheadline && this.current!.lede.length === 0) {
+      this.current!.subheadline = text;
+    } else if (this.isPhraseSummary(text)) this.addPhraseSummary(text, block);
+    else this.addHeading(text, block);
+  }
+
+  /** In the body: a caption, a subhead (maybe interrupting a sentence), or a sentence fragment. */
+  private displayInBody(line: DisplayLine, items: Classified[], i: number): void {
+    const { text, block, twoPart, wrapped, caption, apart } = line;
+    const next = items[i + 1];
     const open = this.pendingOpen();
     const proseAfter = nextProse(items, i);
     // Set apart by blank lines, as captions are, but numbered or in two phrases over text after a closed
@@ -487,28 +534,27 @@ export class Assembler extends HeadStackReader {
     const headForm = apart && !open && !wrapped && !caption && proseAfter !== null && (isNumberedHead(text) || twoPart);
     if (wrapped || (apart && !headForm) || (open && proseAfter && !twoPart)) {
       this.addFigure(text, block);
-      return 0;
+      return;
     }
     if (open && proseAfter?.continues) {
       this.addInterruptingHeading(text, block);
-      return 0;
+      return;
     }
     if (!twoPart && block.lines.length === 1 && proseAfter) {
       const captionFollows = next && next.kind.kind === 'display' && next.block.blankBefore >= 2;
       // A piece of a sentence goes on after the caption; an indented line there opens a new paragraph.
       if ((captionFollows && !isIndented(proseAfter, this.shape)) || goesOnSentence(proseAfter, this.shape)) {
         this.proseBlock(block); // a sentence fragment cut by a column break or a caption
-        return 0;
+        return;
       }
     }
     if (block.lines.length === 1 && this.captionNotSubhead(text, items, i)) {
       this.addFigure(text, block);
       this.reviewCaption(block);
-      return 0;
+      return;
     }
     this.addHeading(text, block);
     if (headForm && !isNumberedHead(text)) this.reviewApartSubhead(text, block);
-    return 0;
   }
 
   /** A two-phrase line set apart like a caption, read as a subhead: reported. */
