@@ -33,6 +33,9 @@ const HEADLINE_TAIL_MAX = 3;
 /** A bare page number is the folio only among the page's first this-many blocks (the running head). */
 const FOLIO_TOP_BLOCKS = 5;
 
+/** One kind of classified item, by its tag. */
+type ItemKind<K extends Classified['kind']['kind']> = Extract<Classified['kind'], { kind: K }>;
+
 /** A display line as the walk reads it: its text, its form, and whether blank lines set it apart. */
 interface DisplayLine {
   text: string;
@@ -89,7 +92,6 @@ export class Assembler extends HeadStackReader {
   /** Handle items[i]; returns how many following items it consumed. */
   private step(items: Classified[], i: number): number {
     const { block, kind } = items[i];
-    const next = items[i + 1];
     const text = block.lines.map((l) => l.text).join('');
     if (this.bareFolio(items, i)) return this.out.folio!.section ? 1 : 0;
     switch (kind.kind) {
@@ -107,91 +109,15 @@ export class Assembler extends HeadStackReader {
         this.out.furniture.push(text);
         this.slotsAwaitingCaption++;
         return 0;
-      case 'byline': {
-        if (this.creditForFigure(kind.parts, items[i - 1])) return 0;
-        this.flush();
-        const beforeBody = this.state === 'top' || this.state === 'stack';
-        this.ensureArticle(block);
-        this.mergeByline(kind.parts);
-        if (kind.parts.guess) {
-          const l = block.lines[0]!;
-          this.report(
-            'needs-review',
-            `Byline set letter-spaced, its names run together: ${kind.parts.guess}`,
-            l.line,
-            l.column,
-            'info',
-          );
-        }
-        // A byline under the headline stack (`本报记者 李明`) opens the body; one after the body ends it.
-        if (!beforeBody || this.current!.children.length) this.state = 'closed';
+      case 'byline':
+        this.bylineItem(kind, items, i);
         return 0;
-      }
-      case 'org-head': {
-        if (kind.headWords) {
-          const l = block.lines[0]!;
-          this.report(
-            'needs-review',
-            `Label “${kind.institution}” glued after the head: “${kind.headWords}” before its city name read as the head's last words; it could be part of the name (“${kind.headWords}${kind.institution}”)`,
-            l.line,
-            l.column,
-            'info',
-          );
-        }
-        if (kind.punctuated)
-          this.reviewHead(block, `the headline “${kind.headline}” under the label “${kind.institution}”`);
-        const over = this.kickerOverLabel(kind, items, i);
-        if (over !== null) return over;
-        const kicker = this.kickerOverLabelledHead(kind.headline, items, i);
-        this.startArticle(
-          { institution: kind.institution, headline: kind.headline, kicker: kicker?.text },
-          kicker?.block ?? block,
-        );
-        return 0;
-      }
-      case 'org': {
-        const stacked = this.orgStack(items, i);
-        if (stacked) return stacked;
-        const labelled =
-          this.labelOverPunctuatedHead(kind.institution, items, i) ??
-          this.labelUnderHead(kind.institution, items, i) ??
-          this.labelInStack(kind.institution, items, i);
-        if (labelled !== null) return labelled;
-        // A label over a head: a one-line head, or a head that wrapped when text or a byline runs under it.
-        const after = items[i + 2]?.kind.kind;
-        const heads = (d: { wrapped: boolean; caption?: boolean }) =>
-          !d.caption && (!d.wrapped || after === 'prose' || after === 'byline');
-        if (next && next.kind.kind === 'display' && next.block.blankBefore < 2 && heads(next.kind)) {
-          this.startArticle({ institution: kind.institution, headline: next.kind.text }, block);
-          return 1;
-        }
-        if (this.state === 'top') {
-          this.startArticle({ institution: kind.institution, headline: '' }, block);
-          return 0;
-        }
-        this.floatingInstitution(kind.institution, block);
-        return 0;
-      }
+      case 'org-head':
+        return this.labelledHeadItem(kind, items, i);
+      case 'org':
+        return this.labelItem(kind, items, i);
       case 'display':
-        if (kind.kicker) {
-          const stack = this.kickerStack(kind.text, items, i);
-          if (stack !== null) return stack;
-        }
-        if (kind.punctuated) {
-          const afterOpen = this.pendingOpen();
-          const taken = this.display(
-            kind.text,
-            kind.twoPart,
-            kind.wrapped,
-            { ...block, blankBefore: Math.min(1, block.blankBefore) },
-            items,
-            i,
-          );
-          const what = this.headReadFrom(kind.text);
-          if (what) this.reviewHead(block, what, afterOpen);
-          return taken;
-        }
-        return this.display(kind.text, kind.twoPart, kind.wrapped, block, items, i, kind.caption);
+        return this.displayItem(kind, items, i);
       case 'prose':
         if (kind.head && !block.continues) {
           const taken = this.punctuatedHead(kind.head, items, i);
@@ -201,6 +127,104 @@ export class Assembler extends HeadStackReader {
         this.proseBlock(block, nextProse(items, i));
         return 0;
     }
+  }
+
+  /** A byline: a photo's credit, or the article's byline (opening the body under the stack, or ending it). */
+  private bylineItem(kind: ItemKind<'byline'>, items: Classified[], i: number): void {
+    const { block } = items[i];
+    if (this.creditForFigure(kind.parts, items[i - 1])) return;
+    this.flush();
+    const beforeBody = this.state === 'top' || this.state === 'stack';
+    this.ensureArticle(block);
+    this.mergeByline(kind.parts);
+    if (kind.parts.guess) {
+      const l = block.lines[0]!;
+      this.report(
+        'needs-review',
+        `Byline set letter-spaced, its names run together: ${kind.parts.guess}`,
+        l.line,
+        l.column,
+        'info',
+      );
+    }
+    // A byline under the headline stack (`本报记者 李明`) opens the body; one after the body ends it.
+    if (!beforeBody || this.current!.children.length) this.state = 'closed';
+  }
+
+  /** A label with its head glued to it on one line: opens an article (maybe under a kicker). */
+  private labelledHeadItem(kind: ItemKind<'org-head'>, items: Classified[], i: number): number {
+    const { block } = items[i];
+    if (kind.headWords) {
+      const l = block.lines[0]!;
+      this.report(
+        'needs-review',
+        `Label “${kind.institution}” glued after the head: “${kind.headWords}” before its city name read as the head's last words; it could be part of the name (“${kind.headWords}${kind.institution}”)`,
+        l.line,
+        l.column,
+        'info',
+      );
+    }
+    if (kind.punctuated)
+      this.reviewHead(block, `the headline “${kind.headline}” under the label “${kind.institution}”`);
+    const over = this.kickerOverLabel(kind, items, i);
+    if (over !== null) return over;
+    const kicker = this.kickerOverLabelledHead(kind.headline, items, i);
+    this.startArticle(
+      { institution: kind.institution, headline: kind.headline, kicker: kicker?.text },
+      kicker?.block ?? block,
+    );
+    return 0;
+  }
+
+  /** An institution label on its own line: over or under a head, in a stack, or floating in the text. */
+  private labelItem(kind: ItemKind<'org'>, items: Classified[], i: number): number {
+    const { block } = items[i];
+    const next = items[i + 1];
+    const stacked = this.orgStack(items, i);
+    if (stacked) return stacked;
+    const labelled =
+      this.labelOverPunctuatedHead(kind.institution, items, i) ??
+      this.labelUnderHead(kind.institution, items, i) ??
+      this.labelInStack(kind.institution, items, i);
+    if (labelled !== null) return labelled;
+    // A label over a head: a one-line head, or a head that wrapped when text or a byline runs under it.
+    const after = items[i + 2]?.kind.kind;
+    const heads = (d: { wrapped: boolean; caption?: boolean }) =>
+      !d.caption && (!d.wrapped || after === 'prose' || after === 'byline');
+    if (next && next.kind.kind === 'display' && next.block.blankBefore < 2 && heads(next.kind)) {
+      this.startArticle({ institution: kind.institution, headline: next.kind.text }, block);
+      return 1;
+    }
+    if (this.state === 'top') {
+      this.startArticle({ institution: kind.institution, headline: '' }, block);
+      return 0;
+    }
+    this.floatingInstitution(kind.institution, block);
+    return 0;
+  }
+
+  /** A display line: a kicker over its head, a head with punctuation (reported), or read in context. */
+  private displayItem(kind: ItemKind<'display'>, items: Classified[], i: number): number {
+    const { block } = items[i];
+    if (kind.kicker) {
+      const stack = this.kickerStack(kind.text, items, i);
+      if (stack !== null) return stack;
+    }
+    if (kind.punctuated) {
+      const afterOpen = this.pendingOpen();
+      const taken = this.display(
+        kind.text,
+        kind.twoPart,
+        kind.wrapped,
+        { ...block, blankBefore: Math.min(1, block.blankBefore) },
+        items,
+        i,
+      );
+      const what = this.headReadFrom(kind.text);
+      if (what) this.reviewHead(block, what, afterOpen);
+      return taken;
+    }
+    return this.display(kind.text, kind.twoPart, kind.wrapped, block, items, i, kind.caption);
   }
 
   /**
