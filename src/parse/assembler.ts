@@ -7,7 +7,6 @@ import type { Assembled } from './article-builder.js';
 import { ProseReader } from './prose-reader.js';
 import { isNumberedHead, type Classified, type HeadCandidate } from './classify.js';
 import type { Block } from './page.js';
-import { isHeadBandWord } from './furniture.js';
 import {
   opensWithDateline,
   endsSentence,
@@ -15,20 +14,16 @@ import {
   isColumnTag,
   isDashSubtitle,
   isStandfirstLabel,
-  visualWidth,
 } from './text-form.js';
 import type { BylineParts } from './credits.js';
 import { spanOfLines } from './positions.js';
-import { isOnePhrase, isSubheadForm, nextProse, headsNewArticle } from './boundaries.js';
+import { nextProse, headsNewArticle } from './boundaries.js';
+import { captionNotSubhead, isHeadlineTail, isPhraseSummary, isSubheadForm } from './display-forms.js';
+import { readBareFolio, takeHeadBand } from './running-head.js';
 import { goesOnSentence, isIndented, opensIndentedParagraph, opensText } from './text-openings.js';
 
 /** A line opening so goes on a phrase begun elsewhere: no head opens on a mark, 的 or 们. */
 const OPENS_MID_PHRASE = /^[，、。；：？！”’）》的们]/;
-
-/** A line under a headline at most this wide (ems) may be the headline's wrapped end (`…凝聚奋进力` / `量`). */
-const HEADLINE_TAIL_MAX = 3;
-/** A bare page number is the folio only among the page's first this-many blocks (the running head). */
-const FOLIO_TOP_BLOCKS = 5;
 
 /** One kind of classified item, by its tag. */
 type ItemKind<K extends Classified['kind']['kind']> = Extract<Classified['kind'], { kind: K }>;
@@ -82,14 +77,14 @@ export class Assembler extends ProseReader {
   private step(items: Classified[], i: number): number {
     const { block, kind } = items[i];
     const text = block.lines.map((l) => l.text).join('');
-    if (this.bareFolio(items, i)) return this.out.folio!.section ? 1 : 0;
+    if (readBareFolio(items, i, this.out, this.state === 'top')) return this.out.folio!.section ? 1 : 0;
     switch (kind.kind) {
       case 'folio': {
         // The printed line is kept as furniture, so no character is lost (`第4版` prints more than the
         // number and section; a repeated folio is a second line); `folio` is the first one, read.
         if (!this.out.folio) this.out.folio = { page: kind.page, section: kind.section };
         this.out.furniture.push(text);
-        return this.headBand(items, i);
+        return takeHeadBand(items, i, this.out.furniture);
       }
       case 'furniture':
         this.out.furniture.push(text);
@@ -270,22 +265,6 @@ export class Assembler extends ProseReader {
     return taken;
   }
 
-  /**
-   * A line of a word or two right under a headline that stops mid-phrase (on an ideograph, no
-   * subheadline yet) is the headline's wrapped end: a subheadline is a phrase of its own.
-   */
-  private isHeadlineTail(text: string): boolean {
-    const a = this.current!;
-    return (
-      !a.subheadline &&
-      a.lede.length === 0 &&
-      /[\u3400-\u9fff]$/.test(a.headline) &&
-      visualWidth(text) <= HEADLINE_TAIL_MAX &&
-      !isDashSubtitle(text) &&
-      !isColumnTag(text)
-    );
-  }
-
   /** Report a short line joined to the headline above it. */
   private reviewHeadlineTail(text: string, block: Block): void {
     const l = block.lines[0]!;
@@ -296,20 +275,6 @@ export class Assembler extends ProseReader {
       l.column,
       'info',
     );
-  }
-
-  /**
-   * A page number printed alone at the page's top (`9`), as pdftotext gives a running head set in
-   * separate pieces; a section word right after it (`理论`) is the section. Both are kept as furniture.
-   */
-  private bareFolio(items: Classified[], i: number): boolean {
-    const lines = items[i].block.lines;
-    if (this.out.folio || i > FOLIO_TOP_BLOCKS || lines.length !== 1 || !/^\d{1,3}$/.test(lines[0].text)) return false;
-    const next = items[i + 1]?.block.lines;
-    const section = next?.length === 1 && isHeadBandWord(next[0].text) && this.state === 'top' ? next[0].text : null;
-    this.out.folio = { page: Number(lines[0].text), section };
-    this.out.furniture.push(lines[0].text, ...(section ? [section] : []));
-    return true;
   }
 
   /**
@@ -331,23 +296,6 @@ export class Assembler extends ProseReader {
       return false;
     last.credit = parts.photoCredit;
     return true;
-  }
-
-  /**
-   * A running-head band: page number, then short title words (section, paper name), then the date.
-   * The words between the folio and the date are furniture too; returns how many were taken.
-   */
-  private headBand(items: Classified[], i: number): number {
-    let j = i + 1;
-    // A two- or three-character section word (`经济`) reads like a name by form: a byline kind counts too.
-    const words = (c: Classified | undefined) =>
-      (c?.kind.kind === 'display' || (c?.kind.kind === 'byline' && !c.kind.parts.extra && !c.kind.parts.photoCredit)) &&
-      c.block.lines.length === 1 &&
-      isHeadBandWord(c.block.lines[0].text);
-    while (j - i <= 3 && words(items[j])) j++;
-    if (j === i + 1 || items[j]?.kind.kind !== 'furniture') return 0;
-    for (let k = i + 1; k < j; k++) this.out.furniture.push(items[k].block.lines[0].text);
-    return j - i - 1;
   }
 
   /** A display block in context; returns how many following items it consumed. */
@@ -527,12 +475,12 @@ export class Assembler extends ProseReader {
   /** Under the headline, before the text: a caption, the headline's wrapped end, the subheadline or a subhead. */
   private displayInStack({ text, block, twoPart, wrapped, apart }: DisplayLine): void {
     if (apart || wrapped) this.addFigure(text, block);
-    else if (this.isHeadlineTail(text)) {
+    else if (isHeadlineTail(text, this.current!)) {
       this.current!.headline += text;
       this.reviewHeadlineTail(text, block);
     } else if (!twoPart && !this.current!.subheadline && this.current!.lede.length === 0) {
       this.current!.subheadline = text;
-    } else if (this.isPhraseSummary(text)) this.addPhraseSummary(text, block);
+    } else if (isPhraseSummary(text, this.current!, this.shape)) this.addPhraseSummary(text, block);
     else this.addHeading(text, block);
   }
 
@@ -561,7 +509,7 @@ export class Assembler extends ProseReader {
         return;
       }
     }
-    if (block.lines.length === 1 && this.captionNotSubhead(text, items, i)) {
+    if (block.lines.length === 1 && captionNotSubhead(text, items, i, this.current)) {
       this.addFigure(text, block);
       this.reviewCaption(block);
       return;
@@ -580,27 +528,6 @@ export class Assembler extends ProseReader {
       l.column,
       'info',
     );
-  }
-
-  /**
-   * A one-phrase line between two paragraphs has the form of a caption and of a one-phrase subhead.
-   * An article's subheads are set in one form (parallel phrases): where the article prints its
-   * subheads in another form (two phrases, numbered, or with a comma), this line is a caption.
-   */
-  private captionNotSubhead(text: string, items: Classified[], i: number): boolean {
-    if (!isOnePhrase(text)) return false;
-    const before = this.current?.children.some(
-      (c) => c.type === 'heading' && isSubheadForm(c.children.map((x) => x.value).join('')),
-    );
-    if (before) return true;
-    for (let j = i + 1; j < items.length; j++) {
-      const k = items[j]!.kind;
-      if (k.kind === 'org' || k.kind === 'org-head' || k.kind === 'byline') return false;
-      if (k.kind === 'display' && !k.caption && !k.wrapped && !k.kicker && isSubheadForm(k.text)) return true;
-      if (k.kind === 'prose' && k.head && !k.head.institution && !k.head.kicker && isSubheadForm(k.head.text))
-        return true;
-    }
-    return false;
   }
 
   /**
@@ -624,23 +551,6 @@ export class Assembler extends ProseReader {
       l.line,
       l.column,
       'info',
-    );
-  }
-
-  /**
-   * A two-phrase display line under the headline stack, before any text, too long for one line of the
-   * column (`A B` set as a summary sentence): the standfirst, not a section subhead, which heads text
-   * after the first paragraph and fits the column. Numbered lines are always subheads.
-   */
-  private isPhraseSummary(text: string): boolean {
-    const a = this.current!;
-    return (
-      !this.shape.lineMode &&
-      a.lede.length === 0 &&
-      !a.children.length &&
-      !isNumberedHead(text) &&
-      !isDashSubtitle(text) &&
-      visualWidth(text, this.shape.quoteEm) > this.shape.measure
     );
   }
 

@@ -22,16 +22,6 @@ export function punctuatedHead(c: Classified | undefined): { text: string; insti
   return null;
 }
 
-/** One phrase, no space, no punctuation, no numbering: the form a caption and a one-phrase subhead share. */
-export function isOnePhrase(text: string): boolean {
-  return !/\s/.test(text) && !hasProsePunctuation(text) && !isNumberedHead(text);
-}
-
-/** A subhead form no caption takes: two phrases, numbered, or with a comma or colon. */
-export function isSubheadForm(text: string): boolean {
-  return /\S\s+\S/.test(text) || isNumberedHead(text) || /[，：,:]/.test(text);
-}
-
 /**
  * A head followed by a reporter's byline (`本报记者 李明`, maybe after a `——` subheadline) and then
  * text opens a new article even without an institution label: that is how most papers print one.

@@ -1,0 +1,74 @@
+/**
+ * What a display line's own form says, read against the article it would join: a caption or a
+ * one-phrase subhead, the headline's wrapped end, or a summary line set as the standfirst. Pure
+ * reads, so the page walk's display steps stay short.
+ */
+import type { Article } from '../ast/types.js';
+import { isNumberedHead, type Classified } from './classify.js';
+import type { PageShape } from './page.js';
+import { hasProsePunctuation, isColumnTag, isDashSubtitle, visualWidth } from './text-form.js';
+
+/** A line under a headline at most this wide (ems) may be the headline's wrapped end (`…凝聚奋进力` / `量`). */
+const HEADLINE_TAIL_MAX = 3;
+
+/** One phrase, no space, no punctuation, no numbering: the form a caption and a one-phrase subhead share. */
+function isOnePhrase(text: string): boolean {
+  return !/\s/.test(text) && !hasProsePunctuation(text) && !isNumberedHead(text);
+}
+
+/** A subhead form no caption takes: two phrases, numbered, or with a comma or colon. */
+export function isSubheadForm(text: string): boolean {
+  return /\S\s+\S/.test(text) || isNumberedHead(text) || /[，：,:]/.test(text);
+}
+
+/**
+ * A line of a word or two right under a headline that stops mid-phrase (on an ideograph, no
+ * subheadline yet) is the headline's wrapped end: a subheadline is a phrase of its own.
+ */
+export function isHeadlineTail(text: string, a: Article): boolean {
+  return (
+    !a.subheadline &&
+    a.lede.length === 0 &&
+    /[\u3400-\u9fff]$/.test(a.headline) &&
+    visualWidth(text) <= HEADLINE_TAIL_MAX &&
+    !isDashSubtitle(text) &&
+    !isColumnTag(text)
+  );
+}
+
+/**
+ * A two-phrase display line under the headline stack, before any text, too long for one line of the
+ * column (`A B` set as a summary sentence): the standfirst, not a section subhead, which heads text
+ * after the first paragraph and fits the column. Numbered lines are always subheads.
+ */
+export function isPhraseSummary(text: string, a: Article, shape: PageShape): boolean {
+  return (
+    !shape.lineMode &&
+    a.lede.length === 0 &&
+    !a.children.length &&
+    !isNumberedHead(text) &&
+    !isDashSubtitle(text) &&
+    visualWidth(text, shape.quoteEm) > shape.measure
+  );
+}
+
+/**
+ * A one-phrase line between two paragraphs has the form of a caption and of a one-phrase subhead.
+ * An article's subheads are set in one form (parallel phrases): where the article prints its
+ * subheads in another form (two phrases, numbered, or with a comma), this line is a caption.
+ */
+export function captionNotSubhead(text: string, items: Classified[], i: number, current: Article | null): boolean {
+  if (!isOnePhrase(text)) return false;
+  const before = current?.children.some(
+    (c) => c.type === 'heading' && isSubheadForm(c.children.map((x) => x.value).join('')),
+  );
+  if (before) return true;
+  for (let j = i + 1; j < items.length; j++) {
+    const k = items[j]!.kind;
+    if (k.kind === 'org' || k.kind === 'org-head' || k.kind === 'byline') return false;
+    if (k.kind === 'display' && !k.caption && !k.wrapped && !k.kicker && isSubheadForm(k.text)) return true;
+    if (k.kind === 'prose' && k.head && !k.head.institution && !k.head.kicker && isSubheadForm(k.head.text))
+      return true;
+  }
+  return false;
+}
