@@ -9,8 +9,8 @@ import type { Reporter, SourceLine } from './lines.js';
 import { INDENT_SLACK, indentWidth, paragraphMeasure, type Block, type PageShape } from './page.js';
 import { joinLines } from './paragraphs.js';
 import { spanOf, spanOfLines } from './positions.js';
-import { matchCredit } from './credits.js';
-import { isNumberedHead } from './classify.js';
+import { matchCredit, type BylineParts } from './credits.js';
+import { isNumberedHead, type Classified } from './classify.js';
 import {
   EDITOR_SIGNATURE_RE,
   endsSentence,
@@ -416,6 +416,44 @@ export class ArticleBuilder {
   /** Place the pending paragraph before the article is left. */
   protected closeArticle(): void {
     if (this.current) this.flush();
+  }
+
+  /**
+   * A credit-only line (`新华社记者 王刚 摄`) right after a caption that has none is that photo's
+   * credit, not the article's byline: it does not end the article. Under the article's byline
+   * (`本报记者 李明` / `图片由某某医院提供`) it is the article's photo credit.
+   */
+  protected creditForFigure(parts: BylineParts, before: Classified | undefined): boolean {
+    const last = this.current?.children[this.current.children.length - 1];
+    if (
+      before?.kind.kind === 'byline' ||
+      parts.authors.length ||
+      !parts.photoCredit ||
+      parts.extra ||
+      this.pending.length ||
+      last?.type !== 'figure' ||
+      last.credit
+    )
+      return false;
+    last.credit = parts.photoCredit;
+    return true;
+  }
+
+  /** Place a two-phrase summary line as the standfirst, reported for review. */
+  protected addPhraseSummary(text: string, block: Block): void {
+    this.current!.lede.push({
+      type: 'paragraph',
+      children: [{ type: 'text', value: text, position: spanOfLines(block.lines) }],
+      position: spanOfLines(block.lines),
+    });
+    const l = block.lines[0]!;
+    this.report(
+      'needs-review',
+      `“${text}” under the headline stack, before the text and longer than a column line: read as the standfirst; it could be a section subhead`,
+      l.line,
+      l.column,
+      'info',
+    );
   }
 }
 

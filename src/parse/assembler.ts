@@ -1,7 +1,10 @@
 /**
  * The page walk: go through the classified blocks in reading order
  * and decide, from context, what each display line is — banner, headline, subheadline, subhead or
- * caption — while paragraphs are joined across column breaks and lifted captions.
+ * caption — while paragraphs are joined across column breaks and lifted captions. The questions it
+ * asks of the blocks live apart: boundaries.ts (does a line open an article), text-openings.ts (how
+ * prose opens), display-forms.ts (a line's form), running-head.ts; the stacks and prose it reads
+ * are head-stacks.ts and prose-reader.ts, over article-builder.ts.
  */
 import type { Assembled } from './article-builder.js';
 import { ProseReader } from './prose-reader.js';
@@ -15,8 +18,6 @@ import {
   isDashSubtitle,
   isStandfirstLabel,
 } from './text-form.js';
-import type { BylineParts } from './credits.js';
-import { spanOfLines } from './positions.js';
 import { nextProse, headsNewArticle } from './boundaries.js';
 import { captionNotSubhead, isHeadlineTail, isPhraseSummary, isSubheadForm } from './display-forms.js';
 import { readBareFolio, takeHeadBand } from './running-head.js';
@@ -265,39 +266,6 @@ export class Assembler extends ProseReader {
     return taken;
   }
 
-  /** Report a short line joined to the headline above it. */
-  private reviewHeadlineTail(text: string, block: Block): void {
-    const l = block.lines[0]!;
-    this.report(
-      'needs-review',
-      `“${text}” under the headline read as its wrapped end (“${this.current!.headline}”); it could be a subheadline`,
-      l.line,
-      l.column,
-      'info',
-    );
-  }
-
-  /**
-   * A credit-only line (`新华社记者 王刚 摄`) right after a caption that has none is that photo's
-   * credit, not the article's byline: it does not end the article. Under the article's byline
-   * (`本报记者 李明` / `图片由某某医院提供`) it is the article's photo credit.
-   */
-  private creditForFigure(parts: BylineParts, before: Classified | undefined): boolean {
-    const last = this.current?.children[this.current.children.length - 1];
-    if (
-      before?.kind.kind === 'byline' ||
-      parts.authors.length ||
-      !parts.photoCredit ||
-      parts.extra ||
-      this.pending.length ||
-      last?.type !== 'figure' ||
-      last.credit
-    )
-      return false;
-    last.credit = parts.photoCredit;
-    return true;
-  }
-
   /** A display block in context; returns how many following items it consumed. */
   private display(
     text: string,
@@ -518,18 +486,6 @@ export class Assembler extends ProseReader {
     if (headForm && !isNumberedHead(text)) this.reviewApartSubhead(text, block);
   }
 
-  /** A two-phrase line set apart like a caption, read as a subhead: reported. */
-  private reviewApartSubhead(text: string, block: Block): void {
-    const l = block.lines[0]!;
-    this.report(
-      'needs-review',
-      `“${text}” stands apart between blank lines, as captions do, but in two phrases over new text: read as a section subhead; it could be a photo caption`,
-      l.line,
-      l.column,
-      'info',
-    );
-  }
-
   /**
    * Blank lines after a caption close the caption's flow; they do not set the next line apart. A
    * line in a subhead's form there, over a paragraph's indented first line, is a subhead.
@@ -540,34 +496,5 @@ export class Assembler extends ProseReader {
     if (prev?.kind !== 'display' || !isSubheadForm(text) || next?.kind.kind !== 'prose') return false;
     const prevIsCaption = prev.caption || this.lastIsFigure();
     return prevIsCaption && isIndented(next.block, this.shape);
-  }
-
-  /** Report a one-phrase line read as a caption rather than a subhead. */
-  private reviewCaption(block: Block): void {
-    const l = block.lines[0]!;
-    this.report(
-      'needs-review',
-      `“${l.text}” stands alone between paragraphs in another form than the article's subheads: read as a photo caption; it could be a section subhead`,
-      l.line,
-      l.column,
-      'info',
-    );
-  }
-
-  /** Place a two-phrase summary line as the standfirst, reported for review. */
-  private addPhraseSummary(text: string, block: Block): void {
-    this.current!.lede.push({
-      type: 'paragraph',
-      children: [{ type: 'text', value: text, position: spanOfLines(block.lines) }],
-      position: spanOfLines(block.lines),
-    });
-    const l = block.lines[0]!;
-    this.report(
-      'needs-review',
-      `“${text}” under the headline stack, before the text and longer than a column line: read as the standfirst; it could be a section subhead`,
-      l.line,
-      l.column,
-      'info',
-    );
   }
 }

@@ -292,4 +292,40 @@ export class HeadStackReader extends ArticleBuilder {
       'info',
     );
   }
+
+  /** Report a short line joined to the headline above it. */
+  protected reviewHeadlineTail(text: string, block: Block): void {
+    const l = block.lines[0]!;
+    this.report(
+      'needs-review',
+      `“${text}” under the headline read as its wrapped end (“${this.current!.headline}”); it could be a subheadline`,
+      l.line,
+      l.column,
+      'info',
+    );
+  }
+
+  /** A two-phrase line set apart like a caption, read as a subhead: reported. */
+  protected reviewApartSubhead(text: string, block: Block): void {
+    const l = block.lines[0]!;
+    this.report(
+      'needs-review',
+      `“${text}” stands apart between blank lines, as captions do, but in two phrases over new text: read as a section subhead; it could be a photo caption`,
+      l.line,
+      l.column,
+      'info',
+    );
+  }
+
+  /** Report a one-phrase line read as a caption rather than a subhead. */
+  protected reviewCaption(block: Block): void {
+    const l = block.lines[0]!;
+    this.report(
+      'needs-review',
+      `“${l.text}” stands alone between paragraphs in another form than the article's subheads: read as a photo caption; it could be a section subhead`,
+      l.line,
+      l.column,
+      'info',
+    );
+  }
 }
