@@ -52,12 +52,19 @@ export function buildProseIndex(lines: SourceLine[], quoteEm?: number): ProseInd
 const INDENT_EMS = 2;
 
 /**
- * Should `line` start a new paragraph after `prev`? `prevIsFirst` says `prev` is its paragraph's
+ * How a line goes on from the line before: it opens a paragraph (`start`), goes on in it (`continue`),
+ * or is joined on a guess — the short last sentence of the paragraph above (`tail`, see isShortTail) or
+ * a speech verb attributing the quote above (`attribution`) — which the caller reports for review.
+ */
+export type ParagraphBreak = 'start' | 'continue' | 'tail' | 'attribution';
+
+/**
+ * Does `line` start a new paragraph after `prev`, go on in it, or join it on a guess? `prevIsFirst` says `prev` is its paragraph's
  * first line: it carries the indent, so it fills the measure at 2 em less. `after` is the line after
  * `line` in its block, if any (see indentWidth). `ownMeasure` is the measure of a block set apart in
  * a narrower measure (narrowBlockMeasure): its lines are judged against it instead of the lines around.
  */
-export function startsParagraph(
+export function paragraphBreak(
   prev: SourceLine,
   line: SourceLine,
   shape: PageShape,
@@ -65,27 +72,35 @@ export function startsParagraph(
   prevIsFirst = false,
   after?: SourceLine,
   ownMeasure?: number | null,
-): boolean {
+): ParagraphBreak {
   // An editor's note ends on its signature (`——编 者`), not on a full stop.
   // The signature may wrap: `——` ends one line and `编 者` stands alone on the next.
-  if (EDITOR_SIGNATURE_RE.test(prev.text) || SIGNATURE_TAIL_RE.test(prev.text)) return true;
-  if (!endsSentence(prev.text)) return false;
+  if (EDITOR_SIGNATURE_RE.test(prev.text) || SIGNATURE_TAIL_RE.test(prev.text)) return 'start';
+  if (!endsSentence(prev.text)) return 'continue';
   // A closing mark never opens a paragraph: pdftotext moved it off the end of the line before.
-  if (CLOSING_START.test(line.text)) return false;
-  if (shape.lineMode) return true;
+  if (CLOSING_START.test(line.text)) return 'continue';
+  if (shape.lineMode) return 'start';
   // `…。”` then `某某补充道。`: a speech verb with nothing said after it attributes the quote above.
-  if (QUOTE_END.test(prev.text) && ATTRIBUTION_TAIL.test(line.text)) return false;
+  if (QUOTE_END.test(prev.text) && ATTRIBUTION_TAIL.test(line.text)) return 'attribution';
   const i = index.indexOf.get(line);
   const j = index.indexOf.get(prev);
-  if (i === undefined || j === undefined) return true;
+  if (i === undefined || j === undefined) return 'start';
   const threshold = (k: number) => (ownMeasure ? ownMeasure - INDENT_SLACK : indentThreshold(index.widths, k, shape));
   // A justified line (spaced out by pdftotext, lines.ts) filled its measure: its own width says nothing.
   // The new line carries the first-line indent… (`after` of a line at a block's foot is the next prose
   // block's first line; with no line after it at all, its last mark is not credited as hanging.)
   const printed = indentWidth(line.text, after?.text, shape.quoteEm) - (line.halfWidthMarks ?? 0) / 2;
-  if (!line.justified && printed <= threshold(i)) return !isShortTail(prev, line, index, threshold, prevIsFirst);
+  if (!line.justified && printed <= threshold(i))
+    return isShortTail(prev, line, index, threshold, prevIsFirst) ? 'tail' : 'start';
   // …or the sentence ended on a line the text did not fill: that line closed its paragraph.
-  return !prev.justified && index.widths[j] <= threshold(j) - 0.5 - (prevIsFirst ? INDENT_EMS : 0);
+  return !prev.justified && index.widths[j] <= threshold(j) - 0.5 - (prevIsFirst ? INDENT_EMS : 0)
+    ? 'start'
+    : 'continue';
+}
+
+/** Should `line` start a new paragraph after `prev`? (paragraphBreak, the guessed joins read as joins) */
+export function startsParagraph(...args: Parameters<typeof paragraphBreak>): boolean {
+  return paragraphBreak(...args) === 'start';
 }
 
 /** A line at least this much short of a full indented first line cannot be one: it ends its paragraph. */
@@ -114,28 +129,6 @@ function isShortTail(
   if (index.widths[i] > fullIndented - TAIL_SHORTFALL) return false;
   const prevFull = threshold(j) + INDENT_SLACK - TAIL_SHORTFALL - (prevIsFirst ? INDENT_EMS : 0);
   return prev.justified === true || index.widths[j] >= prevFull;
-}
-
-/** Would `line` open a paragraph but for being read as the short tail of the one above (see isShortTail)? */
-export function joinedAsTail(
-  prev: SourceLine,
-  line: SourceLine,
-  shape: PageShape,
-  index: ProseIndex,
-  prevIsFirst = false,
-  after?: SourceLine,
-  ownMeasure?: number | null,
-): boolean {
-  if (startsParagraph(prev, line, shape, index, prevIsFirst, after, ownMeasure)) return false;
-  if (shape.lineMode || !endsSentence(prev.text) || line.justified) return false;
-  const i = index.indexOf.get(line);
-  const j = index.indexOf.get(prev);
-  if (i === undefined || j === undefined) return false;
-  const threshold = (k: number) => (ownMeasure ? ownMeasure - INDENT_SLACK : indentThreshold(index.widths, k, shape));
-  return (
-    indentWidth(line.text, after?.text, shape.quoteEm) <= threshold(i) &&
-    isShortTail(prev, line, index, threshold, prevIsFirst)
-  );
 }
 
 const LATIN_LETTER = /[A-Za-z]/;

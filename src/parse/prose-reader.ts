@@ -5,7 +5,7 @@
 import { HeadStackReader } from './head-stacks.js';
 import type { Reporter, SourceLine } from './lines.js';
 import { INDENT_SLACK, narrowBlockMeasure, type Block, type PageShape } from './page.js';
-import { joinedAsTail, startsParagraph, type ProseIndex } from './paragraphs.js';
+import { paragraphBreak, startsParagraph, type ProseIndex } from './paragraphs.js';
 import { endsSentence, visualWidth } from './text-form.js';
 import { isIndented } from './text-openings.js';
 
@@ -34,10 +34,10 @@ export class ProseReader extends HeadStackReader {
       const after = block.lines[k + 1] ?? next?.lines[0];
       const first = this.pending.length === 1;
       // A short last sentence is read as a tail only in the same block: a blank line may part modules.
-      const tail = prev && joinedAsTail(prev, line, this.shape, this.prose, first, after, own);
-      if (prev && (startsParagraph(prev, line, this.shape, this.prose, first, after, own) || (tail && k === 0)))
-        this.flush();
-      else if (tail) this.reviewTail(line);
+      const decision = prev ? paragraphBreak(prev, line, this.shape, this.prose, first, after, own) : 'continue';
+      if (decision === 'start' || (decision === 'tail' && k === 0)) this.flush();
+      else if (decision === 'tail') this.reviewTail(line);
+      else if (decision === 'attribution') this.reviewAttribution(line);
       else if (prev && own && startsParagraph(prev, line, this.shape, this.prose, first, after))
         this.reviewOwnMeasure(prev, own);
       this.pushLine(line);
@@ -82,6 +82,17 @@ export class ProseReader extends HeadStackReader {
     this.report(
       'needs-review',
       `“${line.text}” after a full line that ends a sentence: read as the paragraph's last sentence; it could be a paragraph of its own (the extraction shows no indent)`,
+      line.line,
+      line.column,
+      'info',
+    );
+  }
+
+  /** A speech verb's line joined to the quote above it: reported, as it could open a paragraph. */
+  private reviewAttribution(line: SourceLine): void {
+    this.report(
+      'needs-review',
+      `“${line.text}” after a closed quotation: read as the attribution ending its paragraph; it could be a paragraph of its own (the extraction shows no indent)`,
       line.line,
       line.column,
       'info',

@@ -29,6 +29,14 @@ describe('short last sentences', () => {
     expect(notes.map((d) => d.line)).toEqual([6]);
   });
 
+  it('a speech verb after a closed quotation is joined as its attribution, and reported (needs-review)', () => {
+    const quote = ['院长表示：“我们将继续深化', '改革，让群众在家门口看好病、看得', '起病，这是我们始终不变的追求。”'];
+    const page = [...HEAD, ...FIRST, ...quote, '他补充说。', ...LAST];
+    expect(paragraphs(page)).toEqual([FIRST_TEXT, `${quote.join('')}他补充说。`, LAST_TEXT]);
+    const notes = parse(page).diagnostics.filter((d) => d.ruleId === 'needs-review');
+    expect(notes.map((d) => d.line)).toEqual([9]);
+  });
+
   it('a line as wide as an indented first line may open a paragraph: it stays one', () => {
     expect(paragraphs([...HEAD, ...FIRST, '群众的满意度正在持续地提升。', ...LAST])).toEqual([
       FIRST_TEXT,
