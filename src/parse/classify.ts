@@ -145,7 +145,7 @@ const CLOSED_THEN_FEW = /[）)”》？！?!][^）)”》？！?!]{1,2}$/;
 
 /**
  * Split `机构 标题` / `标题 机构` (institution and headline on one line, either order). A label read
- * off the end that holds a city name past its start (`党建引领发展重庆大学附属医院`) starts at that
+ * off the end that holds a city name past its start (`党建引领发展成都某某大学附属医院`) starts at that
  * name: what comes before it is the head's last words.
  */
 export function splitOrgHeadline(text: string): { institution: string; headline: string; headWords?: string } | null {
@@ -229,13 +229,13 @@ export const BYLINE_MAX_LINES = 4;
 export function parseBylineLines(texts: string[]): BylineParts | null {
   if (texts.length === 0 || texts.length > BYLINE_MAX_LINES) return null;
   // A bracketed byline wrapped in its column (`（本报记者 李明 通讯员` / `王芳）`) reads as one line.
-  // The column may break inside a name (`（本报记者 胡` / `鹏）`), or a padded name (`郭 磊）`) on the next line.
+  // The column may break inside a name (`（本报记者 李` / `明）`), or a padded name (`王 芳）`) on the next line.
   if (texts.length > 1 && /^[（(【［〔]/.test(texts[0]!) && !/[）)】］〕]$/.test(texts[0]!)) {
     for (const joiner of [' ', '']) {
       const whole = parseByline(unpadNames(texts.join(joiner)).text);
       if (whole?.extra) return whole;
     }
-    // Letter-spaced, its names run together once the spaces are gone (`（本报记者廖杰` / `涛邓雯英）`).
+    // Letter-spaced, its names run together once the spaces are gone (`（本报记者李明` / `华王芳芳）`).
     const run = parseRunTogetherNames(texts.join(''));
     return run?.extra ? run : null;
   }

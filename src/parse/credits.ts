@@ -69,7 +69,7 @@ export function isRoleOnly(text: string): boolean {
 }
 
 /**
- * A byline whose names ran together with no gap (`本报记者廖杰涛邓雯英`, letter-spaced and wrapped):
+ * A byline whose names ran together with no gap (`本报记者李明华王芳芳`, letter-spaced and wrapped):
  * parted evenly, with the guess said. Null when that does not read as a byline.
  */
 export function parseRunTogetherNames(text: string): BylineParts | null {
@@ -156,7 +156,7 @@ function letterSpacedByline(text: string): UnpaddedByline | null {
 }
 
 /**
- * A role glued to a run of names with no gap left between them (`本报记者熊刚宇薛睿佳`, every
+ * A role glued to a run of names with no gap left between them (`本报记者张建国刘晓红`, every
  * character spaced alike): four characters are read as two names of two, six as two of three.
  * It is a guess (six could be three names of two), so it says what else it could be.
  */

@@ -6,9 +6,12 @@
  */
 import divisions from 'china-area-data/data.json' with { type: 'json' };
 
+/** Division code → its child divisions' codes and names, as the package ships them. */
+type Divisions = Record<string, Record<string, string>>;
+
 /** Every county-level name whose base (before 区/县/市/旗) has three characters. */
 const THREE_CHARACTER_COUNTIES: ReadonlySet<string> = new Set(
-  Object.values(divisions as Record<string, Record<string, string>>)
+  Object.values(divisions as Divisions)
     .flatMap((children) => Object.values(children))
     .filter((name) => name.length === 4 && /[区县市旗]$/.test(name)),
 );
@@ -18,15 +21,13 @@ export function isThreeCharacterCounty(name: string): boolean {
   return THREE_CHARACTER_COUNTIES.has(name);
 }
 
-type Divisions = Record<string, Record<string, string>>;
-
 /** A division's name without its level word (`重庆市` → `重庆`, `四川省` → `四川`). */
 const baseName = (name: string) =>
   name.replace(/(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|省|市|盟)$/, '');
 
 /**
  * Names of provinces and prefecture-level cities as a label opens with them (`重庆`, `四川`, `成都`):
- * an organisation named after its city need not print 市 (`重庆大学附属肿瘤医院`).
+ * an organisation named after its city need not print 市 (`成都某某大学附属医院`).
  */
 const CITY_NAMES: readonly string[] = (() => {
   const all = divisions as Divisions;
@@ -43,14 +44,14 @@ export function opensWithCityName(text: string): boolean {
 
 /**
  * Where, inside a label read off a head line, the organisation's name really starts: at the first
- * city name after which the rest is still a name (`党建引领发展重庆大学附属医院` → at `重庆`). 0 when the
+ * city name after which the rest is still a name (`党建引领发展成都某某大学附属医院` → at `成都`). 0 when the
  * label opens with a city name, holds none, or the words before it end like a part of a name.
  */
 export function cityNameStart(label: string, isName: (text: string) => boolean): number {
   if (opensWithCityName(label)) return 0;
   for (let p = 1; p < label.length - 3; p++) {
     if (!opensWithCityName(label.slice(p)) || !isName(label.slice(p))) continue;
-    // A name may hold a city after its first words (`陆军军医大学重庆某某医院`): words that end like a
+    // A name may hold a city after its first words (`某某军医大学成都某某医院`): words that end like a
     // name's own part stay in it.
     return NAME_PART_END.test(label.slice(0, p)) ? 0 : p;
   }

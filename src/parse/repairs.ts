@@ -174,7 +174,7 @@ function datelineReporters(a: Article): string[] {
       .find((x) => x !== null) ?? null;
   // The brackets read as a byline (`记者 李明 通讯员 王芳`): role words are no names.
   const inBrackets = m?.[1] ? /[（(]([^（）()]+)[）)]$/.exec(m[0])?.[1] : undefined;
-  // A role word glued to the name before it where the line broke (`许鑫阳` / `通讯员 蔡超`) stands apart.
+  // A role word glued to the name before it where the line broke (`李明华` / `通讯员 王芳`) stands apart.
   const parsed = inBrackets ? parseByline(inBrackets.replace(ROLE_IN_BRACKETS_RE, ' $1 ')) : null;
   return (
     parsed?.authors ?? m?.[1]?.split(/[、\s]+/).filter((n) => DATELINE_NAME_RE.test(n) && !ROLE_WORD_RE.test(n)) ?? []
