@@ -55,8 +55,8 @@ describe('captions', () => {
     expect(captionOf(['图为城东实验小学的学生在上科学课。', '新华社记者 王刚 摄'])).toBe(
       '图为城东实验小学的学生在上科学课。新华社记者 王刚 摄',
     );
-    expect(captionOf(['▲城南镇的农民在查看小麦长势。'])).not.toBeNull();
-    expect(captionOf(['城东实验小学的学生在上科学课 王刚 摄'])).not.toBeNull();
+    expect(captionOf(['▲城南镇的农民在查看小麦长势。'])).toBe('▲城南镇的农民在查看小麦长势。');
+    expect(captionOf(['城东实验小学的学生在上科学课 王刚 摄'])).toBe('城东实验小学的学生在上科学课 王刚 摄');
     expect(captionOf(['本报记者 王刚 摄'])).toBeNull();
     expect(captionOf(['医院门诊大楼一角'])).toBeNull();
   });

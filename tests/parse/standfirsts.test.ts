@@ -129,6 +129,7 @@ describe('standfirsts above a dateline', () => {
     const piece = ['式织就一张覆盖更广、响应更快的健', '康守护网络，让群众在家门口就能享', '受优质服务。'];
     const a = parse(['守护健康 我们一直在', '', ...piece, '', ...dated, '', ...BODY]).articles[0]!;
     expect(a.lede).toEqual([]);
+    expect(texts(a.children)[0]).toBe(piece.join(''));
   });
 });
 
