@@ -10,6 +10,8 @@ import {
   isOrgName,
   isVisitKicker,
   opensWithDateline,
+  opensQuote,
+  quoteBalance,
   isRunningHead,
   matchFolio,
   splitGluedOrgTail,
@@ -75,13 +77,6 @@ export function isNumberedHead(text: string): boolean {
 
 /** Display lines (heads, captions) are short; longer unpunctuated lines are prose fragments. */
 const DISPLAY_MAX_WIDTH = 40;
-
-/** Unbalanced opening quote: the line was wrapped inside a quotation, not broken between phrases. */
-export function opensQuote(text: string): boolean {
-  const open = (text.match(/[“‘「『《（]/g) ?? []).length;
-  const close = (text.match(/[”’」』》）]/g) ?? []).length;
-  return open > close;
-}
 
 /**
  * Is a line display-like: short, no sentence punctuation? A line standing alone may be as wide as a
@@ -346,11 +341,6 @@ function labelledHeadOverText(c: Classified, next: Classified | undefined): bool
  */
 const OPEN_PHRASE_END = /(?<!目)的$/;
 
-/** A quotation mark left open (brackets aside: a column tag may wrap, `…（医` / `者仁心）`). */
-function opensQuotation(text: string): boolean {
-  return (text.match(/[“‘「『《]/g) ?? []).length > (text.match(/[”’」』》]/g) ?? []).length;
-}
-
 /** A wrapped head's last line holds at most this share of its first line. */
 const HEAD_TAIL_SHARE = 0.5;
 
@@ -358,7 +348,8 @@ const HEAD_TAIL_SHARE = 0.5;
 function wrappedHeadTail(texts: string[], shape: PageShape): boolean {
   // A line wrapped inside a quotation is a sentence's, not a head's (a head breaks between phrases).
   // Nor does a head end on 的: that is a sentence cut off (`每天下午擦黑，他都会到楼下` / `的`).
-  if (texts.length !== 2 || /[，、。；：]/.test(texts[1]!) || opensQuotation(texts[0]!)) return false;
+  // Brackets aside: a column tag may wrap (`…（医` / `者仁心）`).
+  if (texts.length !== 2 || /[，、。；：]/.test(texts[1]!) || quoteBalance(texts[0]!, false) > 0) return false;
   if (OPEN_PHRASE_END.test(texts[1]!)) return false;
   const w = (t: string) => visualWidth(t, shape.quoteEm);
   return w(texts[1]!) <= w(texts[0]!) * HEAD_TAIL_SHARE;

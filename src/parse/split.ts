@@ -11,7 +11,6 @@ import {
   isKickerLine,
   isPunctuatedHead,
   isNumberedHead,
-  opensQuote,
   parseBylineLines,
   splitOrgHeadline,
 } from './classify.js';
@@ -19,12 +18,14 @@ import { captionOf, isRoleOnly, parseByline } from './credits.js';
 import { CONTINUATION_START } from './paragraphs.js';
 import { INDENT_SLACK, type Block, type PageShape } from './page.js';
 import {
+  closesQuote,
   endsSentence,
   hasProsePunctuation,
   isColumnTag,
   isDashSubtitle,
   isOrgName,
   isStandfirstLabel,
+  opensQuote,
   opensWithDateline,
   visualWidth,
 } from './text-form.js';
@@ -280,13 +281,6 @@ function closedHeadOverText(texts: string[], shape: PageShape): number {
   const head = texts[0]!;
   if (!/[？！]$/.test(head) || !isPunctuatedHead(head, shape) || opensQuote(head) || closesQuote(head)) return 0;
   return CONTINUATION_START.test(texts[1]!) || CONTINUATION_START.test(head) ? 0 : 1;
-}
-
-/** A closing quote or bracket the line never opened: the tail of a sentence begun above it. */
-function closesQuote(text: string): boolean {
-  const open = (text.match(/[“‘「『《（]/g) ?? []).length;
-  const close = (text.match(/[”’」』》）]/g) ?? []).length;
-  return close > open;
 }
 
 /** Lines of head (1 or 2) over a paragraph's indented first line and a fuller line; 0 when none. */

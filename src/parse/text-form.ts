@@ -58,6 +58,25 @@ export function hasProsePunctuation(text: string): boolean {
 }
 
 /**
+ * Quotation marks (with `brackets`, round brackets too) a line opens minus those it closes: one left
+ * open says the line was wrapped inside a quotation, one closed too many that it ends a sentence begun above.
+ */
+export function quoteBalance(text: string, brackets = true): number {
+  const count = (marks: RegExp) => (text.match(marks) ?? []).length;
+  return brackets ? count(/[“‘「『《（]/g) - count(/[”’」』》）]/g) : count(/[“‘「『《]/g) - count(/[”’」』》]/g);
+}
+
+/** Unbalanced opening quote or bracket: the line was wrapped inside a quotation, not broken between phrases. */
+export function opensQuote(text: string): boolean {
+  return quoteBalance(text) > 0;
+}
+
+/** A closing quote or bracket the line never opened: the tail of a sentence begun above it. */
+export function closesQuote(text: string): boolean {
+  return quoteBalance(text) < 0;
+}
+
+/**
  * Organisation-name suffixes: the form of an institution name (医院/局/委/所/中心/大学/公司/协会…),
  * as the issue asks ("recognise organisation names by their form, not by a list of names").
  * Longest first so `卫生健康委` wins over `委`.
