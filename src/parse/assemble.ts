@@ -27,7 +27,7 @@ import {
   splitStackLines,
   splitTrailingBylines,
 } from './split.js';
-import { opensCaption, parseByline } from './credits.js';
+import { opensCaption, parseByline, stopsInsideName } from './credits.js';
 import { isEditorCredit, isPhotoSlotLabel, isSlugLine } from './furniture.js';
 
 /** The page's folio, banner, furniture and articles (raw.ts builds the tree from it). */
@@ -96,8 +96,6 @@ function nearPageEdge(lines: SourceLine[], l: SourceLine): boolean {
   return i < 6 || i >= text.length - 3;
 }
 
-/** A byline line that stops one character into a name (`本报记者 李`). */
-const NAME_CUT = /\s[\u3400-\u9fff]$/;
 /** The rest of a name set apart by pdftotext (display type spaced out): one or two characters. */
 const NAME_REST = /^[\u3400-\u9fff]{1,2}$/;
 
@@ -112,7 +110,7 @@ function joinBrokenNames(items: Classified[]): Classified[] {
     const [a, b] = [items[i]!, items[i + 1]];
     const head = a.block.lines.at(-1)?.text ?? '';
     const rest = b?.block.lines.length === 1 ? b.block.lines[0]!.text : '';
-    const parts = b && NAME_CUT.test(head) && NAME_REST.test(rest) ? parseBylineLines([head + rest]) : null;
+    const parts = b && stopsInsideName(head) && NAME_REST.test(rest) ? parseBylineLines([head + rest]) : null;
     const lines = a.block.lines;
     // Printed straight under the text, the byline's first line closes the text's block: it follows a closed sentence.
     const under = lines.length === 1 || (a.kind.kind === 'prose' && endsSentence(lines.at(-2)!.text));

@@ -3,7 +3,15 @@
  * before context decides (in assemble.ts) whether a display line is a headline, subhead or caption.
  */
 import { INDENT_SLACK, indentWidth, type Block, type PageShape } from './page.js';
-import { captionOf, isRoleOnly, parseByline, parseRunTogetherNames, unpadNames, type BylineParts } from './credits.js';
+import {
+  captionOf,
+  isRoleOnly,
+  parseByline,
+  parseRunTogetherNames,
+  stopsInsideName,
+  unpadNames,
+  type BylineParts,
+} from './credits.js';
 import {
   endsSentence,
   hasProsePunctuation,
@@ -211,9 +219,6 @@ function joinDisplay(parts: string[], shape: PageShape): { text: string; twoPart
 /** A wrapped display line fills its column to within this many ems. */
 const WRAP_FILL_SLACK = 1;
 
-/** A byline line that stops one character into a name (`本报记者 李`). */
-const NAME_CUT_RE = /\s[\u3400-\u9fff]$/;
-
 /** Most lines a byline takes: names, a credit, and one line a long credit wrapped onto. */
 export const BYLINE_MAX_LINES = 4;
 
@@ -237,7 +242,7 @@ export function parseBylineLines(texts: string[]): BylineParts | null {
   const merged: BylineParts = { authors: [], photoCredit: null, extra: null };
   // A name broken over the lines (`本报记者 李` / `斌`): a single character is never a name, so a line
   // ending on one after a space goes on with the next line's first word.
-  if (texts.slice(0, -1).some((t) => NAME_CUT_RE.test(t))) {
+  if (texts.slice(0, -1).some(stopsInsideName)) {
     const whole = parseByline(texts.join(''));
     if (whole?.extra && whole.authors.length) return whole;
   }

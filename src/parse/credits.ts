@@ -46,6 +46,17 @@ export function matchCredit(text: string): string | null {
 
 /** A personal name as bylines print it: 2-3 ideographs. */
 const NAME_RE = new RegExp(`^[${CJK}]{2,3}$`);
+
+/** A byline line that stops one character into a name (`本报记者 李`). */
+const NAME_CUT_RE = /\s[\u3400-\u9fff]$/;
+
+/**
+ * Does a byline line stop one character into a name (`本报记者 李`)? A single character is never a
+ * name, so the line goes on with the next line's first word.
+ */
+export function stopsInsideName(text: string): boolean {
+  return NAME_CUT_RE.test(text);
+}
 /** Author-note formula at an article end: （作者为…）/（作者单位：…）. */
 const AUTHOR_NOTE_RE = /^[（(]作者(?:为|系|单位)[^）)]*[）)]$/;
 
