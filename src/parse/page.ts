@@ -113,8 +113,12 @@ export function toBlocks(lines: SourceLine[], standsAlone: (l: SourceLine) => bo
 /** A first line is indented 2 em; it counts as indented when this much narrower (compression, Latin widths). */
 export const INDENT_SLACK = 1.25;
 
-/** A mark (with the closing quote after it) that a column may hang past the measure at the end of a line (kinsoku). */
-const HANGING_MARK = /[，。、；：？！][”’」』）》]?$/;
+/** Marks a column may hang past the measure at the end of a line (kinsoku). */
+const HANGING_MARKS = '，。、；：？！';
+/** A hanging mark with the closing quote after it. */
+const HANGING_MARK = new RegExp(`[${HANGING_MARKS}][”’」』）》]?$`);
+/** A hanging mark that is the line's last character. */
+const LAST_HANGING_MARK = new RegExp(`[${HANGING_MARKS}]$`);
 /** Ems credited for a hanging mark: a hung first line then reads as indented, a full line still does not. */
 const HANG_CREDIT = 0.5;
 /** A line with more marks inside may have them compressed: its width then says nothing about a hang. */
@@ -122,6 +126,11 @@ const HANG_MAX_INTERIOR_MARKS = 1;
 const ANY_MARK = /[，。、；：？！（）《》]/g;
 /** A mark that may not end a line: when the next line opens with one, it was pushed down from this line. */
 const OPENING_MARK = /^[“‘（《〈【「『]/;
+
+/** Width of a line as set: a mark hanging past the line's end takes no room in the measure. */
+export function widthAsSet(text: string, quoteEm?: number): number {
+  return visualWidth(text.replace(LAST_HANGING_MARK, ''), quoteEm);
+}
 
 /**
  * Width of a line for the first-line indent test. A paragraph's first line that ends on a mark the

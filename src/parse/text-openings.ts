@@ -4,12 +4,9 @@
  * boundary checks can ask the same questions without sharing state.
  */
 import type { Classified } from './classify.js';
-import { INDENT_SLACK, indentWidth, type Block, type PageShape } from './page.js';
+import { INDENT_SLACK, indentWidth, widthAsSet, type Block, type PageShape } from './page.js';
 import { CONTINUATION_START, MID_SENTENCE_START } from './paragraphs.js';
-import { EDITOR_SIGNATURE_RE, endsSentence, hasProsePunctuation, opensWithDateline, visualWidth } from './text-form.js';
-
-/** A punctuation mark that may hang past the end of a justified line (it may not open the next one). */
-const HANGING_MARK_RE = /[，。、；：！？]$/;
+import { EDITOR_SIGNATURE_RE, endsSentence, hasProsePunctuation, opensWithDateline } from './text-form.js';
 
 /** A standfirst recognised by its narrower measure spans at least this many lines… */
 const STANDFIRST_MIN_LINES = 3;
@@ -27,7 +24,7 @@ export function opensStandfirst(block: Block, shape: PageShape): boolean {
   if (EDITOR_SIGNATURE_RE.test(texts.join(''))) return true;
   if (shape.lineMode || texts.length < STANDFIRST_MIN_LINES || !endsSentence(texts.at(-1)!)) return false;
   // Widths as set: a mark hanging past the line's end takes no room in the measure.
-  const w = (t: string) => visualWidth(t.replace(HANGING_MARK_RE, ''), shape.quoteEm);
+  const w = (t: string) => widthAsSet(t, shape.quoteEm);
   const widest = Math.max(...texts.slice(1, -1).map(w));
   return widest <= shape.measure - STANDFIRST_SHORTFALL && w(texts[0]!) < w(texts[1]!) - INDENT_SLACK;
 }
@@ -38,7 +35,7 @@ export function opensIndentedParagraph(c: Classified | undefined, shape: PageSha
   const texts = c.block.lines.map((l) => l.text);
   if (CONTINUATION_START.test(texts[0]!)) return false;
   if (shape.lineMode) return true;
-  const w = (t: string) => visualWidth(t.replace(HANGING_MARK_RE, ''), shape.quoteEm);
+  const w = (t: string) => widthAsSet(t, shape.quoteEm);
   return (
     texts.length >= 2 && w(texts[0]!) <= w(texts[1]!) - INDENT_SLACK && w(texts[1]!) > shape.measure - INDENT_SLACK
   );
@@ -62,7 +59,7 @@ export function shortSummaryOverText(block: Block, under: Classified | undefined
   if (shape.lineMode || texts.length < 2 || texts.length > SUMMARY_MAX_LINES || endsSentence(texts.at(-1)!))
     return false;
   if (!hasProsePunctuation(texts.join('')) || CONTINUATION_START.test(texts[0]!)) return false;
-  const w = (t: string) => visualWidth(t.replace(HANGING_MARK_RE, ''), shape.quoteEm);
+  const w = (t: string) => widthAsSet(t, shape.quoteEm);
   return (
     Math.max(...texts.map(w)) <= shape.measure - STANDFIRST_SHORTFALL &&
     under?.block.blankBefore !== 0 &&
