@@ -110,6 +110,9 @@ export function toBlocks(lines: SourceLine[], standsAlone: (l: SourceLine) => bo
   return blocks;
 }
 
+/** A paragraph's first line is indented this many ems: a full first line is this much narrower. */
+export const FIRST_LINE_INDENT = 2;
+
 /** A first line is indented 2 em; it counts as indented when this much narrower (compression, Latin widths). */
 export const INDENT_SLACK = 1.25;
 

@@ -5,7 +5,7 @@
  * paragraph convention). Blank lines alone never end a paragraph: columns break mid-sentence.
  */
 import { lineWidth, type SourceLine } from './lines.js';
-import { INDENT_SLACK, indentThreshold, indentWidth, type PageShape } from './page.js';
+import { FIRST_LINE_INDENT, INDENT_SLACK, indentThreshold, indentWidth, type PageShape } from './page.js';
 import { EDITOR_SIGNATURE_RE, endsSentence, opensWithDateline } from './text-form.js';
 
 /** Characters that cannot begin a sentence: a line starting with one continues the line before. */
@@ -47,9 +47,6 @@ export function buildProseIndex(lines: SourceLine[], quoteEm?: number): ProseInd
   }
   return { widths, indexOf };
 }
-
-/** First-line indent of a paragraph (2 em): a full first line is this much narrower. */
-const INDENT_EMS = 2;
 
 /**
  * How a line goes on from the line before: it opens a paragraph (`start`), goes on in it (`continue`),
@@ -93,7 +90,7 @@ export function paragraphBreak(
   if (!line.justified && printed <= threshold(i))
     return isShortTail(prev, line, index, threshold, prevIsFirst) ? 'tail' : 'start';
   // …or the sentence ended on a line the text did not fill: that line closed its paragraph.
-  return !prev.justified && index.widths[j] <= threshold(j) - 0.5 - (prevIsFirst ? INDENT_EMS : 0)
+  return !prev.justified && index.widths[j] <= threshold(j) - 0.5 - (prevIsFirst ? FIRST_LINE_INDENT : 0)
     ? 'start'
     : 'continue';
 }
@@ -125,9 +122,9 @@ function isShortTail(
   const i = index.indexOf.get(line)!;
   const j = index.indexOf.get(prev)!;
   if (!endsSentence(line.text) || !ONE_SENTENCE.test(line.text) || opensWithDateline(line.text)) return false;
-  const fullIndented = threshold(i) + INDENT_SLACK - INDENT_EMS;
+  const fullIndented = threshold(i) + INDENT_SLACK - FIRST_LINE_INDENT;
   if (index.widths[i] > fullIndented - TAIL_SHORTFALL) return false;
-  const prevFull = threshold(j) + INDENT_SLACK - TAIL_SHORTFALL - (prevIsFirst ? INDENT_EMS : 0);
+  const prevFull = threshold(j) + INDENT_SLACK - TAIL_SHORTFALL - (prevIsFirst ? FIRST_LINE_INDENT : 0);
   return prev.justified === true || index.widths[j] >= prevFull;
 }
 

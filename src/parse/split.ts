@@ -16,7 +16,7 @@ import {
 } from './classify.js';
 import { captionOf, isRoleOnly, parseByline } from './credits.js';
 import { CONTINUATION_START } from './paragraphs.js';
-import { INDENT_SLACK, type Block, type PageShape } from './page.js';
+import { FIRST_LINE_INDENT, INDENT_SLACK, type Block, type PageShape } from './page.js';
 import {
   closesQuote,
   endsSentence,
@@ -59,8 +59,6 @@ function plainOverPunctuated(texts: string[], stackTail: boolean, shape: PageSha
   );
 }
 
-/** A paragraph's first line is indented this many ems. */
-const FIRST_LINE_INDENT = 2;
 /** At most this many lines of a head. */
 const MAX_HEAD_LINES = 4;
 
