@@ -6,7 +6,7 @@
  */
 import type { Article, BlockContent, Figure, Folio, Heading, Paragraph } from '../ast/types.js';
 import type { Reporter, SourceLine } from './lines.js';
-import { INDENT_SLACK, indentWidth, paragraphMeasure, type Block, type PageShape } from './page.js';
+import { firstLineIndented, paragraphMeasure, type Block, type PageShape } from './page.js';
 import { joinLines } from './paragraphs.js';
 import { spanOf, spanOfLines } from './positions.js';
 import { matchCredit, type BylineParts } from './credits.js';
@@ -131,7 +131,9 @@ export class ArticleBuilder {
         this.reportMoved(a, lines, measure);
       } else {
         if (opensWithDateline(p.children[0]!.value)) this.ledeAboveDateline(a);
-        if (this.state === 'stack' && this.opensIndented(lines)) this.underStack.add(p);
+        // Every line opens a paragraph on line-per-paragraph pages.
+        const indented = this.shape.lineMode || firstLineIndented(lines[0]!.text, lines[1]?.text, this.shape);
+        if (this.state === 'stack' && indented) this.underStack.add(p);
         a.children.push(p);
         this.state = 'body';
       }
@@ -166,12 +168,6 @@ export class ArticleBuilder {
       at.column,
       'info',
     );
-  }
-
-  /** Does a paragraph's first line carry the first-line indent (every line opens one on line-per-paragraph pages)? */
-  private opensIndented(lines: SourceLine[]): boolean {
-    if (this.shape.lineMode) return true;
-    return indentWidth(lines[0]!.text, lines[1]?.text, this.shape.quoteEm) <= this.shape.measure - INDENT_SLACK;
   }
 
   /** Report once per article that its standfirst was printed away from its top. */

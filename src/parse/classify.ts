@@ -2,7 +2,7 @@
  * Block classification: what each block of lines is *by its form*,
  * before context decides (in assemble.ts) whether a display line is a headline, subhead or caption.
  */
-import { INDENT_SLACK, indentWidth, type Block, type PageShape } from './page.js';
+import { firstLineIndented, INDENT_SLACK, type Block, type PageShape } from './page.js';
 import {
   captionOf,
   isRoleOnly,
@@ -277,8 +277,7 @@ export function promoteHeads(items: Classified[], shape: PageShape): Classified[
     // A standfirst is set in a measure of its own: two full lines of equal width under the first show it.
     const measure = Math.abs(w(1) - w(2)) <= OWN_MEASURE_SLACK ? Math.min(w(1), w(2)) : shape.measure;
     return (
-      indentWidth(c.block.lines[0]!.text, c.block.lines[1]!.text, shape.quoteEm) <= measure - INDENT_SLACK &&
-      w(1) > measure - INDENT_SLACK
+      firstLineIndented(c.block.lines[0]!.text, c.block.lines[1]!.text, shape, measure) && w(1) > measure - INDENT_SLACK
     );
   };
   // What opens an article's text under its stack: a reporter's byline, a dateline, a standfirst box, an opening.

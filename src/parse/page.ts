@@ -149,6 +149,19 @@ export function indentWidth(text: string, next: string | undefined, quoteEm?: nu
 }
 
 /**
+ * Is a first line (over `next`) narrower than `measure` (the body's unless given) by a paragraph's
+ * first-line indent? The one indent test every reader of the page's prose asks.
+ */
+export function firstLineIndented(
+  first: string,
+  next: string | undefined,
+  shape: PageShape,
+  measure = shape.measure,
+): boolean {
+  return indentWidth(first, next, shape.quoteEm) <= measure - INDENT_SLACK;
+}
+
+/**
  * Width threshold for a paragraph's first line at this point of the page: the most common width of
  * nearby prose lines (a local measure, because a standfirst may be set narrower or wider than the
  * body; the mode, because punctuation compression makes a few lines overfull), less 1.25 em for the
@@ -196,7 +209,7 @@ export function narrowBlockMeasure(
   // The middle lines fill the measure; of two lines, the second is all there is to go by.
   const widest = Math.max(...(lines.length > 2 ? lines.slice(1, -1) : lines.slice(1)).map(width));
   // Its first line is indented against that measure (else the middle line is a short last line).
-  const firstIndented = indentWidth(lines[0]!.text, lines[1]!.text, shape.quoteEm) <= widest - INDENT_SLACK;
+  const firstIndented = firstLineIndented(lines[0]!.text, lines[1]!.text, shape, widest);
   return firstIndented && widest <= shape.measure - NARROW_SHORTFALL ? widest : null;
 }
 

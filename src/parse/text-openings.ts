@@ -4,7 +4,7 @@
  * boundary checks can ask the same questions without sharing state.
  */
 import type { Classified } from './classify.js';
-import { INDENT_SLACK, indentWidth, widthAsSet, type Block, type PageShape } from './page.js';
+import { firstLineIndented, INDENT_SLACK, widthAsSet, type Block, type PageShape } from './page.js';
 import { CONTINUATION_START, MID_SENTENCE_START } from './paragraphs.js';
 import { EDITOR_SIGNATURE_RE, endsSentence, hasProsePunctuation, opensWithDateline } from './text-form.js';
 
@@ -78,6 +78,5 @@ export function goesOnSentence(block: Block, shape: PageShape): boolean {
 
 /** Is a block's first line, on a column page, narrower than the measure by a paragraph's first-line indent? */
 export function isIndented(block: Block, shape: PageShape): boolean {
-  const [first, second] = [block.lines[0]!.text, block.lines[1]?.text];
-  return !shape.lineMode && indentWidth(first, second, shape.quoteEm) <= shape.measure - INDENT_SLACK;
+  return !shape.lineMode && firstLineIndented(block.lines[0]!.text, block.lines[1]?.text, shape);
 }
