@@ -29,7 +29,7 @@ import {
 } from './text-form.js';
 import { isEditorCredit, isPhotoSlotLabel, isSlugLine } from './furniture.js';
 import { CONTINUATION_START } from './paragraphs.js';
-import { cityNameStart } from './places.js';
+import { cityNameStart, gluedCityNameStart } from './places.js';
 
 /** What a block is by its form alone; the page walk (assembler.ts) decides the rest from context. */
 export type BlockKind =
@@ -181,7 +181,9 @@ function splitOrgHeadlineBySuffix(text: string): { institution: string; headline
     const last = parts[parts.length - 1];
     if (isOrgName(last)) return { institution: last, headline: parts.slice(0, -1).join(' ') };
   }
-  return null;
+  // A label named after its city, with no district to anchor it, glued after the head.
+  const city = gluedCityNameStart(text, isOrgName);
+  return city > 0 ? { institution: text.slice(city), headline: text.slice(0, city).trim() } : null;
 }
 
 /**

@@ -21,6 +21,24 @@ export function isThreeCharacterCounty(name: string): boolean {
   return THREE_CHARACTER_COUNTIES.has(name);
 }
 
+/** Every division's full name with its level word (`某某区`, `某某县`, `某某市`, `某某省`), for finding where a glued label starts. */
+const PLACE_NAMES: ReadonlySet<string> = new Set(
+  Object.values(divisions as Divisions)
+    .flatMap((children) => Object.values(children))
+    .filter((name) => name.length >= 2 && /[省市区县州旗盟]$/.test(name)),
+);
+/** Longest division name looked up at the start of a label. */
+const PLACE_NAME_MAX = 8;
+
+/**
+ * Does `text` open with the full name of a real division (`某某区…`, `某某县…`)? A place anchor read by
+ * form alone may start inside the head's last words (`…高地某州区…`, where the district is `某州区`).
+ */
+export function opensWithPlaceName(text: string): boolean {
+  for (let n = 2; n <= Math.min(PLACE_NAME_MAX, text.length); n++) if (PLACE_NAMES.has(text.slice(0, n))) return true;
+  return false;
+}
+
 /** A division's name without its level word (`重庆市` → `重庆`, `四川省` → `四川`). */
 const baseName = (name: string) =>
   name.replace(/(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|省|市|盟)$/, '');
@@ -56,6 +74,22 @@ export function cityNameStart(label: string, isName: (text: string) => boolean):
     return NAME_PART_END.test(label.slice(0, p)) ? 0 : p;
   }
   return 0;
+}
+
+/** A head glued before a label has at least this many characters. */
+const GLUED_HEAD_MIN = 4;
+
+/**
+ * Where a label named after its city (`成都某某大学附属医院`, no district in it) starts when it is glued
+ * after a head (`守护健康，我们一直在成都某某大学附属医院`): the first city name from which the rest is a
+ * whole name, unless the words before it end like a part of a name. -1 when there is none.
+ */
+export function gluedCityNameStart(text: string, isName: (text: string) => boolean): number {
+  for (let p = GLUED_HEAD_MIN; p < text.length - 3; p++) {
+    const rest = text.slice(p);
+    if (opensWithCityName(rest) && isName(rest)) return NAME_PART_END.test(text.slice(0, p)) ? -1 : p;
+  }
+  return -1;
 }
 
 /** Words that end a part of an organisation's name, not a head's phrase. */

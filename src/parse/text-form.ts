@@ -3,6 +3,7 @@
  * by the form of text, never keyed to seed strings"). Every pattern here describes a class of
  * strings (organisation suffixes, personal names, credit formulas), never a particular page.
  */
+import { opensWithPlaceName } from './places.js';
 
 /** CJK ideographs (URO + ext. A + compatibility), the characters that make a line "Chinese prose". */
 export const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
@@ -171,11 +172,25 @@ function trimToPlace(org: string): number {
   return 0;
 }
 
+/**
+ * Where the label starts when a real division's full name opens it (`…高地某州区卫生院` starts at `某州区`
+ * when that is the district, not at `地某州`): the leftmost such start at or after the place anchor
+ * matched by form. Null when no real division opens a name there (a three-character name the anchor
+ * cut, `某|某某区`, is extended after assembly, where the page's other copies of it are counted).
+ */
+function realPlaceStart(text: string, from: number): number | null {
+  for (let q = from; q < text.length - 3; q++) {
+    const rest = text.slice(q);
+    if (opensWithPlaceName(rest) && isOrgName(rest)) return q;
+  }
+  return null;
+}
+
 /** If `text` ends with a place-anchored organisation name glued to other words, split it off. */
 export function splitGluedOrgTail(text: string): { head: string; org: string } | null {
   const found = ORG_GLUED_TAIL_RE.exec(text);
   if (!found) return null;
-  const cut = found.index + trimToPlace(found[1]!);
+  const cut = realPlaceStart(text, found.index) ?? found.index + trimToPlace(found[1]!);
   const m = { index: cut, 1: text.slice(cut) };
   if (m.index < 4) return null;
   // A place name of three characters (`某某某区`): the regex starts at its second; a lone character

@@ -211,6 +211,20 @@ describe('a label glued after its headline', () => {
     expect(tree.diagnostics.some((d) => d.message.includes('county-level division'))).toBe(true);
   });
 
+  it('starts at the real district, not at a place anchor the head words make by form (`高地某州`)', () => {
+    const tree = parse(['守护健康，打造区域医疗高地通州区人民医院', '', ...COLUMN, '', '本报记者 李明']);
+    expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
+      ['通州区人民医院', '守护健康，打造区域医疗高地'],
+    ]);
+  });
+
+  it('splits off a label named after its city, with no district in it', () => {
+    const tree = parse(['守护健康，我们一直在成都中医药大学附属医院', '', ...COLUMN, '', '本报记者 李明']);
+    expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
+      ['成都中医药大学附属医院', '守护健康，我们一直在'],
+    ]);
+  });
+
   it('keeps a two-character place name when the three characters are no county', () => {
     const tree = parse(['守护健康，我们一直在江北区人民医院', '', ...COLUMN, '', '本报记者 李明']);
     expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([['江北区人民医院', '守护健康，我们一直在']]);
