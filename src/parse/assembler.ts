@@ -380,6 +380,13 @@ export class Assembler extends ProseReader {
 
   /** Above the first article: a line of the banner or first stack, a caption set aside, or a box label. */
   private displayAtTop({ text, block, caption, wrapped, apart }: DisplayLine, items: Classified[], i: number): void {
+    // A column tag printed right under a display line at the top rides on that line (a head): it is
+    // never a head of its own, and a label under it names the head above.
+    const last = this.top[this.top.length - 1];
+    if (isColumnTag(text) && last && block.blankBefore === 0 && !isColumnTag(last.text)) {
+      last.text += text;
+      return;
+    }
     // A standfirst box label (`核心阅读`) under display lines at the top closes their stack: the box opens
     // the standfirst, never a line of the stack.
     if (this.top.length && !caption && isStandfirstLabel(text)) {

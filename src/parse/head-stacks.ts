@@ -8,7 +8,7 @@ import { isNumberedHead, type Classified } from './classify.js';
 import type { Block } from './page.js';
 import { punctuatedHead } from './boundaries.js';
 import { opensIndentedParagraph } from './text-openings.js';
-import { hasProsePunctuation, isColumnTag, isDashSubtitle, opensWithDateline } from './text-form.js';
+import { endsWithColumnTag, hasProsePunctuation, isColumnTag, isDashSubtitle, opensWithDateline } from './text-form.js';
 
 /** Reads the headline stacks that open an article; each returns how many following items it consumed. */
 export class HeadStackReader extends ArticleBuilder {
@@ -175,8 +175,10 @@ export class HeadStackReader extends ArticleBuilder {
       next.kind.head.institution
     )
       return null;
-    // A line whose sentence goes on in the text under it is that text's first line, not a head.
-    if (this.pendingOpen() || items[i + 2]?.block.continues) return null;
+    // A line whose sentence goes on in the text under it is that text's first line, not a head; a line
+    // ending in a column tag (`…（健康时评）`) ends a head, whatever the text under it reads as.
+    const goesOn = items[i + 2]?.block.continues && !endsWithColumnTag(next.kind.head.text);
+    if (this.pendingOpen() || goesOn) return null;
     this.startArticle({ institution, headline: next.kind.head.text }, items[i]!.block);
     this.reviewHead(next.block, 'the headline under the label');
     return 1;

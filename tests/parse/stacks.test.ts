@@ -466,3 +466,29 @@ describe('a plain line over a label and a head between articles', () => {
     ).toBe(true);
   });
 });
+
+describe('a column tag in the stack', () => {
+  it('printed on its own line under the head at the page top, over the label: it rides on the head', () => {
+    const tree = parse([
+      '',
+      '报销快了，守护健康',
+      '（杏林札记）',
+      '',
+      '某某县人民医院',
+      '',
+      ...COLUMN,
+      '',
+      '本报记者 李明',
+    ]);
+    expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
+      ['某某县人民医院', '报销快了，守护健康（杏林札记）'],
+    ]);
+  });
+
+  it('ending the head under a label: the head opens the article even when the text under it reads as going on', () => {
+    const tree = parse(['某某县人民医院', '', '报销快了，守护健康（杏林札记）', '', ...COLUMN, '', '本报记者 李明']);
+    expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
+      ['某某县人民医院', '报销快了，守护健康（杏林札记）'],
+    ]);
+  });
+});
