@@ -10,6 +10,7 @@
  *   --printed N      also score N pages printed by Chromium in other papers' designs and read back
  *                    with pdftotext, default and -layout (cached under scripts/tmp/eval-printed/)
  *   --printed-only   score only the printed pages (with --show FIELD: list the failing ones)
+ *   --printed-from K score printed pages K..N-1 only (pages 48 on carry real dailies' furniture)
  *   --splits 3,4,5   score fresh splits (base seeds) instead of dev and held-out, to find failure kinds
  *                    the dev half does not show; --show then lists the failing pages of every split
  */
@@ -65,7 +66,7 @@ if (pageId) {
 }
 
 if (opt('--printed') || args.includes('--printed-only')) {
-  await printedTable(Number(opt('--printed') ?? 24), opt('--show'));
+  await printedTable(Number(opt('--printed') ?? 24), opt('--show'), Number(opt('--printed-from') ?? 0));
   if (args.includes('--printed-only')) process.exit(0);
 }
 

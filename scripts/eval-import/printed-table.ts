@@ -27,8 +27,8 @@ function sentencesWhole(page: Page, tree: ZbDocument, t: { ok: number; total: nu
 const pct = (t: { ok: number; total: number }) => (t.total ? `${((100 * t.ok) / t.total).toFixed(1)}%` : '–');
 
 /** Print the table for `count` printed pages; `show` lists the pages failing that field. */
-export async function printedTable(count: number, show?: string): Promise<Record<string, Scores>> {
-  const pages = await printedCorpus(count);
+export async function printedTable(count: number, show?: string, from = 0): Promise<Record<string, Scores>> {
+  const pages = await printedCorpus(count, from);
   const cols: Record<string, Scores> = {
     pdftotext: emptyScores(),
     '-layout': emptyScores(),
@@ -47,7 +47,7 @@ export async function printedTable(count: number, show?: string): Promise<Record
   const row = (label: string, cells: string[]) =>
     `| ${label.padEnd(20)} | ${cells.map((c) => c.padStart(14)).join(' | ')} |`;
   console.log(
-    `Printed pages: ${count} generated pages printed by Chromium in other designs, read back with pdftotext\n(the last two columns split the default reading by page size)\n`,
+    `Printed pages: ${count - from} generated pages printed by Chromium in other designs, read back with pdftotext\n(the last two columns split the default reading by page size)\n`,
   );
   console.log(row('field', names));
   console.log(`|${'-'.repeat(22)}|${names.map(() => `${'-'.repeat(15)}:`).join('|')}|`);

@@ -46,6 +46,30 @@ export interface Design {
   bylines?: BylineDesign;
   /** `left`: the headline stack stands in the first column, the text beside it (second set only). */
   headPlace?: 'top' | 'left';
+  /** Third set: the furniture and forms of a real daily's page. */
+  paper?: PaperDesign;
+}
+
+/**
+ * How the third set prints what real dailies print around and in their articles: a running head in
+ * pieces, production credits, jump lines, bylines behind `□` or as `文/图`, datelines with the reporter
+ * glued to `记者`, letter-spaced display heads and modules of unequal width.
+ */
+interface PaperDesign {
+  /** Which running head the page carries (see `RUNNING_HEAD_FORMS`). */
+  runningHead: number;
+  /** A production-credit line at the page foot (`本版责编：…　版式设计：…`). */
+  editorCredit: boolean;
+  /** A cut-off article ends in a jump line `（下转第N版）` (Arabic or Chinese numerals). */
+  jump: 'arabic' | 'chinese';
+  /** Top bylines behind `□` with the role `记者` (`□ 记者 李四 通讯员 王五`), or `文/图 X`. */
+  topByline: 'square' | 'pen-photo' | 'plain';
+  /** Datelines as national dailies print them: a space before the bracket, the name glued to `记者`. */
+  gluedDateline: boolean;
+  /** Headline tracking in em (display heads are often letter-spaced). */
+  headTracking: number;
+  /** Side-by-side modules share the width 2:3 rather than evenly. */
+  unevenModules: boolean;
 }
 
 /** How the second set prints bylines and datelines. */
@@ -72,6 +96,7 @@ const SECOND_SIZES = [
 ] as const;
 
 function drawDesign(n: number): Design {
+  if (n >= SECOND_SET_END) return drawThirdDesign(n);
   if (n >= FIRST_SET) return drawSecondDesign(n);
   const r = prng(PRINTED_BASE * 7717 + n * 131);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
@@ -115,9 +140,57 @@ function drawSecondDesign(n: number): Design {
   };
 }
 
+/** Pages from here on are drawn by `drawThirdDesign`: the furniture and forms of real dailies. */
+const SECOND_SET_END = 48;
+
+/** Running heads as pdftotext reads them off real pages: page number, section, paper name and date in pieces. */
+const RUNNING_HEAD_FORMS = [
+  ['4', '要闻', '2025年3月6日 星期四'],
+  ['2025年3月6日 星期四', '滨江日报', '第4版 健康'],
+  ['健康', '2025年3月6日　星期四', '4'],
+  ['滨江日报', '2025年3月6日 星期四', '要闻 4'],
+  ['A4', '健康周刊', '2025年3月6日 星期四 责编 王强'],
+] as const;
+
+function drawThirdDesign(n: number): Design {
+  const r = prng(PRINTED_BASE * 7717 + n * 131 + 1299709);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const size = SECOND_SIZES[n % SECOND_SIZES.length]!;
+  const columns = pick(size.cols);
+  return {
+    size: size.name,
+    w: size.w,
+    h: size.h,
+    columns,
+    arrangement: columns >= 5 && r() < 0.6 ? 'modules' : 'stack',
+    headSpan: r() < 0.5 ? 0 : Math.min(columns - 1, 2 + Math.floor(r() * 3)),
+    endByline: r() < 0.5 ? 'plain' : 'paren',
+    fontPt: pick([9, 9.5, 10]),
+    paper: {
+      runningHead: Math.floor(r() * RUNNING_HEAD_FORMS.length),
+      editorCredit: r() < 0.6,
+      jump: r() < 0.5 ? 'arabic' : 'chinese',
+      topByline: pick(['square', 'pen-photo', 'plain'] as const),
+      gluedDateline: r() < 0.6,
+      headTracking: pick([0, 0, 0.05, 0.15]),
+      unevenModules: r() < 0.5,
+    },
+  };
+}
+
 /** Names as the design prints them: a two-character name padded to three when it pads. */
 function printedNames(names: string[], d: Design): string[] {
   return names.map((n) => (d.bylines?.padNames && n.length === 2 ? `${n[0]}\u3000${n[1]}` : n));
+}
+
+/** The byline under the stack as real dailies print it (third set). */
+function paperTopByline(a: TruthArticle, p: PaperDesign): string {
+  const names = a.authors;
+  if (p.topByline === 'pen-photo') return `文/图 ${names.join(' ')}`;
+  const role = p.topByline === 'square' ? '□ 记者' : '本报记者';
+  if (a.forms.includes('byline-form-with-correspondent') && names.length > 1)
+    return `${role} ${names.slice(0, -1).join(' ')} 通讯员 ${names.at(-1)}`;
+  return `${role} ${names.join(' ')}`;
 }
 
 /** The byline under the stack in the truth's form (second set). */
@@ -176,6 +249,10 @@ function printedTruth(page: Page, d: Design): Page {
 
 /** A paragraph's text, its opening dateline in bold sans when the design sets it so. */
 function paragraphHtml(text: string, d: Design, first: boolean): string {
+  if (first && d.paper?.gluedDateline) {
+    const g = /^((?:本报|新华社)[^（(]*?(?:电|讯))（记者 ([^）]*)）/.exec(text);
+    if (g) return esc(`${g[1]}　（记者${g[2]!.replace(/ 通讯员 /, ' 通讯员')}）${text.slice(g[0].length)}`);
+  }
   const m =
     first && d.bylines?.boldDateline ? /^(?:本报|新华社)[^（(]*?(?:电|讯)(?:[（(][^）)]*[）)])?/.exec(text) : null;
   return m ? `<b class="dl">${esc(m[0])}</b>${esc(text.slice(m[0].length))}` : esc(text);
@@ -192,7 +269,9 @@ function articleHtml(a: TruthArticle, d: Design, columns: number): string {
   head.push(`<h1>${esc(a.headline)}</h1>`);
   if (a.subheadline) head.push(`<div class="sub">${esc(a.subheadline)}</div>`);
   if (a.forms.includes('byline-top') && names)
-    head.push(`<div class="by">${esc(d.bylines ? topBylineText(a, d) : `本报记者 ${names}`)}</div>`);
+    head.push(
+      `<div class="by">${esc(d.paper ? paperTopByline(a, d.paper) : d.bylines ? topBylineText(a, d) : `本报记者 ${names}`)}</div>`,
+    );
   const body: string[] = [];
   if (a.lede.length) {
     const core = a.forms.includes('lede-core') ? '<div class="box">核心阅读</div>' : '';
@@ -214,9 +293,17 @@ function articleHtml(a: TruthArticle, d: Design, columns: number): string {
         ? `<p class="end">${esc(endBylineText(a, d))}</p>`
         : `<p class="end">${d.endByline === 'paren' ? `（本报记者 ${esc(names)}）` : `本报记者 ${esc(names)}`}</p>`,
     );
+  if (d.paper && a.truncated) body.push(`<p class="end">${jumpLine(d.paper, a.headline.length)}</p>`);
   if (d.headPlace === 'left' && columns > 1)
     return `<section class="art left"><div class="stack" style="width:${100 / columns}%">${head.join('')}</div><div class="cols" style="column-count:${columns - 1}">${body.join('')}</div></section>`;
   return `<section class="art"><div class="stack"${spanStyle}>${head.join('')}</div><div class="cols" style="column-count:${columns}">${body.join('')}</div></section>`;
+}
+
+const CHINESE_PAGE = ['二', '三', '五', '六', '八', '十一'];
+/** The jump line closing a cut-off article (`（下转第3版）`, `（下转第三版）`), its page drawn from the head. */
+function jumpLine(p: PaperDesign, seed: number): string {
+  const k = seed % CHINESE_PAGE.length;
+  return `（下转第${p.jump === 'chinese' ? CHINESE_PAGE[k] : [2, 3, 5, 6, 8, 11][k]}版）`;
 }
 
 /** The page's HTML in design `d`. */
@@ -241,22 +328,40 @@ figure { margin: 2mm 0; break-inside: avoid; } .ph { height: 30mm; background: #
       ? `\n.left { display: flex; gap: 5mm; } .left > .cols { flex: 1; min-width: 0; } .left h1 { font-size: ${d.size === 'A4' ? 18 : 24}pt; }
 .dl { font-family: 'Noto Sans SC'; font-weight: 700; }${d.bylines.letterSpaced ? '\n.by, .end { letter-spacing: 0.5em; }' : ''}`
       : ''
+  }${
+    d.paper
+      ? `\nh1 { letter-spacing: ${d.paper.headTracking}em; } .credit { font-size: 8pt; text-align: right; margin-top: 2mm; }`
+      : ''
   }`;
-  const folio = '<div class="folio"><span>第5版 健康</span><span>滨江日报</span><span>2025年3月6日 星期四</span></div>';
+  const folio = d.paper
+    ? `<div class="folio">${RUNNING_HEAD_FORMS[d.paper.runningHead]!.map((w) => `<span>${esc(w)}</span>`).join('')}</div>`
+    : '<div class="folio"><span>第5版 健康</span><span>滨江日报</span><span>2025年3月6日 星期四</span></div>';
+  const foot = d.paper?.editorCredit ? '<div class="credit">本版责编：王　强　李娜　　版式设计：赵　敏</div>' : '';
   let arts: string;
   if (d.arrangement === 'modules') {
     const per = Math.max(2, Math.floor(d.columns / 2));
     const rows: string[] = [];
     for (let i = 0; i < page.articles.length; i += 2) {
       const pair = page.articles.slice(i, i + 2);
+      const uneven = d.paper?.unevenModules && pair.length === 2 && d.columns >= 5;
+      const widths = uneven
+        ? [Math.floor((d.columns * 2) / 5), d.columns - Math.floor((d.columns * 2) / 5)]
+        : [per, per];
       rows.push(
-        `<div class="row">${pair.map((a) => articleHtml(a, d, pair.length === 2 ? per : d.columns)).join('')}</div>`,
+        `<div class="row">${pair
+          .map((a, k) => {
+            const cols = pair.length === 2 ? widths[k]! : d.columns;
+            return uneven
+              ? articleHtml(a, d, cols).replace('<section class="art"', `<section class="art" style="flex:${cols}"`)
+              : articleHtml(a, d, cols);
+          })
+          .join('')}</div>`,
       );
     }
     arts = rows.join('');
   } else arts = page.articles.map((a) => articleHtml(a, d, d.columns)).join('');
   const links = FONTS.map((f) => `<link rel="stylesheet" href="${f}">`).join('');
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${links}<style>${css}</style></head><body>${folio}${arts}</body></html>`;
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${links}<style>${css}</style></head><body>${folio}${arts}${foot}</body></html>`;
 }
 
 /** A printed page read back two ways. */
@@ -299,9 +404,10 @@ async function printAll(jobs: PrintJob[]): Promise<void> {
 }
 
 /** `count` printed pages (generated with their own base seed), printing only what the cache lacks. */
-export async function printedCorpus(count: number): Promise<PrintedPage[]> {
+export async function printedCorpus(count: number, from = 0): Promise<PrintedPage[]> {
   mkdirSync(CACHE, { recursive: true });
-  const items = Array.from({ length: count }, (_, n) => {
+  const items = Array.from({ length: count - from }, (_, k) => {
+    const n = from + k;
     const design = drawDesign(n);
     const page = printedTruth(generatePage(PRINTED_BASE, n), design);
     const html = pageHtml(page, design);
