@@ -20,7 +20,7 @@ import {
 } from './text-form.js';
 import { nextProse, headsNewArticle } from './boundaries.js';
 import { captionNotSubhead, isHeadlineTail, isPhraseSummary, isSubheadForm } from './display-forms.js';
-import { readBareFolio, takeHeadBand } from './running-head.js';
+import { readBareFolio, takeHeadBand, takeLeadingRunningHead } from './running-head.js';
 import { goesOnSentence, isIndented, opensIndentedParagraph, opensText } from './text-openings.js';
 
 /** A line opening so goes on a phrase begun elsewhere: no head opens on a mark, 的 or 们. */
@@ -45,7 +45,8 @@ export class Assembler extends ProseReader {
   private slotsAwaitingCaption = 0;
 
   run(items: Classified[]): Assembled {
-    for (let i = 0; i < items.length; i++) i += this.step(items, i);
+    for (let i = takeLeadingRunningHead(items, this.out, this.reviewRunningHead); i < items.length; i++)
+      i += this.step(items, i);
     this.closeArticle();
     if (this.state === 'top' && this.top.length) {
       // Display lines only, no prose: keep them as a headline-only article so no text is lost.
@@ -54,6 +55,18 @@ export class Assembler extends ProseReader {
     this.keepStrayCaptions();
     return this.out;
   }
+
+  /** Title words read with the page's date as its running head: a short head printed over the date reads the same. */
+  private reviewRunningHead = (words: string[], at: Classified): void => {
+    const l = at.block.lines[0]!;
+    this.report(
+      'needs-review',
+      `Read ${words.map((w) => `“${w}”`).join('、')} with the page's date as the running head (page furniture); a word could be a short head`,
+      l.line,
+      l.column,
+      'info',
+    );
+  };
 
   /**
    * Captions still waiting at the end of the page (a photo slot and its caption with no article to hold

@@ -7,6 +7,7 @@
  * as usual. Pages without such columns are returned untouched.
  */
 import type { SourceLine } from './lines.js';
+import { isPageDate } from './text-form.js';
 
 /** Columns are at least this far apart (characters), so an indent stays inside its column. */
 const COLUMN_TOLERANCE = 4;
@@ -116,7 +117,12 @@ function readPage(lines: SourceLine[]): SourceLine[] {
   const columns = columnStarts(rows);
   const columnRow = (segs: Segment[]) => segs.length >= 2 && segs.every((s) => atColumnStart(s, columns));
   if (columns.length < 2 || rows.filter(columnRow).length < MIN_COLUMN_ROWS) return lines;
-  rows.forEach((segs, i) => (rows[i] = segs.flatMap((seg) => atGutters(seg, lines[i]!.raw, columns))));
+  // The running head (`滨江日报    2025年3月6日 星期四    要闻 4`) may line up with column starts; its
+  // date says it is the page head: its pieces are read as they stand, never cut at a gutter.
+  const pageHead = rows.map((segs, i) => segs.some((s) => isPageDate(lines[i]!.raw.slice(s.start, s.end))));
+  rows.forEach(
+    (segs, i) => (rows[i] = pageHead[i] ? segs : segs.flatMap((seg) => atGutters(seg, lines[i]!.raw, columns))),
+  );
   const out: SourceLine[] = [];
   const buffers: { line: SourceLine; row: number }[][] = columns.map(() => []);
   const empty = columns.map(() => 0);
@@ -151,7 +157,7 @@ function readPage(lines: SourceLine[]): SourceLine[] {
   const last = rows.length - 1 - [...rows].reverse().findIndex(columnRow);
   lines.forEach((l, i) => {
     const segs = rows[i]!;
-    if (i < first || i > last) {
+    if (i < first || i > last || pageHead[i]) {
       if (segs.length && i > last) flush(0, columns.length - 1, i);
       for (const s of segs) {
         separate();

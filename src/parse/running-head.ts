@@ -5,7 +5,8 @@
  */
 import type { Assembled } from './article-builder.js';
 import type { Classified } from './classify.js';
-import { isHeadBandWord } from './furniture.js';
+import { isEditorCredit, isHeadBandWord } from './furniture.js';
+import { isPageDate } from './text-form.js';
 
 /** A bare page number is the folio only among the page's first this-many blocks (the running head). */
 const FOLIO_TOP_BLOCKS = 5;
@@ -42,4 +43,65 @@ export function takeHeadBand(items: Classified[], i: number, furniture: string[]
   if (j === i + 1 || items[j]?.kind.kind !== 'furniture') return 0;
   for (let k = i + 1; k < j; k++) furniture.push(items[k].block.lines[0].text);
   return j - i - 1;
+}
+
+/** A running head read in pieces has at most this many of them before the article text. */
+const BAND_MAX_PIECES = 6;
+/** A page number printed alone, maybe behind its section letter (`4`, `A4`, `B12`). */
+const BARE_PAGE_RE = /^([A-Z]?)(\d{1,3})$/;
+
+/** One line of the running head by form: the date, a page number or folio, a title word, a credit. */
+function bandPiece(c: Classified | undefined): 'date' | 'page' | 'word' | null {
+  if (!c || c.block.lines.length !== 1) return null;
+  const t = c.block.lines[0]!.text.trim();
+  if (isPageDate(t)) return 'date';
+  if (c.kind.kind === 'folio' || BARE_PAGE_RE.test(t) || isEditorCredit(t)) return 'page';
+  return isHeadBandWord(t) ? 'word' : null;
+}
+
+/**
+ * A running head that pdftotext reads in pieces at the page's top, in whatever order the paper
+ * sets them (`健康` / `2025年3月6日 星期四` / `4`, `滨江日报` / date / `要闻 4`, `A4` / `健康周刊` / date):
+ * title words and page numbers up to the date, then folios only (a short word after the date may be
+ * the first article's label or head). Without a date among the first pieces nothing is
+ * taken. The pieces are kept as furniture, the first page number as the folio; returns how many.
+ * `review` hears the title words taken, which could be a short head printed over the date.
+ */
+export function takeLeadingRunningHead(
+  items: Classified[],
+  out: Assembled,
+  review: (words: string[], at: Classified) => void,
+): number {
+  const kinds: ReturnType<typeof bandPiece>[] = [];
+  for (let j = 0; j < BAND_MAX_PIECES; j++) {
+    const k = bandPiece(items[j]);
+    if (!k) break;
+    kinds.push(k);
+  }
+  const date = kinds.indexOf('date');
+  if (date < 0) return 0;
+  // After the date, a folio or credit line; a bare page number is left to `readBareFolio`, which
+  // takes the section word printed after it.
+  let end = date + 1;
+  while (
+    kinds[end] === 'date' ||
+    (kinds[end] === 'page' && !BARE_PAGE_RE.test(items[end]!.block.lines[0]!.text.trim()))
+  )
+    end++;
+  for (let j = 0; j < end; j++) {
+    const c = items[j]!;
+    const t = c.block.lines[0]!.text;
+    out.furniture.push(t);
+    if (out.folio) continue;
+    if (c.kind.kind === 'folio') out.folio = { page: c.kind.page, section: c.kind.section };
+    else if (BARE_PAGE_RE.test(t.trim())) out.folio = { page: Number(BARE_PAGE_RE.exec(t.trim())![2]), section: null };
+  }
+  // Title words under a page number or folio are its band; opening the page, they could be a head.
+  const words = items.slice(0, end).filter((_, j) => kinds[j] === 'word');
+  if (words.length && kinds[0] === 'word')
+    review(
+      words.map((c) => c.block.lines[0]!.text),
+      words[0]!,
+    );
+  return end;
 }

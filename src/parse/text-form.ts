@@ -225,17 +225,24 @@ export function matchFolio(text: string): { page: number; section: string | null
   return p ? { page: Number(p[1]), section: null } : null;
 }
 
-/** Running-head furniture: dates (`2018 年 1 月 12 日 星期五`), jump lines (`（下转第3版）`). */
-const RUNNING_HEAD_RES = [
+/** A page's date in its running head: `2018 年 1 月 12 日 星期五`, `星期五 2018年1月12日`. */
+const PAGE_DATE_RES = [
   /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*(?:星期|周)[一二三四五六日天])?/,
   /^(?:星期|周)[一二三四五六日天]\s*\d{4}\s*年/,
-  /^[（(]\s*(?:下转|上接|转|接)第?\s*\d+\s*版\s*[）)]$/,
 ];
+/** Running-head furniture: dates (`2018 年 1 月 12 日 星期五`), jump lines (`（下转第3版）`). */
+const RUNNING_HEAD_RES = [...PAGE_DATE_RES, /^[（(]\s*(?:下转|上接|转|接)第?\s*\d+\s*版\s*[）)]$/];
 /** A running head (date, jump line) is at most this many characters; a longer line is text. */
 const RUNNING_HEAD_MAX_CHARS = 60;
 export function isRunningHead(text: string): boolean {
   const t = text.trim();
   return t.length <= RUNNING_HEAD_MAX_CHARS && RUNNING_HEAD_RES.some((re) => re.test(t));
+}
+
+/** A running head's date line (`2025年3月6日 星期四`, maybe with more of the head after it). */
+export function isPageDate(text: string): boolean {
+  const t = text.trim();
+  return t.length <= RUNNING_HEAD_MAX_CHARS && PAGE_DATE_RES.some((re) => re.test(t));
 }
 
 /** The signature closing an editor's note (`——编 者`, `——编者`): part of the note, never a subheadline. */
@@ -269,10 +276,11 @@ export function isStandfirstLabel(text: string): boolean {
 
 /**
  * A dateline opening a news article's first paragraph: `本报北京3月5日电（记者 李明、王芳）`, `本报讯`,
- * `新华社北京3月5日电`. Group 1 holds the names in the brackets, when printed.
+ * `新华社北京3月5日电`. Group 1 holds the names in the brackets, when printed. National dailies set a
+ * space before the brackets and glue the name to the role (`本报北京3月5日电　（记者李明）`).
  */
 export const DATELINE_RE = new RegExp(
-  `^(?:本报|新华社|[${CJK}]{2,6}(?:日报|晚报|报)讯?)(?:讯|[${CJK}]{0,8}\\d{1,2}月\\d{1,2}日电)(?:[（(](?:[${CJK}]{0,6}记者|通讯员)\\s*([${CJK}、\\s]{2,30}?)[）)])?`,
+  `^(?:本报|新华社|[${CJK}]{2,6}(?:日报|晚报|报)讯?)(?:讯|[${CJK}]{0,8}\\d{1,2}月\\d{1,2}日电)(?:\\s*[（(](?:[${CJK}]{0,6}记者|通讯员)\\s*([${CJK}、\\s]{2,30}?)[）)])?`,
 );
 
 /** Does this text open with a dateline (`本报北京3月5日电`, `本报讯`)? Such a line is text, never display type. */
