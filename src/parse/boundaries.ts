@@ -6,8 +6,18 @@
 import { BANNER_GAP } from './article-builder.js';
 import { isNumberedHead, type Classified } from './classify.js';
 import type { Block, PageShape } from './page.js';
-import { isColumnTag, isDashSubtitle, isStandfirstLabel, hasProsePunctuation, opensWithDateline } from './text-form.js';
+import {
+  columnTagAtEnd,
+  hasProsePunctuation,
+  isColumnTag,
+  isDashSubtitle,
+  isStandfirstLabel,
+  opensWithDateline,
+} from './text-form.js';
 import { opensStandfirst, shortSummaryOverText } from './text-openings.js';
+
+/** A line ending in a column tag is a headline from this many characters (a shorter one may be the tag and a word). */
+const TAGGED_LINE_MIN_CHARS = 9;
 
 /**
  * A head with punctuation (not a kicker), as a display line, a label glued to it, or a candidate kept
@@ -56,8 +66,7 @@ export function headsNewArticle(
     if (items[i + 1]!.block.blankBefore < 2 && opensArticleUnder(items, i + 2, shape)) return 'plain-kicker';
   }
   // A column tag (`…（健康视点）`) or a standfirst box under it marks a headline, never a subhead.
-  if (/[（(][^（）()]{2,6}[）)]$/.test(here) && isColumnTag(/[（(][^（）()]+[）)]$/.exec(here)![0]) && here.length > 8)
-    return 'head';
+  if (columnTagAtEnd(here) !== null && here.length >= TAGGED_LINE_MIN_CHARS) return 'head';
   if (isColumnTag(display(items[i + 1]) ?? '') || isStandfirstLabel(display(items[i + 1]) ?? '')) return 'head';
   // A dateline (`本报北京3月5日电`) opens a news article's first paragraph.
   const nextProse = items[i + 1]?.kind.kind === 'prose' ? items[i + 1]!.block.lines[0]!.text : '';

@@ -264,9 +264,21 @@ export function isColumnTag(text: string): boolean {
   return new RegExp(`^[（(][${CJK}]{2,6}[）)]$`).test(text.trim());
 }
 
+/** A column tag at the end of a line. */
+const COLUMN_TAG_END_RE = new RegExp(`[（(][${CJK}]{2,6}[）)]$`);
+/** A head runs at least this many characters before the column tag it ends in. */
+const TAGGED_HEAD_MIN_CHARS = 4;
+
+/** The column tag a line ends in (`…我们一直在（一线见闻）` → `（一线见闻）`), or null: it belongs to a headline. */
+export function columnTagAtEnd(text: string): string | null {
+  return COLUMN_TAG_END_RE.exec(text)?.[0] ?? null;
+}
+
 /** A head that ends in a column tag (`…我们一直在（一线见闻）`): the tag rides on a main head only. */
 export function endsWithColumnTag(text: string): boolean {
-  return new RegExp(`^.{4,}[（(][${CJK}]{2,6}[）)]$`).test(text.trim());
+  const t = text.trim();
+  const tag = columnTagAtEnd(t);
+  return tag !== null && t.length - tag.length >= TAGGED_HEAD_MIN_CHARS;
 }
 
 /** A boxed standfirst's label (`核心阅读`, `阅读提示`): the text under it is the article's lede. */
