@@ -10,18 +10,18 @@ import type { Assembled } from './article-builder.js';
 import { ProseReader } from './prose-reader.js';
 import { isNumberedHead, type Classified, type HeadCandidate } from './classify.js';
 import type { Block } from './page.js';
-import {
-  opensWithDateline,
-  endsSentence,
-  hasProsePunctuation,
-  isColumnTag,
-  isDashSubtitle,
-  isStandfirstLabel,
-} from './text-form.js';
+import { endsSentence, hasProsePunctuation, isColumnTag, isDashSubtitle, isStandfirstLabel } from './text-form.js';
 import { nextProse, headsNewArticle } from './boundaries.js';
 import { captionNotSubhead, isHeadlineTail, isPhraseSummary, isSubheadForm } from './display-forms.js';
 import { readBareFolio, takeHeadBand, takeLeadingRunningHead } from './running-head.js';
-import { goesOnSentence, isIndented, opensIndentedParagraph, opensText } from './text-openings.js';
+import {
+  goesOnSentence,
+  isIndented,
+  isStandfirstBox,
+  opensArticleText,
+  opensIndentedParagraph,
+  opensText,
+} from './text-openings.js';
 
 /** A line opening so goes on a phrase begun elsewhere: no head opens on a mark, 的 or 们. */
 const OPENS_MID_PHRASE = /^[，、。；：？！”’）》的们]/;
@@ -354,11 +354,8 @@ export class Assembler extends ProseReader {
     // An article without a label of its own takes a label printed mid-text instead (see floatingInstitution).
     // A label printed right under the head (no blank line between) names the head's own article.
     // So does one with a standfirst box, a reporter's byline or a dateline under it: those open an article.
-    const boxAfter = afterItem?.kind === 'display' && isStandfirstLabel(afterItem.text);
-    const opensUnder =
-      boxAfter ||
-      (afterItem?.kind === 'byline' && afterItem.parts.authors.length > 0) ||
-      (after === 'prose' && opensWithDateline(items[i + 2]!.block.lines[0]!.text));
+    const boxAfter = isStandfirstBox(items[i + 2]);
+    const opensUnder = boxAfter || opensArticleText(items[i + 2]);
     // A head with punctuation over a label a blank line below, over a paragraph's opening: a stack of its
     // own (a subhead carries no label under it).
     const punctuatedOverOpening =

@@ -8,13 +8,14 @@ import { isNumberedHead, type Classified } from './classify.js';
 import type { Block, PageShape } from './page.js';
 import {
   columnTagAtEnd,
+  goesOnStack,
   hasProsePunctuation,
   isColumnTag,
   isDashSubtitle,
   isStandfirstLabel,
   opensWithDateline,
 } from './text-form.js';
-import { opensStandfirst, shortSummaryOverText } from './text-openings.js';
+import { namesReporter, opensStandfirst, opensWithDatelineProse, shortSummaryOverText } from './text-openings.js';
 
 /** A line ending in a column tag is a headline from this many characters (a shorter one may be the tag and a word). */
 const TAGGED_LINE_MIN_CHARS = 9;
@@ -99,10 +100,9 @@ export function opensArticleUnder(items: Classified[], j: number, shape: PageSha
   const c = items[j];
   if (!c || c.block.blankBefore >= 2) return false;
   const k = c.kind;
-  if (k.kind === 'org' || (k.kind === 'byline' && k.parts.authors.length > 0 && k.parts.extra !== null)) return true;
-  if (k.kind === 'display')
-    return !k.caption && (isDashSubtitle(k.text) || isColumnTag(k.text) || isStandfirstLabel(k.text));
-  return k.kind === 'prose' && (opensWithDateline(c.block.lines[0]!.text) || opensStandfirst(c.block, shape));
+  if (k.kind === 'org' || (namesReporter(c) && k.kind === 'byline' && k.parts.extra !== null)) return true;
+  if (k.kind === 'display') return !k.caption && (goesOnStack(k.text) || isStandfirstLabel(k.text));
+  return opensWithDatelineProse(c) || (k.kind === 'prose' && opensStandfirst(c.block, shape));
 }
 
 /** The next prose block, looking past captions set apart by 2+ blank lines. */

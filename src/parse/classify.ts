@@ -2,7 +2,7 @@
  * Block classification: what each block of lines is *by its form*,
  * before context decides (in assemble.ts) whether a display line is a headline, subhead or caption.
  */
-import { firstLineIndented, INDENT_SLACK, type Block, type PageShape } from './page.js';
+import type { Block, PageShape } from './page.js';
 import {
   captionOf,
   isRoleOnly,
@@ -24,11 +24,11 @@ import {
   matchFolio,
   splitGluedOrgTail,
   visualWidth,
-  isStandfirstLabel,
   isDashSubtitle,
 } from './text-form.js';
 import { isEditorCredit, isPhotoSlotLabel, isSlugLine } from './furniture.js';
 import { CONTINUATION_START } from './paragraphs.js';
+import { isStandfirstBox, namesReporter, opensArticleText, opensParagraphInOwnMeasure } from './text-openings.js';
 import { cityNameStart, gluedCityNameStart } from './places.js';
 
 /** What a block is by its form alone; the page walk (assembler.ts) decides the rest from context. */
@@ -95,12 +95,6 @@ export function isDisplayLine(text: string, shape: PageShape, alone = true): boo
   const w = visualWidth(text);
   return w <= DISPLAY_MAX_WIDTH && (alone || shape.lineMode || w <= shape.measure + 2);
 }
-
-/** Lines of the prose under a head candidate needed to see its indented first line (a band piece is shorter). */
-const PARAGRAPH_EVIDENCE_LINES = 3;
-
-/** Two lines set in one measure differ by at most this much (ems): a mark hangs, a Latin run packs tighter. */
-const OWN_MEASURE_SLACK = 1;
 
 /** A head carries at most this many marks (`守护健康，我们一直在`, `病房不熄灯，我们不下班！`). */
 const HEAD_MAX_MARKS = 2;
@@ -272,22 +266,7 @@ export function parseBylineLines(texts: string[]): BylineParts | null {
  */
 export function promoteHeads(items: Classified[], shape: PageShape): Classified[] {
   // Prose that opens a paragraph right under the candidate: an indented first line over full lines.
-  const opensParagraph = (c: Classified | undefined) => {
-    if (c?.kind.kind !== 'prose' || c.kind.head || c.block.lines.length < PARAGRAPH_EVIDENCE_LINES) return false;
-    if (shape.lineMode) return true;
-    const w = (k: number) => visualWidth(c.block.lines[k]!.text, shape.quoteEm);
-    // A standfirst is set in a measure of its own: two full lines of equal width under the first show it.
-    const measure = Math.abs(w(1) - w(2)) <= OWN_MEASURE_SLACK ? Math.min(w(1), w(2)) : shape.measure;
-    return (
-      firstLineIndented(c.block.lines[0]!.text, c.block.lines[1]!.text, shape, measure) && w(1) > measure - INDENT_SLACK
-    );
-  };
-  // What opens an article's text under its stack: a reporter's byline, a dateline, a standfirst box, an opening.
-  const opensArticleText = (c: Classified | undefined) =>
-    (c?.kind.kind === 'byline' && c.kind.parts.authors.length > 0) ||
-    (c?.kind.kind === 'prose' && opensWithDateline(c.block.lines[0]!.text)) ||
-    (c?.kind.kind === 'display' && isStandfirstLabel(c.kind.text)) ||
-    opensParagraph(c);
+  const opensParagraph = (c: Classified | undefined) => opensParagraphInOwnMeasure(c, shape);
   return items.map((c, i) => {
     if (c.kind.kind !== 'prose' || !c.kind.head || c.kind.head.kicker) return c;
     const prev = items[i - 1];
@@ -295,7 +274,7 @@ export function promoteHeads(items: Classified[], shape: PageShape): Classified[
     const next = items[i + 1]?.kind;
     const headFollows =
       next !== undefined &&
-      ((next.kind === 'byline' && next.parts.authors.length > 0) ||
+      (namesReporter(items[i + 1]) ||
         next.kind === 'org' ||
         next.kind === 'org-head' ||
         (next.kind === 'display' && !next.caption && items[i + 1]!.block.blankBefore < 2) ||
@@ -305,20 +284,16 @@ export function promoteHeads(items: Classified[], shape: PageShape): Classified[
     // A reporter's byline and a paragraph's first line (or a standfirst box's label) under it open an
     // article whatever came before (the article before may be cut off mid-sentence).
     const under = items[i + 2];
-    const bylineOpensArticle =
-      next?.kind === 'byline' &&
-      next.parts.authors.length > 0 &&
-      (opensParagraph(under) || (under?.kind.kind === 'display' && isStandfirstLabel(under.kind.text)));
+    const bylineOpensArticle = namesReporter(items[i + 1]) && (opensParagraph(under) || isStandfirstBox(under));
     // So does a label printed with the head or on the line under it, over a paragraph's opening or a
     // byline: the article before was cut off (it is reported truncated).
     const labelled = c.kind.head.institution !== undefined || next?.kind === 'org';
     const afterLabel = items[i + (c.kind.head.institution !== undefined ? 1 : 2)];
-    const labelOpensArticle =
-      labelled &&
-      (opensParagraph(afterLabel) || (afterLabel?.kind.kind === 'byline' && afterLabel.kind.parts.authors.length > 0));
+    const labelOpensArticle = labelled && (opensParagraph(afterLabel) || namesReporter(afterLabel));
     // So does a `——` subheadline under it over a byline, a dateline, a standfirst box or a paragraph's opening.
     const subtitleUnder = next?.kind === 'display' && isDashSubtitle(next.text) && items[i + 1]!.block.blankBefore < 2;
-    const subtitleOpensArticle = subtitleUnder && opensArticleText(items[i + 2]);
+    const subtitleOpensArticle =
+      subtitleUnder && (opensArticleText(items[i + 2], opensParagraph) || isStandfirstBox(items[i + 2]));
     if ((prevOpen && !bylineOpensArticle && !labelOpensArticle && !subtitleOpensArticle) || !headFollows) return c;
     const { text, institution } = c.kind.head;
     const kind: BlockKind = institution

@@ -7,8 +7,8 @@ import { ArticleBuilder, BANNER_GAP } from './article-builder.js';
 import { isNumberedHead, type Classified } from './classify.js';
 import type { Block } from './page.js';
 import { punctuatedHead } from './boundaries.js';
-import { opensIndentedParagraph } from './text-openings.js';
-import { endsWithColumnTag, hasProsePunctuation, isColumnTag, isDashSubtitle, opensWithDateline } from './text-form.js';
+import { opensArticleText, opensIndentedParagraph } from './text-openings.js';
+import { endsWithColumnTag, goesOnStack, hasProsePunctuation, isDashSubtitle } from './text-form.js';
 
 /** Reads the headline stacks that open an article; each returns how many following items it consumed. */
 export class HeadStackReader extends ArticleBuilder {
@@ -124,10 +124,8 @@ export class HeadStackReader extends ArticleBuilder {
     const headline = punctuatedHead(headItem)?.text ?? (plain ? (headItem.kind as { text: string }).text : null);
     if (headline === null || (headItem.kind.kind === 'display' && isDashSubtitle(headline))) return false;
     const opens =
-      (under?.kind.kind === 'byline' && under.kind.parts.authors.length > 0) ||
-      (under?.kind.kind === 'display' && (isColumnTag(under.kind.text) || isDashSubtitle(under.kind.text))) ||
-      (under?.kind.kind === 'prose' && opensWithDateline(under.block.lines[0]!.text)) ||
-      opensIndentedParagraph(under, this.shape);
+      (under?.kind.kind === 'display' && goesOnStack(under.kind.text)) ||
+      opensArticleText(under, (c) => opensIndentedParagraph(c, this.shape));
     if (!opens || (under?.block.blankBefore ?? 0) >= 2) return false;
     this.startArticle({ kicker: text, institution: label.kind.institution, headline }, items[i]!.block);
     const l = items[i]!.block.lines[0]!;
@@ -192,10 +190,7 @@ export class HeadStackReader extends ArticleBuilder {
     if (this.state !== 'top' || this.top.length === 0) return null;
     const next = items[i + 1]?.kind;
     const followsHead =
-      !next ||
-      next.kind === 'prose' ||
-      next.kind === 'byline' ||
-      (next.kind === 'display' && (isDashSubtitle(next.text) || isColumnTag(next.text)));
+      !next || next.kind === 'prose' || next.kind === 'byline' || (next.kind === 'display' && goesOnStack(next.text));
     if (!followsHead) return null;
     // The head is the display line printed last above the label, set apart by blank lines or not.
     const lastTop = this.top[this.top.length - 1]!;
@@ -220,7 +215,7 @@ export class HeadStackReader extends ArticleBuilder {
     if (this.state !== 'stack' || !a || a.institution || a.children.length || this.pending.length) return null;
     if (a.subheadline || a.lede.length || items[i]!.block.blankBefore >= 2) return null;
     const next = items[i + 1]?.kind;
-    const stackGoesOn = next?.kind === 'display' && (isDashSubtitle(next.text) || isColumnTag(next.text));
+    const stackGoesOn = next?.kind === 'display' && goesOnStack(next.text);
     const followsHead = !next || next.kind === 'prose' || next.kind === 'byline' || stackGoesOn;
     // Set a blank line apart, only a `——` subheadline or column tag under it keeps it in the stack.
     if (!followsHead || (items[i]!.block.blankBefore > 0 && !stackGoesOn)) return null;

@@ -281,6 +281,11 @@ export function endsWithColumnTag(text: string): boolean {
   return tag !== null && t.length - tag.length >= TAGGED_HEAD_MIN_CHARS;
 }
 
+/** A `——` subheadline or a column tag: a line that goes on the headline stack above it. */
+export function goesOnStack(text: string): boolean {
+  return isDashSubtitle(text) || isColumnTag(text);
+}
+
 /** A boxed standfirst's label (`核心阅读`, `阅读提示`): the text under it is the article's lede. */
 export function isStandfirstLabel(text: string): boolean {
   return /^(?:核心阅读|阅读提示|内容提要)$/.test(text.trim());

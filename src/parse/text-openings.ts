@@ -6,7 +6,14 @@
 import type { Classified } from './classify.js';
 import { firstLineIndented, INDENT_SLACK, widthAsSet, type Block, type PageShape } from './page.js';
 import { CONTINUATION_START, MID_SENTENCE_START } from './paragraphs.js';
-import { EDITOR_SIGNATURE_RE, endsSentence, hasProsePunctuation, opensWithDateline } from './text-form.js';
+import {
+  EDITOR_SIGNATURE_RE,
+  endsSentence,
+  hasProsePunctuation,
+  isStandfirstLabel,
+  opensWithDateline,
+  visualWidth,
+} from './text-form.js';
 
 /** A standfirst recognised by its narrower measure spans at least this many lines… */
 const STANDFIRST_MIN_LINES = 3;
@@ -14,6 +21,10 @@ const STANDFIRST_MIN_LINES = 3;
 const STANDFIRST_SHORTFALL = 2;
 /** A summary standfirst without end punctuation runs at most this many lines. */
 const SUMMARY_MAX_LINES = 3;
+/** Lines of prose needed to read a paragraph's opening against a measure the block shows itself. */
+const OWN_MEASURE_EVIDENCE_LINES = 3;
+/** Two lines set in one measure differ by at most this much (ems): a mark hangs, a Latin run packs tighter. */
+const OWN_MEASURE_SLACK = 1;
 
 /**
  * Is this prose block a standfirst, which only ever stands under a headline: an editor's note signed
@@ -79,4 +90,47 @@ export function goesOnSentence(block: Block, shape: PageShape): boolean {
 /** Is a block's first line, on a column page, narrower than the measure by a paragraph's first-line indent? */
 export function isIndented(block: Block, shape: PageShape): boolean {
   return !shape.lineMode && firstLineIndented(block.lines[0]!.text, block.lines[1]?.text, shape);
+}
+
+/**
+ * Is this item prose that opens a paragraph in a measure it shows itself: an indented first line over
+ * two full lines, the measure a standfirst's own when those two are of one width (any line on
+ * line-per-paragraph pages)? Read before the reading order is restored, where a shorter block (a band's
+ * piece) says too little.
+ */
+export function opensParagraphInOwnMeasure(c: Classified | undefined, shape: PageShape): boolean {
+  if (c?.kind.kind !== 'prose' || c.kind.head || c.block.lines.length < OWN_MEASURE_EVIDENCE_LINES) return false;
+  if (shape.lineMode) return true;
+  const w = (k: number) => visualWidth(c.block.lines[k]!.text, shape.quoteEm);
+  const measure = Math.abs(w(1) - w(2)) <= OWN_MEASURE_SLACK ? Math.min(w(1), w(2)) : shape.measure;
+  return (
+    firstLineIndented(c.block.lines[0]!.text, c.block.lines[1]!.text, shape, measure) && w(1) > measure - INDENT_SLACK
+  );
+}
+
+/** A byline naming a reporter (`本报记者 李明`): under a head, the article's text opens there. */
+export function namesReporter(c: Classified | undefined): boolean {
+  return c?.kind.kind === 'byline' && c.kind.parts.authors.length > 0;
+}
+
+/** Prose whose first line opens with a dateline (`本报北京3月5日电`): a news article's first paragraph. */
+export function opensWithDatelineProse(c: Classified | undefined): boolean {
+  return c?.kind.kind === 'prose' && opensWithDateline(c.block.lines[0]!.text);
+}
+
+/** A standfirst box's label (`核心阅读`) as a display line: the article's lede follows it. */
+export function isStandfirstBox(c: Classified | undefined): boolean {
+  return c?.kind.kind === 'display' && isStandfirstLabel(c.kind.text);
+}
+
+/**
+ * Does this item, under a head, open an article's text: a byline naming a reporter, a dateline, or
+ * (when `opensParagraph` is given) a paragraph's opening as it reads one? Each stage of the page walk
+ * reads a paragraph's opening its own way.
+ */
+export function opensArticleText(
+  c: Classified | undefined,
+  opensParagraph: (c: Classified | undefined) => boolean = () => false,
+): boolean {
+  return namesReporter(c) || opensWithDatelineProse(c) || opensParagraph(c);
 }
