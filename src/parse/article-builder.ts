@@ -6,7 +6,7 @@
  */
 import type { Article, BlockContent, Figure, Folio, Heading, Paragraph } from '../ast/types.js';
 import type { Reporter, SourceLine } from './lines.js';
-import { firstLineIndented, paragraphMeasure, type Block, type PageShape } from './page.js';
+import { firstLineIndented, paragraphMeasure, setApart, type Block, type PageShape } from './page.js';
 import { joinLines } from './paragraphs.js';
 import { spanOf, spanOfLines } from './positions.js';
 import { matchCredit, type BylineParts } from './credits.js';
@@ -27,9 +27,6 @@ const EDITORS_NOTE_RE = /^[【[〔]?(?:编者按|编者的话|编前|编后|导�
 
 /** A standfirst runs to one or two paragraphs: more text above a dateline is not one. */
 const MAX_PARAGRAPHS_ABOVE_DATELINE = 2;
-
-/** Blank lines between the series banner and the first headline stack (a stack's lines stand closer). */
-export const BANNER_GAP = 2;
 
 /** What the walk produces for one page. */
 export interface Assembled {
@@ -351,8 +348,7 @@ export class ArticleBuilder {
   protected takePlainKicker(head: { text: string; blankBefore?: number }): { text: string; block: Block } | null {
     const over = this.top[0];
     if (this.top.length !== 1 || !over) return null;
-    if (hasProsePunctuation(over.text) || isNumberedHead(over.text) || (head.blankBefore ?? 0) >= BANNER_GAP)
-      return null;
+    if (hasProsePunctuation(over.text) || isNumberedHead(over.text) || setApart(head)) return null;
     // A column tag (`（一线见闻）`) rides on the main head only, never on a subheadline.
     if ((!hasProsePunctuation(head.text) && !endsWithColumnTag(head.text)) || isDashSubtitle(head.text)) return null;
     this.top.shift();
@@ -372,7 +368,7 @@ export class ArticleBuilder {
    * under them are the series banner, whether or not the first headline names an institution.
    */
   private bannerAboveStack(): void {
-    const k = this.top.findLastIndex((t, j) => j > 0 && (t.blankBefore ?? 0) >= BANNER_GAP);
+    const k = this.top.findLastIndex((t, j) => j > 0 && setApart(t));
     if (k <= 0 || this.out.banner) return;
     this.out.banner = this.top.splice(0, k).map((t) => t.text);
   }

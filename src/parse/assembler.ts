@@ -9,7 +9,7 @@
 import type { Assembled } from './article-builder.js';
 import { ProseReader } from './prose-reader.js';
 import { isNumberedHead, type Classified, type HeadCandidate } from './classify.js';
-import type { Block } from './page.js';
+import { setApart, type Block } from './page.js';
 import { endsSentence, hasProsePunctuation, isColumnTag, isDashSubtitle, isStandfirstLabel } from './text-form.js';
 import { nextProse, headsNewArticle } from './boundaries.js';
 import { captionNotSubhead, isHeadlineTail, isPhraseSummary, isSubheadForm } from './display-forms.js';
@@ -189,7 +189,7 @@ export class Assembler extends ProseReader {
     const after = items[i + 2]?.kind.kind;
     const heads = (d: { wrapped: boolean; caption?: boolean }) =>
       !d.caption && (!d.wrapped || after === 'prose' || after === 'byline');
-    if (next && next.kind.kind === 'display' && next.block.blankBefore < 2 && heads(next.kind)) {
+    if (next && next.kind.kind === 'display' && !setApart(next.block) && heads(next.kind)) {
       this.startArticle({ institution: kind.institution, headline: next.kind.text }, block);
       return 1;
     }
@@ -237,7 +237,7 @@ export class Assembler extends ProseReader {
     while (
       items[j]?.kind.kind === 'photo-slot' ||
       (items[j]?.kind.kind === 'display' &&
-        ((items[j]!.kind as { caption?: boolean }).caption || items[j]!.block.blankBefore >= 2))
+        ((items[j]!.kind as { caption?: boolean }).caption || setApart(items[j]!.block)))
     )
       j++;
     const next = items[j];
@@ -289,7 +289,7 @@ export class Assembler extends ProseReader {
     i: number,
     caption = false,
   ): number {
-    const apart = block.blankBefore >= 2 && !block.first && !this.headAfterCaption(text, items, i);
+    const apart = setApart(block) && !block.first && !this.headAfterCaption(text, items, i);
     const line: DisplayLine = { text, twoPart, wrapped, block, caption, apart };
     if (this.slotsAwaitingCaption > 0) {
       this.captionForSlot(line);
@@ -369,7 +369,7 @@ export class Assembler extends ProseReader {
     if (
       labelled &&
       next?.kind.kind === 'org' &&
-      next.block.blankBefore < 2 &&
+      !setApart(next.block) &&
       (after === 'prose' || after === 'byline' || after === undefined || subtitleAfter || boxAfter)
     ) {
       this.startArticle({ institution: next.kind.institution, headline: text }, block);
@@ -487,7 +487,7 @@ export class Assembler extends ProseReader {
       return;
     }
     if (!twoPart && block.lines.length === 1 && proseAfter) {
-      const captionFollows = next && next.kind.kind === 'display' && next.block.blankBefore >= 2;
+      const captionFollows = next && next.kind.kind === 'display' && setApart(next.block);
       // A piece of a sentence goes on after the caption; an indented line there opens a new paragraph.
       if ((captionFollows && !isIndented(proseAfter, this.shape)) || goesOnSentence(proseAfter, this.shape)) {
         this.proseBlock(block); // a sentence fragment cut by a column break or a caption

@@ -3,9 +3,8 @@
  * article (and as what: head, kicker over a head), and the line forms that tell a caption from a
  * subhead. Pure reads of the classified items and the page's measure; the page walk acts on the answers.
  */
-import { BANNER_GAP } from './article-builder.js';
 import { isNumberedHead, type Classified } from './classify.js';
-import type { Block, PageShape } from './page.js';
+import { setApart, type Block, type PageShape } from './page.js';
 import {
   columnTagAtEnd,
   goesOnStack,
@@ -56,7 +55,7 @@ export function headsNewArticle(
   // A kicker is printed close over its head: a line set two blank lines apart above it is a caption.
   const kicker =
     display(items[i + 1]) !== null &&
-    items[i + 1]!.block.blankBefore < BANNER_GAP &&
+    !setApart(items[i + 1]!.block) &&
     !isColumnTag(display(items[i + 1])!) &&
     (dashAt(i + 2) || headOverDateline);
   // A `——` subheadline under a head is a headline stack by itself, whatever follows it.
@@ -64,7 +63,7 @@ export function headsNewArticle(
   const here = display(items[i]) ?? '';
   // A plain line right over a head with punctuation that opens an article: 引题 over 主题.
   if (!hasProsePunctuation(here) && !isNumberedHead(here) && punctuatedHead(items[i + 1]) !== null) {
-    if (items[i + 1]!.block.blankBefore < 2 && opensArticleUnder(items, i + 2, shape)) return 'plain-kicker';
+    if (!setApart(items[i + 1]!.block) && opensArticleUnder(items, i + 2, shape)) return 'plain-kicker';
   }
   // A column tag (`…（健康视点）`) or a standfirst box under it marks a headline, never a subhead.
   if (columnTagAtEnd(here) !== null && here.length >= TAGGED_LINE_MIN_CHARS) return 'head';
@@ -98,7 +97,7 @@ export function headsNewArticle(
  */
 export function opensArticleUnder(items: Classified[], j: number, shape: PageShape): boolean {
   const c = items[j];
-  if (!c || c.block.blankBefore >= 2) return false;
+  if (!c || setApart(c.block)) return false;
   const k = c.kind;
   if (k.kind === 'org' || (namesReporter(c) && k.kind === 'byline' && k.parts.extra !== null)) return true;
   if (k.kind === 'display') return !k.caption && (goesOnStack(k.text) || isStandfirstLabel(k.text));
@@ -110,7 +109,7 @@ export function nextProse(items: Classified[], i: number): Block | null {
   for (let j = i + 1; j < items.length; j++) {
     const { kind, block } = items[j];
     if (kind.kind === 'prose') return block;
-    if (kind.kind === 'display' && (block.blankBefore >= 2 || kind.wrapped)) continue;
+    if (kind.kind === 'display' && (setApart(block) || kind.wrapped)) continue;
     return null;
   }
   return null;

@@ -2,7 +2,7 @@
  * Block classification: what each block of lines is *by its form*,
  * before context decides (in assemble.ts) whether a display line is a headline, subhead or caption.
  */
-import type { Block, PageShape } from './page.js';
+import { setApart, type Block, type PageShape } from './page.js';
 import {
   captionOf,
   isRoleOnly,
@@ -277,7 +277,7 @@ export function promoteHeads(items: Classified[], shape: PageShape): Classified[
       (namesReporter(items[i + 1]) ||
         next.kind === 'org' ||
         next.kind === 'org-head' ||
-        (next.kind === 'display' && !next.caption && items[i + 1]!.block.blankBefore < 2) ||
+        (next.kind === 'display' && !next.caption && !setApart(items[i + 1]!.block)) ||
         (next.kind === 'prose' && next.head !== undefined) ||
         opensParagraph(items[i + 1]) ||
         labelledHeadOverText(c, items[i + 1]));
@@ -291,7 +291,7 @@ export function promoteHeads(items: Classified[], shape: PageShape): Classified[
     const afterLabel = items[i + (c.kind.head.institution !== undefined ? 1 : 2)];
     const labelOpensArticle = labelled && (opensParagraph(afterLabel) || namesReporter(afterLabel));
     // So does a `——` subheadline under it over a byline, a dateline, a standfirst box or a paragraph's opening.
-    const subtitleUnder = next?.kind === 'display' && isDashSubtitle(next.text) && items[i + 1]!.block.blankBefore < 2;
+    const subtitleUnder = next?.kind === 'display' && isDashSubtitle(next.text) && !setApart(items[i + 1]!.block);
     const subtitleOpensArticle =
       subtitleUnder && (opensArticleText(items[i + 2], opensParagraph) || isStandfirstBox(items[i + 2]));
     if ((prevOpen && !bylineOpensArticle && !labelOpensArticle && !subtitleOpensArticle) || !headFollows) return c;

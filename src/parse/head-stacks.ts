@@ -3,9 +3,9 @@
  * text — kicker over head, label over or under a head, kicker over label and head, labels side by side —
  * each opening the article it heads. The page walk (assembler.ts) asks these first for a label or kicker line.
  */
-import { ArticleBuilder, BANNER_GAP } from './article-builder.js';
+import { ArticleBuilder } from './article-builder.js';
 import { isNumberedHead, type Classified } from './classify.js';
-import type { Block } from './page.js';
+import { setApart, type Block } from './page.js';
 import { punctuatedHead } from './boundaries.js';
 import { opensArticleText, opensIndentedParagraph } from './text-openings.js';
 import { endsWithColumnTag, goesOnStack, hasProsePunctuation, isDashSubtitle } from './text-form.js';
@@ -18,7 +18,7 @@ export class HeadStackReader extends ArticleBuilder {
    */
   protected kickerStack(kicker: string, items: Classified[], i: number): number | null {
     const next = items[i + 1];
-    if (!next || next.block.blankBefore >= 2) return null;
+    if (!next || setApart(next.block)) return null;
     const k = next.kind;
     if (k.kind === 'display' && !k.caption && !k.kicker && !k.wrapped) {
       this.startArticle({ kicker, headline: k.text }, items[i].block);
@@ -88,12 +88,12 @@ export class HeadStackReader extends ArticleBuilder {
     // The display line printed just before it, waiting at the top (or set aside there as apart from
     // the lines above it, which are then the banner).
     const prev = items[i - 1];
-    if (this.state !== 'top' || prev?.kind.kind !== 'display' || items[i]!.block.blankBefore >= BANNER_GAP) return null;
+    if (this.state !== 'top' || prev?.kind.kind !== 'display' || setApart(items[i]!.block)) return null;
     const inTop = this.top[this.top.length - 1]?.block === prev.block;
     const aside = this.topCaptions[this.topCaptions.length - 1] === prev.block;
     if (!inTop && !aside) return null;
     // Lines left above it must stand apart from it: they are the banner, not part of this stack.
-    if (inTop && this.top.length > 1 && prev.block.blankBefore < BANNER_GAP) return null;
+    if (inTop && this.top.length > 1 && !setApart(prev.block)) return null;
     const over = { text: prev.kind.text, block: prev.block };
     if (hasProsePunctuation(over.text) || isNumberedHead(over.text)) return null;
     // One blank line between: a slogan pair (`A B`) is the series banner, a run of phrases the kicker.
@@ -119,14 +119,14 @@ export class HeadStackReader extends ArticleBuilder {
   protected kickerOverLabelAndHead(text: string, items: Classified[], i: number): boolean {
     const [label, headItem, under] = [items[i + 1], items[i + 2], items[i + 3]];
     if (hasProsePunctuation(text) || isNumberedHead(text) || label?.kind.kind !== 'org') return false;
-    if (label.block.blankBefore >= 2 || !headItem || headItem.block.blankBefore >= 2) return false;
+    if (setApart(label.block) || !headItem || setApart(headItem.block)) return false;
     const plain = headItem.kind.kind === 'display' && !headItem.kind.caption && !headItem.kind.wrapped;
     const headline = punctuatedHead(headItem)?.text ?? (plain ? (headItem.kind as { text: string }).text : null);
     if (headline === null || (headItem.kind.kind === 'display' && isDashSubtitle(headline))) return false;
     const opens =
       (under?.kind.kind === 'display' && goesOnStack(under.kind.text)) ||
       opensArticleText(under, (c) => opensIndentedParagraph(c, this.shape));
-    if (!opens || (under?.block.blankBefore ?? 0) >= 2) return false;
+    if (!opens || (under !== undefined && setApart(under.block))) return false;
     this.startArticle({ kicker: text, institution: label.kind.institution, headline }, items[i]!.block);
     const l = items[i]!.block.lines[0]!;
     this.report(
@@ -146,8 +146,7 @@ export class HeadStackReader extends ArticleBuilder {
   protected plainKickerStack(kicker: string, items: Classified[], i: number): number {
     const { text: headline, institution: glued } = punctuatedHead(items[i + 1])!;
     const label = items[i + 2];
-    const under =
-      !glued && label?.kind.kind === 'org' && label.block.blankBefore < 2 ? label.kind.institution : undefined;
+    const under = !glued && label?.kind.kind === 'org' && !setApart(label.block) ? label.kind.institution : undefined;
     const institution = glued ?? under;
     this.startArticle({ kicker, headline, institution }, items[i]!.block);
     const l = items[i]!.block.lines[0]!;
@@ -166,7 +165,7 @@ export class HeadStackReader extends ArticleBuilder {
     const next = items[i + 1];
     if (
       !next ||
-      next.block.blankBefore >= 2 ||
+      setApart(next.block) ||
       next.kind.kind !== 'prose' ||
       !next.kind.head ||
       next.kind.head.kicker ||
@@ -213,7 +212,7 @@ export class HeadStackReader extends ArticleBuilder {
   protected labelInStack(institution: string, items: Classified[], i: number): number | null {
     const a = this.current;
     if (this.state !== 'stack' || !a || a.institution || a.children.length || this.pending.length) return null;
-    if (a.subheadline || a.lede.length || items[i]!.block.blankBefore >= 2) return null;
+    if (a.subheadline || a.lede.length || setApart(items[i]!.block)) return null;
     const next = items[i + 1]?.kind;
     const stackGoesOn = next?.kind === 'display' && goesOnStack(next.text);
     const followsHead = !next || next.kind === 'prose' || next.kind === 'byline' || stackGoesOn;
@@ -229,7 +228,7 @@ export class HeadStackReader extends ArticleBuilder {
    * Returns how many items after i were consumed (0 when this is not such a stack).
    */
   protected orgStack(items: Classified[], i: number): number {
-    const close = (c: Classified | undefined) => c !== undefined && c.block.blankBefore < 2;
+    const close = (c: Classified | undefined) => c !== undefined && !setApart(c.block);
     let k = 0;
     while (close(items[i + k]) && items[i + k].kind.kind === 'org') k++;
     let m = 0;

@@ -71,6 +71,17 @@ export function pageShape(lines: SourceLine[]): PageShape {
   return { lineMode: false, measure: modeOf(texts.map((t) => visualWidth(t, quoteEm))), quoteEm };
 }
 
+/** Blank lines that set a block apart from the one above it (a stack's or a paragraph's lines stand closer). */
+const APART_BLANKS = 2;
+
+/**
+ * Is this block (or line waiting at the page's top) set apart from the one above it by blank lines, as
+ * captions and the series banner over the first headline stack are?
+ */
+export function setApart(block: { blankBefore?: number }): boolean {
+  return (block.blankBefore ?? 0) >= APART_BLANKS;
+}
+
 /** A run of non-blank lines, with the number of blank lines above it (2+ blanks set captions apart). */
 export interface Block {
   lines: SourceLine[];

@@ -16,7 +16,7 @@ import {
 } from './classify.js';
 import { captionOf, isRoleOnly, parseByline } from './credits.js';
 import { CONTINUATION_START } from './paragraphs.js';
-import { FIRST_LINE_INDENT, INDENT_SLACK, type Block, type PageShape } from './page.js';
+import { FIRST_LINE_INDENT, INDENT_SLACK, setApart, type Block, type PageShape } from './page.js';
 import {
   closesQuote,
   endsSentence,
@@ -394,7 +394,7 @@ export function splitStackLines(blocks: Block[], shape: PageShape): Block[] {
     // A `——` subheadline printed right under the block or one blank line below (split off already: it
     // stands alone) ends the stack too.
     const next = blocks[i + 1];
-    const subtitleUnder = next !== undefined && next.blankBefore <= 1 && isDashSubtitle(next.lines[0]?.text ?? '');
+    const subtitleUnder = next !== undefined && !setApart(next) && isDashSubtitle(next.lines[0]?.text ?? '');
     const head: Block['lines'][] = [];
     const tail: Block['lines'][] = [];
     let lines = b.lines;
