@@ -81,7 +81,7 @@ export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter
     if (block.runIn && kind.kind === 'display') kind.wrapped = false;
     return { block, kind };
   });
-  const items = rethread(promoteHeads(joinBrokenNames(classified), shape), shape);
+  const items = rethread(promoteHeads(joinBrokenNames(classified), shape), shape, report);
   const prose = buildProseIndex(
     items.filter((c) => c.kind.kind === 'prose').flatMap((c) => c.block.lines),
     shape.quoteEm,

@@ -13,7 +13,10 @@
  *    column before `（下转第N版）` with the one beside `（上接第N版）` on a later page.
  */
 import type { Classified } from './classify.js';
+import type { Reporter, SourceLine } from './lines.js';
 import type { PageShape } from './page.js';
+import { CONTINUATION_START } from './paragraphs.js';
+import { endsSentence } from './text-form.js';
 import { affinity, hasProse, sameMeasure, toFlows, type Flow } from './flows.js';
 
 /** A swap must beat the pairs' own affinity by this factor, and by this much. */
@@ -41,7 +44,7 @@ interface Pair {
 }
 
 /** Reorder the page's blocks so every column that stops mid-sentence is followed by its continuation. */
-export function rethread(items: Classified[], shape: PageShape): Classified[] {
+export function rethread(items: Classified[], shape: PageShape, report?: Reporter): Classified[] {
   if (shape.lineMode) return items;
   const flows = toFlows(items, shape);
   markArticleStarts(flows);
@@ -50,7 +53,7 @@ export function rethread(items: Classified[], shape: PageShape): Classified[] {
   bands(flows, pairs, taken);
   nextInMeasure(flows, pairs, taken);
   swaps(flows, pairs);
-  leftovers(flows, pairs, taken);
+  leftovers(flows, pairs, taken, report);
   breakCycles(pairs);
   return emit(flows, pairs);
 }
@@ -179,7 +182,7 @@ function predecessors(pairs: Map<number, Pair>): Map<number, number> {
   return before;
 }
 
-function leftovers(flows: Flow[], pairs: Map<number, Pair>, taken: Set<number>): void {
+function leftovers(flows: Flow[], pairs: Map<number, Pair>, taken: Set<number>, report?: Reporter): void {
   // A lone line in the form of a head goes on, if at all, in the flow printed right after it (nextInMeasure),
   // and goes on nothing far away: paired by vocabulary it would pull a column's text under a head, or be
   // pulled into a column as a piece of its sentence.
@@ -209,9 +212,46 @@ function leftovers(flows: Flow[], pairs: Map<number, Pair>, taken: Set<number>):
     // Not a short line that may be a paragraph of its own: that one needs shared vocabulary.
     const mutual = !flows[c.to].tailStart && candidates.every((x) => (x.from === c.from) === (x.to === c.to));
     if (c.score < MIN_AFFINITY && !mutual) continue;
+    // Not a column printed right after text that closes its sentence, when nothing but that says it goes
+    // on elsewhere: it may go on there (a column broken at a sentence's end, the next paragraph's indent
+    // lost), and the open column may be cut off. Moving it on no shared word would guess it out of place.
+    if (c.score < MIN_AFFINITY && followsClosedSentence(flows, c.to)) {
+      reviewKeptInPlace(flows, c.from, c.to, report);
+      continue;
+    }
     pairs.set(c.from, { from: c.from, to: c.to, between: [], sequential: false });
     taken.add(c.to);
   }
+}
+
+/**
+ * Is the prose printed right before flow `s` on its page a closed sentence, and does `s` open with a
+ * character a sentence may start with? Then `s` reads on in place: it is open only by its full first line.
+ */
+function followsClosedSentence(flows: Flow[], s: number): boolean {
+  if (CONTINUATION_START.test(firstProseLine(flows[s]!)?.text ?? '')) return false;
+  for (let k = s - 1; k >= 0 && flows[k]!.page === flows[s]!.page; k--) {
+    const prose = flows[k]!.items.filter((c) => c.kind.kind === 'prose');
+    if (prose.length) return endsSentence(prose.at(-1)!.block.lines.at(-1)!.text);
+  }
+  return false;
+}
+
+function firstProseLine(f: Flow): SourceLine | undefined {
+  return f.items.find((c) => c.kind.kind === 'prose')?.block.lines[0];
+}
+
+/** A column left open rather than paired with a column read in place: reported, as it could go on there. */
+function reviewKeptInPlace(flows: Flow[], from: number, to: number, report?: Reporter): void {
+  const last = flows[from]!.items.filter((c) => c.kind.kind === 'prose').at(-1)!.block.lines.at(-1)!;
+  const first = firstProseLine(flows[to]!)!;
+  report?.(
+    'needs-review',
+    `“${last.text}” stops mid-sentence; “${first.text}” (line ${first.line}) could go on it, but shares no words with it and follows a closed sentence where it is printed: left in place, and this column left open`,
+    last.line,
+    last.column,
+    'info',
+  );
 }
 
 /** A flow whose only prose is one line that may be a head with punctuation. */
