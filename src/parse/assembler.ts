@@ -231,7 +231,8 @@ export class Assembler extends ProseReader {
    * (its first line indented, or a line of its own on line-per-paragraph pages).
    */
   private headContext(items: Classified[], i: number): boolean {
-    if (this.pendingOpen()) return false;
+    // A sentence left open before it goes on after it, unless its column was found cut off.
+    if (this.pendingOpen() && !items[i - 1]?.block.cutOff) return false;
     let j = i + 1;
     // Look past captions and photo slots printed between: the text after them decides.
     while (
@@ -259,6 +260,7 @@ export class Assembler extends ProseReader {
     const block = items[i]!.block;
     if (head.kicker) return this.kickerStack(head.text, items, i);
     if (!this.headContext(items, i)) return null;
+    const afterOpen = this.pendingOpen();
     let taken: number;
     if (head.institution) {
       this.startArticle({ institution: head.institution, headline: head.text }, block);
@@ -275,7 +277,7 @@ export class Assembler extends ProseReader {
       );
     }
     const what = this.headReadFrom(head.text);
-    if (what) this.reviewHead(block, what);
+    if (what) this.reviewHead(block, what, afterOpen);
     return taken;
   }
 

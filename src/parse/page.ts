@@ -94,6 +94,8 @@ export interface Block {
   runIn?: boolean;
   /** Prose that goes on with the sentence left open before it (set by rethread.ts). */
   continues?: boolean;
+  /** Prose that stops mid-sentence with no column on the page to go on in: cut off there (set by rethread.ts). */
+  cutOff?: boolean;
 }
 
 /**

@@ -241,9 +241,11 @@ function firstProseLine(f: Flow): SourceLine | undefined {
   return f.items.find((c) => c.kind.kind === 'prose')?.block.lines[0];
 }
 
-/** A column left open rather than paired with a column read in place: reported, as it could go on there. */
+/** A column left open (cut off) rather than paired with a column read in place: reported, as it could go on there. */
 function reviewKeptInPlace(flows: Flow[], from: number, to: number, report?: Reporter): void {
-  const last = flows[from]!.items.filter((c) => c.kind.kind === 'prose').at(-1)!.block.lines.at(-1)!;
+  const block = flows[from]!.items.filter((c) => c.kind.kind === 'prose').at(-1)!.block;
+  block.cutOff = true;
+  const last = block.lines.at(-1)!;
   const first = firstProseLine(flows[to]!)!;
   report?.(
     'needs-review',

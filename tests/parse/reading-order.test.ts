@@ -110,6 +110,54 @@ describe('reading order across pdftotext flows', () => {
     expect(paragraphs).toEqual(BUS);
     expect(tree.articles[0].byline).toMatchObject({ authors: ['张三'], photoCredit: '图片由某某区公交公司提供' });
   });
+
+  // A paragraph whose first sentence ends a full line (the column breaks there, the paragraph goes on in
+  // the next column), and a last column cut off mid-sentence that shares no words with it.
+  const first = '社区图书馆今年新增阅读座位两百多个，附近的读者可以在家门口借阅新书。';
+  const rest = '馆里每周举办两场读书会，邀请作家与读者面对面交流心得，大家都说收获很多。';
+  const cut = '公交公司今年优化线路十二条，新开通的线路覆盖了城区东部的三个新建小区，乘客反映过去换乘';
+
+  it('leaves a column in place after a closed sentence when only a cut-off column could take it, and says so', () => {
+    const lines = column([first + rest]);
+    const at = column([first]).length;
+    expect(lines[at - 1]).toMatch(/。$/);
+    const page = [
+      '社区图书馆延长开放时间',
+      lines.slice(0, at).join('\n'),
+      lines.slice(at).join('\n'),
+      column([cut]).join('\n'),
+    ].join('\n\n');
+    const { tree, paragraphs, accounting } = parse(page);
+    expect(paragraphs).toEqual([first + rest, cut]);
+    expect(accounting).toEqual({ missing: '', extra: '' });
+    const note = tree.diagnostics.find((d) => d.ruleId === 'needs-review' && d.message.includes('left in place'));
+    expect(note?.message).toContain(column([cut]).at(-1));
+  });
+
+  it('opens an article at a labelled head with punctuation after a column found cut off', () => {
+    const next = '在日常工作中，专家们来到居民小区开展义诊，为居民测量血压血糖，讲解慢性病防治知识。';
+    const lines = column([first + rest]);
+    const at = column([first]).length;
+    const page = [
+      '社区图书馆延长开放时间',
+      lines.slice(0, at).join('\n'),
+      lines.slice(at).join('\n'),
+      column([cut]).join('\n'),
+      '病房不熄灯，守护生命希望！ 某某区妇幼保健院',
+      // The new article's first line, then a column break.
+      column([next])[0],
+      column([next]).slice(1).join('\n'),
+    ].join('\n\n');
+    const { tree, paragraphs } = parse(page);
+    expect(tree.articles.map((a) => [a.headline, a.institution])).toEqual([
+      ['社区图书馆延长开放时间', null],
+      ['病房不熄灯，守护生命希望！', '某某区妇幼保健院'],
+    ]);
+    expect(paragraphs).toEqual([first + rest, cut, next]);
+    expect(tree.diagnostics.some((d) => d.message.includes('follows a sentence left open (read as cut off)'))).toBe(
+      true,
+    );
+  });
 });
 
 describe('side-by-side columns printed on one line', () => {
