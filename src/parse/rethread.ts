@@ -16,7 +16,7 @@ import type { Classified } from './classify.js';
 import type { Reporter, SourceLine } from './lines.js';
 import type { PageShape } from './page.js';
 import { CONTINUATION_START } from './paragraphs.js';
-import { endsSentence } from './text-form.js';
+import { closesQuote, endsSentence } from './text-form.js';
 import { affinity, hasProse, sameMeasure, toFlows, type Flow } from './flows.js';
 
 /** A swap must beat the pairs' own affinity by this factor, and by this much. */
@@ -225,11 +225,13 @@ function leftovers(flows: Flow[], pairs: Map<number, Pair>, taken: Set<number>, 
 }
 
 /**
- * Is the prose printed right before flow `s` on its page a closed sentence, and does `s` open with a
- * character a sentence may start with? Then `s` reads on in place: it is open only by its full first line.
+ * Is the prose printed right before flow `s` on its page a closed sentence, and does `s` open as a
+ * sentence may (not with a particle or mark that goes on one, not closing a quotation it never opened)?
+ * Then `s` reads on in place: it is open only by its full first line.
  */
 function followsClosedSentence(flows: Flow[], s: number): boolean {
-  if (CONTINUATION_START.test(firstProseLine(flows[s]!)?.text ?? '')) return false;
+  const first = firstProseLine(flows[s]!)?.text ?? '';
+  if (CONTINUATION_START.test(first) || closesQuote(first)) return false;
   for (let k = s - 1; k >= 0 && flows[k]!.page === flows[s]!.page; k--) {
     const prose = flows[k]!.items.filter((c) => c.kind.kind === 'prose');
     if (prose.length) return endsSentence(prose.at(-1)!.block.lines.at(-1)!.text);
