@@ -9,6 +9,7 @@ import type { Reporter, SourceLine } from './lines.js';
 import { firstLineIndented, paragraphMeasure, setApart, type Block, type PageShape } from './page.js';
 import { joinLines } from './paragraphs.js';
 import { spanOf, spanOfLines } from './positions.js';
+import { reviewNote } from './report.js';
 import { matchCredit, type BylineParts } from './credits.js';
 import { isNumberedHead, type Classified } from './classify.js';
 import {
@@ -62,6 +63,11 @@ export class ArticleBuilder {
     protected shape: PageShape,
     protected report: Reporter,
   ) {}
+
+  /** Write a `needs-review` note at `at` (a source line or a node's start). */
+  protected review(at: { line: number; column: number }, message: string): void {
+    reviewNote(this.report, at, message);
+  }
 
   /** Does the pending paragraph stop mid-sentence? */
   protected pendingOpen(): boolean {
@@ -157,13 +163,9 @@ export class ArticleBuilder {
       return;
     a.lede.push(...(above as Paragraph[]));
     a.children = [];
-    const at = above[0]!.position!.start;
-    this.report(
-      'needs-review',
+    this.review(
+      above[0]!.position!.start,
       `Text under the headline “${a.headline}” above the dateline that opens its report: read as the standfirst; it could be the report's first paragraph`,
-      at.line,
-      at.column,
-      'info',
     );
   }
 
@@ -268,13 +270,9 @@ export class ArticleBuilder {
     this.pending.push(...block.lines);
     this.ledeOpen = true;
     this.flush();
-    const l = block.lines[0]!;
-    this.report(
-      'needs-review',
+    this.review(
+      block.lines[0]!,
       `“${text}” under the headline stack wrapped over ${block.lines.length} lines: read as the standfirst; it could be a subheadline or a subhead`,
-      l.line,
-      l.column,
-      'info',
     );
   }
 
@@ -352,13 +350,9 @@ export class ArticleBuilder {
     // A column tag (`（一线见闻）`) rides on the main head only, never on a subheadline.
     if ((!hasProsePunctuation(head.text) && !endsWithColumnTag(head.text)) || isDashSubtitle(head.text)) return null;
     this.top.shift();
-    const l = over.block.lines[0]!;
-    this.report(
-      'needs-review',
+    this.review(
+      over.block.lines[0]!,
       `“${over.text}” over the head “${head.text}” read as its kicker (引题); it could be the headline over a subheadline`,
-      l.line,
-      l.column,
-      'info',
     );
     return over;
   }
@@ -438,13 +432,9 @@ export class ArticleBuilder {
       children: [{ type: 'text', value: text, position: spanOfLines(block.lines) }],
       position: spanOfLines(block.lines),
     });
-    const l = block.lines[0]!;
-    this.report(
-      'needs-review',
+    this.review(
+      block.lines[0]!,
       `“${text}” under the headline stack, before the text and longer than a column line: read as the standfirst; it could be a section subhead`,
-      l.line,
-      l.column,
-      'info',
     );
   }
 }

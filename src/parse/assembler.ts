@@ -58,13 +58,9 @@ export class Assembler extends ProseReader {
 
   /** Title words read with the page's date as its running head: a short head printed over the date reads the same. */
   private reviewRunningHead = (words: string[], at: Classified): void => {
-    const l = at.block.lines[0]!;
-    this.report(
-      'needs-review',
+    this.review(
+      at.block.lines[0]!,
       `Read ${words.map((w) => `“${w}”`).join('、')} with the page's date as the running head (page furniture); a word could be a short head`,
-      l.line,
-      l.column,
-      'info',
     );
   };
 
@@ -136,14 +132,7 @@ export class Assembler extends ProseReader {
     this.ensureArticle(block);
     this.mergeByline(kind.parts);
     if (kind.parts.guess) {
-      const l = block.lines[0]!;
-      this.report(
-        'needs-review',
-        `Byline set letter-spaced, its names run together: ${kind.parts.guess}`,
-        l.line,
-        l.column,
-        'info',
-      );
+      this.review(block.lines[0]!, `Byline set letter-spaced, its names run together: ${kind.parts.guess}`);
     }
     // A byline under the headline stack (`本报记者 李明`) opens the body; one after the body ends it.
     if (!beforeBody || this.current!.children.length) this.state = 'closed';
@@ -153,13 +142,9 @@ export class Assembler extends ProseReader {
   private labelledHeadItem(kind: ItemKind<'org-head'>, items: Classified[], i: number): number {
     const { block } = items[i];
     if (kind.headWords) {
-      const l = block.lines[0]!;
-      this.report(
-        'needs-review',
+      this.review(
+        block.lines[0]!,
         `Label “${kind.institution}” glued after the head: “${kind.headWords}” before its city name read as the head's last words; it could be part of the name (“${kind.headWords}${kind.institution}”)`,
-        l.line,
-        l.column,
-        'info',
       );
     }
     if (kind.punctuated)
@@ -414,13 +399,9 @@ export class Assembler extends ProseReader {
       apart && underBannerOnly && !caption && !wrapped && !isNumberedHead(text) && opensText(items[i + 1], this.shape);
     if ((apart || caption) && this.top.length && !headsText) this.topCaptions.push(block);
     else if (headsText && this.top.length) {
-      const l = block.lines[0]!;
-      this.report(
-        'needs-review',
+      this.review(
+        block.lines[0]!,
         `“${text}” set apart over the text under it read as the first headline, the lines above it as the banner; it could be a photo caption`,
-        l.line,
-        l.column,
-        'info',
       );
       this.top.push({ text, block, blankBefore: items[i]!.block.blankBefore });
     } else this.top.push({ text, block, blankBefore: items[i]!.block.blankBefore });
@@ -437,13 +418,9 @@ export class Assembler extends ProseReader {
     // pdftotext printed after the byline: the text it goes on belongs to the article before.
     if (OPENS_MID_PHRASE.test(text)) {
       this.proseBlock(block);
-      const l = block.lines[0]!;
-      this.report(
-        'needs-review',
+      this.review(
+        block.lines[0]!,
         `“${text}” after a byline opens mid-phrase: read as text of the article before, not as the headline of a new one`,
-        l.line,
-        l.column,
-        'info',
       );
       return;
     }

@@ -64,13 +64,9 @@ export class HeadStackReader extends ArticleBuilder {
     const headline = punctuatedHead(head)?.text;
     if (!headline) return null;
     this.startArticle({ kicker: kind.headline, institution: kind.institution, headline }, items[i]!.block);
-    const l = items[i]!.block.lines[0]!;
-    this.report(
-      'needs-review',
+    this.review(
+      items[i]!.block.lines[0]!,
       `“${kind.headline}” over the label “${kind.institution}” and the head “${headline}” read as its kicker (引题); it could be the headline, the next line a subheadline`,
-      l.line,
-      l.column,
-      'info',
     );
     return 1;
   }
@@ -100,13 +96,9 @@ export class HeadStackReader extends ArticleBuilder {
     if (items[i]!.block.blankBefore > 0 && / /.test(over.text.trim())) return null;
     if (inTop) this.top.pop();
     else this.topCaptions.pop();
-    const l = over.block.lines[0]!;
-    this.report(
-      'needs-review',
+    this.review(
+      over.block.lines[0]!,
       `“${over.text}” right over the labelled head “${headline}” read as its kicker (引题); it could be the series banner`,
-      l.line,
-      l.column,
-      'info',
     );
     return over;
   }
@@ -128,13 +120,9 @@ export class HeadStackReader extends ArticleBuilder {
       opensArticleText(under, (c) => opensIndentedParagraph(c, this.shape));
     if (!opens || (under !== undefined && setApart(under.block))) return false;
     this.startArticle({ kicker: text, institution: label.kind.institution, headline }, items[i]!.block);
-    const l = items[i]!.block.lines[0]!;
-    this.report(
-      'needs-review',
+    this.review(
+      items[i]!.block.lines[0]!,
       `“${text}” over the label “${label.kind.institution}” and the head “${headline}” read as its kicker (引题); it could be a caption or subhead of the article before`,
-      l.line,
-      l.column,
-      'info',
     );
     return true;
   }
@@ -149,13 +137,9 @@ export class HeadStackReader extends ArticleBuilder {
     const under = !glued && label?.kind.kind === 'org' && !setApart(label.block) ? label.kind.institution : undefined;
     const institution = glued ?? under;
     this.startArticle({ kicker, headline, institution }, items[i]!.block);
-    const l = items[i]!.block.lines[0]!;
-    this.report(
-      'needs-review',
+    this.review(
+      items[i]!.block.lines[0]!,
       `“${kicker}” over the head “${headline}” read as its kicker (引题); it could be the headline over a subheadline`,
-      l.line,
-      l.column,
-      'info',
     );
     return under ? 2 : 1;
   }
@@ -264,13 +248,7 @@ export class HeadStackReader extends ArticleBuilder {
     const before = afterOpen
       ? 'and follows a sentence left open (read as cut off), with a label, byline or ——subheadline and new text under it'
       : 'but stands alone after a closed sentence, before a new paragraph';
-    this.report(
-      'needs-review',
-      `“${l.text}” carries punctuation ${before}: read as ${what}; it could be a piece of a sentence`,
-      l.line,
-      l.column,
-      'info',
-    );
+    this.review(l, `“${l.text}” carries punctuation ${before}: read as ${what}; it could be a piece of a sentence`);
   }
 
   /**
@@ -279,49 +257,34 @@ export class HeadStackReader extends ArticleBuilder {
    */
   protected reviewBoundary(text: string, block: Block): void {
     if (hasProsePunctuation(text)) return;
-    const l = block.lines[0]!;
-    this.report(
-      'needs-review',
+    this.review(
+      block.lines[0]!,
       `“${text}” opens a new article (no institution label; the stack or text under it opens an article); it could be a section subhead of the article before`,
-      l.line,
-      l.column,
-      'info',
     );
   }
 
   /** Report a short line joined to the headline above it. */
   protected reviewHeadlineTail(text: string, block: Block): void {
-    const l = block.lines[0]!;
-    this.report(
-      'needs-review',
+    this.review(
+      block.lines[0]!,
       `“${text}” under the headline read as its wrapped end (“${this.current!.headline}”); it could be a subheadline`,
-      l.line,
-      l.column,
-      'info',
     );
   }
 
   /** A two-phrase line set apart like a caption, read as a subhead: reported. */
   protected reviewApartSubhead(text: string, block: Block): void {
-    const l = block.lines[0]!;
-    this.report(
-      'needs-review',
+    this.review(
+      block.lines[0]!,
       `“${text}” stands apart between blank lines, as captions do, but in two phrases over new text: read as a section subhead; it could be a photo caption`,
-      l.line,
-      l.column,
-      'info',
     );
   }
 
   /** Report a one-phrase line read as a caption rather than a subhead. */
   protected reviewCaption(block: Block): void {
     const l = block.lines[0]!;
-    this.report(
-      'needs-review',
+    this.review(
+      l,
       `“${l.text}” stands alone between paragraphs in another form than the article's subheads: read as a photo caption; it could be a section subhead`,
-      l.line,
-      l.column,
-      'info',
     );
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { Reporter } from '../ast/types.js';
 import { unpadBylineNames } from './credits.js';
+import { reviewNote } from './report.js';
 import { fixHalfwidth } from './halfwidth.js';
 import { CJK, EDITOR_SIGNATURE_RE, isCjk, visualWidth } from './text-form.js';
 
@@ -118,13 +119,7 @@ export function normaliseLines(lines: SourceLine[], report: Reporter): SourceLin
     // A byline's spaces separate names; only its padded two-character names are joined.
     const names = unpadBylineNames(t);
     if (names?.guess)
-      report(
-        'needs-review',
-        `Byline set letter-spaced with no wider gap between its names: ${names.guess}`,
-        l.line,
-        l.column,
-        'info',
-      );
+      reviewNote(report, l, `Byline set letter-spaced with no wider gap between its names: ${names.guess}`);
     else if (names?.count)
       report(
         'spaced-text',

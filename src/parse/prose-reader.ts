@@ -68,45 +68,33 @@ export class ProseReader extends HeadStackReader {
     if (!this.pendingOpen() || this.pending[0] !== block.lines[0] || !(short || bodyUnder)) return;
     this.ledeOpen = true;
     this.flush();
-    this.report(
-      'needs-review',
+    this.review(
+      last,
       `The standfirst under the headline ends without end punctuation (“${last.text}”), ${short ? 'on a short line' : 'over text in the wider measure of the body'}: closed there; the text under it could go on its sentence`,
-      last.line,
-      last.column,
-      'info',
     );
   }
 
   /** A short sentence read as the last of the paragraph above, not a paragraph of its own: reported. */
   private reviewTail(line: SourceLine): void {
-    this.report(
-      'needs-review',
+    this.review(
+      line,
       `“${line.text}” after a full line that ends a sentence: read as the paragraph's last sentence; it could be a paragraph of its own (the extraction shows no indent)`,
-      line.line,
-      line.column,
-      'info',
     );
   }
 
   /** A speech verb's line joined to the quote above it: reported, as it could open a paragraph. */
   private reviewAttribution(line: SourceLine): void {
-    this.report(
-      'needs-review',
+    this.review(
+      line,
       `“${line.text}” after a closed quotation: read as the attribution ending its paragraph; it could be a paragraph of its own (the extraction shows no indent)`,
-      line.line,
-      line.column,
-      'info',
     );
   }
 
   /** A line that ends a sentence kept in its standfirst by the standfirst's own measure: reported. */
   private reviewOwnMeasure(line: SourceLine, measure: number): void {
-    this.report(
-      'needs-review',
+    this.review(
+      line,
       `“${line.text}” ends a sentence short of the body's measure, but fills the ${measure}-em measure of the standfirst under the headline: the standfirst's paragraph goes on; it could end there`,
-      line.line,
-      line.column,
-      'info',
     );
   }
 }

@@ -6,6 +6,7 @@ import type { Article, Paragraph, ZbDocument } from '../ast/types.js';
 import { isThreeCharacterCounty } from './places.js';
 import { parseByline } from './credits.js';
 import type { Reporter } from './lines.js';
+import { reviewNote } from './report.js';
 import { DATELINE_RE, endsSentence, isOrgName, splitGluedOrgHead } from './text-form.js';
 
 /** Paragraphs shorter than this are too generic to call duplicates (`效。`, one-word lines). */
@@ -126,12 +127,10 @@ export function extendGluedPlaceNames(tree: ZbDocument, text: string, report: Re
     a.institution = last + inst;
     const where = a.position?.start;
     const why = elsewhere >= 1 ? 'is printed so elsewhere on the page' : 'is the name of a county-level division';
-    report(
-      'needs-review',
+    reviewNote(
+      report,
+      where,
       `Label “${a.institution}” glued after the headline: its place name “${longer}” ${why}; it could be “${inst}” with the headline ending in “${last}”`,
-      where?.line ?? 1,
-      where?.column ?? 1,
-      'info',
     );
   }
 }
@@ -200,12 +199,10 @@ export function bylineFromDateline(tree: ZbDocument, report: Reporter): void {
     if (stray.length) {
       a.byline.note = [a.byline.note, ...stray].filter(Boolean).join(' ');
       const where = a.position?.start;
-      report(
-        'needs-review',
+      reviewNote(
+        report,
+        where,
         `The byline names ${stray.join('、')} but the dateline of “${a.headline}” names ${authors.join('、')}: read the dateline's reporters as the authors and kept the byline in the note; it may belong to another article`,
-        where?.line ?? 1,
-        where?.column ?? 1,
-        'info',
       );
     }
     a.byline.authors = authors;

@@ -3,8 +3,7 @@
  * is mirrored into `tree.diagnostics`. Nothing is dropped silently.
  */
 import type { VFile } from 'vfile';
-import type { Diagnostic, Severity } from '../ast/types.js';
-import type { Reporter } from './lines.js';
+import type { Diagnostic, Reporter, Severity } from '../ast/types.js';
 
 /** A reporter that writes vfile messages; `mirror` copies them into the tree afterwards. */
 export function vfileReporter(file: VFile): Reporter {
@@ -16,6 +15,15 @@ export function vfileReporter(file: VFile): Reporter {
     });
     m.fatal = severity === 'info' ? undefined : false;
   };
+}
+
+/**
+ * Write a `needs-review` note at a source line or a node's start (line 1 when it has none): the one
+ * call shape for every reading the importer took on a guess, the message saying what it decided and
+ * what else the line could be.
+ */
+export function reviewNote(report: Reporter, at: { line: number; column: number } | undefined, message: string): void {
+  report('needs-review', message, at?.line ?? 1, at?.column ?? 1, 'info');
 }
 
 /** A diagnostic held until the page is read. */

@@ -5,7 +5,7 @@
  * stood apart between blank lines (a column break). Read it as a paragraph and report it for review.
  */
 import type { Article, BlockContent, Paragraph } from '../ast/types.js';
-import type { NoteBuffer } from './report.js';
+import { reviewNote, type NoteBuffer } from './report.js';
 import { endsSentence } from './text-form.js';
 
 /** The decision an earlier note states (`read as a section subhead`), or the whole note when it states none. */
@@ -42,12 +42,10 @@ export function demoteSentenceSubheads(articles: Article[], notes: NoteBuffer): 
           const replaces = earlier.length
             ? `; this replaces the earlier note here (${earlier.map(decision).join('; ')})`
             : '';
-          notes.report(
-            'needs-review',
+          reviewNote(
+            notes.report,
+            at,
             `“${text}” heads no section (${after ? 'a subhead is next to it' : 'nothing follows it'}): read as a one-line paragraph; it could be a subhead${replaces}`,
-            line,
-            at?.column ?? 1,
-            'info',
           );
         }
       }
