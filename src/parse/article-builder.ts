@@ -12,6 +12,7 @@ import { spanOf, spanOfLines } from './positions.js';
 import { reviewNote } from './report.js';
 import { matchCredit, type BylineParts } from './credits.js';
 import { isNumberedHead, type Classified } from './classify.js';
+import { readsAsKickerOver } from './display-forms.js';
 import {
   EDITOR_SIGNATURE_RE,
   endsSentence,
@@ -348,7 +349,11 @@ export class ArticleBuilder {
     if (this.top.length !== 1 || !over) return null;
     if (hasProsePunctuation(over.text) || isNumberedHead(over.text) || setApart(head)) return null;
     // A column tag (`（一线见闻）`) rides on the main head only, never on a subheadline.
-    if ((!hasProsePunctuation(head.text) && !endsWithColumnTag(head.text)) || isDashSubtitle(head.text)) return null;
+    const headForm =
+      hasProsePunctuation(head.text) ||
+      endsWithColumnTag(head.text) ||
+      readsAsKickerOver(over.text, head.text, this.shape);
+    if (!headForm || isDashSubtitle(head.text)) return null;
     this.top.shift();
     this.review(
       over.block.lines[0]!,

@@ -10,9 +10,22 @@ import type { Assembled } from './article-builder.js';
 import { ProseReader } from './prose-reader.js';
 import { isNumberedHead, type Classified, type HeadCandidate } from './classify.js';
 import { setApart, type Block } from './page.js';
-import { endsSentence, hasProsePunctuation, isColumnTag, isDashSubtitle, isStandfirstLabel } from './text-form.js';
+import {
+  endsSentence,
+  goesOnStack,
+  hasProsePunctuation,
+  isColumnTag,
+  isDashSubtitle,
+  isStandfirstLabel,
+} from './text-form.js';
 import { nextProse, headsNewArticle } from './boundaries.js';
-import { captionNotSubhead, isHeadlineTail, isPhraseSummary, isSubheadForm } from './display-forms.js';
+import {
+  captionNotSubhead,
+  isHeadlineTail,
+  isPhraseSummary,
+  isSubheadForm,
+  readsAsKickerOver,
+} from './display-forms.js';
 import { readBareFolio, takeHeadBand, takeLeadingRunningHead } from './running-head.js';
 import {
   goesOnSentence,
@@ -292,7 +305,7 @@ export class Assembler extends ProseReader {
     }
     if (this.state === 'top') this.displayAtTop(line, items, i);
     else if (this.state === 'closed') this.displayAfterByline(line, items, i);
-    else if (this.state === 'stack' && !this.pending.length) this.displayInStack(line);
+    else if (this.state === 'stack' && !this.pending.length) this.displayInStack(line, items[i + 1]);
     else this.displayInBody(line, items, i);
     return 0;
   }
@@ -437,15 +450,48 @@ export class Assembler extends ProseReader {
   }
 
   /** Under the headline, before the text: a caption, the headline's wrapped end, the subheadline or a subhead. */
-  private displayInStack({ text, block, twoPart, wrapped, apart }: DisplayLine): void {
+  private displayInStack({ text, block, twoPart, wrapped, apart }: DisplayLine, next: Classified | undefined): void {
     if (apart || wrapped) this.addFigure(text, block);
     else if (isHeadlineTail(text, this.current!)) {
       this.current!.headline += text;
       this.reviewHeadlineTail(text, block);
-    } else if (!twoPart && !this.current!.subheadline && this.current!.lede.length === 0) {
+    } else if (this.kickerAboveHead(text, block, next)) return;
+    else if (!twoPart && !this.current!.subheadline && this.current!.lede.length === 0) {
       this.current!.subheadline = text;
     } else if (isPhraseSummary(text, this.current!, this.shape)) this.addPhraseSummary(text, block);
     else this.addHeading(text, block);
+  }
+
+  /**
+   * A head line right under a headline that is one plain run of words, before anything else of the
+   * stack: the line above was the kicker (引题) and this one is the headline. Reported: it could be the
+   * headline over a subheadline printed without its dash.
+   */
+  private kickerAboveHead(text: string, block: Block, next: Classified | undefined): boolean {
+    const a = this.current!;
+    if (a.kicker || a.subheadline || a.lede.length || a.children.length || setApart(block)) return false;
+    // A line run straight into the text under it, or one whose sentence the text goes on, is that
+    // text's first line. What comes under it opens the article's text (a byline, a dateline, an indented first line) or
+    // goes on with the stack (a label, a `——` subheadline): not a caption under a photo of the head.
+    if (block.runIn || !next || next.block.blankBefore === 0 || next.block.continues) return false;
+    const k = next.kind;
+    const opens =
+      k.kind === 'org' ||
+      (k.kind === 'display' && (goesOnStack(k.text) || isStandfirstLabel(k.text))) ||
+      opensArticleText(next, (c) => opensText(c, this.shape));
+    if (!opens) return false;
+    if (!readsAsKickerOver(a.headline, text, this.shape)) return false;
+    const l = block.lines[0]!;
+    this.report(
+      'needs-review',
+      `“${a.headline}” over “${text}” read as its kicker (引题) over the headline; it could be the headline over a subheadline`,
+      l.line,
+      l.column,
+      'info',
+    );
+    a.kicker = a.headline;
+    a.headline = text;
+    return true;
   }
 
   /** In the body: a caption, a subhead (maybe interrupting a sentence), or a sentence fragment. */

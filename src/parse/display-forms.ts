@@ -6,7 +6,14 @@
 import type { Article } from '../ast/types.js';
 import { isNumberedHead, type Classified } from './classify.js';
 import type { PageShape } from './page.js';
-import { hasProsePunctuation, isColumnTag, isDashSubtitle, visualWidth } from './text-form.js';
+import {
+  hasProsePunctuation,
+  isColumnTag,
+  isDashSubtitle,
+  isStandfirstLabel,
+  namesOrganisation,
+  visualWidth,
+} from './text-form.js';
 
 /** A line under a headline at most this wide (ems) may be the headline's wrapped end (`…凝聚奋进力` / `量`). */
 const HEADLINE_TAIL_MAX = 3;
@@ -71,4 +78,31 @@ export function captionNotSubhead(text: string, items: Classified[], i: number, 
       return true;
   }
   return false;
+}
+
+/** One run of ideographs, no mark, quote, bracket or space: the form of a plain kicker. */
+const PLAIN_RUN = /^[\u3400-\u9fff]+$/;
+
+/** A kicker or a main head is at least this wide (ems); a shorter line under a head is its wrapped end. */
+const STACK_LINE_MIN = 4;
+
+/**
+ * A plain line right over another head line, neither a `——` subheadline: 引题 over 主题 rather than
+ * 主题 over 副题. A 副题 opens with a dash, or, printed without one, tells who did what (it names an
+ * organisation); a 主题 printed in two phrases (`A B`) shows its phrase space. The line over is one
+ * run of words without punctuation, the line under a head of its own (not a tag, a box label, a number,
+ * nor two phrases too wide for the column, the form of a summary standfirst).
+ */
+export function readsAsKickerOver(over: string, head: string, shape: PageShape): boolean {
+  if (!PLAIN_RUN.test(over.trim()) || visualWidth(over) < STACK_LINE_MIN) return false;
+  // Two phrases wider than the column under a head: a summary set as the standfirst.
+  if (/\S\s+\S/.test(head) && visualWidth(head, shape.quoteEm) > shape.measure) return false;
+  return (
+    !isDashSubtitle(head) &&
+    !isColumnTag(head) &&
+    !isStandfirstLabel(head) &&
+    !isNumberedHead(head) &&
+    !namesOrganisation(head) &&
+    visualWidth(head) >= STACK_LINE_MIN
+  );
 }

@@ -128,6 +128,14 @@ const ORG_WHOLE_RE = new RegExp(`^[${CJK}（）()·]{1,20}(?:${SUFFIX_ALT})$`);
 const ORG_GLUED_TAIL_RE = new RegExp(
   `((?:[${CJK}]{2}(?:省|市))?[${CJK}]{2}(?:区|县|市|州|旗)[${CJK}]{0,8}?(?:${SUFFIX_ALT}))$`,
 );
+/** A place-anchored organisation name anywhere in a line (`…某某县中医院高质量党建…`). */
+const ORG_INSIDE_RE = new RegExp(ORG_GLUED_TAIL_RE.source.replace(/\$$/, ''));
+
+/** Does the line name a place-anchored organisation somewhere inside it (not only as a whole label)? */
+export function namesOrganisation(text: string): boolean {
+  return ORG_INSIDE_RE.test(text);
+}
+
 /**
  * Words that end like an organisation but are activities or places inside prose (a hall, `大厅`, is a
  * room, not a department, `…厅`); a name holds no particles or verbs like 的/把/让.

@@ -492,3 +492,44 @@ describe('a column tag in the stack', () => {
     ]);
   });
 });
+
+// A 16-em column whose paragraphs open indented by two ems.
+const INDENTED = [
+  '医院党委坚持党建引领发展工作，',
+  '把优质医疗服务送到群众家门口，受',
+  '到广泛好评。',
+  '在此基础上，医院持续推进家',
+  '庭医生签约服务，让群众看病更方便',
+  '更放心，获得感不断增强。',
+];
+
+describe('a plain kicker over the head', () => {
+  it('one run of words over a head with quotes at the page top is the kicker, reported', () => {
+    const tree = parse(['', '社区医疗服务提质增效', '', '“家门口”就能看好病', '', '本报记者 李明', '', ...INDENTED]);
+    const a = tree.articles[0]!;
+    expect([a.kicker, a.headline, a.subheadline]).toEqual(['社区医疗服务提质增效', '“家门口”就能看好病', null]);
+    expect(review(tree)).toContain(2);
+  });
+
+  it('one run of words over its label and a plain head is the kicker; the head is no subheadline', () => {
+    const tree = parse(['', '社区医疗服务提质增效', '某某县人民医院', '', '群众看病更方便更放心', '', ...INDENTED]);
+    const a = tree.articles[0]!;
+    expect([a.kicker, a.institution, a.headline, a.subheadline]).toEqual([
+      '社区医疗服务提质增效',
+      '某某县人民医院',
+      '群众看病更方便更放心',
+      null,
+    ]);
+    expect(review(tree)).toContain(5);
+  });
+
+  it('a two-phrase head over a line naming an institution keeps it as the subheadline', () => {
+    const tree = parse(['', '党建铸医魂 为民谱新篇', '', '某某县中医院高质量党建让群众更放心', '', ...INDENTED]);
+    const a = tree.articles[0]!;
+    expect([a.kicker, a.headline, a.subheadline]).toEqual([
+      null,
+      '党建铸医魂 为民谱新篇',
+      '某某县中医院高质量党建让群众更放心',
+    ]);
+  });
+});
