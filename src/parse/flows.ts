@@ -9,7 +9,7 @@ import type { Classified } from './classify.js';
 import { lineWidth, type SourceLine } from './lines.js';
 import { indentWidth, type PageShape } from './page.js';
 import { MID_SENTENCE_START } from './paragraphs.js';
-import { endsSentence, opensWithDateline } from './text-form.js';
+import { endsSentence, JUMP_IN_RE, JUMP_OUT_RE, opensWithDateline } from './text-form.js';
 
 /** One flow and what its ends say. */
 export interface Flow {
@@ -54,9 +54,6 @@ const INDENT = 1.25;
 const TAIL = 2;
 /** A first line broken mid-sentence fills the measure but for its 2-em indent, give or take half an em. */
 const FULL_FIRST_LINE = 2.5;
-
-const JUMP_IN = /^[（(]\s*(?:上接|接)第?\s*\d+\s*版\s*[）)]$/;
-const JUMP_OUT = /^[（(]\s*(?:下转|转)第?\s*\d+\s*版\s*[）)]$/;
 
 /**
  * A column's measure from a few of its lines: the upper quartile of their widths, since most lines
@@ -114,12 +111,15 @@ function describe(items: Classified[], page: number, shape: PageShape): Flow {
   const m = measure ?? shape.measure;
   const texts = items.map((c) => c.block.lines.map((l) => l.text).join(''));
   const jumpLine = (re: RegExp) => items.some((c, i) => c.kind.kind === 'furniture' && re.test(texts[i]));
-  const jump = jumpLine(JUMP_OUT) ? 'out' : jumpLine(JUMP_IN) ? 'in' : null;
+  const jump = jumpLine(JUMP_OUT_RE) ? 'out' : jumpLine(JUMP_IN_RE) ? 'in' : null;
   const first = items.find((c) => c.kind.kind !== 'furniture');
   let openStart = false;
   let tailStart = false;
   let indentedStart = false;
-  if (first?.kind.kind === 'prose') {
+  // A head split off the text under it by its form (run in) opens what follows: nothing goes on into it.
+  const runInHead = first?.kind.kind === 'prose' && first.kind.head !== undefined && first.block.runIn === true;
+  if (runInHead) indentedStart = true;
+  else if (first?.kind.kind === 'prose') {
     const l = first.block.lines[0];
     const w = indentWidth(l.text, first.block.lines[1]?.text, shape.quoteEm);
     // Not indented, or a short line that closes a sentence: the tail of a paragraph begun elsewhere.

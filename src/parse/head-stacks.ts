@@ -159,7 +159,9 @@ export class HeadStackReader extends ArticleBuilder {
     // A line whose sentence goes on in the text under it is that text's first line, not a head; a line
     // ending in a column tag (`…（健康时评）`) ends a head, whatever the text under it reads as.
     const goesOn = items[i + 2]?.block.continues && !endsWithColumnTag(next.kind.head.text);
-    if (this.pendingOpen() || goesOn) return null;
+    // A head split off the text under the label by its form (run in) opens the article even after a
+    // sentence left open: the label and the head over the text outweigh the sentence's pull.
+    if ((this.pendingOpen() && !next.block.runIn) || goesOn) return null;
     this.startArticle({ institution, headline: next.kind.head.text }, items[i]!.block);
     this.reviewHead(next.block, 'the headline under the label');
     return 1;

@@ -24,7 +24,9 @@ import {
   isColumnTag,
   isDashSubtitle,
   isOrgName,
+  isPageDate,
   isStandfirstLabel,
+  matchFolio,
   opensQuote,
   opensWithDateline,
   visualWidth,
@@ -192,7 +194,8 @@ export function splitHeadsUnderLabels(blocks: Block[], shape: PageShape): Block[
       underLabel(prev) || afterEndByline(blocks, i)
         ? headOverParagraph(texts, shape) ||
           headOverShortParagraph(texts, shape) ||
-          (labelAbove(prev) ? closedHeadOverText(texts, shape) : 0)
+          (labelAbove(prev) ? closedHeadOverText(texts, shape) : 0) ||
+          (stackOpensOver(blocks, i) ? wrappedHeadUnderStack(texts, shape) : 0)
         : afterClosedProse(prev)
           ? headOverShortParagraph(texts, shape)
           : 0;
@@ -279,6 +282,62 @@ function closedHeadOverText(texts: string[], shape: PageShape): number {
   const head = texts[0]!;
   if (!/[？！]$/.test(head) || !isPunctuatedHead(head, shape) || opensQuote(head) || closesQuote(head)) return 0;
   return CONTINUATION_START.test(texts[1]!) || CONTINUATION_START.test(head) ? 0 : 1;
+}
+
+/**
+ * A label or kicker alone over the block opens a headline stack, unless a head line stands alone
+ * right over it (the label printed under its head; a byline, folio or running head is no head).
+ */
+function stackOpensOver(blocks: Block[], i: number): boolean {
+  const prev = blocks[i - 1]!;
+  if (!labelAbove(prev) && !isKickerLine(prev.lines[0]!.text)) return false;
+  const before = blocks[i - 2];
+  if (before?.lines.length !== 1) return true;
+  const t = before.lines[0]!.text;
+  if (parseByline(t) || matchFolio(t) || isPageDate(t) || isOrgName(t) || isKickerLine(t) || /的$/.test(t)) return true;
+  return !(isDisplayLine(t, NO_SHAPE) || isPunctuatedHead(t, NO_SHAPE));
+}
+
+/** A head's wrapped last line is at most this share of its first (`报销快了，传承红色基` / `因`). */
+const HEAD_TAIL_MAX_SHARE = 0.5;
+
+/**
+ * Under a label or a kicker standing alone, the head must come next: a head set in display type over
+ * a narrow module wraps where its width runs out and pdftotext prints it straight over the text, with
+ * no indent to show where the text opens. Its first line reads as a head; it ends there when it closes
+ * on `？`/`！`/a column tag or when no wrapped tail follows, else at its tail: a line half as wide at
+ * most (or closing on a mark or tag), with lines as wide as the first and no mark between. A line
+ * with a mark inside, or of another width, is the text's; a first line left open as wide as the line
+ * under it is a column's line, not a head.
+ */
+function wrappedHeadUnderStack(texts: string[], shape: PageShape): number {
+  const w = (t: string) => visualWidth(t, shape.quoteEm);
+  const first = texts[0]!;
+  const headLike = (t: string) => isDisplayLine(t, NO_SHAPE) || isPunctuatedHead(t, NO_SHAPE);
+  if (CONTINUATION_START.test(first) || opensWithDateline(first) || parseByline(first) || isOrgName(first)) return 0;
+  // An indented line over a fuller one opens a paragraph: the text begins right under the label.
+  if (opensParagraphAt(texts, 0, shape)) return 0;
+  const closed = (t: string) => /[？！]$/.test(t) || /[（(][^（）()]*[）)]$/.test(t);
+  let k = 1;
+  if (!closed(first)) {
+    for (let j = 1; j < Math.min(texts.length - 1, MAX_HEAD_LINES); j++) {
+      const t = texts[j]!;
+      const inner = closed(t) ? t.replace(/[？！]$/, '').replace(/[（(][^（）()]*[）)]$/, '') : t;
+      if (hasProsePunctuation(inner) || CONTINUATION_START.test(t.slice(-1))) break;
+      if (closed(t) || w(t) <= w(first) * HEAD_TAIL_MAX_SHARE) {
+        k = j + 1;
+        break;
+      }
+      if (Math.abs(w(t) - w(first)) > 1) break;
+    }
+  }
+  // A first line as wide as the line under it, left open, is a column's line: the text runs on.
+  if (k === 1 && !closed(first) && Math.abs(w(first) - w(texts[1]!)) <= 1) return 0;
+  const head = texts.slice(0, k).join('');
+  if (!headLike(head) || endsSentence(head.replace(/[？！]$/, '')) || opensQuote(head)) return 0;
+  // A head stops on its last phrase: a line ending on a comma goes on in the text.
+  if (/[，、：,:]$/.test(head) || k >= texts.length || CONTINUATION_START.test(texts[k]!)) return 0;
+  return k;
 }
 
 /** Lines of head (1 or 2) over a paragraph's indented first line and a fuller line; 0 when none. */

@@ -238,8 +238,15 @@ const PAGE_DATE_RES = [
   /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*(?:星期|周)[一二三四五六日天])?/,
   /^(?:星期|周)[一二三四五六日天]\s*\d{4}\s*年/,
 ];
+/** The page a jump line names: `3`, `A3` (a lettered section), or in Chinese numerals (`三`, `十二`). */
+const JUMP_PAGE = '(?:[A-Z]?\\d{1,3}|[一二三四五六七八九十]{1,3})';
+/** A jump line to a later page: `（下转第3版）`, `（下转第三版）`, `（转A3版）`. */
+export const JUMP_OUT_RE = new RegExp(`^[（(]\\s*(?:下转|转)第?\\s*${JUMP_PAGE}\\s*版\\s*[）)]$`);
+/** A jump line from an earlier page: `（上接第1版）`, `（上接第一版）`. */
+export const JUMP_IN_RE = new RegExp(`^[（(]\\s*(?:上接|接)第?\\s*${JUMP_PAGE}\\s*版\\s*[）)]$`);
+
 /** Running-head furniture: dates (`2018 年 1 月 12 日 星期五`), jump lines (`（下转第3版）`). */
-const RUNNING_HEAD_RES = [...PAGE_DATE_RES, /^[（(]\s*(?:下转|上接|转|接)第?\s*\d+\s*版\s*[）)]$/];
+const RUNNING_HEAD_RES = [...PAGE_DATE_RES, JUMP_OUT_RE, JUMP_IN_RE];
 /** A running head (date, jump line) is at most this many characters; a longer line is text. */
 const RUNNING_HEAD_MAX_CHARS = 60;
 export function isRunningHead(text: string): boolean {

@@ -85,3 +85,103 @@ describe('a running head read in pieces at the page top', () => {
     expect(tree.articles[0]!.byline.authors).toEqual(['李明']);
   });
 });
+
+describe('a jump line in Chinese numerals', () => {
+  it('is furniture between a cut-off text and the next article, never text', () => {
+    const tree = parse([
+      '守护健康，我们一直在',
+      '',
+      '本报记者 李明',
+      '',
+      '今年以来，医院组织专家团',
+      '深入基层开展义诊活动，把优质',
+      '医疗服务送到群众家门口，受到',
+      '（下转第三版）',
+      '',
+      '报销快了，跑腿少了',
+      '',
+      '本报记者 王芳',
+      '',
+      '在此基础上，医院持续推进',
+      '家庭医生签约服务，让群众看病',
+      '更方便更放心，获得感不断增强。',
+    ]);
+    expect(tree.articles.map((a) => a.headline)).toEqual(['守护健康，我们一直在', '报销快了，跑腿少了']);
+    expect(tree.furniture).toContain('（下转第三版）');
+  });
+});
+
+describe('a head in display type over a narrow module, printed straight over its text', () => {
+  // The article before stops mid-sentence where pdftotext left its column.
+  const BEFORE = ['守护健康，我们一直在', '', '本报记者 李明', '', '今年以来，医院组织专家团', ...TEXT.slice(0, 4)];
+  it('under its label after a sentence left open, a head wrapped onto a short tail opens the article', () => {
+    const tree = parse([
+      ...BEFORE,
+      '',
+      '某某区人民医院',
+      '',
+      '报销快了，传承红色基',
+      '因',
+      '应用自媒体进行服',
+      '务，党员示范工作室',
+      '工作人员走进社区。',
+    ]);
+    expect(tree.articles.map((a) => a.headline)).toEqual(['守护健康，我们一直在', '报销快了，传承红色基因']);
+    expect(tree.articles[1]!.institution).toBe('某某区人民医院');
+    expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.message.includes('报销快了'))).toBe(true);
+  });
+
+  it('a head closing on ！ under its label is the head, the text under it the article’s', () => {
+    const tree = parse([
+      ...BEFORE,
+      '',
+      '某某区人民医院',
+      '',
+      '跑出加速度，补齐公卫短板！',
+      '社区居民黎爷爷今年73岁。每天',
+      '下午擦黑，他都会到楼下的广场和邻',
+      '居们聊天散步。',
+    ]);
+    expect(tree.articles[1]!.headline).toBe('跑出加速度，补齐公卫短板！');
+    expect(tree.articles[1]!.children[0]!.type).toBe('paragraph');
+  });
+
+  it('never reads the head as the sentence left open above going on (the column’s rest comes later)', () => {
+    const tree = parse([
+      '守牢安全底线：打通服务末梢',
+      '“公立医院是人民的医院，是党',
+      '的事业、政府的窗口，服务一方百姓',
+      '',
+      '某某区人民医院',
+      '',
+      '跑出加速度，补齐公卫短板！',
+      '社区居民黎爷爷今年73岁。每天',
+      '下午擦黑，他都会到楼下的广场和邻',
+      '',
+      '居们聊天散步。听说今天有医院的专',
+      '家来义诊，他早早地就在现场排起了',
+      '队。',
+    ]);
+    const b = tree.articles.find((a) => a.institution === '某某区人民医院');
+    expect(b?.headline).toBe('跑出加速度，补齐公卫短板！');
+  });
+
+  it('leaves a label under its head alone: the text under the label is the article’s', () => {
+    const tree = parse([
+      '擦亮服务品牌',
+      '',
+      '某某区人民医院',
+      '',
+      '一年来，全区新增家庭医',
+      '生团队46个，签约居民超过12',
+      '万人',
+      '',
+      '本报成都5月17日电（记者 宋丽',
+      '晨）据了解，截至目前，医院已成功',
+      '举办15期大讲堂，完成共计4000余',
+      '人次的培训。',
+    ]);
+    expect(tree.articles).toHaveLength(1);
+    expect(tree.articles[0]!.headline).toBe('擦亮服务品牌');
+  });
+});
