@@ -244,3 +244,42 @@ export function balancedAlready(flow: BodyFlow, k: number, height: number): bool
   heights.push(flow.lines - at);
   return heights[heights.length - 1]! <= height && Math.max(...heights) - Math.min(...heights) <= 1;
 }
+
+/** Lines of a paragraph a column must hold before the page breaks inside that paragraph again (CSS `orphans`). */
+const MIN_FRAGMENT_LINES = 2;
+
+/** The body's columns as the page balances them itself: the tallest column's lines and where each next one starts. */
+export interface BalancedColumns {
+  height: number;
+  starts: number[];
+}
+
+/**
+ * The columns the page's own balancing (CSS multicol, `column-fill: balance`) gives `flow` set in `k`
+ * columns of the grid's width: the least height at which the columns, each filled in turn and cut at
+ * the last place the copy allows, hold the whole flow. A column that starts inside a paragraph holds at
+ * least two of its lines before the paragraph is cut again (the page counts orphans per column). The
+ * columns are as wide as the one column the flow was measured in, so every line breaks as measured:
+ * the make-up need not lay the body out again at every span.
+ */
+export function pageBalance(flow: BodyFlow, k: number): BalancedColumns {
+  if (k <= 1 || flow.lines <= 0) return { height: Math.max(0, flow.lines), starts: [] };
+  const boundaries = new Set(flow.boundaries ?? []);
+  const fill = (height: number): number[] | null => {
+    const starts: number[] = [];
+    let at = 0;
+    for (let c = 0; c < k - 1 && flow.lines - at > height; c++) {
+      const least = at > 0 && !boundaries.has(at) ? at + MIN_FRAGMENT_LINES : at + 1;
+      const next = Math.max(...flow.breaks.filter((b) => b >= least && b <= at + height), -1);
+      if (next < 0) return null;
+      starts.push(next);
+      at = next;
+    }
+    return flow.lines - at <= height ? starts : null;
+  };
+  // One column of the whole flow always holds it.
+  for (let height = Math.ceil(flow.lines / k); ; height++) {
+    const starts = fill(height);
+    if (starts) return { height, starts };
+  }
+}

@@ -84,10 +84,14 @@
 
   /**
    * A head with a phrase wider than its measure breaks normally: the phrase cannot stay whole anyway,
-   * and a forced overflow would run into the next module.
+   * and a forced overflow would run into the next module. `outsideBody`: the heads of the body (its
+   * subheads) are left as they are.
    */
-  function fitPhrases(roots) {
-    const heads = [roots].flat().flatMap((root) => [...root.querySelectorAll(HEADS)]);
+  function fitPhrases(roots, outsideBody = false) {
+    const heads = [roots]
+      .flat()
+      .flatMap((root) => [...root.querySelectorAll(HEADS)])
+      .filter((head) => !outsideBody || !head.closest('.body'));
     const withPhrases = heads
       .map((head) => ({ head, phrases: head.querySelectorAll('.phrase') }))
       .filter((h) => h.phrases.length);
@@ -327,6 +331,8 @@
       lede: m.el.querySelector('.lede'),
     });
     let cands = todo.map((m) => ({ m, ...parts(m) }));
+    // Beside a vertical head the body's columns are narrower than the grid's: it is laid out and measured here.
+    for (const c of cands) c.m.el.classList.remove('heads-only');
     // The head's natural length, unbroken.
     for (const c of cands) {
       setVertical(c.m.el, VERTICAL_HEAD_MAX_LINES);
@@ -344,7 +350,10 @@
       c.height = lines(px(c.body).height);
     }
     const fits = (c) => c.column >= MIN_VERTICAL_COLUMN_EMS * em && c.head <= c.height;
-    for (const c of cands.filter((c) => !fits(c))) setVertical(c.m.el, null);
+    for (const c of cands.filter((c) => !fits(c))) {
+      setVertical(c.m.el, null);
+      if (k > 1) c.m.el.classList.add('heads-only');
+    }
     cands = cands.filter(fits);
     // Captions at the narrower figure width: all set, then all read.
     for (const c of cands) {
@@ -374,6 +383,7 @@
       c.body.removeAttribute('style');
       m.el.style.setProperty('--text-cols', String(k));
       setVertical(m.el, null);
+      if (k > 1) m.el.classList.add('heads-only');
       m.vertical = {
         entry: {
           span: k,
@@ -426,6 +436,9 @@
     const ctx = { leading, gutter, lines, em: rootVar('--body-size') };
     for (let k = 1; k <= opts.columns; k++) {
       const width = k * colW + (k - 1) * gutter;
+      // From two columns on the body is left out of the layout: its columns are as wide as the one column
+      // measured at k = 1, so its lines break as there, and the make-up works its height out from that flow.
+      if (k === 2) for (const m of todo) m.el.classList.add('heads-only');
       for (const m of todo)
         setVars(m.el, {
           '--cs': k,
@@ -433,7 +446,11 @@
           '--hl-size': opts.headlineSizes[m.el.dataset.rank][k],
           '--lede-cols': opts.ledeCols[k],
         });
-      fitPhrases(todo.map((m) => m.el));
+      // The body's subheads stand in a grid column at every span: fitted at one column, they stay fitted.
+      fitPhrases(
+        todo.map((m) => m.el),
+        k > 1,
+      );
       // Captions at the figure width of this span: all set, then all read.
       const caps = [];
       for (const m of todo) {
@@ -460,7 +477,7 @@
           span: k,
           stack: lines(px(stack).height) + 1,
           lede: lede ? lines(px(lede).height) + 1 : 0,
-          body: lines(px(body).height),
+          ...(k === 1 ? { body: lines(px(body).height) } : {}),
           caption: m.caption,
           figureRows: m.figs.length ? Math.ceil(m.figs.length / m.perRow) : 0,
           imageNatural: Math.round(naturalImageHeight(m.figs, m.figWidth) / leading),
@@ -490,7 +507,7 @@
       laidOut(todo.length + upright.length);
     }
     for (const m of todo) {
-      m.el.classList.remove('measuring');
+      m.el.classList.remove('measuring', 'heads-only');
       m.el.removeAttribute('style');
       // The captions' measuring width can leave an empty style attribute: the module is left as rendered, so a
       // module measured here and one whose measure was known serialise alike.
@@ -510,6 +527,41 @@
       out[el.id] = { spans: hit.spans, flow: hit.flow, verticalFlows: hit.verticalFlows };
       // Block ids are the DOM id (and its vertical variants): the same markup keeps the same id.
       for (const [id, blocks] of hit.blocks) flowBlocks.set(id, blocks);
+    }
+    return out;
+  }
+
+  /**
+   * The bodies `asked` ({ id, span }) laid out by the page at their span, balanced as the page balances
+   * them: where the copy allows no cut that ends the columns within a line (a few short lines between a
+   * byline and a long paragraph), the page breaks where it must, and only the page knows where. All at
+   * one span are set at once; each height is kept with its module's measure. Returns the heights in lines.
+   */
+  function measureBodies(asked) {
+    const leading = rootVar('--leading');
+    const lines = (h) => Math.ceil(h / leading - 0.02);
+    const bySpan = new Map();
+    for (const a of asked) bySpan.set(a.span, [...(bySpan.get(a.span) ?? []), a]);
+    const out = [];
+    for (const [k, at] of bySpan) {
+      const els = at.map((a) => document.getElementById(a.id));
+      for (const el of els) {
+        el.classList.add('measuring');
+        setVars(el, { '--cs': k, '--text-cols': k });
+      }
+      // Its subheads as they stand in a grid column (a vertical head's narrower columns may have left them otherwise).
+      fitPhrases(els.map((el) => el.querySelector('.body')));
+      at.forEach((a, i) => {
+        const body = lines(px(els[i].querySelector('.body')).height);
+        out.push({ ...a, body });
+        const span = measured.get(renderedAs.get(els[i]))?.spans.find((s) => s.span === k && !s.verticalHead);
+        if (span) span.body = body;
+      });
+      for (const el of els) {
+        el.classList.remove('measuring');
+        el.removeAttribute('style');
+      }
+      laidOut(els.length);
     }
     return out;
   }
@@ -920,5 +972,5 @@
     for (const el of current.slice(incoming.length)) el.remove();
   }
 
-  window.zhuanban = { measure, apply, inspect, swap };
+  window.zhuanban = { measure, measureBodies, apply, inspect, swap };
 })();

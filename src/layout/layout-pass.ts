@@ -6,9 +6,17 @@ import type { Page } from 'puppeteer';
 import type { Grid } from '../render/geometry.js';
 import type { PageView } from '../render/view.js';
 import { measureOptions, planPage, type ModulePlan, type Rank } from './plan.js';
-import { applyAndInspect, measureModules, type InspectedPage, type ModuleMeasure } from './measure.js';
+import {
+  applyAndInspect,
+  measureBodies,
+  measureModules,
+  type AskedBody,
+  type InspectedPage,
+  type MeasuredSpan,
+  type ModuleMeasure,
+} from './measure.js';
 import type { Placement, SpanMeasure } from './types.js';
-import { balancedAlready, levelColumns, type BodyFlow } from './columns.js';
+import { balancedAlready, levelColumns, pageBalance, type BodyFlow } from './columns.js';
 import { minFigureLines } from './leaf.js';
 
 /** Fewer full-width lines than this for the last article's first part, and it moves whole instead. */
@@ -49,24 +57,40 @@ export interface LayoutPassResult {
 }
 
 /** The body's one-column flow a span's measure was cut from: beside a vertical head, its own narrower one. */
-function flowAt(module: ModuleMeasure, span: SpanMeasure): BodyFlow {
+function flowAt(module: ModuleMeasure, span: MeasuredSpan): BodyFlow {
   return (span.verticalHead && module.verticalFlows?.[span.span]) || module.flow;
 }
 
 /**
  * Each span's body cut into level columns where the copy allows (columns.ts): the body is then as tall
- * as its tallest column, and the cut travels with the measure to the page.
+ * as its tallest column, and the cut travels with the measure to the page. A body the page did not lay
+ * out at a span stands as the page's own balancing sets it, worked out from the one-column flow.
  */
-function withLevelColumns(spans: SpanMeasure[], flows: (span: SpanMeasure) => BodyFlow): SpanMeasure[] {
+function withLevelColumns(spans: MeasuredSpan[], flows: (span: MeasuredSpan) => BodyFlow): SpanMeasure[] {
   return spans.map((s) => {
     const flow = flows(s);
+    const own: SpanMeasure = { ...s, body: s.body ?? pageBalance(flow, s.span).height };
     // Where the page's own balancing already ends the columns within a line, it is left alone.
-    if (s.span < 2 || balancedAlready(flow, s.span, s.body)) return s;
+    if (s.span < 2 || balancedAlready(flow, s.span, own.body)) return own;
     const cut = levelColumns(flow, s.span);
     return cut
-      ? { ...s, body: cut.height, columnStarts: cut.starts, adjust: cut.adjust, level: cut.level }
-      : { ...s, level: false };
+      ? { ...own, body: cut.height, columnStarts: cut.starts, adjust: cut.adjust, level: cut.level }
+      : { ...own, level: false };
   });
+}
+
+/**
+ * The spans whose body the page left out and whose columns neither end level by themselves nor can be
+ * cut level: the page balances them itself, breaking where it must (a short body whose copy allows no
+ * cut), so only the page can say how tall they stand.
+ */
+function unbalanced(raw: Record<string, ModuleMeasure>, measures: Record<string, SpanMeasure[]>): AskedBody[] {
+  return Object.entries(raw).flatMap(([id, m]) =>
+    m.spans.flatMap((s, i) => {
+      const levelled = measures[id]![i]!;
+      return s.body === undefined && levelled.level === false && !levelled.columnStarts ? [{ id, span: s.span }] : [];
+    }),
+  );
 }
 
 /**
@@ -87,12 +111,20 @@ export async function layoutPass(page: Page, pages: PageView[], grid: Grid): Pro
   const earlier: Worked = workedOut.get(page) ?? { levels: new Map(), plans: new Map() };
   const now: Worked = { levels: new Map(), plans: new Map() };
   workedOut.set(page, now);
-  const measures = Object.fromEntries(
-    Object.entries(raw).map(([id, m]): [string, SpanMeasure[]] => [
-      id,
-      remembered(earlier.levels, now.levels, JSON.stringify(m), () => withLevelColumns(m.spans, (s) => flowAt(m, s))),
-    ]),
-  );
+  const levelled = () =>
+    Object.fromEntries(
+      Object.entries(raw).map(([id, m]): [string, SpanMeasure[]] => [
+        id,
+        remembered(earlier.levels, now.levels, JSON.stringify(m), () => withLevelColumns(m.spans, (s) => flowAt(m, s))),
+      ]),
+    );
+  let measures = levelled();
+  const asked = unbalanced(raw, measures);
+  if (asked.length) {
+    for (const { id, span, body } of await measureBodies(page, asked))
+      raw[id]!.spans.find((s) => s.span === span && !s.verticalHead)!.body = body;
+    measures = levelled();
+  }
   const plans: ModulePlan[] = [];
   const placements: Placement[][] = [];
   for (const [index, view] of pages.entries()) {

@@ -62,9 +62,16 @@ export function openMakeUpPage(
   return openEdition(session, htmlPath, html, reuse, MAKEUP_SCRIPT);
 }
 
+/**
+ * One span as the page measured it. From two columns on the page leaves the body out (its lines break as in
+ * the one-column flow) and `body` is absent: the make-up works it out from the flow. Beside a vertical
+ * head the body's columns are narrower, and the page measures it.
+ */
+export type MeasuredSpan = Omit<SpanMeasure, 'body'> & { body?: number };
+
 /** One module measured: every span, and its body as one column's flow (for cutting level columns). */
 export interface ModuleMeasure {
-  spans: SpanMeasure[];
+  spans: MeasuredSpan[];
   flow: BodyFlow;
   /** By span: the body's flow in one of the narrower columns beside a vertical head. */
   verticalFlows?: Record<number, BodyFlow>;
@@ -73,6 +80,19 @@ export interface ModuleMeasure {
 /** Measure every module at every span. */
 export async function measureModules(page: Page, options: unknown): Promise<Record<string, ModuleMeasure>> {
   return (await page.evaluate(`window.zhuanban.measure(${JSON.stringify(options)})`)) as Record<string, ModuleMeasure>;
+}
+
+/** A body the page left out of a span's layout, to be laid out and measured there after all. */
+export interface AskedBody {
+  id: string;
+  span: number;
+}
+
+/** Lay out and measure the bodies `asked` at their spans (balanced by the page); heights in lines. */
+export async function measureBodies(page: Page, asked: AskedBody[]): Promise<(AskedBody & { body: number })[]> {
+  return (await page.evaluate(`window.zhuanban.measureBodies(${JSON.stringify(asked)})`)) as (AskedBody & {
+    body: number;
+  })[];
 }
 
 /** Place modules, let late font loads settle, then inspect. */

@@ -4,7 +4,7 @@
  * subhead or the byline when the lines do not divide otherwise.
  */
 import { describe, expect, it } from 'vitest';
-import { levelColumns } from '../../src/layout/columns.js';
+import { levelColumns, pageBalance } from '../../src/layout/columns.js';
 
 const every = (lines: number) => Array.from({ length: lines - 1 }, (_, i) => i + 1);
 const heights = (lines: number, starts: number[]) => [0, ...starts].map((s, i, all) => (all[i + 1] ?? lines) - s);
@@ -91,5 +91,30 @@ describe('levelColumns', () => {
   it('cuts only where the copy allows, and gives up when no cut keeps the columns within a line', () => {
     expect(levelColumns({ lines: 20, breaks: [9, 11] }, 2)).toBeNull();
     expect(levelColumns({ lines: 20, breaks: [10] }, 2)!.starts).toEqual([10]);
+  });
+});
+
+describe('pageBalance', () => {
+  it('fills the columns in turn at the least height that holds the flow', () => {
+    expect(pageBalance({ lines: 12, breaks: every(12) }, 3)).toEqual({ height: 4, starts: [4, 8] });
+    expect(pageBalance({ lines: 13, breaks: every(13) }, 3)).toEqual({ height: 5, starts: [5, 10] });
+  });
+
+  it('cuts only where the copy allows, so a column may stand taller than an even share', () => {
+    // Two paragraphs of 6 lines: inside each only after its second line and before its second-last.
+    const flow = { lines: 12, breaks: [2, 3, 4, 6, 8, 9, 10], boundaries: [6] };
+    expect(pageBalance(flow, 5)).toEqual({ height: 3, starts: [3, 6, 9] });
+    expect(pageBalance({ lines: 5, breaks: [] }, 3)).toEqual({ height: 5, starts: [] });
+  });
+
+  it('never leaves one line of a paragraph alone in a column it is cut in again', () => {
+    // A paragraph of 6 lines and a byline kept with its last line: at 3 lines the middle column would
+    // hold line 3 alone; the page balances at 4.
+    const flow = { lines: 7, breaks: [2, 3, 4], boundaries: [6] };
+    expect(pageBalance(flow, 3)).toEqual({ height: 4, starts: [4] });
+  });
+
+  it('sets one column as the flow', () => {
+    expect(pageBalance({ lines: 9, breaks: every(9) }, 1)).toEqual({ height: 9, starts: [] });
   });
 });
