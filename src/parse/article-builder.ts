@@ -49,6 +49,8 @@ export class ArticleBuilder {
   /** Display lines above the first article: headline and subheadline, or the series banner. */
   protected top: { text: string; block: Block; blankBefore?: number }[] = [];
   protected topCaptions: Block[] = [];
+  /** Lines among `topCaptions` set aside only because blank lines set them apart (no caption's form). */
+  protected apartAtTop = new WeakSet<Block>();
   /** Lines of the paragraph being read. */
   protected pending: SourceLine[] = [];
   /** Figures and subheads printed inside the pending paragraph: placed after it. */
@@ -334,9 +336,24 @@ export class ArticleBuilder {
       this.addSummaryStandfirst(rest[0].text, rest.shift()!.block);
     else if (rest[0]) a.subheadline = rest.shift()!.text;
     for (const r of rest) this.addHeading(r.text, r.block);
-    for (const c of this.topCaptions) this.addFigure(c.lines.map((l) => l.text).join(''), c);
+    for (const c of this.topCaptions) {
+      this.addFigure(c.lines.map((l) => l.text).join(''), c);
+      this.reviewApartAtTop(c);
+    }
     this.topCaptions = [];
     this.state = a.children.length ? 'body' : 'stack';
+  }
+
+  /**
+   * Report a line set aside at the top as a photo caption only because blank lines set it apart, once
+   * it is placed so (a later rule may read it as a kicker or headline instead, with a note of its own).
+   */
+  private reviewApartAtTop(c: Block): void {
+    if (!this.apartAtTop.has(c)) return;
+    this.review(
+      c.lines[0]!,
+      `“${c.lines[0]!.text}” stands apart by blank lines under the display lines at the top of the page: set aside as a photo caption; it could be the headline, the lines above it the banner`,
+    );
   }
 
   /**
@@ -382,7 +399,10 @@ export class ArticleBuilder {
       // Display lines above the first headline that carries an institution: the series banner.
       this.out.banner = this.top.map((t) => t.text);
       this.top = [];
-      for (const c of this.topCaptions) this.out.furniture.push(c.lines.map((l) => l.text).join(''));
+      for (const c of this.topCaptions) {
+        this.out.furniture.push(c.lines.map((l) => l.text).join(''));
+        this.reviewApartAtTop(c);
+      }
       this.topCaptions = [];
     }
     this.current = {

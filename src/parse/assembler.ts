@@ -410,8 +410,10 @@ export class Assembler extends ProseReader {
     const underBannerOnly = this.top.length === 1 && this.topCaptions.length === 0;
     const headsText =
       apart && underBannerOnly && !caption && !wrapped && !isNumberedHead(text) && opensText(items[i + 1], this.shape);
-    if ((apart || caption) && this.top.length && !headsText) this.topCaptions.push(block);
-    else if (headsText && this.top.length) {
+    if ((apart || caption) && this.top.length && !headsText) {
+      this.topCaptions.push(block);
+      if (!caption && block.lines.length === 1) this.apartAtTop.add(block);
+    } else if (headsText && this.top.length) {
       this.review(
         block.lines[0]!,
         `“${text}” set apart over the text under it read as the first headline, the lines above it as the banner; it could be a photo caption`,

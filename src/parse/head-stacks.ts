@@ -182,7 +182,12 @@ export class HeadStackReader extends ArticleBuilder {
     const lastApart = this.topCaptions[this.topCaptions.length - 1];
     if (lastApart && lastApart.lines[0]!.line > lastTop.block.lines[0]!.line) {
       this.topCaptions.pop();
-      this.startArticle({ institution, headline: lastApart.lines.map((l) => l.text).join('') }, lastApart);
+      const headline = lastApart.lines.map((l) => l.text).join('');
+      this.startArticle({ institution, headline }, lastApart);
+      this.review(
+        lastApart.lines[0]!,
+        `“${headline}”, set apart at the top of the page as a photo caption is, read as the headline: the label “${institution}” under it names it; it could be a photo caption, the label opening an article without a headline`,
+      );
       return 0;
     }
     this.top.pop();

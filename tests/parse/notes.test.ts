@@ -44,3 +44,27 @@ describe('notes held until the page is read', () => {
     expect(out).toEqual(['3 truncated-text b', '4 needs-review c']);
   });
 });
+
+describe('lines set aside at the top of the page', () => {
+  const text = [
+    '　　今年以来，医院组织专家团队深入',
+    '基层开展义诊活动，把优质医疗服务送',
+    '到群众家门口，受到广泛好评。',
+  ];
+  const reviewAt = (tree: ReturnType<typeof parse>, line: number) =>
+    tree.diagnostics.filter((d) => d.ruleId === 'needs-review' && d.line === line).map((d) => d.message);
+
+  it('a one-line block set apart under the banner and kept as a caption is reported: it could be the headline', () => {
+    const tree = parse(['健康之窗', '', '', '义诊现场', '', '', '某某区人民医院 守护健康', '', ...text]);
+    expect(tree.articles.map((a) => a.headline)).toEqual(['守护健康']);
+    expect(reviewAt(tree, 4)).toEqual([expect.stringMatching(/“义诊现场”.*photo caption; it could be the headline/)]);
+  });
+
+  it('a line set apart at the top and made the headline by the label under it is reported: it could be a caption', () => {
+    const tree = parse(['健康之窗', '', '', '凝聚奋进力量', '', '某某区人民医院', '', ...text]);
+    expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([['某某区人民医院', '凝聚奋进力量']]);
+    expect(reviewAt(tree, 4)).toEqual([
+      expect.stringMatching(/“凝聚奋进力量”.*read as the headline.*could be a photo caption/),
+    ]);
+  });
+});
