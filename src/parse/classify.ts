@@ -28,7 +28,13 @@ import {
 } from './text-form.js';
 import { isEditorCredit, isPhotoSlotLabel, isSlugLine } from './furniture.js';
 import { CONTINUATION_START } from './paragraphs.js';
-import { isStandfirstBox, namesReporter, opensArticleText, opensParagraphInOwnMeasure } from './text-openings.js';
+import {
+  isStandfirstBox,
+  namesReporter,
+  opensArticleText,
+  opensParagraphInOwnMeasure,
+  opensStandfirst,
+} from './text-openings.js';
 import { cityNameStart, gluedCityNameStart } from './places.js';
 
 /** What a block is by its form alone; the page walk (assembler.ts) decides the rest from context. */
@@ -267,6 +273,8 @@ export function parseBylineLines(texts: string[]): BylineParts | null {
 export function promoteHeads(items: Classified[], shape: PageShape): Classified[] {
   // Prose that opens a paragraph right under the candidate: an indented first line over full lines.
   const opensParagraph = (c: Classified | undefined) => opensParagraphInOwnMeasure(c, shape);
+  // A standfirst set in a narrower measure (no box label over it) stands only under a headline stack.
+  const standfirstProse = (c: Classified | undefined) => c?.kind.kind === 'prose' && opensStandfirst(c.block, shape);
   return items.map((c, i) => {
     if (c.kind.kind !== 'prose' || !c.kind.head || c.kind.head.kicker) return c;
     const prev = items[i - 1];
@@ -293,7 +301,10 @@ export function promoteHeads(items: Classified[], shape: PageShape): Classified[
     // So does a `——` subheadline under it over a byline, a dateline, a standfirst box or a paragraph's opening.
     const subtitleUnder = next?.kind === 'display' && isDashSubtitle(next.text) && !setApart(items[i + 1]!.block);
     const subtitleOpensArticle =
-      subtitleUnder && (opensArticleText(items[i + 2], opensParagraph) || isStandfirstBox(items[i + 2]));
+      subtitleUnder &&
+      (opensArticleText(items[i + 2], opensParagraph) ||
+        isStandfirstBox(items[i + 2]) ||
+        standfirstProse(items[i + 2]));
     if ((prevOpen && !bylineOpensArticle && !labelOpensArticle && !subtitleOpensArticle) || !headFollows) return c;
     const { text, institution } = c.kind.head;
     const kind: BlockKind = institution

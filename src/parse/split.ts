@@ -34,6 +34,8 @@ import {
 
 /** A phrase space between two ideographs or quotes: the visual break inside a display line. */
 const PHRASE_SPACE = /[\u3400-\u9fff“”‘’] [\u3400-\u9fff“”‘’]/;
+/** A head's closing mark: a head with punctuation may end on ！ or ？. */
+const CLOSES_HEAD = /[！？!?]$/;
 /** A head's first phrase set on a line of its own is at most this share of the measure. */
 const PHRASE_MAX = 0.6;
 /**
@@ -54,9 +56,12 @@ function plainOverPunctuated(texts: string[], stackTail: boolean, shape: PageSha
   if (splitOrgHeadline(texts[1]!) && isPunctuatedHead(texts[1]!, shape))
     return w(texts[0]!) < shape.measure - FIRST_LINE_INDENT;
   const shortfall = w(texts[1]!) - w(texts[0]!);
+  // A head closing on ！ or ？ may fill the column: under a short plain line (no wrapped line of
+  // prose, no paragraph's indented opening) it is no column line going on.
+  const fill = CLOSES_HEAD.test(texts[1]!) ? 0 : INDENT_SLACK;
   return (
     w(texts[0]!) < shape.measure - FIRST_LINE_INDENT - INDENT_SLACK &&
-    w(texts[1]!) <= shape.measure - INDENT_SLACK &&
+    w(texts[1]!) <= shape.measure - fill &&
     !(shortfall >= INDENT_SLACK && shortfall <= FIRST_LINE_INDENT + 1)
   );
 }

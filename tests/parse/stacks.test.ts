@@ -533,3 +533,43 @@ describe('a plain kicker over the head', () => {
     ]);
   });
 });
+
+describe('stacks whose head fills the column', () => {
+  it('a short plain line over a head closing on ！ as wide as the column: kicker over head, not prose', () => {
+    const tree = parse([
+      '',
+      '党建引领健康同行',
+      '守护群众健康，我们一直不下班！',
+      '',
+      ...INDENTED.map((l) => l.slice(1)),
+    ]);
+    const a = tree.articles[0]!;
+    expect([a.kicker, a.headline]).toEqual(['党建引领健康同行', '守护群众健康，我们一直不下班！']);
+  });
+});
+
+describe('a head with punctuation after a sentence left open', () => {
+  it('opens an article when a `——` subheadline and a narrower standfirst stand under it', () => {
+    const tree = parse([
+      '',
+      '某某县人民医院 守护健康',
+      '',
+      ...COLUMN,
+      '医院将继续完善分级诊疗制度，推动',
+      '',
+      '报销快了，群众更放心',
+      '',
+      '——某某县医保服务纪实',
+      '',
+      '一年来，全县新增',
+      '家庭医生团队46个，签约',
+      '居民超过12万人。',
+      '',
+      ...INDENTED,
+    ]);
+    expect(tree.articles.map((a) => [a.headline, a.subheadline])).toEqual([
+      ['守护健康', null],
+      ['报销快了，群众更放心', '——某某县医保服务纪实'],
+    ]);
+  });
+});
