@@ -183,6 +183,11 @@ export class Assembler extends ProseReader {
       this.labelUnderHead(kind.institution, items, i) ??
       this.labelInStack(kind.institution, items, i);
     if (labelled !== null) return labelled;
+    // A label over a kicker in its form (`…——`, `走进…`) over a head: label, 引题 and headline of one stack.
+    if (next?.kind.kind === 'display' && next.kind.kicker && !next.kind.caption && !setApart(next.block)) {
+      const taken = this.kickerStack(next.kind.text, items, i + 1, { institution: kind.institution, block });
+      if (taken !== null) return taken + 1;
+    }
     // A label over a head: a one-line head, or a head that wrapped when text or a byline runs under it.
     const after = items[i + 2]?.kind.kind;
     const heads = (d: { wrapped: boolean; caption?: boolean }) =>

@@ -15,13 +15,26 @@ export class HeadStackReader extends ArticleBuilder {
   /**
    * A kicker (a line ending in `——` or `：`) over a head opens an article: 引题, then the headline
    * (maybe with its label). Returns how many following items it consumed, or null when no head follows.
+   * `label`: the institution label printed over the kicker, opening the stack there.
    */
-  protected kickerStack(kicker: string, items: Classified[], i: number): number | null {
+  protected kickerStack(
+    kicker: string,
+    items: Classified[],
+    i: number,
+    label?: { institution: string; block: Block },
+  ): number | null {
     const next = items[i + 1];
     if (!next || setApart(next.block)) return null;
     const k = next.kind;
+    const from = label?.block ?? items[i].block;
     if (k.kind === 'display' && !k.caption && !k.kicker && !k.wrapped) {
-      this.startArticle({ kicker, headline: k.text }, items[i].block);
+      this.startArticle({ kicker, institution: label?.institution, headline: k.text }, from);
+      return 1;
+    }
+    if (label) {
+      if (k.kind !== 'prose' || !k.head || k.head.kicker || k.head.institution) return null;
+      this.startArticle({ kicker, institution: label.institution, headline: k.head.text }, from);
+      this.reviewHead(next.block, 'the headline under the label and kicker');
       return 1;
     }
     if (k.kind === 'org-head') {

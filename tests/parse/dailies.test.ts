@@ -185,3 +185,41 @@ describe('a head in display type over a narrow module, printed straight over its
     expect(tree.articles[0]!.headline).toBe('擦亮服务品牌');
   });
 });
+
+describe('a label over a kicker over a head', () => {
+  it('reads label, kicker (ending ——) and headline as one stack, not the kicker as the headline', () => {
+    const tree = parse([
+      '某某区人民医院',
+      '',
+      '答好民生卷——',
+      '',
+      '“家门口”就能看好病',
+      '',
+      '本报记者 李明',
+      '',
+      '今年以来，医院组织专家团',
+      ...TEXT,
+    ]);
+    const a = tree.articles[0]!;
+    expect([a.institution, a.kicker, a.headline, a.subheadline]).toEqual([
+      '某某区人民医院',
+      '答好民生卷——',
+      '“家门口”就能看好病',
+      null,
+    ]);
+  });
+
+  it('reads a visit kicker (走进…) over a head with punctuation the same way', () => {
+    const tree = parse([
+      '某某区人民医院',
+      '',
+      '走进某某县中医院',
+      '',
+      '报销快了，跑腿少了',
+      '今年以来，医院组织专家团',
+      ...TEXT,
+    ]);
+    const a = tree.articles[0]!;
+    expect([a.institution, a.kicker, a.headline]).toEqual(['某某区人民医院', '走进某某县中医院', '报销快了，跑腿少了']);
+  });
+});
