@@ -9,7 +9,7 @@
 import type { Assembled } from './article-builder.js';
 import { ProseReader } from './prose-reader.js';
 import { isNumberedHead, type Classified, type HeadCandidate } from './classify.js';
-import { setApart, type Block } from './page.js';
+import { FIRST_LINE_INDENT, setApart, type Block } from './page.js';
 import {
   endsSentence,
   goesOnStack,
@@ -17,6 +17,7 @@ import {
   isColumnTag,
   isDashSubtitle,
   isStandfirstLabel,
+  visualWidth,
 } from './text-form.js';
 import { nextProse, headsNewArticle } from './boundaries.js';
 import {
@@ -53,6 +54,9 @@ interface DisplayLine {
 }
 
 /** Walks the classified blocks of one page; `run` returns the page's articles. */
+/** A lone line this many ems short of a paragraph's full first line cannot be one broken at a column's foot. */
+const SHORT_OF_FIRST_LINE = 1;
+
 export class Assembler extends ProseReader {
   /** Photo slots seen whose caption has not come yet: the next display lines are their captions. */
   private slotsAwaitingCaption = 0;
@@ -250,7 +254,18 @@ export class Assembler extends ProseReader {
     if (goesOnSentence(next.block, this.shape) || next.block.continues) return false;
     // A short line that ends a sentence may be a sentence's tail as well as a paragraph's first line.
     if (!this.shape.lineMode && endsSentence(first) && next.block.lines.length === 1) return false;
-    return this.shape.lineMode || isIndented(next.block, this.shape);
+    return this.shape.lineMode || isIndented(next.block, this.shape) || this.shortOfFirstLine(items[i]!.block);
+  }
+
+  /**
+   * A line alone in its block, stopping well short of a paragraph's full first line, is no piece of a
+   * column broken mid-sentence (the next word would have fitted on it): the text under it opens a
+   * paragraph even where its first line does not read as indented (a hanging mark, Latin widths).
+   */
+  private shortOfFirstLine(block: Block): boolean {
+    if (block.lines.length !== 1) return false;
+    const width = visualWidth(block.lines[0]!.text, this.shape.quoteEm);
+    return width <= this.shape.measure - FIRST_LINE_INDENT - SHORT_OF_FIRST_LINE;
   }
 
   /**

@@ -176,6 +176,26 @@ describe('lone short lines', () => {
     expect(paragraphs).toContain('P 医保待遇足额发放。');
     expect(paragraphs.filter((t) => t.includes('党员带头'))).toEqual([]);
   });
+
+  it('a short subhead with a comma stays a subhead over a first line whose indent its marks hide', () => {
+    // The first line hangs its last mark and holds two more: its width alone does not show the indent.
+    const tree = parse([
+      ...HEAD,
+      ...FIRST,
+      '',
+      '党员带头，擦亮服务品牌',
+      '',
+      '当天，来自该院中医科、康复科、',
+      '呼吸科等多学科专家来到社区广场，',
+      '为居民提供免费的健康检测服务。',
+    ]);
+    expect(tree.articles[0]!.children.map(text)).toEqual([
+      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      'H 党员带头，擦亮服务品牌',
+      'P 当天，来自该院中医科、康复科、呼吸科等多学科专家来到社区广场，为居民提供免费的健康检测服务。',
+    ]);
+    expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.message.includes('党员带头'))).toBe(true);
+  });
 });
 
 describe('one-line paragraphs', () => {
