@@ -16,6 +16,7 @@ import type { Classified } from './classify.js';
 import type { Reporter, SourceLine } from './lines.js';
 import type { PageShape } from './page.js';
 import { CONTINUATION_START } from './paragraphs.js';
+import { reviewNote } from './report.js';
 import { closesQuote, endsSentence } from './text-form.js';
 import { affinity, hasProse, sameMeasure, toFlows, type Flow } from './flows.js';
 
@@ -249,12 +250,11 @@ function reviewKeptInPlace(flows: Flow[], from: number, to: number, report?: Rep
   block.cutOff = true;
   const last = block.lines.at(-1)!;
   const first = firstProseLine(flows[to]!)!;
-  report?.(
-    'needs-review',
+  if (!report) return;
+  reviewNote(
+    report,
+    last,
     `“${last.text}” stops mid-sentence; “${first.text}” (line ${first.line}) could go on it, but shares no words with it and follows a closed sentence where it is printed: left in place, and this column left open`,
-    last.line,
-    last.column,
-    'info',
   );
 }
 
