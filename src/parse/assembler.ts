@@ -258,12 +258,14 @@ export class Assembler extends ProseReader {
   }
 
   /**
-   * A line alone in its block, stopping well short of a paragraph's full first line, is no piece of a
-   * column broken mid-sentence (the next word would have fitted on it): the text under it opens a
-   * paragraph even where its first line does not read as indented (a hanging mark, Latin widths).
+   * In an article's body, a line alone in its block, stopping well short of a paragraph's full first
+   * line, is no piece of a column broken mid-sentence (the next word would have fitted on it): the text
+   * under it opens a paragraph even where its first line does not read as indented (a hanging mark,
+   * Latin widths).
    */
   private shortOfFirstLine(block: Block): boolean {
-    if (block.lines.length !== 1) return false;
+    const inBody = this.state === 'body' || (this.state === 'stack' && this.pending.length > 0);
+    if (!inBody || block.lines.length !== 1) return false;
     const width = visualWidth(block.lines[0]!.text, this.shape.quoteEm);
     return width <= this.shape.measure - FIRST_LINE_INDENT - SHORT_OF_FIRST_LINE;
   }
