@@ -3,7 +3,7 @@
  * one-phrase subhead, the headline's wrapped end, or a summary line set as the standfirst. Pure
  * reads, so the page walk's display steps stay short.
  */
-import type { Article } from '../ast/types.js';
+import type { Article, BlockContent } from '../ast/types.js';
 import { isNumberedHead, type Classified } from './classify.js';
 import type { PageShape } from './page.js';
 import {
@@ -66,18 +66,52 @@ export function isPhraseSummary(text: string, a: Article, shape: PageShape): boo
  */
 export function captionNotSubhead(text: string, items: Classified[], i: number, current: Article | null): boolean {
   if (!isOnePhrase(text)) return false;
-  const before = current?.children.some(
-    (c) => c.type === 'heading' && isSubheadForm(c.children.map((x) => x.value).join('')),
-  );
-  if (before) return true;
-  for (let j = i + 1; j < items.length; j++) {
-    const k = items[j]!.kind;
-    if (k.kind === 'org' || k.kind === 'org-head' || k.kind === 'byline') return false;
-    if (k.kind === 'display' && !k.caption && !k.wrapped && !k.kicker && isSubheadForm(k.text)) return true;
-    if (k.kind === 'prose' && k.head && !k.head.institution && !k.head.kicker && isSubheadForm(k.head.text))
-      return true;
+  if (current && printsSubheadForm(current.children)) return true;
+  return subheadFormAhead(items)[i + 1]!;
+}
+
+/** Per article's children, as the page walk appends to them: how many were read, and whether a subhead in a subhead's form was. */
+const subheadsRead = new WeakMap<BlockContent[], { read: number; found: boolean }>();
+
+/**
+ * Has the article printed a subhead in a subhead's form so far? Reads only the nodes appended since
+ * it was last asked (the walk only appends), so asking it of every line costs no walk over the article.
+ */
+function printsSubheadForm(children: BlockContent[]): boolean {
+  const seen = subheadsRead.get(children) ?? { read: 0, found: false };
+  for (; !seen.found && seen.read < children.length; seen.read++) {
+    const c = children[seen.read]!;
+    seen.found = c.type === 'heading' && isSubheadForm(c.children.map((x) => x.value).join(''));
   }
-  return false;
+  subheadsRead.set(children, seen);
+  return seen.found;
+}
+
+/** Each page's answers of subheadFormAhead, read once per page. */
+const subheadAhead = new WeakMap<Classified[], boolean[]>();
+
+/**
+ * For each index j of a page's items, does a head in a subhead's form stand at j or after it, before
+ * the next label or byline (which open another article)? Read once from the page's end, so that asking
+ * it of every line costs no walk to the page's end each time.
+ */
+function subheadFormAhead(items: Classified[]): boolean[] {
+  const known = subheadAhead.get(items);
+  if (known) return known;
+  const ahead = new Array<boolean>(items.length + 1).fill(false);
+  for (let j = items.length - 1; j >= 0; j--) {
+    const k = items[j]!.kind;
+    if (k.kind === 'org' || k.kind === 'org-head' || k.kind === 'byline') ahead[j] = false;
+    else ahead[j] = isSubheadFormHead(k) || ahead[j + 1]!;
+  }
+  subheadAhead.set(items, ahead);
+  return ahead;
+}
+
+/** A display line or head candidate (no caption, kicker or label) in a subhead's form. */
+function isSubheadFormHead(k: Classified['kind']): boolean {
+  if (k.kind === 'display') return !k.caption && !k.wrapped && !k.kicker && isSubheadForm(k.text);
+  return k.kind === 'prose' && !!k.head && !k.head.institution && !k.head.kicker && isSubheadForm(k.head.text);
 }
 
 /** One run of ideographs, no mark, quote, bracket or space: the form of a plain kicker. */

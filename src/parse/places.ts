@@ -35,7 +35,12 @@ const PLACE_NAME_MAX = 8;
  * form alone may start inside the head's last words (`…高地某州区…`, where the district is `某州区`).
  */
 export function opensWithPlaceName(text: string): boolean {
-  for (let n = 2; n <= Math.min(PLACE_NAME_MAX, text.length); n++) if (PLACE_NAMES.has(text.slice(0, n))) return true;
+  return opensWithOneOf(PLACE_NAMES, PLACE_NAME_MAX, text);
+}
+
+/** Does `text` open with one of `names` (2 to `longest` characters)? One set lookup per length, not a scan of the list. */
+function opensWithOneOf(names: ReadonlySet<string>, longest: number, text: string): boolean {
+  for (let n = 2; n <= Math.min(longest, text.length); n++) if (names.has(text.slice(0, n))) return true;
   return false;
 }
 
@@ -47,17 +52,19 @@ const baseName = (name: string) =>
  * Names of provinces and prefecture-level cities as a label opens with them (`重庆`, `四川`, `成都`):
  * an organisation named after its city need not print 市 (`成都某某大学附属医院`).
  */
-const CITY_NAMES: readonly string[] = (() => {
+const CITY_NAMES: ReadonlySet<string> = (() => {
   const all = divisions as Divisions;
   const provinces = Object.entries(all['86'] ?? {});
   const prefectures = provinces.flatMap(([code]) => Object.values(all[code] ?? {}));
   const names = [...provinces.map(([, name]) => name), ...prefectures].map(baseName);
-  return [...new Set(names.filter((n) => n.length >= 2 && !/辖/.test(n)))];
+  return new Set(names.filter((n) => n.length >= 2 && !/辖/.test(n)));
 })();
+/** Longest of the city names. */
+const CITY_NAME_MAX = Math.max(...[...CITY_NAMES].map((n) => n.length));
 
 /** Does `text` open with a province's or prefecture-level city's name? */
 export function opensWithCityName(text: string): boolean {
-  return CITY_NAMES.some((n) => text.startsWith(n));
+  return opensWithOneOf(CITY_NAMES, CITY_NAME_MAX, text);
 }
 
 /**
