@@ -24,6 +24,7 @@ import {
   captionNotSubhead,
   isHeadlineTail,
   isPhraseSummary,
+  isPlainKickerRun,
   isSubheadForm,
   readsAsKickerOver,
 } from './display-forms.js';
@@ -156,7 +157,12 @@ export class Assembler extends ProseReader {
   }
 
   /** A label with its head glued to it on one line: opens an article (maybe under a kicker). */
-  private labelledHeadItem(kind: ItemKind<'org-head'>, items: Classified[], i: number): number {
+  private labelledHeadItem(
+    kind: ItemKind<'org-head'>,
+    items: Classified[],
+    i: number,
+    kickerAbove: { text: string; block: Block } | null = null,
+  ): number {
     const { block } = items[i];
     if (kind.headWords) {
       this.review(
@@ -168,7 +174,7 @@ export class Assembler extends ProseReader {
       this.reviewHead(block, `the headline “${kind.headline}” under the label “${kind.institution}”`);
     const over = this.kickerOverLabel(kind, items, i);
     if (over !== null) return over;
-    const kicker = this.kickerOverLabelledHead(kind.headline, items, i);
+    const kicker = kickerAbove ?? this.kickerOverLabelledHead(kind.headline, items, i);
     this.startArticle(
       { institution: kind.institution, headline: kind.headline, kicker: kicker?.text },
       kicker?.block ?? block,
@@ -398,6 +404,28 @@ export class Assembler extends ProseReader {
       return 1;
     }
     if (this.kickerOverLabelAndHead(text, items, i)) return 2;
+    const glued = items[i + 1];
+    // One run of words printed close over a head with its label on one line: the head's kicker (引题),
+    // not a caption or subhead of the article before (a caption stands apart from the next head). Under
+    // a run of captions, or a byline crediting photos, it may be one more caption: left to the walk.
+    const prev = items[i - 1]?.kind;
+    const afterPhotos =
+      prev?.kind === 'display' ||
+      prev?.kind === 'photo-slot' ||
+      (prev?.kind === 'byline' && prev.parts.photoCredit !== null);
+    if (
+      glued?.kind.kind === 'org-head' &&
+      glued.block.lines.length === 1 &&
+      !setApart(glued.block) &&
+      !afterPhotos &&
+      isPlainKickerRun(text)
+    ) {
+      this.review(
+        block.lines[0]!,
+        `“${text}” right over the labelled head “${glued.kind.headline}” read as its kicker (引题); it could be a caption or subhead of the article before`,
+      );
+      return 1 + this.labelledHeadItem(glued.kind, items, i + 1, { text, block });
+    }
     const stack = headsNewArticle(items, i, this.shape);
     if (stack === 'head') this.startArticle({ headline: text }, block);
     if (stack === 'kicker')

@@ -120,6 +120,11 @@ const PLAIN_RUN = /^[\u3400-\u9fff]+$/;
 /** A kicker or a main head is at least this wide (ems); a shorter line under a head is its wrapped end. */
 const STACK_LINE_MIN = 4;
 
+/** One run of words as wide as a head, no mark, no number: the form of a plain kicker (引题). */
+export function isPlainKickerRun(text: string): boolean {
+  return PLAIN_RUN.test(text.trim()) && visualWidth(text) >= STACK_LINE_MIN;
+}
+
 /**
  * A plain line right over another head line, neither a `——` subheadline: 引题 over 主题 rather than
  * 主题 over 副题. A 副题 opens with a dash, or, printed without one, tells who did what (it names an
@@ -128,7 +133,7 @@ const STACK_LINE_MIN = 4;
  * nor two phrases too wide for the column, the form of a summary standfirst).
  */
 export function readsAsKickerOver(over: string, head: string, shape: PageShape): boolean {
-  if (!PLAIN_RUN.test(over.trim()) || visualWidth(over) < STACK_LINE_MIN) return false;
+  if (!isPlainKickerRun(over)) return false;
   // Two phrases wider than the column under a head: a summary set as the standfirst.
   if (/\S\s+\S/.test(head) && visualWidth(head, shape.quoteEm) > shape.measure) return false;
   return (

@@ -573,3 +573,28 @@ describe('a head with punctuation after a sentence left open', () => {
     ]);
   });
 });
+
+describe('a plain kicker over a labelled head in the page', () => {
+  it('one run of words printed close over a head with its label is that head’s kicker, not a caption of the article before', () => {
+    const tree = parse([
+      '某某县人民医院 守护健康',
+      '',
+      ...COLUMN,
+      '',
+      '本报记者 李明',
+      '',
+      '',
+      '社区医疗服务提质增效',
+      '',
+      '某某区中医院 群众看病更方便',
+      '',
+      ...INDENTED,
+    ]);
+    expect(tree.articles.map((a) => [a.kicker, a.institution, a.headline])).toEqual([
+      [null, '某某县人民医院', '守护健康'],
+      ['社区医疗服务提质增效', '某某区中医院', '群众看病更方便'],
+    ]);
+    expect(tree.articles[0]!.children.some((c) => c.type === 'figure')).toBe(false);
+    expect(review(tree)).toContain(13);
+  });
+});
