@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBylineLines } from '../../src/parse/classify.js';
 import { parseSource } from '../../src/parse/index.js';
+import { parsePage } from '../helpers/parse-page.js';
 import { captionOf, matchCredit, parseByline, unpadBylineNames } from '../../src/parse/credits.js';
 
 const read = (line: string) => parseByline(unpadBylineNames(line)?.text ?? line);
@@ -204,16 +205,15 @@ describe('a name printed twice in the bylines read into one article', () => {
 
 describe('letter-spaced bylines that pdftotext broke up', () => {
   const COL = ['今年以来，医院组织专家团队深入', '基层开展义诊活动，受到群众广泛好评。'];
-  const read = (lines: string[]) => parseSource(new TextEncoder().encode(`${lines.join('\n')}\n`), 'page.txt').tree;
 
   it('a bracketed byline wrapped with its names run together is parted evenly, for review', () => {
-    const tree = read(['守护健康，我们一直在！', '', ...COL, '（ 本 报 记 者 廖 杰', '涛 邓 雯 英 ）', '']);
+    const tree = parsePage(['守护健康，我们一直在！', '', ...COL, '（ 本 报 记 者 廖 杰', '涛 邓 雯 英 ）', '']);
     expect(tree.articles[0]!.byline.authors).toEqual(['廖杰涛', '邓雯英']);
     expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.message.includes('run together'))).toBe(true);
   });
 
   it('roles and names on lines of their own under the head are the byline, not part of the head', () => {
-    const tree = read(['跑出加速度', '本 报 记 者', '', '崔 芳 帆', '', '通 讯 员', '', '许 杰 艳', '', ...COL]);
+    const tree = parsePage(['跑出加速度', '本 报 记 者', '', '崔 芳 帆', '', '通 讯 员', '', '许 杰 艳', '', ...COL]);
     const a = tree.articles[0]!;
     expect([a.headline, a.byline.authors]).toEqual(['跑出加速度', ['崔芳帆', '许杰艳']]);
   });
@@ -221,10 +221,7 @@ describe('letter-spaced bylines that pdftotext broke up', () => {
 
 describe('a name broken by pdftotext inside a byline', () => {
   const COL = ['今年以来，医院组织专家团队深入', '基层开展义诊活动，受到群众广泛好评。'];
-  const authors = (lines: string[]) =>
-    parseSource(new TextEncoder().encode(`${lines.join('\n')}\n`), 'page.txt').tree.articles.map(
-      (a) => a.byline.authors,
-    );
+  const authors = (lines: string[]) => parsePage(lines).articles.map((a) => a.byline.authors);
 
   it.each([
     ['on the next line', ['本报记者 李', '斌']],

@@ -3,9 +3,7 @@
  * those forms): datelines with the reporter glued to the role, running heads in pieces, jump lines.
  */
 import { describe, expect, it } from 'vitest';
-import { parseSource } from '../../src/parse/index.js';
-
-const parse = (lines: string[]) => parseSource(new TextEncoder().encode(`${lines.join('\n')}\n`), 'page.txt').tree;
+import { parsePage } from '../helpers/parse-page.js';
 
 // A 14-em column: a paragraph's first line carries the 2-em indent.
 const TEXT = [
@@ -19,7 +17,7 @@ const TEXT = [
 
 describe('a dateline set as national dailies print it', () => {
   it('reads the reporters from brackets set off by a space, the names glued to the role', () => {
-    const tree = parse([
+    const tree = parsePage([
       '守护健康，我们一直在',
       '',
       '本报北京3月5日电　（记者',
@@ -31,7 +29,7 @@ describe('a dateline set as national dailies print it', () => {
   });
 
   it('reads a correspondent glued to the role too', () => {
-    const tree = parse(['守护健康，我们一直在', '', '本报讯 （记者李明 通讯', '员王芳）医院组织专家团队', ...TEXT]);
+    const tree = parsePage(['守护健康，我们一直在', '', '本报讯 （记者李明 通讯', '员王芳）医院组织专家团队', ...TEXT]);
     expect(tree.articles[0]!.byline.authors).toEqual(['李明', '王芳']);
   });
 });
@@ -40,7 +38,7 @@ const ARTICLE = ['守护健康，我们一直在', '', '本报记者 李明', ''
 
 describe('a running head read in pieces at the page top', () => {
   it('takes a section word before the date and a page number after it as furniture', () => {
-    const tree = parse(['健康', '', '2025年3月6日 星期四', '', '4', '', ...ARTICLE]);
+    const tree = parsePage(['健康', '', '2025年3月6日 星期四', '', '4', '', ...ARTICLE]);
     expect(tree.articles).toHaveLength(1);
     expect(tree.articles[0]!.headline).toBe('守护健康，我们一直在');
     expect(tree.articles[0]!.byline.authors).toEqual(['李明']);
@@ -49,14 +47,14 @@ describe('a running head read in pieces at the page top', () => {
   });
 
   it('takes a paper name, a lettered page number and a section before the date', () => {
-    const tree = parse(['A4', '', '健康周刊', '', '2025年3月6日 星期四', '', ...ARTICLE]);
+    const tree = parsePage(['A4', '', '健康周刊', '', '2025年3月6日 星期四', '', ...ARTICLE]);
     expect(tree.articles).toHaveLength(1);
     expect(tree.articles[0]!.kicker).toBeNull();
     expect(tree.furniture).toEqual(['A4', '健康周刊', '2025年3月6日 星期四']);
   });
 
   it('leaves a short head after the date to the article', () => {
-    const tree = parse([
+    const tree = parsePage([
       '2025年3月6日 星期四',
       '',
       '守护健康',
@@ -80,7 +78,7 @@ describe('a running head read in pieces at the page top', () => {
       '',
       ...TEXT.slice(0, 5).map((t, k) => row(t, TEXT[5 - k]!)),
     ];
-    const tree = parse(lines);
+    const tree = parsePage(lines);
     expect(tree.furniture).toContain('2025年3月6日 星期四');
     expect(tree.articles[0]!.byline.authors).toEqual(['李明']);
   });
@@ -88,7 +86,7 @@ describe('a running head read in pieces at the page top', () => {
 
 describe('a jump line in Chinese numerals', () => {
   it('is furniture between a cut-off text and the next article, never text', () => {
-    const tree = parse([
+    const tree = parsePage([
       '守护健康，我们一直在',
       '',
       '本报记者 李明',
@@ -115,7 +113,7 @@ describe('a head in display type over a narrow module, printed straight over its
   // The article before stops mid-sentence where pdftotext left its column.
   const BEFORE = ['守护健康，我们一直在', '', '本报记者 李明', '', '今年以来，医院组织专家团', ...TEXT.slice(0, 4)];
   it('under its label after a sentence left open, a head wrapped onto a short tail opens the article', () => {
-    const tree = parse([
+    const tree = parsePage([
       ...BEFORE,
       '',
       '某某区人民医院',
@@ -132,7 +130,7 @@ describe('a head in display type over a narrow module, printed straight over its
   });
 
   it('a head closing on ！ under its label is the head, the text under it the article’s', () => {
-    const tree = parse([
+    const tree = parsePage([
       ...BEFORE,
       '',
       '某某区人民医院',
@@ -147,7 +145,7 @@ describe('a head in display type over a narrow module, printed straight over its
   });
 
   it('never reads the head as the sentence left open above going on (the column’s rest comes later)', () => {
-    const tree = parse([
+    const tree = parsePage([
       '守牢安全底线：打通服务末梢',
       '“公立医院是人民的医院，是党',
       '的事业、政府的窗口，服务一方百姓',
@@ -167,7 +165,7 @@ describe('a head in display type over a narrow module, printed straight over its
   });
 
   it('leaves a label under its head alone: the text under the label is the article’s', () => {
-    const tree = parse([
+    const tree = parsePage([
       '擦亮服务品牌',
       '',
       '某某区人民医院',
@@ -188,7 +186,7 @@ describe('a head in display type over a narrow module, printed straight over its
 
 describe('a label over a kicker over a head', () => {
   it('reads label, kicker (ending ——) and headline as one stack, not the kicker as the headline', () => {
-    const tree = parse([
+    const tree = parsePage([
       '某某区人民医院',
       '',
       '答好民生卷——',
@@ -210,7 +208,7 @@ describe('a label over a kicker over a head', () => {
   });
 
   it('reads a visit kicker (走进…) over a head with punctuation the same way', () => {
-    const tree = parse([
+    const tree = parsePage([
       '某某区人民医院',
       '',
       '走进某某县中医院',

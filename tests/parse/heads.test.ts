@@ -5,10 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Classified, promoteHeads } from '../../src/parse/classify.js';
-import { parseSource } from '../../src/parse/index.js';
+import { parsePage } from '../helpers/parse-page.js';
 import type { SourceLine } from '../../src/parse/lines.js';
 
-const parse = (lines: string[]) => parseSource(new TextEncoder().encode(`${lines.join('\n')}\n`), 'page.txt').tree;
 // A 16-em column: first lines carry the 2-em indent.
 const BODY = [
   '今年以来，医院组织专家团队',
@@ -33,7 +32,7 @@ const BODY2 = ['与此同时，医院还组建志愿服', '务队走进社区开
 
 describe('heads with punctuation', () => {
   it('a headline with a comma glued to its label opens an article, reported needs-review', () => {
-    const tree = parse([
+    const tree = parsePage([
       '守护健康，我们一直在某某区人民医院',
       '',
       ...BODY,
@@ -55,7 +54,7 @@ describe('heads with punctuation', () => {
   });
 
   it('a column-break piece of a sentence stays in its sentence', () => {
-    const tree = parse([
+    const tree = parsePage([
       '某某区人民医院 守护健康',
       '',
       '今年以来，医院组织专家团队深入',
@@ -69,7 +68,7 @@ describe('heads with punctuation', () => {
   });
 
   it('a kicker ending in —— sits over the headline; a column tag on its own line joins the headline', () => {
-    const tree = parse(['记者探访某某区中医院——', '“家门口”就能看好病', '（健康视点）', '', ...BODY]);
+    const tree = parsePage(['记者探访某某区中医院——', '“家门口”就能看好病', '（健康视点）', '', ...BODY]);
     const a = tree.articles[0]!;
     expect([a.kicker, a.headline, a.subheadline]).toEqual([
       '记者探访某某区中医院——',
@@ -79,7 +78,7 @@ describe('heads with punctuation', () => {
   });
 
   it('a dateline opens a new article and gives its reporters; the dateline stays in the text', () => {
-    const tree = parse([
+    const tree = parsePage([
       '夯实基层 守护健康',
       '',
       ...BODY,
@@ -99,7 +98,7 @@ describe('heads with punctuation', () => {
   });
 
   it('an editor’s note signed ——编 者 under the headline is the lede', () => {
-    const tree = parse([
+    const tree = parsePage([
       '夯实基层 守护健康',
       '',
       '基层是守护群众健康的第一道防线。本期刊发一组报道。——编 者',
@@ -110,18 +109,18 @@ describe('heads with punctuation', () => {
   });
 
   it('a subhead of two equal phrases broken over two lines is a subhead, not a wrapped caption', () => {
-    const tree = parse(['夯实基层 守护健康', '', ...BODY, '', '聚焦群众所需', '守牢安全底线', '', ...BODY2]);
+    const tree = parsePage(['夯实基层 守护健康', '', ...BODY, '', '聚焦群众所需', '守牢安全底线', '', ...BODY2]);
     const kids = tree.articles[0]!.children;
     expect(kids.map((c) => c.type)).toEqual(['paragraph', 'paragraph', 'heading', 'paragraph']);
   });
 
   it('a label on its own line over a head with punctuation, or under the page’s first head, names that article', () => {
-    const over = parse(['某某区人民医院', '守护健康，我们一直在', '', ...BODY]);
+    const over = parsePage(['某某区人民医院', '守护健康，我们一直在', '', ...BODY]);
     expect([over.articles[0]!.institution, over.articles[0]!.headline]).toEqual([
       '某某区人民医院',
       '守护健康，我们一直在',
     ]);
-    const under = parse([
+    const under = parsePage([
       '奋进新征程 健康再出发',
       '',
       '“家门口”就能看好病',
@@ -140,7 +139,7 @@ describe('heads with punctuation', () => {
   });
 
   it('a label printed right under a head with punctuation, between two articles, opens the second', () => {
-    const tree = parse([
+    const tree = parsePage([
       '某某区人民医院 守护健康',
       '',
       ...BODY,
@@ -161,11 +160,11 @@ describe('heads with punctuation', () => {
   });
 
   it('a label glued after its headline keeps a three-character place name printed so elsewhere on the page', () => {
-    const tree = parse(['服务惠及百姓某坪坝区人民医院', '', ...BODY, '', '李明', '图片由某坪坝区人民医院提供']);
+    const tree = parsePage(['服务惠及百姓某坪坝区人民医院', '', ...BODY, '', '李明', '图片由某坪坝区人民医院提供']);
     const a = tree.articles[0]!;
     expect([a.headline, a.institution]).toEqual(['服务惠及百姓', '某坪坝区人民医院']);
     expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 1)).toBe(true);
-    const alone = parse(['服务惠及百姓某坪坝区人民医院', '', ...BODY]).articles[0]!;
+    const alone = parsePage(['服务惠及百姓某坪坝区人民医院', '', ...BODY]).articles[0]!;
     expect([alone.headline, alone.institution]).toEqual(['服务惠及百姓某', '坪坝区人民医院']);
   });
 
@@ -175,7 +174,7 @@ describe('heads with punctuation', () => {
       '应急救援等医疗任务，医疗技术不断',
       '进步，群众看病就医更加方便快捷。',
     ];
-    const tree = parse(['奋进新征程 健康再出发', '', '某某区人民医院 守护健康：推进智慧医疗', '', ...hanging]);
+    const tree = parsePage(['奋进新征程 健康再出发', '', '某某区人民医院 守护健康：推进智慧医疗', '', ...hanging]);
     const a = tree.articles[0]!;
     expect([tree.banner, a.institution, a.headline]).toEqual([
       ['奋进新征程 健康再出发'],
@@ -185,7 +184,16 @@ describe('heads with punctuation', () => {
   });
 
   it('a head with its label right under it opens an article even when the article before has no label', () => {
-    const tree = parse(['守护健康 我们一直在', '', ...BODY, '', '如何让群众少跑腿？', '某某县中医院', '', ...BODY2]);
+    const tree = parsePage([
+      '守护健康 我们一直在',
+      '',
+      ...BODY,
+      '',
+      '如何让群众少跑腿？',
+      '某某县中医院',
+      '',
+      ...BODY2,
+    ]);
     expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
       [null, '守护健康 我们一直在'],
       ['某某县中医院', '如何让群众少跑腿？'],
@@ -194,13 +202,13 @@ describe('heads with punctuation', () => {
 
   it('a column tag on its own line between a head and its —— subheadline joins the head, never making it a kicker', () => {
     const stack = ['守护健康 我们一直在', '（健康视点）', '——某某县中医院急诊科纪实', ''];
-    const top = parse([...stack, ...BODY]).articles[0]!;
+    const top = parsePage([...stack, ...BODY]).articles[0]!;
     expect([top.kicker, top.headline, top.subheadline]).toEqual([
       null,
       '守护健康 我们一直在（健康视点）',
       '——某某县中医院急诊科纪实',
     ]);
-    const second = parse(['某某区人民医院 守护健康', '', ...BODY, '', '李明', '', ...stack, ...BODY2]).articles[1]!;
+    const second = parsePage(['某某区人民医院 守护健康', '', ...BODY, '', '李明', '', ...stack, ...BODY2]).articles[1]!;
     expect([second.kicker, second.headline, second.subheadline]).toEqual([
       null,
       '守护健康 我们一直在（健康视点）',
@@ -209,7 +217,8 @@ describe('heads with punctuation', () => {
   });
 
   it('a line naming the place a report comes from (`走进某某医院`) over the headline is its kicker, not its label', () => {
-    const a = parse(['走进某某县人民医院', '', '守护健康，我们一直在', '', '本报记者 李明', '', ...BODY]).articles[0]!;
+    const a = parsePage(['走进某某县人民医院', '', '守护健康，我们一直在', '', '本报记者 李明', '', ...BODY])
+      .articles[0]!;
     expect([a.kicker, a.institution, a.headline]).toEqual(['走进某某县人民医院', null, '守护健康，我们一直在']);
   });
 
@@ -235,7 +244,7 @@ describe('heads with punctuation', () => {
 
   it('a head with punctuation over a reporter’s byline opens an article even after a sentence cut off', () => {
     const cut = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，持续打'];
-    const tree = parse([
+    const tree = parsePage([
       '某某区人民医院 守护健康',
       '',
       ...cut,
@@ -255,7 +264,7 @@ describe('heads with punctuation', () => {
 
   it('a head with punctuation over a byline and a standfirst box opens an article even after a sentence cut off', () => {
     const cut = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，持续打'];
-    const tree = parse([
+    const tree = parsePage([
       '某某区人民医院 守护健康',
       '',
       ...cut,
@@ -286,7 +295,7 @@ describe('heads with punctuation', () => {
       '约服务，让群众看病更方便更',
       '放心，获得感不断增强。',
     ];
-    const tree = parse([
+    const tree = parsePage([
       '凝聚奋进力量共同点亮健康生活新篇',
       '某某区疾病预防控制中心 守护健康，我们一直在',
       '',
@@ -306,7 +315,7 @@ describe('heads with punctuation', () => {
     expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 1)).toBe(true);
     // One blank line between, no subheadline: still the kicker; two blank lines set a banner apart.
     const gap = (n: number) =>
-      parse([
+      parsePage([
         '凝聚奋进力量共同点亮健康生活新篇',
         ...Array(n).fill(''),
         '某某区疾病预防控制中心 守护健康，我们一直在',
@@ -319,7 +328,7 @@ describe('heads with punctuation', () => {
   });
 
   it('a plain line over a label, a head with punctuation and a ——subheadline, printed as one stack, is its kicker', () => {
-    const tree = parse([
+    const tree = parsePage([
       '某某区人民医院 守护健康',
       '',
       ...BODY,
@@ -342,7 +351,7 @@ describe('heads with punctuation', () => {
   });
 
   it('a plain line printed over a head that opens with its label is its kicker; a line set apart above stays the banner', () => {
-    const tree = parse([
+    const tree = parsePage([
       '聚焦基层医疗服务能力提升',
       '',
       '',
@@ -364,7 +373,7 @@ describe('heads with punctuation', () => {
 
   it('prose under a head and a reporter’s byline opens that article, never the rest of a sentence cut off before it', () => {
     const cut = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，持续打'];
-    const tree = parse([
+    const tree = parsePage([
       '某某区人民医院 守护健康',
       '',
       ...cut,
@@ -390,7 +399,7 @@ describe('heads with punctuation', () => {
       '群众在家门口就能看好病。',
     ];
     for (const lede of [note, [...note.slice(0, -1), '群众在家门口就能看好病。——', '编 者']]) {
-      const tree = parse([
+      const tree = parsePage([
         '某某区人民医院 守护健康',
         '',
         ...BODY,
@@ -411,10 +420,10 @@ describe('heads with punctuation', () => {
   });
 
   it('a plain line right over a head with punctuation is its kicker, reported needs-review', () => {
-    const top = parse(['做实家庭医生签约', '', '守护健康，我们一直在', '', ...BODY, ...MORE]);
+    const top = parsePage(['做实家庭医生签约', '', '守护健康，我们一直在', '', ...BODY, ...MORE]);
     expect([top.articles[0]!.kicker, top.articles[0]!.headline]).toEqual(['做实家庭医生签约', '守护健康，我们一直在']);
     expect(top.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 1)).toBe(true);
-    const body = parse([
+    const body = parsePage([
       '某某区人民医院 守护健康',
       '',
       ...BODY,
@@ -435,7 +444,7 @@ describe('heads with punctuation', () => {
   });
 
   it('display lines set apart by two blank lines over an unlabelled first headline are the series banner', () => {
-    const tree = parse([
+    const tree = parsePage([
       '百年初心 守护健康',
       '',
       '党建引领 建设健康家园',
@@ -462,13 +471,13 @@ describe('heads with punctuation', () => {
       '通讯员 王芳）医院组织专家团队深入',
       '基层开展义诊活动，受到广泛好评。',
     ];
-    const a = parse(['守护健康 我们一直在', '', ...dateline, '', ...BODY2, ...MORE]).articles[0]!;
+    const a = parsePage(['守护健康 我们一直在', '', ...dateline, '', ...BODY2, ...MORE]).articles[0]!;
     expect(a.byline.authors).toEqual(['李明', '王芳']);
   });
 
   it('a byline with a photo credit right under a sentence cut off ends its article', () => {
     const cut = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，持续打'];
-    const tree = parse([
+    const tree = parsePage([
       '某某区人民医院 守护健康',
       '',
       ...cut,
@@ -494,7 +503,7 @@ describe('heads with punctuation', () => {
       '就能看好病。——',
       '编 者',
     ];
-    const a = parse(['守护健康 我们一直在', '', ...note, '', ...BODY2, ...MORE]).articles[0]!;
+    const a = parsePage(['守护健康 我们一直在', '', ...note, '', ...BODY2, ...MORE]).articles[0]!;
     expect(a.lede.map((p) => p.children[0]!.value)).toEqual([
       '基层是守护群众健康的第一道防线。近年来，各地推动资源下沉，群众在家门口就能看好病。——编者',
     ]);
@@ -503,7 +512,7 @@ describe('heads with punctuation', () => {
   it('a summary that wraps under the headline stack, without end punctuation, is the standfirst (needs-review)', () => {
     const summary = ['家门口的医院越办越好 群', '众看病就医更方便更放心'];
     for (const top of [[], ['某某区人民医院 守护健康', '', ...BODY, '', '李明', '']]) {
-      const tree = parse([...top, '守护健康 我们一直在', '本报记者 王芳', '', ...summary, '', ...BODY2, ...MORE]);
+      const tree = parsePage([...top, '守护健康 我们一直在', '本报记者 王芳', '', ...summary, '', ...BODY2, ...MORE]);
       const a = tree.articles.at(-1)!;
       expect([a.headline, a.subheadline, a.lede.map((p) => p.children[0]!.value)]).toEqual([
         '守护健康 我们一直在',
@@ -521,24 +530,35 @@ describe('heads with punctuation', () => {
       ['守护健康某某市某某区人民医院', '守护健康', '某某市某某区人民医院'],
     ];
     for (const [line, headline, institution] of cases) {
-      const a = parse([line!, '', ...BODY, ...MORE]).articles[0]!;
+      const a = parsePage([line!, '', ...BODY, ...MORE]).articles[0]!;
       expect([a.headline, a.institution]).toEqual([headline, institution]);
     }
   });
 
   it('a label glued after a closing mark (a column tag, a quote) is split there, even without a place name', () => {
-    const a = parse(['“守护健康”托起生命希望（一线见闻）某某医科大学附属医院', '', ...BODY, ...MORE]).articles[0]!;
+    const a = parsePage(['“守护健康”托起生命希望（一线见闻）某某医科大学附属医院', '', ...BODY, ...MORE]).articles[0]!;
     expect([a.headline, a.institution]).toEqual(['“守护健康”托起生命希望（一线见闻）', '某某医科大学附属医院']);
   });
 
   it('after an article’s byline, a head set apart over an indented paragraph opens the next article (needs-review)', () => {
-    const tree = parse(['某某区人民医院 守护健康', '', ...BODY, '', '李明', '', '', '“家门口”就能看好病', '', ...MORE]);
+    const tree = parsePage([
+      '某某区人民医院 守护健康',
+      '',
+      ...BODY,
+      '',
+      '李明',
+      '',
+      '',
+      '“家门口”就能看好病',
+      '',
+      ...MORE,
+    ]);
     expect(tree.articles.map((a) => a.headline)).toEqual(['守护健康', '“家门口”就能看好病']);
     expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 14)).toBe(true);
   });
 
   it('a plain kicker over a head with its label glued on and a —— subheadline opens an article', () => {
-    const tree = parse([
+    const tree = parsePage([
       '某某区人民医院 守护健康',
       '',
       ...BODY,
@@ -560,7 +580,7 @@ describe('heads with punctuation', () => {
   });
 
   it('a kicker with only a —— line under it leaves no empty head behind', () => {
-    const tree = parse(['聚焦基层：', '——某某县中医院纪实', '', ...MORE]);
+    const tree = parsePage(['聚焦基层：', '——某某县中医院纪实', '', ...MORE]);
     expect(tree.diagnostics.filter((d) => d.ruleId === 'internal-error')).toEqual([]);
   });
 });

@@ -3,14 +3,12 @@
  * back the note written for the earlier one and says what it replaces; every other note is kept.
  */
 import { describe, expect, it } from 'vitest';
-import { parseSource } from '../../src/parse/index.js';
+import { parsePage, reviewNotesAt } from '../helpers/parse-page.js';
 import { NoteBuffer } from '../../src/parse/report.js';
-
-const parse = (lines: string[]) => parseSource(new TextEncoder().encode(`${lines.join('\n')}\n`), 'page.txt').tree;
 
 describe('notes held until the page is read', () => {
   it('a subhead turned back into a paragraph leaves one note at its line, saying what it replaces', () => {
-    const tree = parse([
+    const tree = parsePage([
       '某某区人民医院 守护健康',
       '',
       '今年以来，医院组织专家团队',
@@ -51,19 +49,19 @@ describe('lines set aside at the top of the page', () => {
     '基层开展义诊活动，把优质医疗服务送',
     '到群众家门口，受到广泛好评。',
   ];
-  const reviewAt = (tree: ReturnType<typeof parse>, line: number) =>
-    tree.diagnostics.filter((d) => d.ruleId === 'needs-review' && d.line === line).map((d) => d.message);
 
   it('a one-line block set apart under the banner and kept as a caption is reported: it could be the headline', () => {
-    const tree = parse(['健康之窗', '', '', '义诊现场', '', '', '某某区人民医院 守护健康', '', ...text]);
+    const tree = parsePage(['健康之窗', '', '', '义诊现场', '', '', '某某区人民医院 守护健康', '', ...text]);
     expect(tree.articles.map((a) => a.headline)).toEqual(['守护健康']);
-    expect(reviewAt(tree, 4)).toEqual([expect.stringMatching(/“义诊现场”.*photo caption; it could be the headline/)]);
+    expect(reviewNotesAt(tree, 4)).toEqual([
+      expect.stringMatching(/“义诊现场”.*photo caption; it could be the headline/),
+    ]);
   });
 
   it('a line set apart at the top and made the headline by the label under it is reported: it could be a caption', () => {
-    const tree = parse(['健康之窗', '', '', '凝聚奋进力量', '', '某某区人民医院', '', ...text]);
+    const tree = parsePage(['健康之窗', '', '', '凝聚奋进力量', '', '某某区人民医院', '', ...text]);
     expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([['某某区人民医院', '凝聚奋进力量']]);
-    expect(reviewAt(tree, 4)).toEqual([
+    expect(reviewNotesAt(tree, 4)).toEqual([
       expect.stringMatching(/“凝聚奋进力量”.*read as the headline.*could be a photo caption/),
     ]);
   });

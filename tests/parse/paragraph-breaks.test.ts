@@ -4,17 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/parse/index.js';
+import { nodeText, parsePage, FIRST, HEAD } from '../helpers/parse-page.js';
 
-const parse = (lines: string[]) => parseSource(new TextEncoder().encode(`${lines.join('\n')}\n`), 'page.txt').tree;
-const text = (n: { type: string; children?: { value: string }[]; caption?: string }) =>
-  n.type === 'figure' ? `F ${n.caption}` : `${n.type[0]!.toUpperCase()} ${n.children!.map((c) => c.value).join('')}`;
 // A 16-em column: first lines carry the 2-em indent.
-const HEAD = ['某某区人民医院 守护健康', ''];
-const FIRST = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，受到广泛好评。'];
 
 describe('paragraphs in the body', () => {
   it('a subhead over an indented paragraph that opens with a conjunction stays a subhead', () => {
-    const tree = parse([
+    const tree = parsePage([
       ...HEAD,
       ...FIRST,
       '',
@@ -24,7 +20,7 @@ describe('paragraphs in the body', () => {
       '务队走进社区开展健康宣教，普及慢',
       '病防治知识，群众参与热情很高。',
     ]);
-    expect(tree.articles[0]!.children.map(text)).toEqual([
+    expect(tree.articles[0]!.children.map(nodeText)).toEqual([
       'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
       'H 党员带头，打通服务末梢',
       'P 与此同时，医院还组建志愿服务队走进社区开展健康宣教，普及慢病防治知识，群众参与热情很高。',
@@ -32,14 +28,14 @@ describe('paragraphs in the body', () => {
   });
 
   it('a first line whose last mark hangs past the measure still opens a paragraph', () => {
-    const tree = parse([
+    const tree = parsePage([
       ...HEAD,
       ...FIRST,
       '十年来，医院先后开展多项科研、',
       '发表学术论文十余篇，拥有医疗技术',
       '专利两项。',
     ]);
-    expect(tree.articles[0]!.children.map(text)).toEqual([
+    expect(tree.articles[0]!.children.map(nodeText)).toEqual([
       'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
       'P 十年来，医院先后开展多项科研、发表学术论文十余篇，拥有医疗技术专利两项。',
     ]);
@@ -48,14 +44,14 @@ describe('paragraphs in the body', () => {
 
 describe('hanging marks with a closing quote', () => {
   it('a first line that hangs a full stop and a closing quote still opens a paragraph', () => {
-    const tree = parse([
+    const tree = parsePage([
       ...HEAD,
       ...FIRST,
       '“送药上门，你们真是太贴心了。”',
       '从今年开始，村里的老人不再为每月',
       '前往城区取药而发愁。',
     ]);
-    expect(tree.articles[0]!.children.map(text)).toEqual([
+    expect(tree.articles[0]!.children.map(nodeText)).toEqual([
       'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
       'P “送药上门，你们真是太贴心了。”从今年开始，村里的老人不再为每月前往城区取药而发愁。',
     ]);
@@ -64,7 +60,7 @@ describe('hanging marks with a closing quote', () => {
 
 describe('column continuations', () => {
   it('a lone head with punctuation is not paired with a column far away', () => {
-    const tree = parse([
+    const tree = parsePage([
       '报销快了，少跑腿某某区医疗保障局',
       '',
       // A column of two lines: too few to read its measure.
@@ -75,14 +71,14 @@ describe('column continuations', () => {
     ]);
     const a = tree.articles[0]!;
     expect([a.institution, a.headline]).toEqual(['某某区医疗保障局', '报销快了，少跑腿']);
-    expect(a.children.map(text)).toEqual(['P 本报北京3月5日电（记者 李明）办事更便捷。', 'P 社区居民今年73岁。']);
+    expect(a.children.map(nodeText)).toEqual(['P 本报北京3月5日电（记者 李明）办事更便捷。', 'P 社区居民今年73岁。']);
   });
 });
 
 describe('column continuations, far columns', () => {
   it('a lone head with punctuation does not go on a column printed far from it', () => {
     // An editor's note ends on its signature, not a full stop: it reads as a column left open.
-    const tree = parse([
+    const tree = parsePage([
       '打通服务末梢：优化营商环境',
       '',
       '本报武汉6月7日电（记者',
@@ -99,7 +95,7 @@ describe('captions and subheads between paragraphs', () => {
   const THIRD = ['与此同时，医院还组建志愿服', '务队走进社区开展健康宣教，普及慢', '病防治知识，群众参与热情很高。'];
 
   it('a one-phrase line in an article whose subheads are two phrases is a caption, reported needs-review', () => {
-    const tree = parse([
+    const tree = parsePage([
       ...HEAD,
       ...FIRST,
       '',
@@ -111,7 +107,7 @@ describe('captions and subheads between paragraphs', () => {
       '',
       ...THIRD,
     ]);
-    expect(tree.articles[0]!.children.map(text)).toEqual([
+    expect(tree.articles[0]!.children.map(nodeText)).toEqual([
       'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
       'F 医务人员在病房查房',
       'P 在此基础上，医院持续推进家庭医生签约服务，让群众看病更方便更放心，获得感不断增强。',
@@ -123,12 +119,12 @@ describe('captions and subheads between paragraphs', () => {
   });
 
   it('a one-phrase line stays a subhead when no subhead of another form is printed', () => {
-    const tree = parse([...HEAD, ...FIRST, '', '守护群众健康', '', ...SECOND]);
-    expect(tree.articles[0]!.children.map(text)[1]).toBe('H 守护群众健康');
+    const tree = parsePage([...HEAD, ...FIRST, '', '守护群众健康', '', ...SECOND]);
+    expect(tree.articles[0]!.children.map(nodeText)[1]).toBe('H 守护群众健康');
   });
 
   it('a caption over a subhead is not joined to the indented paragraph under them', () => {
-    const tree = parse([
+    const tree = parsePage([
       ...HEAD,
       ...FIRST,
       '',
@@ -139,7 +135,7 @@ describe('captions and subheads between paragraphs', () => {
       '',
       ...SECOND,
     ]);
-    expect(tree.articles[0]!.children.map(text)).toEqual([
+    expect(tree.articles[0]!.children.map(nodeText)).toEqual([
       'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
       'F 家庭医生上门为老人测量血压',
       'H 党建引领 服务惠民',
@@ -148,16 +144,16 @@ describe('captions and subheads between paragraphs', () => {
   });
 
   it('a hall (…大厅) in a caption is not an institution label', () => {
-    const tree = parse([...HEAD, ...FIRST, '', '', '急救中心指挥大厅', '', ...SECOND]);
+    const tree = parsePage([...HEAD, ...FIRST, '', '', '急救中心指挥大厅', '', ...SECOND]);
     const a = tree.articles[0]!;
     expect(a.institution).toBe('某某区人民医院');
-    expect(a.children.map(text)[1]).toBe('F 急救中心指挥大厅');
+    expect(a.children.map(nodeText)[1]).toBe('F 急救中心指挥大厅');
   });
 });
 
 describe('lone short lines', () => {
   it('a subhead with a comma is not a piece of the one-line paragraph under it', () => {
-    const tree = parse([
+    const tree = parsePage([
       ...HEAD,
       '深化纪律作风建设。开展深入贯彻中央八项规定精',
       '神学习教育，集中学习20余次、讲专题',
@@ -170,16 +166,16 @@ describe('lone short lines', () => {
       '元、医疗救助待遇2361.43万元、长护',
       '险待遇1032.55万元。',
     ]);
-    const children = tree.articles[0]!.children.map(text);
+    const children = tree.articles[0]!.children.map(nodeText);
     // Whether the head reads as a subhead or opens an article, it stays out of the paragraph under it.
-    const paragraphs = tree.articles.flatMap((a) => [...a.lede, ...a.children].map(text));
+    const paragraphs = tree.articles.flatMap((a) => [...a.lede, ...a.children].map(nodeText));
     expect(paragraphs).toContain('P 医保待遇足额发放。');
     expect(paragraphs.filter((t) => t.includes('党员带头'))).toEqual([]);
   });
 
   it('a short subhead with a comma stays a subhead over a first line whose indent its marks hide', () => {
     // The first line hangs its last mark and holds two more: its width alone does not show the indent.
-    const tree = parse([
+    const tree = parsePage([
       ...HEAD,
       ...FIRST,
       '',
@@ -189,7 +185,7 @@ describe('lone short lines', () => {
       '呼吸科等多学科专家来到社区广场，',
       '为居民提供免费的健康检测服务。',
     ]);
-    expect(tree.articles[0]!.children.map(text)).toEqual([
+    expect(tree.articles[0]!.children.map(nodeText)).toEqual([
       'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
       'H 党员带头，擦亮服务品牌',
       'P 当天，来自该院中医科、康复科、呼吸科等多学科专家来到社区广场，为居民提供免费的健康检测服务。',
@@ -200,7 +196,7 @@ describe('lone short lines', () => {
 
 describe('one-line paragraphs', () => {
   it('a one-line paragraph is not taken for the tail of a column left open elsewhere without shared words', () => {
-    const tree = parse([
+    const tree = parsePage([
       '守牢安全底线，我们一直在',
       '',
       '新华社北京12月11日电（记者',
@@ -216,14 +212,14 @@ describe('one-line paragraphs', () => {
       '',
       '支部强则党建强。',
     ]);
-    const paragraphs = tree.articles.flatMap((a) => [...a.lede, ...a.children].map(text));
+    const paragraphs = tree.articles.flatMap((a) => [...a.lede, ...a.children].map(nodeText));
     expect(paragraphs).toContain('P 支部强则党建强。');
   });
 });
 
 describe('columns of one article', () => {
   it('two columns of one article are not swapped for their shared words (no second head is open)', () => {
-    const tree = parse([
+    const tree = parsePage([
       '量的重要举措，这两大门诊以全天候、',
       '高效率、精准化的服务，时刻守护群',
       '众健康。与此同时，重钢总医院还按',
@@ -257,14 +253,14 @@ describe('columns of one article', () => {
       '实路径。',
       '一方面，依托通用医疗庞大的资源网',
     ]);
-    const paragraphs = tree.articles.flatMap((a) => a.children.map(text));
+    const paragraphs = tree.articles.flatMap((a) => a.children.map(nodeText));
     expect(paragraphs.find((p) => p.startsWith('P 康复医学科'))?.endsWith('谋划了坚实路径。')).toBe(true);
   });
 });
 
 describe('photo credits', () => {
   it('a credit line under the byline after the last caption is the article’s photo credit, not the photo’s', () => {
-    const tree = parse([
+    const tree = parsePage([
       ...HEAD,
       ...FIRST,
       '',
@@ -275,7 +271,7 @@ describe('photo credits', () => {
       '图片由某某区人民医院提供',
     ]);
     const a = tree.articles[0]!;
-    expect(a.children.map(text).at(-1)).toBe('F 图为医务人员在病房查房。');
+    expect(a.children.map(nodeText).at(-1)).toBe('F 图为医务人员在病房查房。');
     expect(a.children.at(-1)).toMatchObject({ type: 'figure', credit: null });
     expect(a.byline.photoCredit).toBe('图片由某某区人民医院提供');
   });
@@ -283,7 +279,7 @@ describe('photo credits', () => {
 
 describe('questions', () => {
   it('a line of two questions between paragraphs is a paragraph, not a subhead', () => {
-    const tree = parse([
+    const tree = parsePage([
       ...HEAD,
       ...FIRST,
       '',
@@ -293,7 +289,7 @@ describe('questions', () => {
       '庭医生签约服务，让群众看病更方便',
       '更放心，获得感不断增强。',
     ]);
-    expect(tree.articles[0]!.children.map(text)).toEqual([
+    expect(tree.articles[0]!.children.map(nodeText)).toEqual([
       'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
       'P 如何下沉？如何就医？',
       'P 在此基础上，医院持续推进家庭医生签约服务，让群众看病更方便更放心，获得感不断增强。',
@@ -301,7 +297,7 @@ describe('questions', () => {
   });
 
   it('a question set apart straight over a subhead heads no section: it is a one-line paragraph', () => {
-    const { articles, diagnostics } = parse([
+    const { articles, diagnostics } = parsePage([
       ...HEAD,
       ...FIRST,
       '',
@@ -313,7 +309,7 @@ describe('questions', () => {
       '庭医生签约服务，让群众看病更方便',
       '更放心，获得感不断增强。',
     ]);
-    expect(articles[0]!.children.map(text)).toEqual([
+    expect(articles[0]!.children.map(nodeText)).toEqual([
       'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
       'P 如何让优质医疗资源下沉？',
       'H 深化医改，优化营商环境',
@@ -323,8 +319,8 @@ describe('questions', () => {
   });
 
   it('a question set apart at the end of an article heads no section either', () => {
-    const tree = parse([...HEAD, ...FIRST, '', '如何让优质医疗资源下沉？', '']);
-    expect(tree.articles[0]!.children.map(text)).toEqual([
+    const tree = parsePage([...HEAD, ...FIRST, '', '如何让优质医疗资源下沉？', '']);
+    expect(tree.articles[0]!.children.map(nodeText)).toEqual([
       'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
       'P 如何让优质医疗资源下沉？',
     ]);
@@ -333,7 +329,7 @@ describe('questions', () => {
 
 describe('attributions', () => {
   it('a short line ending on a speech verb after a closed quotation is the tail of its paragraph', () => {
-    const tree = parse([
+    const tree = parsePage([
       ...HEAD,
       ...FIRST,
       '“苦点累点真没什么，一定要保',
@@ -343,7 +339,7 @@ describe('attributions', () => {
       '庭医生签约服务，让群众看病更方便',
       '更放心，获得感不断增强。',
     ]);
-    expect(tree.articles[0]!.children.map(text)).toEqual([
+    expect(tree.articles[0]!.children.map(nodeText)).toEqual([
       'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
       'P “苦点累点真没什么，一定要保证结果精确，最怕的是耽误患者治疗。”副主任技师某某补充道。',
       'P 在此基础上，医院持续推进家庭医生签约服务，让群众看病更方便更放心，获得感不断增强。',
@@ -353,7 +349,7 @@ describe('attributions', () => {
 
 describe('datelines', () => {
   it('a dateline under the next article’s head opens its text, never the tail of a sentence cut off above', () => {
-    const tree = parse([
+    const tree = parsePage([
       ...HEAD,
       ...FIRST,
       '与此同时，医院还组建志愿服',
@@ -369,7 +365,7 @@ describe('datelines', () => {
       '义出台防治行动方案，成效明显。',
     ]);
     expect(tree.articles.map((a) => a.headline)).toEqual(['守护健康', '补齐公卫短板']);
-    expect(tree.articles[1]!.children.map(text)).toEqual([
+    expect(tree.articles[1]!.children.map(nodeText)).toEqual([
       'P 本报重庆1月27日电（记者 王某某）2024年，全市在全国率先以市政府名义出台防治行动方案，成效明显。',
     ]);
     expect(tree.articles[0]!.truncated).toBe(true);
@@ -378,7 +374,7 @@ describe('datelines', () => {
 
 describe('pieces of sentences', () => {
   it('a full line set short because the next opens with a quote pushed down is not an indented first line', () => {
-    const tree = parse([
+    const tree = parsePage([
       ...HEAD,
       '近年来，某县以农村',
       '人居环境整治为抓手，统',
@@ -392,14 +388,14 @@ describe('pieces of sentences', () => {
       '“现在村里环境好了，来',
       '旅游的人也多了。”',
     ]);
-    expect(tree.articles[0]!.children.map(text)).toEqual([
+    expect(tree.articles[0]!.children.map(nodeText)).toEqual([
       'P 近年来，某县以农村人居环境整治为抓手，统筹推进垃圾治理、污水处理和村容村貌提升，全县村庄面貌焕然一新。',
       'P 在河湾村，记者看到，房前屋后干净整洁，路边的花坛里鲜花盛开。村党支部书记李红说：“现在村里环境好了，来旅游的人也多了。”',
     ]);
   });
 
   it('display-like lines ending on 的 under a subhead are a piece of the sentence the next column goes on', () => {
-    const tree = parse([
+    const tree = parsePage([
       ...HEAD,
       '依托与高校共建的科',
       '研平台，滨海县近三年共',
@@ -416,7 +412,7 @@ describe('pieces of sentences', () => {
       '半年，全县农产品电商销',
       '售额突破十亿元。',
     ]);
-    expect(tree.articles[0]!.children.map(text)).toEqual([
+    expect(tree.articles[0]!.children.map(nodeText)).toEqual([
       'P 依托与高校共建的科研平台，滨海县近三年共引进推广新品种一百二十个、新技术六十项，农业科技进步贡献率明显提高。',
       'H 三、品牌引领打开销售市场',
       'P “滨海西兰花”“滨海对虾”等区域公用品牌的知名度越来越高。今年上半年，全县农产品电商销售额突破十亿元。',

@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/parse/index.js';
+import { parsePage } from '../helpers/parse-page.js';
 import { splitLines } from '../../src/parse/lines.js';
 import { toBlocks } from '../../src/parse/page.js';
 import { splitHeadsUnderLabels } from '../../src/parse/split.js';
 
-const parse = (lines: string[]) => parseSource(new TextEncoder().encode(`${lines.join('\n')}\n`), 'page.txt').tree;
 // A 14-em column: a paragraph's first line carries the 2-em indent.
 const COLUMN = [
   '今年以来，医院组织专家团',
@@ -24,7 +24,7 @@ const COLUMN2 = ['此外，医院还组建志愿服务', '队走进社区开展�
 
 describe('heads printed straight over the prose', () => {
   it('a headline under its label, with the first column run into it, opens its article', () => {
-    const tree = parse([
+    const tree = parsePage([
       '某某区人民医院',
       '',
       '守护健康，我们一直在！',
@@ -44,7 +44,7 @@ describe('heads printed straight over the prose', () => {
   });
 
   it('a paragraph whose first line holds a question stays whole under a byline', () => {
-    const tree = parse([
+    const tree = parsePage([
       '某某区人民医院 守护健康',
       '',
       '本报记者 李明',
@@ -59,7 +59,7 @@ describe('heads printed straight over the prose', () => {
 
   it('a two-phrase headline on one line keeps the indented first line of the body out of it', () => {
     const opening = ['医院从解决群众急难愁盼入', '手，推出一系列便民服务举措，', '让群众看病就医更加方便快捷。'];
-    const tree = parse(['某某区人民医院', '', '守牢安全底线 打通服务末梢', ...opening, ...COLUMN]);
+    const tree = parsePage(['某某区人民医院', '', '守牢安全底线 打通服务末梢', ...opening, ...COLUMN]);
     const a = tree.articles[0]!;
     const first = a.children[0]!;
     expect(a.headline).toBe('守牢安全底线 打通服务末梢');
@@ -85,13 +85,13 @@ describe('heads printed straight over the prose', () => {
   });
 
   it('a byline under the headline with no blank line gives the authors', () => {
-    const tree = parse(['某某区人民医院', '', '托起生命希望', '本报记者 李明 王芳', '', ...COLUMN]);
+    const tree = parsePage(['某某区人民医院', '', '托起生命希望', '本报记者 李明 王芳', '', ...COLUMN]);
     const a = tree.articles[0]!;
     expect([a.headline, a.byline.authors]).toEqual(['托起生命希望', ['李明', '王芳']]);
   });
 
   it('after a closed sentence, a head over a short indented paragraph is split off the prose', () => {
-    const tree = parse([...COLUMN, '', '如何走稳发展路？', '医疗技术不断进步。改善医', '疗服务。', '', ...COLUMN2]);
+    const tree = parsePage([...COLUMN, '', '如何走稳发展路？', '医疗技术不断进步。改善医', '疗服务。', '', ...COLUMN2]);
     const paragraphs = tree.articles.flatMap((a) =>
       a.children.flatMap((c) => (c.type === 'paragraph' ? [c.children[0]!.value] : [])),
     );
@@ -100,13 +100,13 @@ describe('heads printed straight over the prose', () => {
   });
 
   it('a headline wrapped onto a short last line keeps that line over the byline under it', () => {
-    const tree = parse(['某某区人民医院', '', '“家门口”就能护佑一', '方平安', '本报记者 李明', '', ...COLUMN]);
+    const tree = parsePage(['某某区人民医院', '', '“家门口”就能护佑一', '方平安', '本报记者 李明', '', ...COLUMN]);
     const a = tree.articles[0]!;
     expect([a.headline, a.byline.authors]).toEqual(['“家门口”就能护佑一方平安', ['李明']]);
   });
 
   it('a —— subheadline straight over a dateline closes the headline stack', () => {
-    const tree = parse([
+    const tree = parsePage([
       ...COLUMN,
       '',
       '病房不熄灯，守护健康！（健康视点）',
@@ -121,7 +121,7 @@ describe('heads printed straight over the prose', () => {
   });
 
   it('a one-phrase head over an indented opening and a full line keeps the opening in the body', () => {
-    const tree = parse([
+    const tree = parsePage([
       ...COLUMN,
       '',
       '某某市急救医疗中心',
@@ -138,7 +138,7 @@ describe('heads printed straight over the prose', () => {
   });
 
   it('a head with punctuation wrapped onto a short line over a dateline is one headline', () => {
-    const tree = parse([
+    const tree = parsePage([
       '跑出加速度——',
       '',
       '报销快了，服务惠及百',
@@ -155,7 +155,7 @@ describe('heads printed straight over the prose', () => {
   });
 
   it('the reporters of a dateline under an editor’s note are the article’s authors', () => {
-    const tree = parse([
+    const tree = parsePage([
       '某某区人民医院',
       '',
       '擦亮服务品牌',
@@ -172,7 +172,15 @@ describe('heads printed straight over the prose', () => {
   });
 
   it('a head wrapped over one line of text under its label is the headline', () => {
-    const tree = parse(['某某区人民医院', '', '病房不熄灯，下沉优质', '资源！', '鲜红党旗，指引前行。', '', ...COLUMN]);
+    const tree = parsePage([
+      '某某区人民医院',
+      '',
+      '病房不熄灯，下沉优质',
+      '资源！',
+      '鲜红党旗，指引前行。',
+      '',
+      ...COLUMN,
+    ]);
     const a = tree.articles[0]!;
     const first = a.children[0]!;
     expect(a.headline).toBe('病房不熄灯，下沉优质资源！');
@@ -180,14 +188,14 @@ describe('heads printed straight over the prose', () => {
   });
 
   it('a word or two alone under a headline that stops mid-phrase is its wrapped end', () => {
-    const tree = parse(['某某区人民医院', '', '下沉优质资源：凝聚奋进力', '', '量', '', ...COLUMN]);
+    const tree = parsePage(['某某区人民医院', '', '下沉优质资源：凝聚奋进力', '', '量', '', ...COLUMN]);
     const a = tree.articles[0]!;
     expect([a.headline, a.subheadline]).toEqual(['下沉优质资源：凝聚奋进力量', null]);
     expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.message.includes('wrapped end'))).toBe(true);
   });
 
   it('a plain line over a head printed straight over a dateline is its kicker', () => {
-    const tree = parse([
+    const tree = parsePage([
       ...COLUMN,
       '',
       '凝聚奋进力量点亮健康生活',
@@ -205,14 +213,14 @@ describe('heads printed straight over the prose', () => {
 
 describe('a head with punctuation wrapped over two lines, set apart by blank lines', () => {
   it('under its label, with its short end on the second line, opens the article', () => {
-    const tree = parse(['某某区人民医院', '', '病房不熄灯，打造区域医疗', '高地！', '', ...COLUMN]);
+    const tree = parsePage(['某某区人民医院', '', '病房不熄灯，打造区域医疗', '高地！', '', ...COLUMN]);
     expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
       ['某某区人民医院', '病房不熄灯，打造区域医疗高地！'],
     ]);
   });
 
   it('after an article’s byline, opens the next article', () => {
-    const tree = parse([
+    const tree = parsePage([
       '某某区人民医院',
       '',
       '守护健康',
@@ -233,7 +241,7 @@ describe('a head with punctuation wrapped over two lines, set apart by blank lin
       ['每天下午擦黑，他都会到楼下', '的'],
       ['如何实现群众“小病不出村、大病不', '出区”目标？'],
     ]) {
-      const tree = parse(['某某区人民医院', '', '守护健康', '', ...COLUMN, '', ...head, '本报记者 李明']);
+      const tree = parsePage(['某某区人民医院', '', '守护健康', '', ...COLUMN, '', ...head, '本报记者 李明']);
       expect(tree.articles, head.join('')).toHaveLength(1);
       expect(
         tree.articles[0]!.children.some((c) => c.type === 'heading'),
@@ -245,7 +253,7 @@ describe('a head with punctuation wrapped over two lines, set apart by blank lin
 
 describe('heads run into the text of the next article', () => {
   it('after a byline that closes the article above, a head over an indented opening opens the next', () => {
-    const tree = parse(['守护健康，夯实基层', '', ...COLUMN, '本报记者 李明', '', '打造区域医疗高地', ...COLUMN2]);
+    const tree = parsePage(['守护健康，夯实基层', '', ...COLUMN, '本报记者 李明', '', '打造区域医疗高地', ...COLUMN2]);
     expect(tree.articles.map((a) => [a.headline, a.byline.authors])).toEqual([
       ['守护健康，夯实基层', ['李明']],
       ['打造区域医疗高地', []],
@@ -253,7 +261,7 @@ describe('heads run into the text of the next article', () => {
   });
 
   it('under a label, a head whose column tag wrapped onto the next line is whole', () => {
-    const tree = parse([
+    const tree = parsePage([
       '某某区人民医院',
       '',
       '守护健康',
@@ -275,7 +283,7 @@ describe('heads run into the text of the next article', () => {
 
 describe('a stack run into the text without blank lines', () => {
   it('a head and a ——subheadline over text whose first line shows no indent, under a label', () => {
-    const tree = parse([
+    const tree = parsePage([
       ...COLUMN,
       '（本报记者 李明）',
       '',
@@ -296,7 +304,7 @@ describe('a stack run into the text without blank lines', () => {
   });
 
   it('after two modules’ bylines printed one under the other, a head opens the next article', () => {
-    const tree = parse([
+    const tree = parsePage([
       '守护健康，夯实基层',
       '',
       ...COLUMN,
@@ -310,7 +318,7 @@ describe('a stack run into the text without blank lines', () => {
   });
 
   it('a standfirst box’s label under a two-phrase head is no line of the head', () => {
-    const tree = parse([
+    const tree = parsePage([
       '记者探访某某市急救医疗中心——',
       '',
       '医防融合见实效 托起生命希望',
@@ -339,7 +347,7 @@ describe('a stack with nothing under it', () => {
 
 describe('a head closing on ？ or ！ under its label', () => {
   it('is the head even over text that shows no indent', () => {
-    const tree = parse([
+    const tree = parsePage([
       ...COLUMN,
       '',
       '某某县中医院',

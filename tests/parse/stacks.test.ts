@@ -4,11 +4,7 @@
  * between articles with little around them. Every guess is reported `needs-review` at its line.
  */
 import { describe, expect, it } from 'vitest';
-import { parseSource } from '../../src/parse/index.js';
-
-const parse = (lines: string[]) => parseSource(new TextEncoder().encode(`${lines.join('\n')}\n`), 'page.txt').tree;
-const review = (tree: ReturnType<typeof parse>) =>
-  tree.diagnostics.filter((d) => d.ruleId === 'needs-review').map((d) => d.line);
+import { parsePage, reviewLines } from '../helpers/parse-page.js';
 
 // A 16-em column whose first line shows no indent (a short column misreads the measure), so the
 // head's evidence is its own form.
@@ -24,22 +20,22 @@ const MORE = ['下一步，医院将继续完善分级', '诊疗制度，推动�
 
 describe('labelled heads with punctuation', () => {
   it('a head with punctuation and its glued label over a column opens the article even when no indent shows', () => {
-    const tree = parse(['病房不熄灯，打造区域医疗高地！某某区人民医院', '', ...COLUMN, '', '本报记者 李明']);
+    const tree = parsePage(['病房不熄灯，打造区域医疗高地！某某区人民医院', '', ...COLUMN, '', '本报记者 李明']);
     expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
       ['某某区人民医院', '病房不熄灯，打造区域医疗高地！'],
     ]);
-    expect(review(tree)).toContain(1);
+    expect(reviewLines(tree)).toContain(1);
   });
 
   it('a label glued after a column tag starts at the tag: a three-character place name stays whole', () => {
-    const tree = parse(['如何守护健康？（基层观察）石桥坝区人民医院', '', ...COLUMN, '', '本报记者 李明']);
+    const tree = parsePage(['如何守护健康？（基层观察）石桥坝区人民医院', '', ...COLUMN, '', '本报记者 李明']);
     expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
       ['石桥坝区人民医院', '如何守护健康？（基层观察）'],
     ]);
   });
 
   it('a kicker over a head with punctuation and a long glued label, in one block, is the stack', () => {
-    const tree = parse([
+    const tree = parsePage([
       '聚焦基层：',
       '激活发展动能，建强人才队伍！某某市公共卫生医疗救治中心',
       '',
@@ -59,7 +55,7 @@ describe('a plain kicker over a head with punctuation, printed as one block', ()
   it('on a page printed a paragraph a line, two short lines are the kicker and the head', () => {
     const para = (n: number) =>
       `${'医院坚持党建引领发展，把优质医疗服务送到群众家门口，受到广泛好评，群众获得感不断增强。'.repeat(n)}`;
-    const tree = parse([
+    const tree = parsePage([
       '夯实基层筑牢健康防线',
       '推进智慧医疗：服务惠及百姓',
       '',
@@ -75,7 +71,7 @@ describe('a plain kicker over a head with punctuation, printed as one block', ()
   });
 
   it('a ——subheadline one blank line under the block closes the stack, however wide the kicker', () => {
-    const tree = parse([
+    const tree = parsePage([
       '做实家庭医生签约深化医改工作',
       '提升诊疗水平，夯实基层！',
       '',
@@ -91,7 +87,7 @@ describe('a plain kicker over a head with punctuation, printed as one block', ()
   });
 
   it('a head with its label glued on, under a plain line narrower than an indented first line, has that line as kicker', () => {
-    const tree = parse([
+    const tree = parsePage([
       '守护一方平安传承创新',
       '补齐公卫短板，守牢安全底线！ 某某县中心医院',
       '',
@@ -120,7 +116,7 @@ describe('a head after an article cut off mid-sentence', () => {
   const OPENING = ['另一方面，医院党委将把共', '建模式从社区向企事业单位延伸，让', '更多群众在家门口享受健康服务。'];
 
   it('a head with its label on the line, over a paragraph’s opening, opens an article; the one before is cut off', () => {
-    const tree = parse([...CUT, '', '如何优化营商环境？ 某某县妇幼保健院', '', ...OPENING]);
+    const tree = parsePage([...CUT, '', '如何优化营商环境？ 某某县妇幼保健院', '', ...OPENING]);
     expect(tree.articles.map((a) => [a.institution, a.headline, a.truncated])).toEqual([
       ['某某区人民医院', '守护健康', true],
       ['某某县妇幼保健院', '如何优化营商环境？', false],
@@ -130,7 +126,7 @@ describe('a head after an article cut off mid-sentence', () => {
   });
 
   it('a head with its label on the line under it, over a byline, opens an article', () => {
-    const tree = parse([
+    const tree = parsePage([
       ...CUT,
       '',
       '答好民生卷，跑出加速度',
@@ -166,7 +162,7 @@ describe('heads between articles with little around them', () => {
   const OPENING = ['下一步，医院将继续完善分级', '诊疗制度，推动优质资源向基层延伸', '让群众享受更加便捷的健康服务。'];
 
   it('a head over a short summary set without end punctuation, over a paragraph’s opening, opens an article', () => {
-    const tree = parse([
+    const tree = parsePage([
       ...FIRST,
       '',
       '擦亮服务品牌，护佑一方平安',
@@ -181,7 +177,7 @@ describe('heads between articles with little around them', () => {
   });
 
   it('a head with its label a blank line under it and a standfirst box under that opens a labelled article', () => {
-    const tree = parse([
+    const tree = parsePage([
       ...FIRST,
       '',
       '报销快了，护佑一方平安',
@@ -204,7 +200,7 @@ describe('heads between articles with little around them', () => {
 
 describe('a label glued after its headline', () => {
   it('starts at a county-level place name of three characters, found in the national division list', () => {
-    const tree = parse(['守护健康，我们一直在石景山区人民医院', '', ...COLUMN, '', '本报记者 李明']);
+    const tree = parsePage(['守护健康，我们一直在石景山区人民医院', '', ...COLUMN, '', '本报记者 李明']);
     expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
       ['石景山区人民医院', '守护健康，我们一直在'],
     ]);
@@ -212,28 +208,28 @@ describe('a label glued after its headline', () => {
   });
 
   it('starts at the real district, not at a place anchor the head words make by form (`高地某州`)', () => {
-    const tree = parse(['守护健康，打造区域医疗高地通州区人民医院', '', ...COLUMN, '', '本报记者 李明']);
+    const tree = parsePage(['守护健康，打造区域医疗高地通州区人民医院', '', ...COLUMN, '', '本报记者 李明']);
     expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
       ['通州区人民医院', '守护健康，打造区域医疗高地'],
     ]);
   });
 
   it('splits off a label named after its city, with no district in it', () => {
-    const tree = parse(['守护健康，我们一直在成都中医药大学附属医院', '', ...COLUMN, '', '本报记者 李明']);
+    const tree = parsePage(['守护健康，我们一直在成都中医药大学附属医院', '', ...COLUMN, '', '本报记者 李明']);
     expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
       ['成都中医药大学附属医院', '守护健康，我们一直在'],
     ]);
   });
 
   it('keeps a two-character place name when the three characters are no county', () => {
-    const tree = parse(['守护健康，我们一直在江北区人民医院', '', ...COLUMN, '', '本报记者 李明']);
+    const tree = parsePage(['守护健康，我们一直在江北区人民医院', '', ...COLUMN, '', '本报记者 李明']);
     expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([['江北区人民医院', '守护健康，我们一直在']]);
   });
 });
 
 describe('the first head under the banner', () => {
   it('a line set apart over a dateline at the page top is the headline, the line above it the banner', () => {
-    const tree = parse([
+    const tree = parsePage([
       '',
       '聚焦基层医疗卫生服务能力提升',
       '',
@@ -249,13 +245,13 @@ describe('the first head under the banner', () => {
     ]);
     expect(tree.banner).toEqual(['聚焦基层医疗卫生服务能力提升']);
     expect(tree.articles.map((a) => a.headline)).toEqual(['护佑一方平安传承红色基因']);
-    expect(review(tree)).toContain(6);
+    expect(reviewLines(tree)).toContain(6);
   });
 });
 
 describe('a label inside a headline stack', () => {
   it('a label right under a kicker and its head, over the ——subheadline, names that article', () => {
-    const tree = parse([
+    const tree = parsePage([
       '跑出加速度——',
       '党建引领发展，守护健康',
       '某某区中医院',
@@ -271,7 +267,7 @@ describe('a label inside a headline stack', () => {
   });
 
   it('so does one set a blank line apart, between the head and its ——subheadline', () => {
-    const tree = parse([
+    const tree = parsePage([
       '建强人才队伍——',
       '',
       '“家门口”就能深化医改（健康视点）',
@@ -294,7 +290,7 @@ describe('a label inside a headline stack', () => {
 
 describe('a head with its ——subheadline after an article cut off mid-sentence', () => {
   it('opens an article when a byline follows; the note says the sentence before was left open', () => {
-    const tree = parse([
+    const tree = parsePage([
       '某某区人民医院 守护健康',
       '',
       '今年以来，医院组织专家团队',
@@ -323,7 +319,7 @@ describe('a head with its ——subheadline after an article cut off mid-sentenc
 
 describe('a standfirst box under the stack', () => {
   it('closes the stack at the page top: a plain line over a head with punctuation is its kicker, never headline over subheadline', () => {
-    const tree = parse([
+    const tree = parsePage([
       '守牢安全底线筑牢健康防线',
       '',
       '守护健康，党建引领发展（一线见闻）',
@@ -345,7 +341,7 @@ describe('a standfirst box under the stack', () => {
 
 describe('kickers', () => {
   it('a plain line over a head that ends in a column tag is its kicker: a subheadline carries no column tag', () => {
-    const tree = parse([
+    const tree = parsePage([
       '筑牢健康防线守护健康',
       '',
       '“家门口”就能改善就医体验（杏林札记）',
@@ -360,7 +356,7 @@ describe('kickers', () => {
   });
 
   it('a caption set two blank lines apart over a head and its ——subheadline is no kicker', () => {
-    const tree = parse([
+    const tree = parsePage([
       '某某区人民医院 守护健康',
       '',
       ...MORE,
@@ -392,7 +388,7 @@ describe('a label glued after a head that closes on ？ or ！', () => {
       ['如何守牢安全底线？石门坎区人民医院', '石门坎区人民医院', '如何守牢安全底线？'],
       ['答好民生卷，传承创新！某某医科大学附属第三医院', '某某医科大学附属第三医院', '答好民生卷，传承创新！'],
     ]) {
-      const tree = parse([line!, '', ...COLUMN, '', '本报记者 李明']);
+      const tree = parsePage([line!, '', ...COLUMN, '', '本报记者 李明']);
       expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([[institution, headline]]);
     }
   });
@@ -400,7 +396,7 @@ describe('a label glued after a head that closes on ？ or ！', () => {
 
 describe('a label named after its city, glued after a two-phrase head', () => {
   it('starts at the city name, not at the head’s phrase space (needs-review)', () => {
-    const tree = parse(['深化医改 党建引领发展成都大学附属医院', '', ...COLUMN, '', '本报记者 李明']);
+    const tree = parsePage(['深化医改 党建引领发展成都大学附属医院', '', ...COLUMN, '', '本报记者 李明']);
     expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
       ['成都大学附属医院', '深化医改 党建引领发展'],
     ]);
@@ -408,14 +404,14 @@ describe('a label named after its city, glued after a two-phrase head', () => {
   });
 
   it('keeps a name whose first part ends like a name (a university before the city)', () => {
-    const tree = parse(['守护健康 陆军军医大学重庆某某医院', '', ...COLUMN, '', '本报记者 李明']);
+    const tree = parsePage(['守护健康 陆军军医大学重庆某某医院', '', ...COLUMN, '', '本报记者 李明']);
     expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([['陆军军医大学重庆某某医院', '守护健康']]);
   });
 });
 
 describe('a head with punctuation over its label a blank line below', () => {
   it('opens an article over a paragraph’s opening, even when the article before has no label', () => {
-    const tree = parse([
+    const tree = parsePage([
       '守护健康，我们一直在',
       '',
       ...MORE,
@@ -439,7 +435,7 @@ describe('a head with punctuation over its label a blank line below', () => {
 
 describe('a plain line over a label and a head between articles', () => {
   it('is the kicker of the labelled stack under it, not a caption of the article before (needs-review)', () => {
-    const tree = parse([
+    const tree = parsePage([
       '某某区人民医院 守护健康',
       '',
       ...MORE,
@@ -469,7 +465,7 @@ describe('a plain line over a label and a head between articles', () => {
 
 describe('a column tag in the stack', () => {
   it('printed on its own line under the head at the page top, over the label: it rides on the head', () => {
-    const tree = parse([
+    const tree = parsePage([
       '',
       '报销快了，守护健康',
       '（杏林札记）',
@@ -486,7 +482,15 @@ describe('a column tag in the stack', () => {
   });
 
   it('ending the head under a label: the head opens the article even when the text under it reads as going on', () => {
-    const tree = parse(['某某县人民医院', '', '报销快了，守护健康（杏林札记）', '', ...COLUMN, '', '本报记者 李明']);
+    const tree = parsePage([
+      '某某县人民医院',
+      '',
+      '报销快了，守护健康（杏林札记）',
+      '',
+      ...COLUMN,
+      '',
+      '本报记者 李明',
+    ]);
     expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
       ['某某县人民医院', '报销快了，守护健康（杏林札记）'],
     ]);
@@ -505,14 +509,23 @@ const INDENTED = [
 
 describe('a plain kicker over the head', () => {
   it('one run of words over a head with quotes at the page top is the kicker, reported', () => {
-    const tree = parse(['', '社区医疗服务提质增效', '', '“家门口”就能看好病', '', '本报记者 李明', '', ...INDENTED]);
+    const tree = parsePage([
+      '',
+      '社区医疗服务提质增效',
+      '',
+      '“家门口”就能看好病',
+      '',
+      '本报记者 李明',
+      '',
+      ...INDENTED,
+    ]);
     const a = tree.articles[0]!;
     expect([a.kicker, a.headline, a.subheadline]).toEqual(['社区医疗服务提质增效', '“家门口”就能看好病', null]);
-    expect(review(tree)).toContain(2);
+    expect(reviewLines(tree)).toContain(2);
   });
 
   it('one run of words over its label and a plain head is the kicker; the head is no subheadline', () => {
-    const tree = parse(['', '社区医疗服务提质增效', '某某县人民医院', '', '群众看病更方便更放心', '', ...INDENTED]);
+    const tree = parsePage(['', '社区医疗服务提质增效', '某某县人民医院', '', '群众看病更方便更放心', '', ...INDENTED]);
     const a = tree.articles[0]!;
     expect([a.kicker, a.institution, a.headline, a.subheadline]).toEqual([
       '社区医疗服务提质增效',
@@ -520,11 +533,11 @@ describe('a plain kicker over the head', () => {
       '群众看病更方便更放心',
       null,
     ]);
-    expect(review(tree)).toContain(5);
+    expect(reviewLines(tree)).toContain(5);
   });
 
   it('a two-phrase head over a line naming an institution keeps it as the subheadline', () => {
-    const tree = parse(['', '党建铸医魂 为民谱新篇', '', '某某县中医院高质量党建让群众更放心', '', ...INDENTED]);
+    const tree = parsePage(['', '党建铸医魂 为民谱新篇', '', '某某县中医院高质量党建让群众更放心', '', ...INDENTED]);
     const a = tree.articles[0]!;
     expect([a.kicker, a.headline, a.subheadline]).toEqual([
       null,
@@ -536,7 +549,7 @@ describe('a plain kicker over the head', () => {
 
 describe('stacks whose head fills the column', () => {
   it('a short plain line over a head closing on ！ as wide as the column: kicker over head, not prose', () => {
-    const tree = parse([
+    const tree = parsePage([
       '',
       '党建引领健康同行',
       '守护群众健康，我们一直不下班！',
@@ -550,7 +563,7 @@ describe('stacks whose head fills the column', () => {
 
 describe('a head with punctuation after a sentence left open', () => {
   it('opens an article when a `——` subheadline and a narrower standfirst stand under it', () => {
-    const tree = parse([
+    const tree = parsePage([
       '',
       '某某县人民医院 守护健康',
       '',

@@ -4,13 +4,7 @@
  * real papers print).
  */
 import { describe, expect, it } from 'vitest';
-import { parseSource } from '../../src/parse/index.js';
-
-const parse = (lines: string[]) => parseSource(new TextEncoder().encode(`${lines.join('\n')}\n`), 'page.txt').tree;
-const texts = (ps: readonly unknown[]) =>
-  (ps as { type: string; children: { value: string }[] }[])
-    .filter((p) => p.type === 'paragraph')
-    .map((p) => p.children.map((c) => c.value).join(''));
+import { paragraphTexts, parsePage } from '../helpers/parse-page.js';
 
 /** Wrap a paragraph at a 16-em measure with the 2-em first-line indent. */
 const wrap = (text: string) => [text.slice(0, 14), ...(text.slice(14).match(/.{1,16}/g) ?? [])];
@@ -34,11 +28,11 @@ describe('editor’s notes', () => {
         '资源下沉，群众在家门口',
         ...tail,
       ];
-      const a = parse(['守护健康 我们一直在', '', ...note, '', ...BODY]).articles[0]!;
-      expect(texts(a.lede).map((t) => t.replace(/\s/g, ''))).toEqual([
+      const a = parsePage(['守护健康 我们一直在', '', ...note, '', ...BODY]).articles[0]!;
+      expect(paragraphTexts(a.lede).map((t) => t.replace(/\s/g, ''))).toEqual([
         '基层是守护群众健康的第一道防线。近年来，各地推动优质医疗资源下沉，群众在家门口就能看好病。——编者',
       ]);
-      expect(texts(a.children)).toEqual(PARAS);
+      expect(paragraphTexts(a.children)).toEqual(PARAS);
     }
   });
 });
@@ -47,37 +41,39 @@ describe('standfirsts in a narrower measure', () => {
   it('a first line ending a sentence is the standfirst’s indented opening, not a paragraph of its own', () => {
     const standfirst = ['如何让群众更方便看病？', '记者走进多家医疗机构，看一', '项项便民举措如何落地见效。'];
     for (const box of [[], ['核心阅读', '']]) {
-      const tree = parse(['守护健康 我们一直在', '', ...box, ...standfirst, '', ...BODY]);
+      const tree = parsePage(['守护健康 我们一直在', '', ...box, ...standfirst, '', ...BODY]);
       const a = tree.articles[0]!;
       const notes = tree.diagnostics.filter((d) => d.ruleId === 'needs-review');
       expect(notes.map((d) => d.line)).toEqual([3 + box.length]);
-      expect(texts(a.lede).at(-1)).toBe('如何让群众更方便看病？记者走进多家医疗机构，看一项项便民举措如何落地见效。');
-      expect(texts(a.children)).toEqual(PARAS);
+      expect(paragraphTexts(a.lede).at(-1)).toBe(
+        '如何让群众更方便看病？记者走进多家医疗机构，看一项项便民举措如何落地见效。',
+      );
+      expect(paragraphTexts(a.children)).toEqual(PARAS);
     }
   });
 
   it('a summary without end punctuation that stops short in its own measure ends there (needs-review)', () => {
     const summary = ['三年来，全县新建社区卫', '生服务站12个，新签约的居民超', '过8万人'];
-    const tree = parse(['守护健康 我们一直在', '', ...summary, '', ...BODY]);
+    const tree = parsePage(['守护健康 我们一直在', '', ...summary, '', ...BODY]);
     const a = tree.articles[0]!;
-    expect(texts(a.lede)).toEqual(['三年来，全县新建社区卫生服务站12个，新签约的居民超过8万人']);
-    expect(texts(a.children)).toEqual(PARAS);
+    expect(paragraphTexts(a.lede)).toEqual(['三年来，全县新建社区卫生服务站12个，新签约的居民超过8万人']);
+    expect(paragraphTexts(a.children)).toEqual(PARAS);
     const notes = tree.diagnostics.filter((d) => d.ruleId === 'needs-review');
     expect(notes.map((d) => d.line)).toEqual([5]);
   });
 
   it('one of two lines ends there too when the text under it opens a paragraph in the body’s measure', () => {
     const summary = ['三年来，全县新建社区卫生', '服务站12个，签约居民达到八万'];
-    const tree = parse(['守护健康 我们一直在', '', '本报记者 李明', '', ...summary, '', ...BODY]);
+    const tree = parsePage(['守护健康 我们一直在', '', '本报记者 李明', '', ...summary, '', ...BODY]);
     const a = tree.articles[0]!;
-    expect(texts(a.lede)).toEqual(['三年来，全县新建社区卫生服务站12个，签约居民达到八万']);
-    expect(texts(a.children)).toEqual(PARAS);
+    expect(paragraphTexts(a.lede)).toEqual(['三年来，全县新建社区卫生服务站12个，签约居民达到八万']);
+    expect(paragraphTexts(a.children)).toEqual(PARAS);
   });
 
   it('a block in the body’s measure under the stack keeps its one-line paragraph', () => {
     const block = ['医院常年承担全县疑难重症救治、', '应急救援等医疗任务。', '医疗技术不断进步。'];
-    const a = parse(['守护健康 我们一直在', '', ...block, '', ...BODY]).articles[0]!;
-    expect(texts(a.children).slice(0, 2)).toEqual([
+    const a = parsePage(['守护健康 我们一直在', '', ...block, '', ...BODY]).articles[0]!;
+    expect(paragraphTexts(a.children).slice(0, 2)).toEqual([
       '医院常年承担全县疑难重症救治、应急救援等医疗任务。',
       '医疗技术不断进步。',
     ]);
@@ -86,7 +82,7 @@ describe('standfirsts in a narrower measure', () => {
 
 describe('summaries set as two phrases', () => {
   it('a two-phrase line under the stack, before the text and longer than a column line, is the standfirst (needs-review)', () => {
-    const tree = parse([
+    const tree = parsePage([
       '守护健康 我们一直在',
       '',
       '本报记者 李明',
@@ -97,14 +93,14 @@ describe('summaries set as two phrases', () => {
       ...BODY,
     ]);
     const a = tree.articles[0]!;
-    expect(texts(a.lede)).toEqual(['社区医院越办越好 居民看病就医更加方便放心']);
+    expect(paragraphTexts(a.lede)).toEqual(['社区医院越办越好 居民看病就医更加方便放心']);
     expect(a.children.map((c) => c.type)).toEqual(['paragraph', 'paragraph', 'paragraph']);
     expect(tree.diagnostics.filter((d) => d.ruleId === 'needs-review').map((d) => d.line)).toEqual([5]);
   });
 
   it('one that fits a column line, or is numbered, stays a section subhead', () => {
     for (const head of [['党建引领 服务一线'], ['一、社区医院越办越好', '居民看病就医更加方便放心']]) {
-      const a = parse(['守护健康 我们一直在', '', '本报记者 李明', '', ...head, '', ...BODY]).articles[0]!;
+      const a = parsePage(['守护健康 我们一直在', '', '本报记者 李明', '', ...head, '', ...BODY]).articles[0]!;
       expect(a.lede).toEqual([]);
       expect(a.children[0]!.type).toBe('heading');
     }
@@ -118,25 +114,25 @@ describe('standfirsts above a dateline', () => {
   );
 
   it('a paragraph under the stack above the paragraph that opens with a dateline is the standfirst (needs-review)', () => {
-    const tree = parse(['守护健康 我们一直在', '', ...standfirst, '', ...dated, '', ...BODY]);
+    const tree = parsePage(['守护健康 我们一直在', '', ...standfirst, '', ...dated, '', ...BODY]);
     const a = tree.articles[0]!;
-    expect(texts(a.lede)).toEqual([standfirst.join('')]);
-    expect(texts(a.children)[0]).toBe(dated.join(''));
+    expect(paragraphTexts(a.lede)).toEqual([standfirst.join('')]);
+    expect(paragraphTexts(a.children)[0]).toBe(dated.join(''));
     expect(tree.diagnostics.filter((d) => d.ruleId === 'needs-review').map((d) => d.line)).toEqual([3]);
   });
 
   it('text that opens mid-sentence there is not a standfirst', () => {
     const piece = ['式织就一张覆盖更广、响应更快的健', '康守护网络，让群众在家门口就能享', '受优质服务。'];
-    const a = parse(['守护健康 我们一直在', '', ...piece, '', ...dated, '', ...BODY]).articles[0]!;
+    const a = parsePage(['守护健康 我们一直在', '', ...piece, '', ...dated, '', ...BODY]).articles[0]!;
     expect(a.lede).toEqual([]);
-    expect(texts(a.children)[0]).toBe(piece.join(''));
+    expect(paragraphTexts(a.children)[0]).toBe(piece.join(''));
   });
 });
 
 describe('standfirst boxes under a labelled head', () => {
   it('a head over its label over a `核心阅读` box opens an article in the body of another', () => {
     const box = ['核心阅读', '', '如何让群众更方便看病？记者走进多家医疗机构，看一项项便民举措如何落地见效。'];
-    const tree = parse([
+    const tree = parsePage([
       '守护健康 我们一直在',
       '',
       ...BODY,
@@ -155,6 +151,6 @@ describe('standfirst boxes under a labelled head', () => {
       ['守护健康 我们一直在', null],
       ['病房不熄灯，服务不打烊', '某某区人民医院'],
     ]);
-    expect(texts(tree.articles[1]!.lede)[0]).toBe('核心阅读');
+    expect(paragraphTexts(tree.articles[1]!.lede)[0]).toBe('核心阅读');
   });
 });

@@ -3,23 +3,16 @@
  * one phrase reads as a photo caption, but a numbered line or two phrases over new text are subheads.
  */
 import { describe, expect, it } from 'vitest';
-import { parseSource } from '../../src/parse/index.js';
+import { nodeText, parsePage, FIRST, HEAD, LAST } from '../helpers/parse-page.js';
 
-const parse = (lines: string[]) => parseSource(new TextEncoder().encode(`${lines.join('\n')}\n`), 'page.txt').tree;
-const kinds = (lines: string[]) =>
-  parse(lines).articles[0]!.children.map((c) =>
-    c.type === 'figure' ? `F ${c.caption}` : `${c.type[0]!.toUpperCase()} ${c.children.map((x) => x.value).join('')}`,
-  );
+const kinds = (lines: string[]) => parsePage(lines).articles[0]!.children.map(nodeText);
 // A 16-em column: first lines carry the 2-em indent.
-const HEAD = ['某某区人民医院 守护健康', ''];
-const FIRST = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，受到广泛好评。'];
-const LAST = ['下一步，医院将继续完善分级', '诊疗制度，推动优质资源向基层延伸', '，让群众享受更加便捷的健康服务。'];
 const FIRST_TEXT = `P ${FIRST.join('')}`;
 const LAST_TEXT = `P ${LAST.join('')}`;
 
 describe('lines set apart between paragraphs', () => {
   it('two phrases over new text are a subhead (needs-review)', () => {
-    const tree = parse([...HEAD, ...FIRST, '', '', '党建引领发展 守护群众健康', '', ...LAST]);
+    const tree = parsePage([...HEAD, ...FIRST, '', '', '党建引领发展 守护群众健康', '', ...LAST]);
     expect(tree.articles[0]!.children.map((c) => c.type)).toEqual(['paragraph', 'heading', 'paragraph']);
     expect(tree.diagnostics.filter((d) => d.ruleId === 'needs-review').map((d) => d.line)).toEqual([8]);
   });

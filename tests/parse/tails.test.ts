@@ -4,23 +4,16 @@
  * reading is reported for review.
  */
 import { describe, expect, it } from 'vitest';
-import { parseSource } from '../../src/parse/index.js';
+import { paragraphTexts, parsePage, FIRST, HEAD, LAST } from '../helpers/parse-page.js';
 
-const parse = (lines: string[]) => parseSource(new TextEncoder().encode(`${lines.join('\n')}\n`), 'page.txt').tree;
-const paragraphs = (lines: string[]) =>
-  parse(lines).articles.flatMap((a) =>
-    a.children.flatMap((c) => (c.type === 'paragraph' ? [c.children.map((x) => x.value).join('')] : [])),
-  );
+const paragraphs = (lines: string[]) => parsePage(lines).articles.flatMap((a) => paragraphTexts(a.children));
 // A 16-em column: first lines carry the 2-em indent.
-const HEAD = ['某某区人民医院 守护健康', ''];
-const FIRST = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，受到广泛好评。'];
-const LAST = ['下一步，医院将继续完善分级', '诊疗制度，推动优质资源向基层延伸', '，让群众享受更加便捷的健康服务。'];
 const FIRST_TEXT = FIRST.join('');
 const LAST_TEXT = LAST.join('');
 
 describe('short last sentences', () => {
   it('a short sentence under a full line ending one is the paragraph’s tail (needs-review)', () => {
-    const tree = parse([...HEAD, ...FIRST, '群众满意度持续提升。', ...LAST]);
+    const tree = parsePage([...HEAD, ...FIRST, '群众满意度持续提升。', ...LAST]);
     expect(tree.articles[0]!.children.map((c) => (c.type === 'paragraph' ? c.children[0]!.value : ''))).toEqual([
       `${FIRST_TEXT}群众满意度持续提升。`,
       LAST_TEXT,
@@ -33,7 +26,7 @@ describe('short last sentences', () => {
     const quote = ['院长表示：“我们将继续深化', '改革，让群众在家门口看好病、看得', '起病，这是我们始终不变的追求。”'];
     const page = [...HEAD, ...FIRST, ...quote, '他补充说。', ...LAST];
     expect(paragraphs(page)).toEqual([FIRST_TEXT, `${quote.join('')}他补充说。`, LAST_TEXT]);
-    const notes = parse(page).diagnostics.filter((d) => d.ruleId === 'needs-review');
+    const notes = parsePage(page).diagnostics.filter((d) => d.ruleId === 'needs-review');
     expect(notes.map((d) => d.line)).toEqual([9]);
   });
 
