@@ -589,7 +589,7 @@ describe('a head with punctuation after a sentence left open', () => {
 
 describe('a plain kicker over a labelled head in the page', () => {
   it('one run of words printed close over a head with its label is that head’s kicker, not a caption of the article before', () => {
-    const tree = parse([
+    const tree = parsePage([
       '某某县人民医院 守护健康',
       '',
       ...COLUMN,
@@ -608,6 +608,6 @@ describe('a plain kicker over a labelled head in the page', () => {
       ['社区医疗服务提质增效', '某某区中医院', '群众看病更方便'],
     ]);
     expect(tree.articles[0]!.children.some((c) => c.type === 'figure')).toBe(false);
-    expect(review(tree)).toContain(13);
+    expect(reviewLines(tree)).toContain(13);
   });
 });
