@@ -5,7 +5,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
-import { operations } from '../../src/pdf-read/content-operations.js';
+import { type Name, operations } from '../../src/pdf-read/content-operations.js';
+import { REGISTRATION_CS } from '../../src/pdf/registration-colour.js';
 import { contentBytes } from '../../src/pdf-read/objects.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -242,9 +243,16 @@ describe('the finished document in memory', () => {
     const path = join(dir, 'in-memory.pdf');
     await writeFile(path, finished.bytes);
     const written = await PDFDocument.load(finished.bytes);
+    // What each page says, as decoded operations (text shown, marks drawn), not how its stream is encoded.
     const contents = (doc: PDFDocument) =>
-      doc.getPages().map((page) => Buffer.from(contentBytes(doc.context, page.node.get(PDFName.of('Contents')))));
-    expect(contents(finished.doc)).toEqual(contents(written));
+      doc.getPages().map((page) => [...operations(contentBytes(doc.context, page.node.get(PDFName.of('Contents'))))]);
+    const inMemory = contents(finished.doc);
+    expect(inMemory).toHaveLength(2);
+    for (const ops of inMemory) {
+      expect(ops.some((o) => o.op === 'Tj' || o.op === 'TJ')).toBe(true); // the page's text
+      expect(ops.some((o) => o.op === 'CS' && (o.args[0] as Name).value === REGISTRATION_CS)).toBe(true); // its marks
+    }
+    expect(inMemory).toEqual(contents(written));
     for (const press of [false, true]) {
       const options = { trimMm: TRIM, bleedMm: BLEED, press };
       expect(preflightDocument(path, finished.doc, finished.bytes, options)).toEqual(await preflight(path, options));
