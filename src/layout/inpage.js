@@ -276,11 +276,14 @@
 
   /**
    * Each body's one-column flow (see bodyBlocks) with the levers that change its length: a line of space
-   * before a subhead or the byline, a re-tracked paragraph. `totals` are the bodies' heights in lines.
+   * before a subhead or the byline, a re-tracked paragraph (measured only when `tracked`: four layouts of
+   * every body, wanted only where a placed module's columns cannot end level otherwise). `totals` are the
+   * bodies' heights in lines.
    */
-  function bodyFlows(bodies, leading, totals, em) {
+  function bodyFlows(bodies, leading, totals, em, tracked = true) {
     const read = bodies.map((body) => bodyBlocks(body, leading));
-    trackingLevers(read, leading, em);
+    if (tracked) trackingLevers(read, leading, em);
+    else for (const b of read) b.levers = [];
     return read.map((b, i) => {
       const inside = (set) => [...set].filter((x) => x > 0 && x < totals[i]).sort((x, y) => x - y);
       return {
@@ -427,6 +430,7 @@
     const todo = modules.filter((m) => !measured.has(m.key));
     for (const m of todo) {
       m.el.classList.add('measuring');
+      m.el.classList.remove('heads-only');
       m.spans = [];
       m.figs = m.el.querySelectorAll('.figure:not(.slot)');
       m.verticalSpans = verticalSpans(m.el);
@@ -486,14 +490,13 @@
         });
       }
       if (k === 1) {
-        // Every body's flow and copyfitting levers at one column, all bodies at once.
+        // Every body's flow at one column, all bodies at once; its re-tracked paragraphs when asked (measureLevers).
         const bodies = todo.map((m) => m.el.querySelector('.body'));
         const totals = bodies.map((body) => lines(px(body).height));
-        const flows = bodyFlows(bodies, leading, totals, ctx.em);
+        const flows = bodyFlows(bodies, leading, totals, ctx.em, false);
         todo.forEach((m, i) => {
           m.flow = flows[i];
         });
-        laidOut(todo.length * TRACKING_STEPS_EM.length);
       }
       // Where the style sets narrow modules' heads vertically, that is measured too; the make-up picks.
       const upright = todo.filter((m) => k <= m.verticalSpans);
@@ -507,7 +510,8 @@
       laidOut(todo.length + upright.length);
     }
     for (const m of todo) {
-      m.el.classList.remove('measuring', 'heads-only');
+      // The module stays out of the layout until it is placed: laid out unplaced, it would be laid out for nothing.
+      m.el.classList.remove('measuring');
       m.el.removeAttribute('style');
       // The captions' measuring width can leave an empty style attribute: the module is left as rendered, so a
       // module measured here and one whose measure was known serialise alike.
@@ -524,7 +528,7 @@
     const out = {};
     for (const { el, key } of modules) {
       const hit = measured.get(key);
-      out[el.id] = { spans: hit.spans, flow: hit.flow, verticalFlows: hit.verticalFlows };
+      out[el.id] = { spans: hit.spans, flow: hit.flow, verticalFlows: hit.verticalFlows, tracked: !!hit.tracked };
       // Block ids are the DOM id (and its vertical variants): the same markup keeps the same id.
       for (const [id, blocks] of hit.blocks) flowBlocks.set(id, blocks);
     }
@@ -532,36 +536,81 @@
   }
 
   /**
-   * The bodies `asked` ({ id, span }) laid out by the page at their span, balanced as the page balances
+   * The one-column flows of the modules `ids` with their re-tracked paragraphs (the copyfitting levers a
+   * placed module pulls when its columns cannot end level otherwise), all at once; kept with each module's
+   * measure. Returns the flows by DOM id.
+   */
+  function measureLevers(ids) {
+    const leading = rootVar('--leading');
+    const lines = (h) => Math.ceil(h / leading - 0.02);
+    const els = ids.map((id) => document.getElementById(id));
+    const hidden = els.map((el) => el.classList.contains('heads-only'));
+    for (const el of els) {
+      el.classList.add('measuring');
+      el.classList.remove('heads-only');
+      setVars(el, { '--cs': 1, '--text-cols': 1 });
+    }
+    const bodies = els.map((el) => el.querySelector('.body'));
+    fitPhrases(bodies);
+    const flows = bodyFlows(
+      bodies,
+      leading,
+      bodies.map((body) => lines(px(body).height)),
+      rootVar('--body-size'),
+    );
+    const out = {};
+    els.forEach((el, i) => {
+      out[el.id] = flows[i].flow;
+      const hit = measured.get(renderedAs.get(el));
+      if (hit) Object.assign(hit, { flow: flows[i].flow, tracked: true });
+      el.classList.remove('measuring');
+      el.classList.toggle('heads-only', hidden[i]);
+      el.removeAttribute('style');
+    });
+    laidOut(els.length * TRACKING_STEPS_EM.length);
+    return out;
+  }
+
+  /**
+   * The bodies `asked` ({ id, span }) laid out by the page at their spans, balanced as the page balances
    * them: where the copy allows no cut that ends the columns within a line (a few short lines between a
-   * byline and a long paragraph), the page breaks where it must, and only the page knows where. All at
-   * one span are set at once; each height is kept with its module's measure. Returns the heights in lines.
+   * byline and a long paragraph), the page breaks where it must, and only the page knows where. Each
+   * module is set to one of its spans per round, all at once; each height is kept with its module's
+   * measure. Returns the heights in lines.
    */
   function measureBodies(asked) {
     const leading = rootVar('--leading');
     const lines = (h) => Math.ceil(h / leading - 0.02);
-    const bySpan = new Map();
-    for (const a of asked) bySpan.set(a.span, [...(bySpan.get(a.span) ?? []), a]);
+    const byModule = new Map();
+    for (const a of asked) byModule.set(a.id, [...(byModule.get(a.id) ?? []), a.span]);
+    const els = [...byModule.keys()].map((id) => document.getElementById(id));
+    for (const el of els) {
+      el.classList.add('measuring');
+      el.classList.remove('heads-only');
+    }
     const out = [];
-    for (const [k, at] of bySpan) {
-      const els = at.map((a) => document.getElementById(a.id));
-      for (const el of els) {
-        el.classList.add('measuring');
+    for (let round = 0; ; round++) {
+      const now = els.filter((el) => byModule.get(el.id).length > round);
+      if (!now.length) break;
+      for (const el of now) {
+        const k = byModule.get(el.id)[round];
         setVars(el, { '--cs': k, '--text-cols': k });
       }
-      // Its subheads as they stand in a grid column (a vertical head's narrower columns may have left them otherwise).
-      fitPhrases(els.map((el) => el.querySelector('.body')));
-      at.forEach((a, i) => {
-        const body = lines(px(els[i].querySelector('.body')).height);
-        out.push({ ...a, body });
-        const span = measured.get(renderedAs.get(els[i]))?.spans.find((s) => s.span === k && !s.verticalHead);
+      // Their subheads as they stand in a grid column (a vertical head's narrower columns may have left them otherwise).
+      if (round === 0) fitPhrases(now.map((el) => el.querySelector('.body')));
+      for (const el of now) {
+        const k = byModule.get(el.id)[round];
+        const body = lines(px(el.querySelector('.body')).height);
+        out.push({ id: el.id, span: k, body });
+        const span = measured.get(renderedAs.get(el))?.spans.find((s) => s.span === k && !s.verticalHead);
         if (span) span.body = body;
-      });
-      for (const el of els) {
-        el.classList.remove('measuring');
-        el.removeAttribute('style');
       }
-      laidOut(els.length);
+      laidOut(now.length);
+    }
+    for (const el of els) {
+      el.classList.remove('measuring');
+      el.classList.add('heads-only');
+      el.removeAttribute('style');
     }
     return out;
   }
@@ -604,7 +653,7 @@
 
   /** Set one module's placement on the grid (writes only). */
   function place(module, p) {
-    module.classList.remove('unplaced');
+    module.classList.remove('unplaced', 'heads-only');
     setVars(module, {
       '--c0': p.column,
       '--cs': p.span,
@@ -972,5 +1021,5 @@
     for (const el of current.slice(incoming.length)) el.remove();
   }
 
-  window.zhuanban = { measure, measureBodies, apply, inspect, swap };
+  window.zhuanban = { measure, measureBodies, measureLevers, apply, inspect, swap };
 })();

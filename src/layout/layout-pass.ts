@@ -9,6 +9,7 @@ import { measureOptions, planPage, type ModulePlan, type Rank } from './plan.js'
 import {
   applyAndInspect,
   measureBodies,
+  measureLevers,
   measureModules,
   type AskedBody,
   type InspectedPage,
@@ -100,9 +101,14 @@ function unbalanced(raw: Record<string, ModuleMeasure>, measures: Record<string,
  * arrangement stays the one the packer chose from the untracked copy.
  */
 function copyfit(plan: ModulePlan, measure: SpanMeasure, module: ModuleMeasure): ModulePlan {
-  if (plan.span < 2 || measure.level !== false || measure.columnStarts) return plan;
+  if (!wantsCopyfit(plan, measure)) return plan;
   const cut = levelColumns(flowAt(module, measure), plan.span, measure.body);
   return cut?.level ? { ...plan, columnStarts: cut.starts, adjust: cut.adjust } : plan;
+}
+
+/** Is `plan` a module whose columns neither the levers nor the page's own balancing end level (copyfit)? */
+function wantsCopyfit(plan: ModulePlan, measure: SpanMeasure): boolean {
+  return plan.span > 1 && measure.level === false && !measure.columnStarts;
 }
 
 /** Measure, make up and apply every page of the loaded edition. */
@@ -125,7 +131,7 @@ export async function layoutPass(page: Page, pages: PageView[], grid: Grid): Pro
       raw[id]!.spans.find((s) => s.span === span && !s.verticalHead)!.body = body;
     measures = levelled();
   }
-  const plans: ModulePlan[] = [];
+  const planned: { plan: ModulePlan; measure: SpanMeasure }[] = [];
   const placements: Placement[][] = [];
   for (const [index, view] of pages.entries()) {
     const lines = grid.lines - view.bannerLines;
@@ -161,17 +167,22 @@ export async function layoutPass(page: Page, pages: PageView[], grid: Grid): Pro
         inspected: [],
       };
     }
-    plans.push(
-      ...pagePlans.map((plan) =>
-        copyfit(
-          plan,
-          measures[plan.domId]!.find((s) => s.span === plan.span && s.verticalHead === plan.verticalHead)!,
-          raw[plan.domId]!,
-        ),
-      ),
-    );
+    for (const plan of pagePlans)
+      planned.push({
+        plan,
+        measure: measures[plan.domId]!.find((s) => s.span === plan.span && s.verticalHead === plan.verticalHead)!,
+      });
     placements.push(makeup.placements);
   }
+  // The re-tracked paragraphs are measured only for the modules that copyfit with them (beside a vertical
+  // head the narrower flow has them already).
+  const untracked = planned
+    .filter(({ plan, measure }) => wantsCopyfit(plan, measure) && !plan.verticalHead && !raw[plan.domId]!.tracked)
+    .map(({ plan }) => plan.domId);
+  if (untracked.length)
+    for (const [id, flow] of Object.entries(await measureLevers(page, [...new Set(untracked)])))
+      Object.assign(raw[id]!, { flow, tracked: true });
+  const plans = planned.map(({ plan, measure }) => copyfit(plan, measure, raw[plan.domId]!));
   const inspected = await applyAndInspect(page, plans);
   return { overfull: -1, keepShare: 1, placements, inspected };
 }

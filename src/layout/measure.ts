@@ -75,6 +75,8 @@ export interface ModuleMeasure {
   flow: BodyFlow;
   /** By span: the body's flow in one of the narrower columns beside a vertical head. */
   verticalFlows?: Record<number, BodyFlow>;
+  /** `flow` holds the re-tracked paragraphs among its levers (measured only when a placed module asks, measureLevers). */
+  tracked?: boolean;
 }
 
 /** Measure every module at every span. */
@@ -93,6 +95,11 @@ export async function measureBodies(page: Page, asked: AskedBody[]): Promise<(As
   return (await page.evaluate(`window.zhuanban.measureBodies(${JSON.stringify(asked)})`)) as (AskedBody & {
     body: number;
   })[];
+}
+
+/** The one-column flows of the modules `ids` with their re-tracked paragraphs among the levers, by DOM id. */
+export async function measureLevers(page: Page, ids: string[]): Promise<Record<string, BodyFlow>> {
+  return (await page.evaluate(`window.zhuanban.measureLevers(${JSON.stringify(ids)})`)) as Record<string, BodyFlow>;
 }
 
 /** Place modules, let late font loads settle, then inspect. */
