@@ -507,11 +507,31 @@ export class Assembler extends ProseReader {
     else if (isHeadlineTail(text, this.current!)) {
       this.current!.headline += text;
       this.reviewHeadlineTail(text, block);
-    } else if (this.kickerAboveHead(text, block, next)) return;
+    } else if (this.textOpeningUnderByline(text, block, next)) return;
+    else if (this.kickerAboveHead(text, block, next)) return;
     else if (!twoPart && !this.current!.subheadline && this.current!.lede.length === 0) {
       this.current!.subheadline = text;
     } else if (isPhraseSummary(text, this.current!, this.shape)) this.addPhraseSummary(text, block);
     else this.addHeading(text, block);
+  }
+
+  /**
+   * Under the stack's byline the stack is done: a line over prose that goes on without a paragraph's
+   * opening (no indent, no dateline) is that paragraph's first line, not a subheadline. Reported.
+   */
+  private textOpeningUnderByline(text: string, block: Block, next: Classified | undefined): boolean {
+    const a = this.current!;
+    if (this.shape.lineMode || a.byline.authors.length === 0 || a.children.length || block.lines.length !== 1)
+      return false;
+    if (next?.kind.kind !== 'prose' || next.kind.head || setApart(next.block) || opensText(next, this.shape))
+      return false;
+    if (isIndented(next.block, this.shape) || isDashSubtitle(text) || isColumnTag(text)) return false;
+    this.review(
+      block.lines[0]!,
+      `“${text}” under the byline read as the first line of the text under it (which goes on without a paragraph's opening); it could be a subheadline`,
+    );
+    this.proseBlock(block);
+    return true;
   }
 
   /**

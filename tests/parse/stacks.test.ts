@@ -611,3 +611,27 @@ describe('a plain kicker over a labelled head in the page', () => {
     expect(reviewLines(tree)).toContain(13);
   });
 });
+
+describe('under the stack’s byline', () => {
+  it('a line over text that goes on without a paragraph’s opening is that paragraph’s first line, not a subheadline', () => {
+    const tree = parse([
+      '',
+      '某某县人民医院 守护健康',
+      '',
+      '本报记者 李明',
+      '',
+      '医院党委坚持党建引领发展工作',
+      '',
+      '把优质医疗服务送到群众家门口，受到',
+      '广泛好评。在此基础上，医院持续推进',
+      '家庭医生签约服务，让群众看病更方便',
+      '更放心，获得感不断增强。',
+    ]);
+    const a = tree.articles[0]!;
+    expect(a.subheadline).toBeNull();
+    expect(a.children[0]).toMatchObject({ type: 'paragraph' });
+    const first = a.children[0]!.type === 'paragraph' ? a.children[0]!.children.map((c) => c.value).join('') : '';
+    expect(first.startsWith('医院党委坚持党建引领发展工作把')).toBe(true);
+    expect(review(tree)).toContain(6);
+  });
+});
