@@ -9,11 +9,11 @@ import { CJK } from './text-form.js';
 /** A news organisation before a role word: 本报, 新华社, or any `…日报/晚报/报/社/台/网`. */
 const AGENCY = `(?:本报|本刊|本台|[${CJK}]{1,6}(?:日报|晚报|早报|报|社|台|网))?`;
 /**
- * The reporter's role (特约记者, 全媒体记者, 通讯员, 实习生, 撰文, 文/, 摄影…), or one person's words
+ * The reporter's role (特约记者, 特派记者, 驻京记者, 全媒体记者, 通讯员, 实习生, 评论员, 撰文, 文/, 摄影…), or one person's words
  * and pictures (`文·图`, `文/图`, `图文`); a `文/` may lead the role (`文/本报记者`).
  */
 const ROLE =
-  `(?:(?:特约|见习|实习|首席|全媒体|融媒体|新媒体)?(?:记者|通讯员|实习生|撰稿人|撰文|文|摄影|图)` +
+  `(?:(?:特约|特派|见习|实习|首席|全媒体|融媒体|新媒体|驻[${CJK}]{1,4}?)?(?:记者|通讯员|实习生|评论员|撰稿人|撰文|文|摄影|图)` +
   `|文[·・/／]?图|图[·・/／]?文)`;
 /** `文/` before the paper and role (`文/本报记者 李明`). */
 const LEAD = '(?:文[/／])?';
@@ -44,8 +44,11 @@ export function matchCredit(text: string): string | null {
   return m ? m[0] : null;
 }
 
-/** A personal name as bylines print it: 2-3 ideographs. */
-const NAME_RE = new RegExp(`^[${CJK}]{2,3}$`);
+/** Compound surnames: a name behind one runs to four ideographs (`欧阳晓明`). */
+const COMPOUND_SURNAME =
+  '(?:欧阳|司马|上官|诸葛|东方|皇甫|令狐|慕容|尉迟|公孙|长孙|夏侯|轩辕|宇文|司徒|端木|澹台|西门|南宫|独孤)';
+/** A personal name as bylines print it: 2-3 ideographs, or four behind a compound surname. */
+const NAME_RE = new RegExp(`^(?:[${CJK}]{2,3}|${COMPOUND_SURNAME}[${CJK}]{2})$`);
 
 /** A byline line that stops one character into a name (`本报记者 李`). */
 const NAME_CUT_RE = /\s[\u3400-\u9fff]$/;

@@ -221,3 +221,24 @@ describe('a label over a kicker over a head', () => {
     expect([a.institution, a.kicker, a.headline]).toEqual(['某某区人民医院', '走进某某县中医院', '报销快了，跑腿少了']);
   });
 });
+
+describe('bylines national dailies print', () => {
+  const withByline = (byline: string) =>
+    parse(['守护健康，我们一直在', '', byline, '', '今年以来，医院组织专家团', ...TEXT]).articles[0]!;
+
+  it('reads a posted or special correspondent (本报驻京记者, 本报特派记者) as a reporter', () => {
+    expect(withByline('本报驻京记者 李明').byline.authors).toEqual(['李明']);
+    expect(withByline('本报特派记者 李明 王芳').byline.authors).toEqual(['李明', '王芳']);
+    expect(withByline('本报驻京记者 李明').subheadline).toBeNull();
+  });
+
+  it('reads a name behind a compound surname whole (欧阳晓明)', () => {
+    expect(withByline('本报记者 欧阳晓明 李明').byline.authors).toEqual(['欧阳晓明', '李明']);
+  });
+
+  it('reads a commentator’s role alone as the byline, not a subheadline', () => {
+    const a = withByline('本报评论员');
+    expect(a.subheadline).toBeNull();
+    expect(a.byline.authors).toEqual([]);
+  });
+});
