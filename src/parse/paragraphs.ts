@@ -51,9 +51,10 @@ export function buildProseIndex(lines: SourceLine[], quoteEm?: number): ProseInd
 /**
  * How a line goes on from the line before: it opens a paragraph (`start`), goes on in it (`continue`),
  * or is joined on a guess — the short last sentence of the paragraph above (`tail`, see isShortTail) or
- * a speech verb attributing the quote above (`attribution`) — which the caller reports for review.
+ * a speech verb attributing the quote above (`attribution`) — or opens one on a guess from two lines
+ * that each fall short of the measure (`short-pair`, see isShortPair): the caller reports the guesses.
  */
-export type ParagraphBreak = 'start' | 'continue' | 'tail' | 'attribution';
+export type ParagraphBreak = 'start' | 'continue' | 'tail' | 'attribution' | 'short-pair';
 
 /**
  * Does `line` start a new paragraph after `prev`, go on in it, or join it on a guess? `prevIsFirst` says `prev` is its paragraph's
@@ -90,9 +91,42 @@ export function paragraphBreak(
   if (!line.justified && printed <= threshold(i))
     return isShortTail(prev, line, index, threshold, prevIsFirst) ? 'tail' : 'start';
   // …or the sentence ended on a line the text did not fill: that line closed its paragraph.
-  return !prev.justified && index.widths[j] <= threshold(j) - 0.5 - (prevIsFirst ? FIRST_LINE_INDENT : 0)
-    ? 'start'
+  if (!prev.justified && index.widths[j] <= threshold(j) - 0.5 - (prevIsFirst ? FIRST_LINE_INDENT : 0)) return 'start';
+  const measure = (k: number) => threshold(k) + INDENT_SLACK;
+  return isShortPair(
+    prev,
+    line,
+    index.widths[j]! + (prevIsFirst ? FIRST_LINE_INDENT : 0),
+    printed,
+    measure(j),
+    measure(i),
+  )
+    ? 'short-pair'
     : 'continue';
+}
+
+/** A line falls at least this many ems short of its measure: no justified line of running text does. */
+const SHORT_OF_MEASURE = 1;
+/** Opening marks and dashes a column pushes down whole to the next line, leaving the line above short. */
+const PUSHED_DOWN_START = /^[“‘（《〈【「『—…]/;
+
+/**
+ * A line that ends a sentence a full em short of the measure, over a line a full em short too: a
+ * justified line of running text fills the measure, so the first is a paragraph's last line and the
+ * second an indented first line, whose width alone (a hanging mark after others, Latin widths) or the
+ * other's alone would not say so. Not when the second opens with a mark the column pushed down from
+ * the first (which then fell short for that). Either width could be misread: the caller reports it.
+ */
+function isShortPair(
+  prev: SourceLine,
+  line: SourceLine,
+  prevWidth: number,
+  lineWidth: number,
+  prevMeasure: number,
+  lineMeasure: number,
+): boolean {
+  if (prev.justified || line.justified || PUSHED_DOWN_START.test(line.text)) return false;
+  return prevWidth <= prevMeasure - SHORT_OF_MEASURE && lineWidth <= lineMeasure - SHORT_OF_MEASURE;
 }
 
 /** Should `line` start a new paragraph after `prev`? (paragraphBreak, the guessed joins read as joins) */

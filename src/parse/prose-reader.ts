@@ -36,7 +36,10 @@ export class ProseReader extends HeadStackReader {
       // A short last sentence is read as a tail only in the same block: a blank line may part modules.
       const decision = prev ? paragraphBreak(prev, line, this.shape, this.prose, first, after, own) : 'continue';
       if (decision === 'start' || (decision === 'tail' && k === 0)) this.flush();
-      else if (decision === 'tail') this.reviewTail(line);
+      else if (decision === 'short-pair') {
+        this.flush();
+        this.reviewShortPair(prev!, line);
+      } else if (decision === 'tail') this.reviewTail(line);
       else if (decision === 'attribution') this.reviewAttribution(line);
       else if (prev && own && startsParagraph(prev, line, this.shape, this.prose, first, after))
         this.reviewOwnMeasure(prev, own);
@@ -79,6 +82,14 @@ export class ProseReader extends HeadStackReader {
     this.review(
       line,
       `“${line.text}” after a full line that ends a sentence: read as the paragraph's last sentence; it could be a paragraph of its own (the extraction shows no indent)`,
+    );
+  }
+
+  /** A paragraph opened between two lines that each fall short of the measure: reported, as it could go on. */
+  private reviewShortPair(prev: SourceLine, line: SourceLine): void {
+    this.review(
+      line,
+      `“${line.text}” after “${prev.text}”: both lines fall an em short of the measure, so a paragraph ends on the first and opens on the second (the extraction shows no indent); it could go on`,
     );
   }
 
