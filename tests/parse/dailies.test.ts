@@ -224,7 +224,7 @@ describe('a label over a kicker over a head', () => {
 
 describe('bylines national dailies print', () => {
   const withByline = (byline: string) =>
-    parse(['守护健康，我们一直在', '', byline, '', '今年以来，医院组织专家团', ...TEXT]).articles[0]!;
+    parsePage(['守护健康，我们一直在', '', byline, '', '今年以来，医院组织专家团', ...TEXT]).articles[0]!;
 
   it('reads a posted or special correspondent (本报驻京记者, 本报特派记者) as a reporter', () => {
     expect(withByline('本报驻京记者 李明').byline.authors).toEqual(['李明']);
