@@ -4,7 +4,7 @@
  * between articles with little around them. Every guess is reported `needs-review` at its line.
  */
 import { describe, expect, it } from 'vitest';
-import { parsePage, reviewLines } from '../helpers/parse-page.js';
+import { nodeText, parsePage, reviewLines } from '../helpers/parse-page.js';
 
 // A 16-em column whose first line shows no indent (a short column misreads the measure), so the
 // head's evidence is its own form.
@@ -614,7 +614,7 @@ describe('a plain kicker over a labelled head in the page', () => {
 
 describe('under the stack’s byline', () => {
   it('a line over text that goes on without a paragraph’s opening is that paragraph’s first line, not a subheadline', () => {
-    const tree = parse([
+    const tree = parsePage([
       '',
       '某某县人民医院 守护健康',
       '',
@@ -630,8 +630,8 @@ describe('under the stack’s byline', () => {
     const a = tree.articles[0]!;
     expect(a.subheadline).toBeNull();
     expect(a.children[0]).toMatchObject({ type: 'paragraph' });
-    const first = a.children[0]!.type === 'paragraph' ? a.children[0]!.children.map((c) => c.value).join('') : '';
+    const first = nodeText(a.children[0]!);
     expect(first.startsWith('医院党委坚持党建引领发展工作把')).toBe(true);
-    expect(review(tree)).toContain(6);
+    expect(reviewLines(tree)).toContain(6);
   });
 });
