@@ -631,7 +631,7 @@ describe('under the stack’s byline', () => {
     expect(a.subheadline).toBeNull();
     expect(a.children[0]).toMatchObject({ type: 'paragraph' });
     const first = nodeText(a.children[0]!);
-    expect(first.startsWith('医院党委坚持党建引领发展工作把')).toBe(true);
+    expect(first.startsWith('P 医院党委坚持党建引领发展工作把')).toBe(true);
     expect(reviewLines(tree)).toContain(6);
   });
 });
