@@ -7,7 +7,7 @@ import type { Assembled } from './article-builder.js';
 import { Assembler } from './assembler.js';
 import { classifyBlock, isDisplayLine, parseBylineLines, promoteHeads, type Classified } from './classify.js';
 import type { Reporter, SourceLine } from './lines.js';
-import { toBlocks, type PageShape } from './page.js';
+import { INDENT_SLACK, toBlocks, type PageShape } from './page.js';
 import { buildProseIndex } from './paragraphs.js';
 import { rethread } from './rethread.js';
 import {
@@ -33,9 +33,6 @@ import { isEditorCredit, isPhotoSlotLabel, isSlugLine } from './furniture.js';
 /** The page's folio, banner, furniture and articles (raw.ts builds the tree from it). */
 export type { Assembled } from './article-builder.js';
 
-/** A paragraph's first line stops this many ems short of the measure (a 2 em indent, less compression). */
-const INDENTED = 1.25;
-
 /** Build the page's articles from its normalised lines. */
 export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter): Assembled {
   // pdftotext prints running heads, folios and column-spanning headlines without blank lines around
@@ -54,7 +51,7 @@ export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter
     // So does a dateline (`新华社成都3月5日电`): it opens the first paragraph under the stack.
     if (!after || !after.text || parseByline(after.text) !== null || opensWithDateline(after.text)) return true;
     const bare = (x: SourceLine | undefined) => !!x?.text && !hasProsePunctuation(x.text);
-    return bare(before) && bare(l) && visualWidth(after.text) < shape.measure - INDENTED;
+    return bare(before) && bare(l) && visualWidth(after.text) < shape.measure - INDENT_SLACK;
   };
   const standsAlone = (l: SourceLine) =>
     isRunningHead(l.text) ||

@@ -7,7 +7,7 @@
  */
 import type { Classified } from './classify.js';
 import { lineWidth, type SourceLine } from './lines.js';
-import { indentWidth, type PageShape } from './page.js';
+import { INDENT_SLACK, indentWidth, type PageShape } from './page.js';
 import { MID_SENTENCE_START } from './paragraphs.js';
 import { endsSentence, JUMP_IN_RE, JUMP_OUT_RE, opensWithDateline } from './text-form.js';
 
@@ -45,8 +45,6 @@ export interface Flow {
 const MIN_MEASURE_LINES = 3;
 /** Measures within this many ems are the same column width (punctuation compression, quotes). */
 const MEASURE_TOLERANCE = 1.5;
-/** A paragraph's first line is indented 2 em; allow ¾ em for compression and Latin widths. */
-const INDENT = 1.25;
 /**
  * A first line this much narrower than an indented one that ends a sentence is the tail of a
  * paragraph begun in another column (a one-line paragraph that short is rare in body text).
@@ -124,8 +122,8 @@ function describe(items: Classified[], page: number, shape: PageShape): Flow {
     const w = indentWidth(l.text, first.block.lines[1]?.text, shape.quoteEm);
     // Not indented, or a short line that closes a sentence: the tail of a paragraph begun elsewhere.
     // A dateline (`本报某地某月某日电`) opens an article's text wherever it is printed: never a tail.
-    const continues = !opensWithDateline(l.text) && (w > m - INDENT || MID_SENTENCE_START.test(l.text));
-    tailStart = !continues && endsSentence(l.text) && w < m - INDENT - TAIL;
+    const continues = !opensWithDateline(l.text) && (w > m - INDENT_SLACK || MID_SENTENCE_START.test(l.text));
+    tailStart = !continues && endsSentence(l.text) && w < m - INDENT_SLACK - TAIL;
     openStart = continues || tailStart;
     indentedStart = !openStart && !endsSentence(l.text) && !l.justified;
   }
@@ -137,7 +135,7 @@ function describe(items: Classified[], page: number, shape: PageShape): Flow {
       openEnd = !endsSentence(lines[lines.length - 1].text);
       // A column line that stops mid-sentence fills the measure, or its indented first line does: a lone
       // line much narrower than either is no piece of a column (a head, a label), and nothing goes on it.
-      if (proseLines.length === 1 && width(lines[0]!) < m - INDENT - TAIL) openEnd = false;
+      if (proseLines.length === 1 && width(lines[0]!) < m - INDENT_SLACK - TAIL) openEnd = false;
       // A lone line in the form of a head that stops short of a full indented first line is no first line
       // broken mid-sentence either (the next word would have fitted on it): nothing goes on it.
       const k = items[i].kind;

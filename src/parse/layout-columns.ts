@@ -6,7 +6,7 @@
  * them back one after the other, as pdftotext's default mode would; every other pass then works
  * as usual. Pages without such columns are returned untouched.
  */
-import type { SourceLine } from './lines.js';
+import { sliceLine, type SourceLine } from './lines.js';
 import { isPageDate } from './text-form.js';
 
 /** Columns are at least this far apart (characters), so an indent stays inside its column. */
@@ -49,18 +49,6 @@ function columnStarts(rows: Segment[][]): number[] {
 /** Does the segment start where a column starts (an indent of a few characters allowed)? */
 function atColumnStart(seg: Segment, columns: number[]): boolean {
   return columns.some((c) => seg.start >= c && seg.start - c <= COLUMN_TOLERANCE);
-}
-
-/** One segment of a source line as a line of its own, with true positions into the source. */
-function piece(l: SourceLine, { start, end }: Segment): SourceLine {
-  return {
-    line: l.line,
-    column: start + 1,
-    offset: l.offset,
-    endOffset: l.offset + end,
-    raw: l.raw.slice(start, end),
-    text: l.raw.slice(start, end),
-  };
 }
 
 /** A blank line standing for a gap in a column, so what follows opens a block of its own. */
@@ -161,7 +149,7 @@ function readPage(lines: SourceLine[]): SourceLine[] {
       if (segs.length && i > last) flush(0, columns.length - 1, i);
       for (const s of segs) {
         separate();
-        out.push(piece(l, s));
+        out.push(sliceLine(l, s.start, s.end));
       }
       return;
     }
@@ -174,12 +162,12 @@ function readPage(lines: SourceLine[]): SourceLine[] {
       const [a, b] = span(s, columns);
       if (a === b) {
         used.add(a);
-        buffers[a]!.push({ line: piece(l, s), row: i });
+        buffers[a]!.push({ line: sliceLine(l, s.start, s.end), row: i });
         continue;
       }
       flush(a, b, i);
       separate();
-      out.push(piece(l, s), gap(l));
+      out.push(sliceLine(l, s.start, s.end), gap(l));
       for (let c = a; c <= b; c++) used.add(c);
     }
     // A column with nothing on two rows running has a gap there (between paragraphs, around a subhead);

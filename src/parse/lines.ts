@@ -36,6 +36,18 @@ export interface SourceLine {
   halfWidthMarks?: number;
 }
 
+/** Characters `start` to `end` of a source line as a line of its own, its positions still pointing into the source. */
+export function sliceLine(l: SourceLine, start: number, end: number): SourceLine {
+  return {
+    line: l.line,
+    column: start + 1,
+    offset: l.offset,
+    endOffset: l.offset + end,
+    raw: l.raw.slice(start, end),
+    text: l.raw.slice(start, end),
+  };
+}
+
 /** Printed width of a line in ems (visualWidth of its text, with repaired half-width marks back at ½ em). */
 export function lineWidth(l: SourceLine, quoteEm?: number): number {
   return visualWidth(l.text, quoteEm) - (l.halfWidthMarks ?? 0) / 2;

@@ -6,7 +6,7 @@
  * into the left or the right column by the form of the text, then prints the left column before the
  * right one. It runs before normalisation, so the gutter space is still there.
  */
-import { mapKangxi, collapseSpacedCjk, type SourceLine } from './lines.js';
+import { collapseSpacedCjk, mapKangxi, sliceLine, type SourceLine } from './lines.js';
 import { pageShape, type PageShape } from './page.js';
 import { parseByline } from './credits.js';
 import { endsSentence, hasProsePunctuation, visualWidth } from './text-form.js';
@@ -101,18 +101,6 @@ function formOf(raw: string, shape: PageShape): LineForm {
   };
 }
 
-/** One part of a source line, with true offsets so positions still point into the source. */
-function part(l: SourceLine, [a, b]: [number, number]): SourceLine {
-  return {
-    line: l.line,
-    column: a + 1,
-    offset: l.offset,
-    endOffset: l.offset + b,
-    raw: l.raw.slice(a, b),
-    text: l.raw.slice(a, b),
-  };
-}
-
 /** Split merged side-by-side column lines back into two columns (see the file comment). */
 export function unmergeColumns(lines: SourceLine[]): SourceLine[] {
   // The measure comes from lines without a space: a merged line always has one at the gutter.
@@ -160,8 +148,8 @@ function unmergeGroup(group: SourceLine[], shape: PageShape): SourceLine[] {
     const s = splits[i];
     const row = rows[i];
     if ('pair' in row && s) {
-      left.push(part(l, s.left));
-      right.push(part(l, s.right));
+      left.push(sliceLine(l, ...s.left));
+      right.push(sliceLine(l, ...s.right));
       [ended.left, ended.right] = [row.pair[0].final, row.pair[1].final];
       return;
     }
