@@ -388,12 +388,14 @@ export class Assembler extends ProseReader {
     // own (a subhead carries no label under it).
     const punctuatedOverOpening =
       hasProsePunctuation(text) && after === 'prose' && opensIndentedParagraph(items[i + 2], this.shape);
+    // So does a `——` subheadline under the label: a subhead has neither.
     const labelled =
       this.current?.institution ||
       this.state === 'closed' ||
       next?.block.blankBefore === 0 ||
       opensUnder ||
-      punctuatedOverOpening;
+      punctuatedOverOpening ||
+      (afterItem?.kind === 'display' && isDashSubtitle(afterItem.text));
     if (
       labelled &&
       next?.kind.kind === 'org' &&

@@ -635,3 +635,27 @@ describe('under the stack’s byline', () => {
     expect(reviewLines(tree)).toContain(6);
   });
 });
+
+describe('a head over its label and a `——` subheadline in the page', () => {
+  it('opens a new article: a subhead has neither a label nor a subheadline under it', () => {
+    const tree = parsePage([
+      '守护健康',
+      '',
+      '本报记者 李明',
+      '',
+      ...INDENTED,
+      '',
+      '',
+      '夯实基层 守护健康',
+      '',
+      '某某区中医院',
+      '——某某区推进医共体建设纪实',
+      '',
+      ...INDENTED,
+    ]);
+    expect(tree.articles.map((a) => [a.institution, a.headline, a.subheadline])).toEqual([
+      [null, '守护健康', null],
+      ['某某区中医院', '夯实基层 守护健康', '——某某区推进医共体建设纪实'],
+    ]);
+  });
+});
