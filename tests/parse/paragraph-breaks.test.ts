@@ -46,7 +46,7 @@ describe('hanging marks with a closing quote', () => {
   it('a sentence ending an em short of the measure over a line an em short opens a paragraph, reported', () => {
     // Neither width alone says so: the first falls short by less than a last line mostly does, and the
     // second hangs its last mark after two others (marks may be compressed there).
-    const tree = parse([
+    const tree = parsePage([
       ...HEAD,
       '今年以来，医院组织专家团队',
       '深入基层开展义诊活动，把优质医疗',
@@ -57,7 +57,7 @@ describe('hanging marks with a closing quote', () => {
       '为居民提供免费的血压血糖检测，并',
       '现场解读检测结果。',
     ]);
-    expect(tree.articles[0]!.children.map(text)).toEqual([
+    expect(tree.articles[0]!.children.map(nodeText)).toEqual([
       'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，还为行动不便的老人送医送药，受到群众好评。',
       'P 当天，来自该院中医科、康复科、呼吸科等多学科专家来到社区广场，为居民提供免费的血压血糖检测，并现场解读检测结果。',
     ]);
