@@ -101,3 +101,8 @@ export function gluedCityNameStart(text: string, isName: (text: string) => boole
 
 /** Words that end a part of an organisation's name, not a head's phrase. */
 const NAME_PART_END = /(?:大学|学院|医院|集团|公司|中心|协会|部队|军|部|局|委|会|院|所)$/;
+
+/** Do these words end like a part of an organisation's name (`…大学`, `…医院`), not a head's phrase? */
+export function endsLikeNamePart(text: string): boolean {
+  return NAME_PART_END.test(text) || /附属$/.test(text);
+}

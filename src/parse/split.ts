@@ -16,6 +16,7 @@ import {
 } from './classify.js';
 import { captionOf, isRoleOnly, parseByline } from './credits.js';
 import { CONTINUATION_START } from './paragraphs.js';
+import { endsLikeNamePart } from './places.js';
 import { FIRST_LINE_INDENT, INDENT_SLACK, setApart, type Block, type PageShape } from './page.js';
 import {
   closesQuote,
@@ -29,11 +30,21 @@ import {
   matchFolio,
   opensQuote,
   opensWithDateline,
+  splitGluedOrgTail,
   visualWidth,
 } from './text-form.js';
 
 /** A phrase space between two ideographs or quotes: the visual break inside a display line. */
 const PHRASE_SPACE = /[\u3400-\u9fff“”‘’] [\u3400-\u9fff“”‘’]/;
+/** A head glued before its label has at least this many characters. */
+const GLUED_HEAD_MIN = 4;
+
+/** A head's words, then a place-anchored label glued after them (the words no part of a name). */
+function gluedLabelAfterHead(text: string): boolean {
+  const glued = splitGluedOrgTail(text);
+  return glued !== null && glued.head.length >= GLUED_HEAD_MIN && !endsLikeNamePart(glued.head);
+}
+
 /** A head's closing mark: a head with punctuation may end on ！ or ？. */
 const CLOSES_HEAD = /[！？!?]$/;
 /** A head's first phrase set on a line of its own is at most this share of the measure. */
@@ -481,10 +492,14 @@ export function splitStackLines(blocks: Block[], shape: PageShape): Block[] {
     // so the line over it is the kicker, never the head's first line.
     const labelOpensNext =
       rest.length === 2 && !hasProsePunctuation(rest[0]!) && / /.test(rest[1]!) && isOrgName(rest[1]!.split(' ')[0]!);
+    // A plain line over a head with its label glued after it (`某某 / 守护健康某某区医院`): the label
+    // closes the head's own line, so the line over it is the kicker, not the head's first line.
+    const labelClosesNext = rest.length === 2 && !hasProsePunctuation(rest[0]!) && gluedLabelAfterHead(rest[1]!);
     const overHead =
       isKickerLine(rest[0]!) ||
       labelOverPunctuated ||
       labelOpensNext ||
+      labelClosesNext ||
       plainOverPunctuated(rest, tail.length > 0 || subtitleUnder, shape);
     // Something must be left under it to be the head.
     if (overHead && rest.length >= 2) {

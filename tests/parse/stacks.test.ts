@@ -659,3 +659,26 @@ describe('a head over its label and a `——` subheadline in the page', () => {
     ]);
   });
 });
+
+describe('a plain line over a head with its label glued after it, one block', () => {
+  it('is the kicker: the label closes the head’s own line, it is no name of the line over it', () => {
+    const tree = parsePage([
+      '守护健康',
+      '',
+      '本报记者 李明',
+      '',
+      ...INDENTED,
+      '',
+      '',
+      '筑牢健康防线护佑一方平安',
+      '中医药传承创新某某区卫生院',
+      '——某某区推进医共体建设纪实',
+      '',
+      ...INDENTED,
+    ]);
+    expect(tree.articles.map((a) => [a.kicker, a.institution, a.headline])).toEqual([
+      [null, null, '守护健康'],
+      ['筑牢健康防线护佑一方平安', '某某区卫生院', '中医药传承创新'],
+    ]);
+  });
+});
