@@ -126,8 +126,11 @@ const HEAD_STACK_LINES = 2;
 /** A band holds each column's first few lines: flows of prose only, at most this many lines. */
 const BAND_LINES = 3;
 
-/** A flow of a few prose lines and nothing else. */
-function bandPiece(f: Flow): boolean {
+/** A flow of a few prose lines and nothing else (`above` is the flow printed before it). */
+function bandPiece(f: Flow, above?: Flow): boolean {
+  // A lone line in the form of a head under display lines (a kicker or label over it) is a head of the
+  // stack, no column's first lines.
+  if (headCandidateOnly(f) && above?.items.every((c) => c.kind.kind === 'display')) return false;
   return f.items.length === 1 && f.items[0].kind.kind === 'prose' && f.items[0].block.lines.length <= BAND_LINES;
 }
 
@@ -143,7 +146,13 @@ function bands(flows: Flow[], pairs: Map<number, Pair>, taken: Set<number>): voi
   for (let i = 0; i < flows.length; i++) {
     const same = (f: Flow) => f.page === flows[i].page && sameMeasure(flows[i], f);
     let k = 0;
-    while (i + k < flows.length && bandPiece(flows[i + k]) && flows[i + k].openEnd && same(flows[i + k])) k++;
+    while (
+      i + k < flows.length &&
+      bandPiece(flows[i + k], flows[i + k - 1]) &&
+      flows[i + k].openEnd &&
+      same(flows[i + k])
+    )
+      k++;
     if (k < 2 || !flows.slice(i + 1, i + k).some((f) => f.indentedStart)) continue;
     let live = Array.from({ length: k }, (_, j) => i + j);
     let next = i + k;
