@@ -8,7 +8,7 @@ import { isNumberedHead, type Classified } from './classify.js';
 import { setApart, type Block } from './page.js';
 import { punctuatedHead } from './boundaries.js';
 import { opensArticleText, opensIndentedParagraph } from './text-openings.js';
-import { endsWithColumnTag, goesOnStack, hasProsePunctuation, isDashSubtitle } from './text-form.js';
+import { endsWithColumnTag, goesOnStack, hasProsePunctuation, isDashSubtitle, isStandfirstLabel } from './text-form.js';
 
 /** Reads the headline stacks that open an article; each returns how many following items it consumed. */
 export class HeadStackReader extends ArticleBuilder {
@@ -218,9 +218,10 @@ export class HeadStackReader extends ArticleBuilder {
     if (this.state !== 'stack' || !a || a.institution || a.children.length || this.pending.length) return null;
     if (a.subheadline || a.lede.length || setApart(items[i]!.block)) return null;
     const next = items[i + 1]?.kind;
-    const stackGoesOn = next?.kind === 'display' && goesOnStack(next.text);
+    // A standfirst box (`核心阅读`) under it opens the article's lede: the stack ends there too.
+    const stackGoesOn = next?.kind === 'display' && (goesOnStack(next.text) || isStandfirstLabel(next.text));
     const followsHead = !next || next.kind === 'prose' || next.kind === 'byline' || stackGoesOn;
-    // Set a blank line apart, only a `——` subheadline or column tag under it keeps it in the stack.
+    // Set a blank line apart, only a `——` subheadline, column tag or box label under it keeps it in the stack.
     if (!followsHead || (items[i]!.block.blankBefore > 0 && !stackGoesOn)) return null;
     a.institution = institution;
     return 0;

@@ -682,3 +682,32 @@ describe('a plain line over a head with its label glued after it, one block', ()
     ]);
   });
 });
+
+describe('a label under a kicker and its head, over a standfirst box', () => {
+  it('names the stack’s article; the box opens its lede, not an article of its own', () => {
+    const tree = parsePage([
+      '守护健康',
+      '',
+      '本报记者 李明',
+      '',
+      ...INDENTED,
+      '',
+      '',
+      '记者探访某某区中医院——',
+      '如何守护群众健康？',
+      '',
+      '某某区中医院',
+      '',
+      '核心阅读',
+      '',
+      '基层是守护群众健康的',
+      '第一道防线。',
+      '',
+      ...INDENTED,
+    ]);
+    expect(tree.articles.map((a) => [a.kicker, a.institution, a.headline])).toEqual([
+      [null, null, '守护健康'],
+      ['记者探访某某区中医院——', '某某区中医院', '如何守护群众健康？'],
+    ]);
+  });
+});
