@@ -51,6 +51,26 @@ export function seedLike(root: string, bytes: number): string {
   return out.join('\n');
 }
 
+/**
+ * About `bytes` of one article whose paragraphs each stand over a one-phrase line (a caption or a
+ * subhead by form): the page walk asks of every such line what the article's other heads look like,
+ * which is where a step quadratic in the article's length shows.
+ */
+export function linesBetweenParagraphs(bytes: number): string {
+  const paragraph = [
+    '　　今年以来，医院组织专家团队深入基层开',
+    '展义诊活动，把优质医疗服务送到群众家门',
+    '口，受到广泛好评。',
+  ];
+  const out = ['某某区人民医院 守护健康', ''];
+  for (let k = 0, size = 0; size < bytes; k++) {
+    const piece = [...paragraph, '', k % 2 ? '义诊现场' : '健康讲座', ''];
+    out.push(...piece);
+    size += Buffer.byteLength(piece.join('\n')) + 1;
+  }
+  return `${out.join('\n')}\n`;
+}
+
 /** The shapes measured: name → generated text. */
 export function parseShapes(root: string): { name: string; text: string }[] {
   const MB = 2 ** 20;
@@ -59,6 +79,7 @@ export function parseShapes(root: string): { name: string; text: string }[] {
     { name: '1 MB, 1–6-char lines', text: linesOfLength(MB, 1, 6) },
     { name: '1 MB, 8-char lines', text: linesOfLength(MB, 8, 8) },
     { name: '5 MB, seed-like text', text: seedLike(root, 5 * MB) },
+    { name: '1 MB, paras + one-phrase', text: linesBetweenParagraphs(MB) },
   ];
 }
 
