@@ -206,6 +206,8 @@ export function splitHeadsUnderLabels(blocks: Block[], shape: PageShape): Block[
     const prev = blocks[i - 1];
     if (shape.lineMode || !prev || b.lines.length < 3) return [b];
     const texts = b.lines.map((l) => l.text);
+    // Head lines over their label (`某某 / 某某 / 某某区医院`): a stack, no head over a paragraph.
+    if (isOrgName(texts[texts.length - 1]!) && !texts.some(hasProsePunctuation)) return [b];
     const k =
       underLabel(prev) || afterEndByline(blocks, i)
         ? headOverParagraph(texts, shape) ||

@@ -711,3 +711,30 @@ describe('a label under a kicker and its head, over a standfirst box', () => {
     ]);
   });
 });
+
+describe('a head broken at its phrase over its label, one block', () => {
+  it('stays one head with its label: the lines under the first are no paragraph', () => {
+    const tree = parsePage([
+      '守护健康',
+      '',
+      '本报记者 李明',
+      '',
+      ...INDENTED,
+      '',
+      '',
+      '筑牢健康防线：',
+      '',
+      '深化医改',
+      '服务惠及百姓',
+      '某某县中医院',
+      '',
+      '（本报记者 王芳）',
+      '',
+      ...INDENTED,
+    ]);
+    expect(tree.articles.map((a) => [a.kicker, a.institution, a.headline])).toEqual([
+      [null, null, '守护健康'],
+      ['筑牢健康防线：', '某某县中医院', '深化医改 服务惠及百姓'],
+    ]);
+  });
+});
