@@ -134,6 +134,24 @@ describe('reading order across pdftotext flows', () => {
     expect(note?.message).toContain(column([cut]).at(-1));
   });
 
+  it('joins a cut-off column to one printed after another article’s byline, even after a closed sentence', () => {
+    // The article above ended with its byline: text printed after it cannot read on in that article.
+    const harvest = '城南镇的小麦已经进入灌浆期。今年雨水调和，又用上了新品种，种粮大户一边查看麦穗一边说。';
+    const lines = column([harvest]);
+    const page = [
+      '夏粮丰收在望',
+      lines.slice(0, 2).join('\n'),
+      '公交线路优化方便出行',
+      column(BUS).join('\n'),
+      '本报记者 张三',
+      lines.slice(2).join('\n'),
+    ].join('\n\n');
+    expect(BUS[0]).toMatch(/。$/);
+    const { paragraphs, accounting } = parse(page);
+    expect(paragraphs).toEqual([harvest, BUS[0]]);
+    expect(accounting).toEqual({ missing: '', extra: '' });
+  });
+
   it('opens an article at a labelled head with punctuation after a column found cut off', () => {
     const next = '在日常工作中，专家们来到居民小区开展义诊，为居民测量血压血糖，讲解慢性病防治知识。';
     const lines = column([first + rest]);
