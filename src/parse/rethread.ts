@@ -13,7 +13,7 @@
  *    column before `（下转第N版）` with the one beside `（上接第N版）` on a later page.
  */
 import type { Classified } from './classify.js';
-import type { Reporter, SourceLine } from './lines.js';
+import { lineWidth, type Reporter, type SourceLine } from './lines.js';
 import type { PageShape } from './page.js';
 import { CONTINUATION_START } from './paragraphs.js';
 import { reviewNote } from './report.js';
@@ -54,7 +54,7 @@ export function rethread(items: Classified[], shape: PageShape, report?: Reporte
   bands(flows, pairs, taken);
   nextInMeasure(flows, pairs, taken);
   swaps(flows, pairs);
-  leftovers(flows, pairs, taken, report);
+  leftovers(flows, pairs, taken, shape, report);
   breakCycles(pairs);
   return emit(flows, pairs);
 }
@@ -192,7 +192,13 @@ function predecessors(pairs: Map<number, Pair>): Map<number, number> {
   return before;
 }
 
-function leftovers(flows: Flow[], pairs: Map<number, Pair>, taken: Set<number>, report?: Reporter): void {
+function leftovers(
+  flows: Flow[],
+  pairs: Map<number, Pair>,
+  taken: Set<number>,
+  shape: PageShape,
+  report?: Reporter,
+): void {
   // A lone line in the form of a head goes on, if at all, in the flow printed right after it (nextInMeasure),
   // and goes on nothing far away: paired by vocabulary it would pull a column's text under a head, or be
   // pulled into a column as a piece of its sentence.
@@ -223,9 +229,10 @@ function leftovers(flows: Flow[], pairs: Map<number, Pair>, taken: Set<number>, 
     const mutual = !flows[c.to].tailStart && candidates.every((x) => (x.from === c.from) === (x.to === c.to));
     if (c.score < MIN_AFFINITY && !mutual) continue;
     // Not a column printed right after text that closes its sentence, when nothing but that says it goes
-    // on elsewhere: it may go on there (a column broken at a sentence's end, the next paragraph's indent
-    // lost), and the open column may be cut off. Moving it on no shared word would guess it out of place.
-    if (c.score < MIN_AFFINITY && followsClosedSentence(flows, c.to)) {
+    // on elsewhere, for a column whose last line stops short (the next word would have fitted: no column
+    // break, the copy was cut there): the column read in place goes on there (a column broken at a
+    // sentence's end, the next paragraph's indent lost). Moving it on no shared word would guess it out of place.
+    if (c.score < MIN_AFFINITY && stopsShort(flows[c.from]!, shape) && followsClosedSentence(flows, c.to)) {
       reviewKeptInPlace(flows, c.from, c.to, report);
       continue;
     }
@@ -267,6 +274,18 @@ function reviewKeptInPlace(flows: Flow[], from: number, to: number, report?: Rep
     last,
     `“${last.text}” stops mid-sentence; “${first.text}” (line ${first.line}) could go on it, but shares no words with it and follows a closed sentence where it is printed: left in place, and this column left open`,
   );
+}
+
+/** A flow's last line falls this many ems short of its measure: the column did not break there. */
+const CUT_SHORTFALL = 1;
+
+/** Does the flow's last prose line stop short of its measure (cut off, not broken by the column)? */
+function stopsShort(f: Flow, shape: PageShape): boolean {
+  const last = f.items
+    .filter((c) => c.kind.kind === 'prose')
+    .at(-1)
+    ?.block.lines.at(-1);
+  return last !== undefined && lineWidth(last, shape.quoteEm) <= (f.measure ?? shape.measure) - CUT_SHORTFALL;
 }
 
 /** A flow whose only prose is one line that may be a head with punctuation. */
