@@ -481,7 +481,7 @@
           span: k,
           stack: lines(px(stack).height) + 1,
           lede: lede ? lines(px(lede).height) + 1 : 0,
-          ...(k === 1 ? { body: lines(px(body).height) } : {}),
+          body: k === 1 ? lines(px(body).height) : null,
           caption: m.caption,
           figureRows: m.figs.length ? Math.ceil(m.figs.length / m.perRow) : 0,
           imageNatural: Math.round(naturalImageHeight(m.figs, m.figWidth) / leading),

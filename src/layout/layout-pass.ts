@@ -89,7 +89,7 @@ function unbalanced(raw: Record<string, ModuleMeasure>, measures: Record<string,
   return Object.entries(raw).flatMap(([id, m]) =>
     m.spans.flatMap((s, i) => {
       const levelled = measures[id]![i]!;
-      return s.body === undefined && levelled.level === false && !levelled.columnStarts ? [{ id, span: s.span }] : [];
+      return s.body === null && levelled.level === false && !levelled.columnStarts ? [{ id, span: s.span }] : [];
     }),
   );
 }

@@ -64,10 +64,10 @@ export function openMakeUpPage(
 
 /**
  * One span as the page measured it. From two columns on the page leaves the body out (its lines break as in
- * the one-column flow) and `body` is absent: the make-up works it out from the flow. Beside a vertical
+ * the one-column flow) and `body` is null: the make-up works it out from the flow. Beside a vertical
  * head the body's columns are narrower, and the page measures it.
  */
-export type MeasuredSpan = Omit<SpanMeasure, 'body'> & { body?: number };
+export type MeasuredSpan = Omit<SpanMeasure, 'body'> & { body: number | null };
 
 /** One module measured: every span, and its body as one column's flow (for cutting level columns). */
 export interface ModuleMeasure {

@@ -42,7 +42,7 @@ describe('bodies worked out from their one-column flow', () => {
       const spans = Array.from({ length: COLUMNS - 1 }, (_, i) => i + 2);
       // The page left every body out from two columns on.
       for (const id of ids)
-        expect(measured[id]!.spans.filter((s) => s.span > 1 && !s.verticalHead && s.body !== undefined)).toEqual([]);
+        expect(measured[id]!.spans.filter((s) => s.span > 1 && !s.verticalHead && s.body !== null)).toEqual([]);
       const asked = ids.flatMap((id) => spans.map((span) => ({ id, span })));
       const byPage = await measureBodies(page, asked);
       const worked = asked.map(({ id, span }) => ({ id, span, body: pageBalance(measured[id]!.flow, span).height }));
