@@ -17,6 +17,7 @@ import {
   hasProsePunctuation,
   isOrgName,
   isVisitKicker,
+  DATELINE_TAIL_RE,
   opensWithDateline,
   opensQuote,
   quoteBalance,
@@ -97,7 +98,9 @@ const DISPLAY_MAX_WIDTH = 40;
  * headline spanning columns; a line inside a two-line block must fit the column measure.
  */
 export function isDisplayLine(text: string, shape: PageShape, alone = true): boolean {
-  if (hasProsePunctuation(text) || endsSentence(text) || opensWithDateline(text)) return false;
+  // A dateline's bracketed reporters read apart from its opening (`（记者 李明、王芳）…`) are text too.
+  if (hasProsePunctuation(text) || endsSentence(text) || opensWithDateline(text) || DATELINE_TAIL_RE.test(text.trim()))
+    return false;
   const w = visualWidth(text);
   return w <= DISPLAY_MAX_WIDTH && (alone || shape.lineMode || w <= shape.measure + 2);
 }

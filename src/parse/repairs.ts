@@ -7,7 +7,14 @@ import { isThreeCharacterCounty } from './places.js';
 import { parseByline } from './credits.js';
 import type { Reporter } from './lines.js';
 import { reviewNote } from './report.js';
-import { DATELINE_RE, endsSentence, isOrgName, splitGluedOrgHead } from './text-form.js';
+import {
+  DATELINE_RE,
+  DATELINE_TAIL_RE,
+  endsSentence,
+  REPORTERS_IN_BRACKETS_RE,
+  isOrgName,
+  splitGluedOrgHead,
+} from './text-form.js';
 
 /** Paragraphs shorter than this are too generic to call duplicates (`效。`, one-word lines). */
 const DUPLICATE_MIN_CHARS = 15;
@@ -162,22 +169,38 @@ const DATELINE_PARAGRAPHS = 3;
 /** A name in a dateline's brackets: 2–3 ideographs (names are separated by 、 or spaces). */
 const DATELINE_NAME_RE = /^[\u3400-\u9fff]{2,3}$/;
 
-/** The reporters a dateline opening the article's text names (`本报北京3月5日电（记者 李明、王芳）`), if any. */
-function datelineReporters(a: Article): string[] {
+/**
+ * A paragraph's dateline with its reporters: opening the paragraph (`本报北京3月5日电（记者 李明）`), or
+ * read apart from it — its brackets opening the paragraph (`（记者 李明）…`), or, after a dateline
+ * set in bold sans that pdftotext printed on its own, the first reporters' brackets in the paragraph.
+ */
+function datelineWithReporters(text: string): { m: RegExpExecArray; apart: boolean } | null {
+  const m = DATELINE_RE.exec(text) ?? DATELINE_TAIL_RE.exec(text);
+  if (!m) return null;
+  const apart = !m[1] && /[电讯]$/.test(m[0]) ? REPORTERS_IN_BRACKETS_RE.exec(text) : null;
+  return apart ? { m: apart, apart: true } : { m, apart: false };
+}
+
+/**
+ * The reporters a dateline opening the article's text names (`本报北京3月5日电（记者 李明、王芳）`), if
+ * any; `apart` when they were read from brackets further in the paragraph.
+ */
+function datelineReporters(a: Article): { names: string[]; apart: string | null } {
   // The dateline opens the body's first paragraph; an editor's note printed over it may come first.
-  const m =
+  const found =
     a.children
       .filter((c): c is Paragraph => c.type === 'paragraph')
       .slice(0, DATELINE_PARAGRAPHS)
-      .map((p) => DATELINE_RE.exec(textOf(p)))
+      .map((p) => datelineWithReporters(textOf(p)))
       .find((x) => x !== null) ?? null;
+  const m = found?.m;
   // The brackets read as a byline (`记者 李明 通讯员 王芳`): role words are no names.
   const inBrackets = m?.[1] ? /[（(]([^（）()]+)[）)]$/.exec(m[0])?.[1] : undefined;
   // A role word glued to the name before it where the line broke (`李明华` / `通讯员 王芳`) stands apart.
   const parsed = inBrackets ? parseByline(inBrackets.replace(ROLE_IN_BRACKETS_RE, ' $1 ')) : null;
-  return (
-    parsed?.authors ?? m?.[1]?.split(/[、\s]+/).filter((n) => DATELINE_NAME_RE.test(n) && !ROLE_WORD_RE.test(n)) ?? []
-  );
+  const names =
+    parsed?.authors ?? m?.[1]?.split(/[、\s]+/).filter((n) => DATELINE_NAME_RE.test(n) && !ROLE_WORD_RE.test(n)) ?? [];
+  return { names, apart: found?.apart ? m![0] : null };
 }
 
 /**
@@ -193,8 +216,18 @@ function datelineReporters(a: Article): string[] {
 export function bylineFromDateline(tree: ZbDocument, report: Reporter): void {
   for (const a of tree.articles) {
     if (a.byline.fromDateline) continue;
-    const authors = datelineReporters(a);
+    const { names: authors, apart } = datelineReporters(a);
     if (authors.length === 0 || a.byline.authors.some((n) => authors.includes(n))) continue;
+    if (apart) {
+      const where = a.position?.start;
+      report(
+        'needs-review',
+        `The dateline of “${a.headline}” was printed apart from its reporters: read the names from ${apart} further in its paragraph; they could be another report's`,
+        where?.line ?? 1,
+        where?.column ?? 1,
+        'info',
+      );
+    }
     const stray = a.byline.authors;
     if (stray.length) {
       a.byline.note = [a.byline.note, ...stray].filter(Boolean).join(' ');

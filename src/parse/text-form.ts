@@ -315,6 +315,16 @@ export const DATELINE_RE = new RegExp(
   `^(?:本报|新华社|[${CJK}]{2,6}(?:日报|晚报|报)讯?)(?:讯|[${CJK}]{0,8}\\d{1,2}月\\d{1,2}日电)(?:\\s*[（(](?:[${CJK}]{0,6}记者|通讯员)\\s*([${CJK}、\\s]{2,30}?)[）)])?`,
 );
 
+/** Brackets naming a dateline's reporters: `（记者 李明、王芳）`. Group 1 holds the names. */
+const REPORTERS_BRACKETS = `[（(](?:[${CJK}]{0,6}记者|通讯员)\\s*([${CJK}、\\s]{2,30}?)[）)]`;
+/** A dateline's reporters' brackets anywhere in a paragraph. */
+export const REPORTERS_IN_BRACKETS_RE = new RegExp(REPORTERS_BRACKETS);
+/**
+ * The bracketed reporters of a dateline whose opening pdftotext read apart (a dateline set in bold
+ * sans comes out on its own): `（记者 李明、王芳）…`, `电（记者 李明）…`. Group 1 holds the names.
+ */
+export const DATELINE_TAIL_RE = new RegExp(`^(?:电|讯)?\\s*${REPORTERS_BRACKETS}`);
+
 /** Does this text open with a dateline (`本报北京3月5日电`, `本报讯`)? Such a line is text, never display type. */
 export function opensWithDateline(text: string): boolean {
   const m = DATELINE_RE.exec(text.trim());

@@ -242,3 +242,35 @@ describe('bylines national dailies print', () => {
     expect(a.byline.authors).toEqual([]);
   });
 });
+
+describe('a dateline set in bold sans, read apart from its brackets', () => {
+  it('reads the reporters from the first brackets of the paragraph the dateline opens', () => {
+    const tree = parsePage([
+      '守护健康，我们一直在',
+      '',
+      '新华社武汉5月18日电',
+      '2019年1月，医院“医共体”正式成立，',
+      '涵盖6个乡镇卫生院（记者 李明、王',
+      '芳）。医院党委表示，通过党员带头，',
+      ...TEXT,
+    ]);
+    expect(tree.articles[0]!.byline.authors).toEqual(['李明', '王芳']);
+    expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.message.includes('printed apart'))).toBe(true);
+  });
+
+  it('never reads a line opening with the brackets as a subhead', () => {
+    const tree = parsePage([
+      '守护健康，我们一直在',
+      '',
+      '新华社武汉5月18日电',
+      '',
+      '（记者 李明、王芳）医院党委',
+      '',
+      '表示，通过党员带头，',
+      ...TEXT,
+    ]);
+    const heads = tree.articles.flatMap((a) => a.children.filter((c) => c.type === 'heading'));
+    expect(heads).toEqual([]);
+    expect(tree.articles[0]!.byline.authors).toEqual(['李明', '王芳']);
+  });
+});
