@@ -131,6 +131,7 @@ export class Assembler extends ProseReader {
       case 'display':
         return this.displayItem(kind, items, i);
       case 'prose':
+        if (!block.continues && this.stackAtPageTop(items, i) !== null) return 0;
         if (kind.head && !block.continues) {
           const taken = this.punctuatedHead(kind.head, items, i);
           if (taken !== null) return taken;

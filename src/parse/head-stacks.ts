@@ -4,14 +4,47 @@
  * each opening the article it heads. The page walk (assembler.ts) asks these first for a label or kicker line.
  */
 import { ArticleBuilder } from './article-builder.js';
-import { isNumberedHead, type Classified } from './classify.js';
 import { setApart, type Block } from './page.js';
 import { punctuatedHead } from './boundaries.js';
 import { opensArticleText, opensIndentedParagraph } from './text-openings.js';
-import { endsWithColumnTag, goesOnStack, hasProsePunctuation, isDashSubtitle, isStandfirstLabel } from './text-form.js';
+import { isPunctuatedHead, isNumberedHead, type Classified } from './classify.js';
+import {
+  endsWithColumnTag,
+  goesOnStack,
+  hasProsePunctuation,
+  isDashSubtitle,
+  isOrgName,
+  isStandfirstLabel,
+} from './text-form.js';
 
 /** Reads the headline stacks that open an article; each returns how many following items it consumed. */
 export class HeadStackReader extends ArticleBuilder {
+  /**
+   * The first block of a page, before any head, printed as one block of a plain line over a head with
+   * punctuation (maybe a label between) and set apart from the text under it: a kicker over its head,
+   * not a paragraph. Text carried over from another page opens the page at the column's full measure
+   * and ends its lines anywhere; a plain line over a short head closing the block is a stack's form.
+   * Returns 0 when it opened the article, null when the block is not such a stack.
+   */
+  protected stackAtPageTop(items: Classified[], i: number): number | null {
+    const { block } = items[i];
+    const next = items[i + 1];
+    if (this.state !== 'top' || this.top.length || this.out.articles.length || this.current) return null;
+    if (!next || next.block.blankBefore < 1 || next.kind.kind === 'display') return null;
+    const texts = block.lines.map((l) => l.text.trim());
+    if (texts.length < 2 || texts.length > 3) return null;
+    const [kicker, head] = [texts[0]!, texts.at(-1)!];
+    const label = texts.length === 3 ? texts[1]! : null;
+    if (label !== null && (!isOrgName(label) || hasProsePunctuation(label))) return null;
+    if (hasProsePunctuation(kicker) || isNumberedHead(kicker) || !isPunctuatedHead(head, this.shape)) return null;
+    this.startArticle({ kicker, headline: head, institution: label ?? undefined }, block);
+    this.review(
+      block.lines[0]!,
+      `“${kicker}” over “${head}” at the page's top, one block set apart from the text: read as kicker and headline; it could be text carried over from another page`,
+    );
+    return 0;
+  }
+
   /**
    * A kicker (a line ending in `——` or `：`) over a head opens an article: 引题, then the headline
    * (maybe with its label). Returns how many following items it consumed, or null when no head follows.

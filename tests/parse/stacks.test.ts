@@ -738,3 +738,47 @@ describe('a head broken at its phrase over its label, one block', () => {
     ]);
   });
 });
+
+describe('a stack printed as one block at the page top, before any head', () => {
+  // A 13-em column whose first paragraph opens indented; the stack above it spans the columns.
+  const NARROW = [
+    '为了推动优质资源下沉，',
+    '医院党委创新打造“三议一',
+    '决”机制，把服务送到群众家',
+    '门口，受到广泛好评。',
+    '',
+    '下一步，医院将继续完善分',
+    '级诊疗制度，推动优质资源',
+    '向基层延伸，让群众看病更',
+    '方便更放心。',
+  ];
+
+  it('a plain line over a head with punctuation is the kicker and the headline, reported', () => {
+    const tree = parsePage(['', '夯实基层筑牢健康防线守护生命', '推进智慧医疗：服务惠及百姓', '', ...NARROW]);
+    expect(tree.articles.map((a) => [a.kicker, a.headline])).toEqual([
+      ['夯实基层筑牢健康防线守护生命', '推进智慧医疗：服务惠及百姓'],
+    ]);
+    expect(nodeText(tree.articles[0]!.children[0]!)).toMatch(/^P 为了推动优质资源下沉/);
+    expect(reviewLines(tree)).toContain(2);
+  });
+
+  it('with a label between them, the label names the article', () => {
+    const tree = parsePage([
+      '',
+      '夯实基层筑牢健康防线守护生命',
+      '某某区人民医院',
+      '病房不熄灯，服务惠及百姓！',
+      '',
+      ...NARROW,
+    ]);
+    expect(tree.articles.map((a) => [a.kicker, a.institution, a.headline])).toEqual([
+      ['夯实基层筑牢健康防线守护生命', '某某区人民医院', '病房不熄灯，服务惠及百姓！'],
+    ]);
+  });
+
+  it('text carried over from another page stays text', () => {
+    const tree = parsePage(['', '医院党委坚持党建引领发展，把服', '务送到群众家门口。', '', ...NARROW]);
+    expect(tree.articles.every((a) => a.headline === '')).toBe(true);
+    expect(tree.articles[0]!.children.map(nodeText).join('')).toMatch(/^P 医院党委坚持党建引领发展/);
+  });
+});
