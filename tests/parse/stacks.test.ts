@@ -506,6 +506,8 @@ const INDENTED = [
   '庭医生签约服务，让群众看病更方便',
   '更放心，获得感不断增强。',
 ];
+/** A whole article (head, byline, text) before the stack under test, and the blank lines after it. */
+const ARTICLE_ABOVE = ['守护健康', '', '本报记者 李明', '', ...INDENTED, '', ''];
 
 describe('a plain kicker over the head', () => {
   it('one run of words over a head with quotes at the page top is the kicker, reported', () => {
@@ -639,13 +641,7 @@ describe('under the stack’s byline', () => {
 describe('a head over its label and a `——` subheadline in the page', () => {
   it('opens a new article: a subhead has neither a label nor a subheadline under it', () => {
     const tree = parsePage([
-      '守护健康',
-      '',
-      '本报记者 李明',
-      '',
-      ...INDENTED,
-      '',
-      '',
+      ...ARTICLE_ABOVE,
       '夯实基层 守护健康',
       '',
       '某某区中医院',
@@ -663,13 +659,7 @@ describe('a head over its label and a `——` subheadline in the page', () => {
 describe('a plain line over a head with its label glued after it, one block', () => {
   it('is the kicker: the label closes the head’s own line, it is no name of the line over it', () => {
     const tree = parsePage([
-      '守护健康',
-      '',
-      '本报记者 李明',
-      '',
-      ...INDENTED,
-      '',
-      '',
+      ...ARTICLE_ABOVE,
       '筑牢健康防线护佑一方平安',
       '中医药传承创新某某区卫生院',
       '——某某区推进医共体建设纪实',
@@ -686,13 +676,7 @@ describe('a plain line over a head with its label glued after it, one block', ()
 describe('a label under a kicker and its head, over a standfirst box', () => {
   it('names the stack’s article; the box opens its lede, not an article of its own', () => {
     const tree = parsePage([
-      '守护健康',
-      '',
-      '本报记者 李明',
-      '',
-      ...INDENTED,
-      '',
-      '',
+      ...ARTICLE_ABOVE,
       '记者探访某某区中医院——',
       '如何守护群众健康？',
       '',
@@ -715,13 +699,7 @@ describe('a label under a kicker and its head, over a standfirst box', () => {
 describe('a head broken at its phrase over its label, one block', () => {
   it('stays one head with its label: the lines under the first are no paragraph', () => {
     const tree = parsePage([
-      '守护健康',
-      '',
-      '本报记者 李明',
-      '',
-      ...INDENTED,
-      '',
-      '',
+      ...ARTICLE_ABOVE,
       '筑牢健康防线：',
       '',
       '深化医改',
