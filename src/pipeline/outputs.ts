@@ -81,17 +81,12 @@ export async function writeProofs(
     );
 }
 
-let warmed = false;
-
 /**
  * Finish and preflight a throwaway page while Chromium loads the edition and waits for its fonts (node
  * mostly waits then), so the edition's own finishing and preflight, the last work before the build
  * ends, run on compiled code. Scheduled after the current turn; whatever it does or throws is dropped.
  */
 export function warmOutputs(): void {
-  // A process that has finished one edition (the preview writing a PDF again) is warm already.
-  if (warmed) return;
-  warmed = true;
   setImmediate(() => {
     warmFinishing()
       .then(({ doc, bytes }) => preflightDocument('sample.pdf', doc, bytes, { bleedMm: 0, press: false }))
