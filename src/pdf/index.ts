@@ -6,6 +6,5 @@
  */
 export type { EditionMeta, FinishOptions } from './types.js';
 export { finishedPdf, finishPdf } from './finish.js';
-export { warmFinishing } from './warm.js';
 export { makePdfX } from './pdfx.js';
 export { PdfXTransparencyError } from './pdfx-finish.js';

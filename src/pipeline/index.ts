@@ -19,7 +19,7 @@ import { sheetGeometry } from '../render/geometry.js';
 import type { PageView } from '../render/view.js';
 import { layoutAndPrint } from './batches.js';
 import { prepareEdition, type StageTimer } from './lay-out.js';
-import { warmOutputs, writeOutputs, writeProofs } from './outputs.js';
+import { writeOutputs, writeProofs } from './outputs.js';
 import { beginStaging, type Staging } from './staging.js';
 import { buildReport, type Report } from './report.js';
 
@@ -100,7 +100,6 @@ export async function buildEdition(ctx: Context, options: BuildOptions): Promise
     launching ??= launchBrowser(config.timeoutMs);
     launching.catch(() => {});
     const edition = await prepareEdition(ctx, { config, sources: options.sources, time });
-    warmOutputs();
     // The first batch is rendered and written while Chromium may still be starting.
     let live: BrowserSession | undefined;
     const started = launching.then((s) => (live = s));

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { Context } from '../io/context.js';
 import type { PageView } from '../render/view.js';
-import { finishedPdf, makePdfX, warmFinishing, type EditionMeta } from '../pdf/index.js';
+import { finishedPdf, makePdfX, type EditionMeta } from '../pdf/index.js';
 import { preflight, preflightDocument } from '../preflight/index.js';
 import { packProofAssets } from './proof-assets.js';
 import type { Report } from './report.js';
@@ -79,19 +79,6 @@ export async function writeProofs(
       join(proofDir, `page-${String(i + 1).padStart(2, '0')}.html`),
       proofDocument(proof.head, [page]),
     );
-}
-
-/**
- * Finish and preflight a throwaway page while Chromium loads the edition and waits for its fonts (node
- * mostly waits then), so the edition's own finishing and preflight, the last work before the build
- * ends, run on compiled code. Scheduled after the current turn; whatever it does or throws is dropped.
- */
-export function warmOutputs(): void {
-  setImmediate(() => {
-    warmFinishing()
-      .then(({ doc, bytes }) => preflightDocument('sample.pdf', doc, bytes, { bleedMm: 0, press: false }))
-      .catch(() => {});
-  });
 }
 
 /** Write all outputs; returns the edition PDF's path. */
