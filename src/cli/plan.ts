@@ -34,7 +34,7 @@ export function registerPlan(program: Command): void {
       try {
         const plan = await planEdition(ctx, { config, sources: paths, proofDir: scratch });
         const out = resolve(root, opts.out);
-        await ctx.writeFileAtomic(out, JSON.stringify(plan, null, 2) + '\n');
+        await ctx.writeFileAtomic(out, `${JSON.stringify(plan, null, 2)}\n`);
         const pages = plan.sources.reduce((n, s) => n + s.pages, 0);
         process.stderr.write(
           `zhuanban: wrote ${relative(root, out)} (${plan.sources.length} sources, ${pages} pages)\n`,

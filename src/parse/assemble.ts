@@ -49,7 +49,7 @@ export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter
     const i = lines.indexOf(l);
     const [before, after] = [lines[i - 1], lines[i + 1]];
     // So does a dateline (`新华社成都3月5日电`): it opens the first paragraph under the stack.
-    if (!after || !after.text || parseByline(after.text) !== null || opensWithDateline(after.text)) return true;
+    if (!after?.text || parseByline(after.text) !== null || opensWithDateline(after.text)) return true;
     const bare = (x: SourceLine | undefined) => !!x?.text && !hasProsePunctuation(x.text);
     return bare(before) && bare(l) && visualWidth(after.text) < shape.measure - INDENT_SLACK;
   };

@@ -256,7 +256,7 @@ export class Assembler extends ProseReader {
     )
       j++;
     const next = items[j];
-    if (!next || next.kind.kind !== 'prose') return true;
+    if (next?.kind.kind !== 'prose') return true;
     const first = next.block.lines[0]!.text;
     if (goesOnSentence(next.block, this.shape) || next.block.continues) return false;
     // A short line that ends a sentence may be a sentence's tail as well as a paragraph's first line.

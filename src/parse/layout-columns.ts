@@ -108,9 +108,9 @@ function readPage(lines: SourceLine[]): SourceLine[] {
   // The running head (`滨江日报    2025年3月6日 星期四    要闻 4`) may line up with column starts; its
   // date says it is the page head: its pieces are read as they stand, never cut at a gutter.
   const pageHead = rows.map((segs, i) => segs.some((s) => isPageDate(lines[i]!.raw.slice(s.start, s.end))));
-  rows.forEach(
-    (segs, i) => (rows[i] = pageHead[i] ? segs : segs.flatMap((seg) => atGutters(seg, lines[i]!.raw, columns))),
-  );
+  rows.forEach((segs, i) => {
+    if (!pageHead[i]) rows[i] = segs.flatMap((seg) => atGutters(seg, lines[i]!.raw, columns));
+  });
   const out: SourceLine[] = [];
   const buffers: { line: SourceLine; row: number }[][] = columns.map(() => []);
   const empty = columns.map(() => 0);
@@ -154,7 +154,7 @@ function readPage(lines: SourceLine[]): SourceLine[] {
       return;
     }
     if (!segs.length) {
-      columns.forEach((_, c) => endBlock(c));
+      for (let c = 0; c < columns.length; c++) endBlock(c);
       return;
     }
     const used = new Set<number>();

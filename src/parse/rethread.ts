@@ -202,9 +202,9 @@ function leftovers(
   // A lone line in the form of a head goes on, if at all, in the flow printed right after it (nextInMeasure),
   // and goes on nothing far away: paired by vocabulary it would pull a column's text under a head, or be
   // pulled into a column as a piece of its sentence.
-  const open = flows.map((f, i) => i).filter((i) => flows[i].openEnd && !pairs.has(i) && !headCandidateOnly(flows[i]));
+  const open = flows.map((_f, i) => i).filter((i) => flows[i].openEnd && !pairs.has(i) && !headCandidateOnly(flows[i]));
   const starts = flows
-    .map((f, i) => i)
+    .map((_f, i) => i)
     .filter((i) => flows[i].openStart && !taken.has(i) && !headCandidateOnly(flows[i]));
   const candidates: { from: number; to: number; score: number }[] = [];
   const before = predecessors(pairs);
@@ -381,7 +381,7 @@ function emit(flows: Flow[], pairs: Map<number, Pair>): Classified[] {
     if (first) first.block.continues = true;
     put(p.to);
   };
-  flows.forEach((f, i) => successors.has(i) || put(i));
-  flows.forEach((f, i) => put(i));
+  for (let i = 0; i < flows.length; i++) if (!successors.has(i)) put(i);
+  for (let i = 0; i < flows.length; i++) put(i);
   return out;
 }

@@ -52,7 +52,7 @@ const BARE_PAGE_RE = /^([A-Z]?)(\d{1,3})$/;
 
 /** One line of the running head by form: the date, a page number or folio, a title word, a credit. */
 function bandPiece(c: Classified | undefined): 'date' | 'page' | 'word' | null {
-  if (!c || c.block.lines.length !== 1) return null;
+  if (c?.block.lines.length !== 1) return null;
   const t = c.block.lines[0]!.text.trim();
   if (isPageDate(t)) return 'date';
   if (c.kind.kind === 'folio' || BARE_PAGE_RE.test(t) || isEditorCredit(t)) return 'page';

@@ -156,6 +156,6 @@ export function assignSides(rows: Row[]): (Side | null)[] {
   let best: Node | null = null;
   for (const n of states.values()) if (!best || total(n) < total(best)) best = n;
   const sides: (Side | null)[] = [];
-  for (let n = best; n && n.back; n = n.back) sides.unshift(n.side);
+  for (let n = best; n?.back; n = n.back) sides.unshift(n.side);
   return sides;
 }

@@ -219,7 +219,7 @@ export async function buildShard(
       photos: { placed: printed?.photos ?? [], unused: edition.unusedPhotos },
     };
     await ctx.writeFileAtomic(join(options.outDir, 'part.pdf'), pdf);
-    await ctx.writeFileAtomic(join(options.outDir, 'part.json'), JSON.stringify(part) + '\n');
+    await ctx.writeFileAtomic(join(options.outDir, 'part.json'), `${JSON.stringify(part)}\n`);
     return { pages: part.views.length };
   } finally {
     await (await launching.catch(() => null))?.close();

@@ -3,7 +3,7 @@
  * the bleed must reach the required distance beyond the trim on all four sides (and not be cut off by the
  * MediaBox), and the trim must be the configured newspaper size within 0.5 mm.
  */
-import { type PDFDict, PDFName, type PDFContext } from 'pdf-lib';
+import type { PDFDict, PDFContext } from 'pdf-lib';
 import { numberEntry, pageBox } from '../pdf-read/objects.js';
 import type { PreflightIssue } from './types.js';
 

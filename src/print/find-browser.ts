@@ -4,7 +4,6 @@
  * puppeteer's own managed browser (`npx puppeteer browsers install chrome-headless-shell`).
  * None found: one message naming the three ways to get one.
  */
-import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 

@@ -187,7 +187,7 @@ describe('lone short lines', () => {
       '元、医疗救助待遇2361.43万元、长护',
       '险待遇1032.55万元。',
     ]);
-    const children = tree.articles[0]!.children.map(nodeText);
+    const _children = tree.articles[0]!.children.map(nodeText);
     // Whether the head reads as a subhead or opens an article, it stays out of the paragraph under it.
     const paragraphs = tree.articles.flatMap((a) => [...a.lede, ...a.children].map(nodeText));
     expect(paragraphs).toContain('P 医保待遇足额发放。');

@@ -21,7 +21,7 @@ describe('plan, shards and merge', () => {
   beforeAll(async () => {
     // A story far too long for its page, in the middle: it continues with jump lines over pages the plan adds.
     const paragraph = (n: number) =>
-      `第${n}段正文。` + '社会保障是民生安全网，医疗服务关系千家万户，基层卫生工作需要长期投入和细致管理。'.repeat(6);
+      `第${n}段正文。${'社会保障是民生安全网，医疗服务关系千家万户，基层卫生工作需要长期投入和细致管理。'.repeat(6)}`;
     const long = `人民医院 一篇很长很长的报道\n\n${Array.from({ length: 40 }, (_, i) => paragraph(i + 1)).join('\n\n')}\n\n张三\n`;
     dir = await tempProject(
       { 'zhuanban.config.json': JSON.stringify({ pageSize: 'tabloid' }), 'seeds/002_long.txt': long },

@@ -4,9 +4,8 @@
  * edition.pdf beside the old edition-pdfx.pdf and no proof/.edition.html; a lock keeps two builds into
  * one folder apart; a folder holding someone else's files is never replaced.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, snapshot, tempProject } from '../helpers/cli.js';
 
