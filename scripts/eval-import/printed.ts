@@ -95,41 +95,38 @@ const SECOND_SIZES = [
   { name: 'tabloid', w: 280, h: 430, cols: [5, 6, 7] },
 ] as const;
 
-function drawDesign(n: number): Design {
-  if (n >= SECOND_SET_END) return drawThirdDesign(n);
-  if (n >= FIRST_SET) return drawSecondDesign(n);
-  const r = prng(PRINTED_BASE * 7717 + n * 131);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-  const size = SIZES[n % SIZES.length]!;
-  const columns = pick(size.cols);
+/** The draws every design set makes in the same order: columns, arrangement, head span, end byline, type size. */
+function gridDesign(
+  r: () => number,
+  size: { name: Design['size']; w: number; h: number; cols: readonly number[] },
+  modulesOdds: number,
+): Design {
+  const columns = size.cols[Math.floor(r() * size.cols.length)]!;
   return {
     size: size.name,
     w: size.w,
     h: size.h,
     columns,
-    arrangement: columns >= 5 && r() < 0.5 ? 'modules' : 'stack',
+    arrangement: columns >= 5 && r() < modulesOdds ? 'modules' : 'stack',
     headSpan: r() < 0.5 ? 0 : Math.min(columns - 1, 2 + Math.floor(r() * 3)),
     endByline: r() < 0.5 ? 'plain' : 'paren',
-    fontPt: pick([9, 9.5, 10]),
+    fontPt: ([9, 9.5, 10] as const)[Math.floor(r() * 3)]!,
   };
+}
+
+function drawDesign(n: number): Design {
+  if (n >= SECOND_SET_END) return drawThirdDesign(n);
+  if (n >= FIRST_SET) return drawSecondDesign(n);
+  return gridDesign(prng(PRINTED_BASE * 7717 + n * 131), SIZES[n % SIZES.length]!, 0.5);
 }
 
 function drawSecondDesign(n: number): Design {
   const r = prng(PRINTED_BASE * 7717 + n * 131 + 104729);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-  const size = SECOND_SIZES[n % SECOND_SIZES.length]!;
-  const columns = pick(size.cols);
-  const arrangement = columns >= 5 && r() < 0.5 ? 'modules' : 'stack';
+  const grid = gridDesign(r, SECOND_SIZES[n % SECOND_SIZES.length]!, 0.5);
   return {
-    size: size.name,
-    w: size.w,
-    h: size.h,
-    columns,
-    arrangement,
-    headSpan: r() < 0.5 ? 0 : Math.min(columns - 1, 2 + Math.floor(r() * 3)),
-    endByline: r() < 0.5 ? 'plain' : 'paren',
-    fontPt: pick([9, 9.5, 10]),
-    headPlace: arrangement === 'stack' && columns >= 4 && r() < 0.3 ? 'left' : 'top',
+    ...grid,
+    headPlace: grid.arrangement === 'stack' && grid.columns >= 4 && r() < 0.3 ? 'left' : 'top',
     bylines: {
       topForm: 'truth',
       padNames: r() < 0.4,
@@ -155,17 +152,8 @@ const RUNNING_HEAD_FORMS = [
 function drawThirdDesign(n: number): Design {
   const r = prng(PRINTED_BASE * 7717 + n * 131 + 1299709);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-  const size = SECOND_SIZES[n % SECOND_SIZES.length]!;
-  const columns = pick(size.cols);
   return {
-    size: size.name,
-    w: size.w,
-    h: size.h,
-    columns,
-    arrangement: columns >= 5 && r() < 0.6 ? 'modules' : 'stack',
-    headSpan: r() < 0.5 ? 0 : Math.min(columns - 1, 2 + Math.floor(r() * 3)),
-    endByline: r() < 0.5 ? 'plain' : 'paren',
-    fontPt: pick([9, 9.5, 10]),
+    ...gridDesign(r, SECOND_SIZES[n % SECOND_SIZES.length]!, 0.6),
     paper: {
       runningHead: Math.floor(r() * RUNNING_HEAD_FORMS.length),
       editorCredit: r() < 0.6,
