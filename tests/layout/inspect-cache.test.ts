@@ -3,31 +3,13 @@
  * edit re-inspects only the pages it changed): a page whose copy changes is inspected again, the others
  * give what they gave.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load.js';
-import { nodeContext } from '../../src/io/context.js';
-import { createProgress } from '../../src/cli/progress.js';
-import { launchBrowser, layoutEdition, resolveSources } from '../../src/pipeline/index.js';
-import { ROOT } from '../helpers/cli.js';
+import { withSeedsLayout } from '../helpers/seeds-layout.js';
 
 describe('inspect', () => {
   it('inspects again only the pages whose DOM changed', async () => {
-    const project = await mkdtemp(join(tmpdir(), 'zb-inspect-'));
-    await cp(join(ROOT, 'seeds'), join(project, 'seeds'), { recursive: true });
-    const ctx = { ...nodeContext(project, createProgress({ quiet: true })), packageRoot: ROOT };
-    const config = await loadConfig(project);
-    const session = await launchBrowser(config.timeoutMs);
-    try {
-      const sources = await resolveSources(project, config, []);
-      const laid = await layoutEdition(ctx, session, {
-        config,
-        sources,
-        proofDir: join(project, 'proof'),
-        time: async (_s, fn) => fn(),
-      });
+    await withSeedsLayout(async ({ layout }) => {
+      const laid = await layout();
       type Inspected = { number: number; fill: number; oversetChars: number }[];
       const before = (await laid.page.evaluate('window.zhuanban.inspect()')) as Inspected;
       expect(before.map((p) => p.oversetChars)).toEqual(laid.pass.inspected.map((p) => p.oversetChars));
@@ -38,9 +20,6 @@ describe('inspect', () => {
       expect(after[1]!.oversetChars).toBeGreaterThan(before[1]!.oversetChars);
       expect(after.filter((_, i) => i !== 1)).toEqual(before.filter((_, i) => i !== 1));
       await laid.page.close();
-    } finally {
-      await session.close();
-      await rm(project, { recursive: true, force: true });
-    }
+    });
   }, 120_000);
 });

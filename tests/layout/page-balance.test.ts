@@ -4,34 +4,21 @@
  * every body of the seeds edition, laid out by the page at every span from two to the grid's columns,
  * stands exactly as tall as worked out.
  */
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load.js';
-import { nodeContext } from '../../src/io/context.js';
-import { createProgress } from '../../src/cli/progress.js';
 import { pageBalance } from '../../src/layout/columns.js';
 import { measureBodies, measureModules, openMakeUpPage } from '../../src/layout/measure.js';
 import { measureOptions } from '../../src/layout/plan.js';
-import { launchBrowser, layoutEdition, resolveSources } from '../../src/pipeline/index.js';
-import { ROOT } from '../helpers/cli.js';
+import { withSeedsLayout } from '../helpers/seeds-layout.js';
 
 /** Grid columns of the default broadsheet. */
 const COLUMNS = 8;
 
 describe('bodies worked out from their one-column flow', () => {
   it('stand as tall as the page balances them at every span', async () => {
-    const project = await mkdtemp(join(tmpdir(), 'zb-balance-'));
-    await cp(join(ROOT, 'seeds'), join(project, 'seeds'), { recursive: true });
-    const ctx = { ...nodeContext(project, createProgress({ quiet: true })), packageRoot: ROOT };
-    const config = await loadConfig(project);
-    const session = await launchBrowser(config.timeoutMs);
-    const time = async <T>(_stage: string, fn: () => Promise<T> | T) => fn();
-    try {
-      const sources = await resolveSources(project, config, []);
-      const proofDir = join(project, 'proof');
-      const laid = await layoutEdition(ctx, session, { config, sources, proofDir, time });
+    await withSeedsLayout(async ({ session, proofDir, layout }) => {
+      const laid = await layout();
       await laid.page.close();
       // The edition as rendered, before any make-up, in a page of its own.
       const measurePath = join(proofDir, '.edition.html');
@@ -50,9 +37,6 @@ describe('bodies worked out from their one-column flow', () => {
         a.id.localeCompare(b.id) || a.span - b.span;
       expect(byPage.sort(order)).toEqual(worked.sort(order));
       await page.close();
-    } finally {
-      await session.close();
-      await rm(project, { recursive: true, force: true });
-    }
+    });
   }, 180_000);
 });
