@@ -10,6 +10,7 @@ import type { Reporter, SourceLine } from './lines.js';
 import { INDENT_SLACK, toBlocks, type PageShape } from './page.js';
 import { buildProseIndex } from './paragraphs.js';
 import { rethread } from './rethread.js';
+import { rejoinBrokenFirstLines } from './first-lines.js';
 import {
   endsSentence,
   hasProsePunctuation,
@@ -78,7 +79,11 @@ export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter
     if (block.runIn && kind.kind === 'display') kind.wrapped = false;
     return { block, kind };
   });
-  const items = rethread(promoteHeads(joinBrokenNames(classified), shape), shape, report);
+  const items = rethread(
+    rejoinBrokenFirstLines(promoteHeads(joinBrokenNames(classified), shape), shape, report),
+    shape,
+    report,
+  );
   const prose = buildProseIndex(
     items.filter((c) => c.kind.kind === 'prose').flatMap((c) => c.block.lines),
     shape.quoteEm,

@@ -331,10 +331,11 @@ function labelledHeadOverText(c: Classified, next: Classified | undefined): bool
 }
 
 /**
- * A head or caption never ends on the particle 的 (`目的` aside): a block of display-like lines that
- * does is a piece of a sentence (`“某某”等区域品牌的`) cut by a column break, and stays prose.
+ * A head or caption never ends on the particle 的 (`目的` aside) nor on an enumeration comma `、`: a
+ * block of display-like lines that does is a piece of a sentence (`“某某”等区域品牌的`,
+ * `承担疑难重症救治、`) cut by a column break, and stays prose.
  */
-const OPEN_PHRASE_END = /(?<!目)的$/;
+const OPEN_PHRASE_END = /(?:(?<!目)的|、)$/;
 
 /** A wrapped head's last line holds at most this share of its first line. */
 const HEAD_TAIL_SHARE = 0.5;
