@@ -6,7 +6,15 @@
  */
 import type { Article, BlockContent, Figure, Folio, Heading, Paragraph } from '../ast/types.js';
 import type { Reporter, SourceLine } from './lines.js';
-import { firstLineIndented, paragraphMeasure, setApart, type Block, type PageShape } from './page.js';
+import {
+  FIRST_LINE_INDENT,
+  INDENT_SLACK,
+  firstLineIndented,
+  paragraphMeasure,
+  setApart,
+  type Block,
+  type PageShape,
+} from './page.js';
 import { joinLines } from './paragraphs.js';
 import { spanOf, spanOfLines } from './positions.js';
 import { reviewNote } from './report.js';
@@ -264,7 +272,12 @@ export class ArticleBuilder {
    */
   protected isWrappedSummary(text: string, block: Block): boolean {
     const widths = block.lines.map((l) => visualWidth(l.text, this.shape.quoteEm));
-    if (this.shape.lineMode || widths.length < 2 || widths.some((w) => w > widths[0]!)) return false;
+    if (this.shape.lineMode || widths.length < 2 || isNumberedHead(text)) return false;
+    // Under the stack's byline the stack is done: the block's first line may be indented as a
+    // paragraph's (a shorter first phrase over a longer one is a head broken at its phrase space).
+    const underByline = (this.current?.byline.authors.length ?? 0) > 0;
+    const indented = underByline && Math.max(...widths) - widths[0]! <= FIRST_LINE_INDENT + INDENT_SLACK;
+    if (!indented && widths.some((w) => w > widths[0]!)) return false;
     return visualWidth(text, this.shape.quoteEm) > this.shape.measure && !isDashSubtitle(text);
   }
 

@@ -458,6 +458,18 @@ export function splitBeforeNumberedHeads(blocks: Block[], shape: PageShape): Blo
 }
 
 /**
+ * A reporter's byline with its role (`记者 李明`) at most a blank line under a block, over a block of
+ * text: the stack's byline over the article's first text. A byline closing an article (cut off or
+ * not) has the next article's head under it, a line of its own, not text.
+ */
+function bylineOverText(blocks: Block[], j: number): boolean {
+  const [byline, text] = [blocks[j], blocks[j + 1]];
+  if (!byline || setApart(byline) || byline.lines.length !== 1 || !text || text.lines.length < 2) return false;
+  const parts = parseByline(byline.lines[0]!.text);
+  return parts !== null && parts.authors.length > 0 && parts.extra !== null;
+}
+
+/**
  * A headline stack printed without blank lines: a kicker (`…——`, `…：`) or a label over the headline,
  * and a label, a column tag (`（健康视点）`) or a `——` subheadline under it. Each of these becomes a
  * block of its own, so the walk reads kicker, label, headline, tag and subheadline apart instead of
@@ -469,9 +481,12 @@ export function splitStackLines(blocks: Block[], shape: PageShape): Block[] {
     const texts = b.lines.map((l) => l.text);
     if (texts.length < 2 || texts.length > 4 || !texts.slice(1).every(headLine)) return [b];
     // A `——` subheadline printed right under the block or one blank line below (split off already: it
-    // stands alone) ends the stack too.
+    // stands alone) ends the stack too; so does a reporter's byline over the text.
     const next = blocks[i + 1];
-    const subtitleUnder = next !== undefined && !setApart(next) && isDashSubtitle(next.lines[0]?.text ?? '');
+    const subtitleUnder =
+      next !== undefined &&
+      !setApart(next) &&
+      (isDashSubtitle(next.lines[0]?.text ?? '') || bylineOverText(blocks, i + 1));
     const head: Block['lines'][] = [];
     const tail: Block['lines'][] = [];
     let lines = b.lines;
