@@ -4,6 +4,7 @@
  * paragraph, place a figure, subhead, byline or floating institution label. Kept apart from the
  * walk so that the decisions and their effects can be read separately.
  */
+import { newArticle } from '../ast/article.js';
 import type { Article, BlockContent, Figure, Folio, Heading, Paragraph } from '../ast/types.js';
 import type { Reporter, SourceLine } from './lines.js';
 import {
@@ -418,19 +419,7 @@ export class ArticleBuilder {
       }
       this.topCaptions = [];
     }
-    this.current = {
-      type: 'article',
-      id: `a${this.out.articles.length + 1}`,
-      institution: fields.institution ?? null,
-      kicker: fields.kicker ?? null,
-      headline: fields.headline,
-      subheadline: null,
-      lede: [],
-      byline: { authors: [], photoCredit: null },
-      truncated: false,
-      children: [],
-      position: spanOf(block.lines[0]),
-    };
+    this.current = newArticle(this.out.articles.length, fields.headline, spanOf(block.lines[0]), fields);
     this.out.articles.push(this.current);
     this.state = 'stack';
     this.movedReported = false;
