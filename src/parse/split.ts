@@ -139,15 +139,23 @@ export function leadingHeadLines(block: Block, shape: PageShape): number {
   return k;
 }
 
+/**
+ * A block parted under its first `k` lines, a head run into the prose under it: the head keeps the
+ * block's place and blank lines, the prose goes on right under it. Kept whole where `k` is 0.
+ */
+function splitAfterHead(b: Block, k: number): Block[] {
+  if (k === 0) return [b];
+  return [
+    { ...b, lines: b.lines.slice(0, k), runIn: true },
+    { lines: b.lines.slice(k), blankBefore: 0, first: false },
+  ];
+}
+
 /** Split every block whose first lines are a head run into prose into a head block and a prose block. */
 export function splitRunInHeads(blocks: Block[], shape: PageShape): Block[] {
   return blocks.flatMap((b) => {
     const k = leadingHeadLines(b, shape);
-    if (k === 0) return [b];
-    return [
-      { ...b, lines: b.lines.slice(0, k), runIn: true },
-      { lines: b.lines.slice(k), blankBefore: 0, first: false },
-    ];
+    return splitAfterHead(b, k);
   });
 }
 
@@ -217,11 +225,7 @@ export function splitHeadsUnderLabels(blocks: Block[], shape: PageShape): Block[
         : afterClosedProse(prev)
           ? headOverShortParagraph(texts, shape)
           : 0;
-    if (k === 0) return [b];
-    return [
-      { ...b, lines: b.lines.slice(0, k), runIn: true },
-      { lines: b.lines.slice(k), blankBefore: 0, first: false },
-    ];
+    return splitAfterHead(b, k);
   });
 }
 
