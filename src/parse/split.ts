@@ -17,6 +17,7 @@ import {
 import { captionOf, isRoleOnly, parseByline } from './credits.js';
 import { CONTINUATION_START } from './paragraphs.js';
 import { endsLikeNamePart } from './places.js';
+import { headBrokenAtComma } from './phrase-broken-heads.js';
 import { FIRST_LINE_INDENT, INDENT_SLACK, setApart, type Block, type PageShape } from './page.js';
 import {
   closesQuote,
@@ -218,12 +219,13 @@ export function splitHeadsUnderLabels(blocks: Block[], shape: PageShape): Block[
     if (isOrgName(texts[texts.length - 1]!) && !texts.some(hasProsePunctuation)) return [b];
     const k =
       underLabel(prev) || afterEndByline(blocks, i)
-        ? headOverParagraph(texts, shape) ||
+        ? headBrokenAtComma(texts, shape) ||
+          headOverParagraph(texts, shape) ||
           headOverShortParagraph(texts, shape) ||
           (labelAbove(prev) ? closedHeadOverText(texts, shape) : 0) ||
           (stackOpensOver(blocks, i) ? wrappedHeadUnderStack(texts, shape) : 0)
         : afterClosedProse(prev)
-          ? headOverShortParagraph(texts, shape)
+          ? headOverShortParagraph(texts, shape) || headBrokenAtComma(texts, shape)
           : 0;
     return splitAfterHead(b, k);
   });
