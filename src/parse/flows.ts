@@ -7,8 +7,8 @@
  */
 import type { Classified } from './classify.js';
 import { lineWidth, type SourceLine } from './lines.js';
-import { INDENT_SLACK, indentWidth, type PageShape } from './page.js';
-import { MID_SENTENCE_START } from './paragraphs.js';
+import { INDENT_SLACK, indentWidth, type Block, type PageShape } from './page.js';
+import { MID_SENTENCE_START, SIGNATURE_TAIL_RE } from './paragraphs.js';
 import { endsSentence, JUMP_IN_RE, JUMP_OUT_RE, opensWithDateline } from './text-form.js';
 
 /** One flow and what its ends say. */
@@ -29,6 +29,11 @@ export interface Flow {
   indentedStart: boolean;
   /** Stops mid-sentence: its last prose line does not end a sentence, and only captions or furniture follow it. */
   openEnd: boolean;
+  /**
+   * The prose block whose last line stops mid-sentence well short of the measure (a column breaks on a
+   * full line): the copy was cut off there, and nothing goes on with it.
+   */
+  cutOff: Block | null;
   /** Holds a jump line: `（下转第N版）` (out) or `（上接第N版）` (in). */
   jump: 'in' | 'out' | null;
   /** Opens mid-sentence next to a `（上接…）` line: continues copy printed on an earlier page. */
@@ -52,6 +57,11 @@ const MEASURE_TOLERANCE = 1.5;
 const TAIL = 2;
 /** A first line broken mid-sentence fills the measure but for its 2-em indent, give or take half an em. */
 const FULL_FIRST_LINE = 2.5;
+/**
+ * A column's last line this much short of the measure is no column break, even where a mark was pushed
+ * down or half-width commas set it short: the copy was cut off there.
+ */
+const CUT_OFF_SHORTFALL = 3;
 
 /**
  * A column's measure from a few of its lines: the upper quartile of their widths, since most lines
@@ -128,6 +138,7 @@ function describe(items: Classified[], page: number, shape: PageShape): Flow {
     indentedStart = !openStart && !endsSentence(l.text) && !l.justified;
   }
   let openEnd = false;
+  let cutOff: Block | null = null;
   for (let i = items.length - 1; i >= 0; i--) {
     const k = items[i].kind.kind;
     if (k === 'prose') {
@@ -136,6 +147,19 @@ function describe(items: Classified[], page: number, shape: PageShape): Flow {
       // A column line that stops mid-sentence fills the measure, or its indented first line does: a lone
       // line much narrower than either is no piece of a column (a head, a label), and nothing goes on it.
       if (proseLines.length === 1 && width(lines[0]!) < m - INDENT_SLACK - TAIL) openEnd = false;
+      // A column breaks on a full line: a line inside a paragraph (the line above it goes on a sentence)
+      // stopping well short mid-sentence is where the copy was cut off, and no other column goes on
+      // with it. (Judged by the narrower of the flow's and the page's measure: a mark hung past a line
+      // widens the flow's.)
+      const measure = Math.min(m, shape.measure);
+      const last = lines[lines.length - 1]!;
+      const inside = lines.length > 1 && !endsSentence(lines[lines.length - 2]!.text);
+      // An editor's note closes on its signature wrapped onto a line of its own (`——` / `编 者`).
+      if (SIGNATURE_TAIL_RE.test(last.text)) openEnd = false;
+      else if (openEnd && inside && width(last) < measure - CUT_OFF_SHORTFALL) {
+        openEnd = false;
+        cutOff = items[i].block;
+      }
       // A lone line in the form of a head that stops short of a full indented first line is no first line
       // broken mid-sentence either (the next word would have fitted on it): nothing goes on it.
       const k = items[i].kind;
@@ -158,6 +182,7 @@ function describe(items: Classified[], page: number, shape: PageShape): Flow {
     tailStart,
     indentedStart,
     openEnd,
+    cutOff,
     jump,
     jumpIn: false,
     jumpOut: false,

@@ -96,6 +96,11 @@ export interface Block {
   continues?: boolean;
   /** Prose that stops mid-sentence with no column on the page to go on in: cut off there (set by rethread.ts). */
   cutOff?: boolean;
+  /**
+   * Prose whose last line stops mid-sentence well short of the measure, inside a paragraph: the copy was
+   * cut off there, and its paragraph ends there whatever is printed next (set by rethread.ts).
+   */
+  copyEnds?: boolean;
 }
 
 /**

@@ -18,7 +18,7 @@ export const CONTINUATION_START = /^[的地得了着过们之和与及或并而�
 export const MID_SENTENCE_START = /^[，、。；：？！”’）》的地得了着过们]/;
 
 /** The tail of an editor's note signature wrapped onto a line of its own (`编 者`). */
-const SIGNATURE_TAIL_RE = /^\s*编\s*者\s*$/;
+export const SIGNATURE_TAIL_RE = /^\s*编\s*者\s*$/;
 
 /** Closing quotes, brackets and marks that end what the line before began. */
 const CLOSING_START = /^[”’」』）》〉】，、。；：？！]/;

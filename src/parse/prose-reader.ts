@@ -2,6 +2,7 @@
  * Prose in the page walk: a prose block's lines joined into paragraphs across column breaks, with a
  * standfirst under the headline judged by its own narrower measure and closed where it stops short.
  */
+import type { Article } from '../ast/types.js';
 import { HeadStackReader } from './head-stacks.js';
 import type { Reporter, SourceLine } from './lines.js';
 import { INDENT_SLACK, narrowBlockMeasure, type Block, type PageShape } from './page.js';
@@ -11,6 +12,9 @@ import { isIndented } from './text-openings.js';
 
 /** Reads prose blocks into the current article's paragraphs (the page walk's text half). */
 export class ProseReader extends HeadStackReader {
+  /** The last line of copy found cut off mid-sentence, and its article (see proseBlock). */
+  private cutAt: { line: SourceLine; article: Article | null } | null = null;
+
   constructor(
     shape: PageShape,
     private prose: ProseIndex,
@@ -25,6 +29,7 @@ export class ProseReader extends HeadStackReader {
    */
   protected proseBlock(block: Block, next: Block | null = null): void {
     if (this.state === 'top') this.ensureArticle(block);
+    this.reviewAfterCut(block.lines[0]!);
     // Under the headline stack, a block set in a narrower measure is a standfirst: judged by its own measure.
     const own = this.state === 'stack' && !this.pending.length ? narrowBlockMeasure(block.lines, this.shape) : null;
     for (const [k, line] of block.lines.entries()) {
@@ -47,6 +52,22 @@ export class ProseReader extends HeadStackReader {
     }
     const narrow = own ?? (this.state === 'stack' ? narrowBlockMeasure(block.lines, this.shape, 2) : null);
     if (narrow) this.closeUnpunctuatedStandfirst(block, narrow, next);
+    // Copy cut off mid-sentence (rethread.ts): its paragraph ends here, whatever is printed next.
+    if (block.copyEnds && this.pendingOpen()) {
+      this.flush();
+      this.cutAt = { line: block.lines.at(-1)!, article: this.current };
+    }
+  }
+
+  /** A paragraph of the same article after copy cut off mid-sentence: reported, as it could go on that sentence. */
+  private reviewAfterCut(line: SourceLine): void {
+    const cut = this.cutAt;
+    this.cutAt = null;
+    if (!cut || cut.article !== this.current || this.pending.length) return;
+    this.review(
+      line,
+      `“${line.text}” opens a paragraph after “${cut.line.text}” (line ${cut.line.line}), which stops mid-sentence well short of the measure, where a column never breaks: read as copy cut off there; it could go on that sentence`,
+    );
   }
 
   /**

@@ -48,6 +48,7 @@ interface Pair {
 export function rethread(items: Classified[], shape: PageShape, report?: Reporter): Classified[] {
   if (shape.lineMode) return items;
   const flows = toFlows(items, shape);
+  markCutOff(flows);
   markArticleStarts(flows);
   const pairs = new Map<number, Pair>();
   const taken = new Set<number>();
@@ -57,6 +58,19 @@ export function rethread(items: Classified[], shape: PageShape, report?: Reporte
   leftovers(flows, pairs, taken, shape, report);
   breakCycles(pairs);
   return emit(flows, pairs);
+}
+
+/**
+ * A column that stops mid-sentence on a line well short of its measure, inside a paragraph, was cut
+ * off there (a column breaks on a full line): no other column goes on with it, and its paragraph ends
+ * there (the page walk reports that where text of the same article follows).
+ */
+function markCutOff(flows: Flow[]): void {
+  for (const f of flows)
+    if (f.cutOff) {
+      f.cutOff.cutOff = true;
+      f.cutOff.copyEnds = true;
+    }
 }
 
 /**
@@ -242,16 +256,18 @@ function leftovers(
 }
 
 /**
- * Is the prose printed right before flow `s` on its page a closed sentence, and does `s` open as a
- * sentence may (not with a particle or mark that goes on one, not closing a quotation it never opened)?
+ * Is the prose printed right before flow `s` on its page a closed sentence (with no byline after it ending its
+ * article), and does `s` open as a sentence may (not with a particle or mark that goes on one, not closing a
+ * quotation it never opened)?
  * Then `s` reads on in place: it is open only by its full first line.
  */
 function followsClosedSentence(flows: Flow[], s: number): boolean {
   const first = firstProseLine(flows[s]!)?.text ?? '';
   if (CONTINUATION_START.test(first) || closesQuote(first)) return false;
   for (let k = s - 1; k >= 0 && flows[k]!.page === flows[s]!.page; k--) {
-    const prose = flows[k]!.items.filter((c) => c.kind.kind === 'prose');
-    if (prose.length) return endsSentence(prose.at(-1)!.block.lines.at(-1)!.text);
+    const closing = flows[k]!.items.findLast((c) => c.kind.kind === 'prose' || c.kind.kind === 'byline');
+    // A byline after the sentence ends its article: nothing printed after it reads on in that article.
+    if (closing) return closing.kind.kind === 'prose' && endsSentence(closing.block.lines.at(-1)!.text);
   }
   return false;
 }
