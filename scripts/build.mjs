@@ -56,7 +56,7 @@ await build({
   },
   logLevel: 'warning',
 });
-cpSync(join(src, 'layout', 'inpage.js'), join(bundle, 'inpage.js'));
+cpSync(join(src, 'layout', 'inpage'), join(bundle, 'inpage'), { recursive: true });
 cpSync(join(src, 'preview', 'client'), join(bundle, 'client'), { recursive: true });
 const stamp = join(dist, '.build-stamp');
 writeFileSync(stamp, `${started.toISOString()}\n`);

@@ -21,6 +21,9 @@ export const COST = {
 /** Below this a photo prints visibly soft, so the make-up avoids spans that would stretch it so far. */
 export const SOFT_PHOTO_PPI = 200;
 
+/** Empty lines a module may keep at the last level, fewer than the smallest picture would need. */
+const MAX_EMPTY_LINES = 6;
+
 /** Every module ends with one line of space holding the rule between modules. */
 export const MODULE_GAP_LINES = 1;
 
@@ -48,12 +51,13 @@ export const MAX_PHOTO_CROP = 0.2;
  * Figure lines allowed at this span, captions included: empty slots between a wide 8:3 and an upright 5:6
  * aspect; photos at their own aspect, cut by at most MAX_PHOTO_CROP of their height or width.
  */
-function figureRange(m: SpanMeasure, rows: number): [number, number, number] {
+function figureRange(m: SpanMeasure, rows: number, caption = m.caption): [number, number, number] {
   const natural = Math.max(4, m.imageNatural);
-  const [low, high] = m.photos ? [1 - MAX_PHOTO_CROP, 1 / (1 - MAX_PHOTO_CROP)] : [0.5, 1.6];
-  const min = rows * (m.caption + Math.max(m.photos ? 2 : 4, Math.ceil(natural * low)));
-  const max = rows * (m.caption + Math.floor(natural * high));
-  return [min, Math.max(min, max), rows * (m.caption + natural)];
+  const low = m.photos ? 1 - MAX_PHOTO_CROP : 0.5;
+  const high = m.photos ? 1 / (1 - MAX_PHOTO_CROP) : 1.6;
+  const min = rows * (caption + Math.max(m.photos ? 2 : 4, Math.ceil(natural * low)));
+  const max = rows * (caption + Math.floor(natural * high));
+  return [min, Math.max(min, max), rows * (caption + natural)];
 }
 
 /**
@@ -68,27 +72,32 @@ export function minFigureLines(m: SpanMeasure): number {
 }
 
 /**
- * Cost of article `a` in a `span` × `lines` rectangle; `level` says which photo-slot levers are allowed.
- * Where the article was measured both with its head across the top and set vertically beside the rest,
- * the cheaper one is taken, the vertical one by COST.verticalHeadBonus.
+ * Cost of article `a` in a `span`-column rectangle, as a function of its lines; `level` says which
+ * photo-slot levers are allowed. Where the article was measured both with its head across the top and
+ * set vertically beside the rest, the cheaper one is taken, the vertical one by COST.verticalHeadBonus.
+ * The packer asks at every height of the page: what does not change with the height is worked out once.
  */
 export function leafFill(
   a: ArticleMeasure,
   span: number,
-  lines: number,
   ideal: number,
   isLead: boolean,
   columns: number,
   level: SlotLevel,
-): LeafFill {
-  let best = INFEASIBLE;
-  for (const m of a.spans) {
-    if (m.span !== span) continue;
-    const fill = measureFill(a, m, lines, ideal, isLead, columns, level);
-    const cost = fill.cost - (m.verticalHead ? COST.verticalHeadBonus : 0);
-    if (cost < best.cost) best = { ...fill, cost, ...(m.verticalHead ? { verticalHead: m.verticalHead } : {}) };
-  }
-  return best;
+): (lines: number) => LeafFill {
+  const measures = a.spans.filter((m) => m.span === span);
+  // Lower than its stack, standfirst and body, a module holds nothing at all.
+  const least = Math.min(...measures.map((m) => m.stack + m.lede + m.body + MODULE_GAP_LINES));
+  return (lines) => {
+    let best = INFEASIBLE;
+    if (lines < least) return best;
+    for (const m of measures) {
+      const fill = measureFill(a, m, lines, ideal, isLead, columns, level);
+      const cost = fill.cost - (m.verticalHead ? COST.verticalHeadBonus : 0);
+      if (cost < best.cost) best = { ...fill, cost, ...(m.verticalHead ? { verticalHead: m.verticalHead } : {}) };
+    }
+    return best;
+  };
 }
 
 /** Cost of article `a` measured as `m` in a rectangle `lines` tall. */
@@ -113,11 +122,13 @@ function measureFill(
   const free = lines - base;
   if (free < 0) return INFEASIBLE;
   let best = INFEASIBLE;
+  // The figures' range is the same at every slack; an empty slot's has no caption.
+  const [min, max, natural] =
+    a.figures > 0 ? figureRange(m, m.figureRows) : allowSlot ? figureRange(m, 1, 0) : [0, 0, 0];
   // At the last level a few empty lines are also allowed: fewer than the smallest picture would need.
-  for (const slack of level === 2 ? [0, 1, 2, 3, 4, 5, 6] : [0, 1]) {
+  for (let slack = 0; slack <= (level === 2 ? MAX_EMPTY_LINES : 1); slack++) {
     const figureLines = free - slack;
     if (a.figures > 0) {
-      const [min, max, natural] = figureRange(m, m.figureRows);
       // Last lever: taller (upright) pictures, at the cost of a photo slot.
       // Photos keep their bounded shape until the last level.
       const tall = allowSlot && (!m.photos || level === 2) && figureLines > max && figureLines <= max * 1.6 * stretch;
@@ -132,7 +143,6 @@ function measureFill(
       const cost = shape + COST.slackLine * slack;
       if (cost < best.cost) best = { cost, figureLines: 0, slack, addedSlot: false };
     } else if (allowSlot) {
-      const [min, max, natural] = figureRange({ ...m, caption: 0 }, 1);
       if (figureLines < min || figureLines > max * 1.5 * stretch) continue;
       const cost =
         shape +

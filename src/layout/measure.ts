@@ -1,5 +1,5 @@
 /**
- * The make-up's side of the printing page: the in-page script (inpage.js) measures every module at
+ * The make-up's side of the printing page: the in-page scripts (inpage/) measure every module at
  * every span, applies the chosen placements and inspects the result. The browser itself (opening
  * the page, swapping a new edition into it, printing) belongs to src/print.
  */
@@ -11,8 +11,14 @@ import type { BodyFlow } from './columns.js';
 import type { ModulePlan } from './plan.js';
 import type { SpanMeasure } from './types.js';
 
-/** The in-page make-up helpers, injected into the page that lays the edition out. */
-const MAKEUP_SCRIPT = fileURLToPath(new URL('./inpage.js', import.meta.url));
+/**
+ * The in-page make-up, injected into the page that lays the edition out: plain scripts, in this order
+ * (each takes what the earlier ones share): shared helpers, heads, body flows, vertical heads, measuring,
+ * placing, inspecting, swapping a new edition in.
+ */
+const MAKEUP_SCRIPTS = ['base', 'heads', 'flows', 'vertical', 'measure', 'place', 'inspect', 'swap'].map((name) =>
+  fileURLToPath(new URL(`./inpage/${name}.js`, import.meta.url)),
+);
 
 /** A widow, orphan or one-character last line, at its paragraph's source line. */
 export interface LineBreakFault {
@@ -59,7 +65,7 @@ export function openMakeUpPage(
   html: string,
   reuse?: ReusablePage | null,
 ): Promise<Page> {
-  return openEdition(session, htmlPath, html, reuse, MAKEUP_SCRIPT);
+  return openEdition(session, htmlPath, html, reuse, MAKEUP_SCRIPTS);
 }
 
 /**

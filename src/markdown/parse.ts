@@ -11,6 +11,7 @@ import { unified } from 'unified';
 import type { Position } from 'unist';
 import { parse as yamlParse } from 'yaml';
 import { z } from 'zod';
+import { newArticle } from '../ast/article.js';
 import type { Article, Reporter, ZbDocument } from '../ast/types.js';
 import { FIELD_LINE_RE } from './syntax.js';
 
@@ -18,22 +19,6 @@ type Loc = Position | undefined;
 
 function at(pos: Loc): [number, number] {
   return [pos?.start.line ?? 1, pos?.start.column ?? 1];
-}
-
-function newArticle(index: number, headline: string, position: Loc): Article {
-  return {
-    type: 'article',
-    id: `a${index + 1}`,
-    institution: null,
-    kicker: null,
-    headline,
-    subheadline: null,
-    lede: [],
-    byline: { authors: [], photoCredit: null },
-    truncated: false,
-    children: [],
-    position,
-  };
 }
 
 function isFieldParagraph(node: MdParagraph): boolean {

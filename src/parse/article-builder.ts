@@ -4,9 +4,18 @@
  * paragraph, place a figure, subhead, byline or floating institution label. Kept apart from the
  * walk so that the decisions and their effects can be read separately.
  */
+import { newArticle } from '../ast/article.js';
 import type { Article, BlockContent, Figure, Folio, Heading, Paragraph } from '../ast/types.js';
 import type { Reporter, SourceLine } from './lines.js';
-import { firstLineIndented, paragraphMeasure, setApart, type Block, type PageShape } from './page.js';
+import {
+  FIRST_LINE_INDENT,
+  INDENT_SLACK,
+  firstLineIndented,
+  paragraphMeasure,
+  setApart,
+  type Block,
+  type PageShape,
+} from './page.js';
 import { joinLines } from './paragraphs.js';
 import { spanOf, spanOfLines } from './positions.js';
 import { reviewNote } from './report.js';
@@ -264,7 +273,12 @@ export class ArticleBuilder {
    */
   protected isWrappedSummary(text: string, block: Block): boolean {
     const widths = block.lines.map((l) => visualWidth(l.text, this.shape.quoteEm));
-    if (this.shape.lineMode || widths.length < 2 || widths.some((w) => w > widths[0]!)) return false;
+    if (this.shape.lineMode || widths.length < 2 || isNumberedHead(text)) return false;
+    // Under the stack's byline the stack is done: the block's first line may be indented as a
+    // paragraph's (a shorter first phrase over a longer one is a head broken at its phrase space).
+    const underByline = (this.current?.byline.authors.length ?? 0) > 0;
+    const indented = underByline && Math.max(...widths) - widths[0]! <= FIRST_LINE_INDENT + INDENT_SLACK;
+    if (!indented && widths.some((w) => w > widths[0]!)) return false;
     return visualWidth(text, this.shape.quoteEm) > this.shape.measure && !isDashSubtitle(text);
   }
 
@@ -405,19 +419,7 @@ export class ArticleBuilder {
       }
       this.topCaptions = [];
     }
-    this.current = {
-      type: 'article',
-      id: `a${this.out.articles.length + 1}`,
-      institution: fields.institution ?? null,
-      kicker: fields.kicker ?? null,
-      headline: fields.headline,
-      subheadline: null,
-      lede: [],
-      byline: { authors: [], photoCredit: null },
-      truncated: false,
-      children: [],
-      position: spanOf(block.lines[0]),
-    };
+    this.current = newArticle(this.out.articles.length, fields.headline, spanOf(block.lines[0]), fields);
     this.out.articles.push(this.current);
     this.state = 'stack';
     this.movedReported = false;

@@ -4,6 +4,7 @@
  * subhead. Pure reads of the classified items and the page's measure; the page walk acts on the answers.
  */
 import { isNumberedHead, type Classified } from './classify.js';
+import { readsAsKickerOver } from './display-forms.js';
 import { setApart, type Block, type PageShape } from './page.js';
 import {
   columnTagAtEnd,
@@ -65,6 +66,7 @@ export function headsNewArticle(
   if (!hasProsePunctuation(here) && !isNumberedHead(here) && punctuatedHead(items[i + 1]) !== null) {
     if (!setApart(items[i + 1]!.block) && opensArticleUnder(items, i + 2, shape)) return 'plain-kicker';
   }
+  if (plainKickerOverOpeningHead(items, i, shape)) return 'kicker';
   // A column tag (`…（健康视点）`) or a standfirst box under it marks a headline, never a subhead.
   if (columnTagAtEnd(here) !== null && here.length >= TAGGED_LINE_MIN_CHARS) return 'head';
   if (isColumnTag(display(items[i + 1]) ?? '') || isStandfirstLabel(display(items[i + 1]) ?? '')) return 'head';
@@ -86,8 +88,27 @@ export function headsNewArticle(
   // Text, or a standfirst box (`核心阅读`), under the byline.
   const under = items[j + 1];
   const boxUnder = under?.kind.kind === 'display' && isStandfirstLabel(under.kind.text);
-  if (byline.parts.extra === null || (under?.kind.kind !== 'prose' && !boxUnder)) return null;
+  // Or a summary standfirst set like a head's sentence, wrapped over lines, over the text.
+  const summaryUnder =
+    under?.kind.kind === 'display' &&
+    !under.kind.caption &&
+    under.block.lines.length >= 2 &&
+    items[j + 2]?.kind.kind === 'prose';
+  if (byline.parts.extra === null || (under?.kind.kind !== 'prose' && !boxUnder && !summaryUnder)) return null;
   return 'head';
+}
+
+/**
+ * One run of words printed close over a head (at most a blank line between) that opens an article by
+ * what stands under it (a column tag, a byline, a dateline, a standfirst): 引题 over 主题, not a caption
+ * or subhead of the article before, even set apart from the text above it as a caption is.
+ */
+function plainKickerOverOpeningHead(items: Classified[], i: number, shape: PageShape): boolean {
+  const [here, head] = [items[i]?.kind, items[i + 1]];
+  if (here?.kind !== 'display' || here.caption || here.wrapped || !head || setApart(head.block)) return false;
+  const k = head.kind;
+  if (k.kind !== 'display' || k.caption || k.wrapped || k.kicker) return false;
+  return readsAsKickerOver(here.text, k.text, shape) && headsNewArticle(items, i + 1, shape) === 'head';
 }
 
 /**

@@ -351,6 +351,9 @@ function wrappedHeadTail(texts: string[], shape: PageShape): boolean {
   return w(texts[1]!) <= w(texts[0]!) * HEAD_TAIL_SHARE;
 }
 
+/** A head line broken after its comma. */
+const COMMA_END = /[，,]$/;
+
 /** A line that ends on an ideograph: wrapped inside a phrase, not broken after a mark. */
 const WRAPPED_MID_PHRASE = /[\u3400-\u9fff]$/;
 
@@ -410,6 +413,9 @@ function classifyByForm(block: Block, shape: PageShape): BlockKind {
     !OPEN_PHRASE_END.test(texts[0]!) &&
     isPunctuatedHead(texts.join(''), shape)
   )
+    return { kind: 'prose', head: { text: texts.join('') } };
+  // A head broken after its comma, split off the text under it by form (phrase-broken-heads.ts).
+  if (block.runIn && texts.length === 2 && COMMA_END.test(texts[0]!) && isPunctuatedHead(texts.join(''), shape))
     return { kind: 'prose', head: { text: texts.join('') } };
   if (texts.length >= 2 && texts.length <= 4 && texts.every((t) => isDisplayLine(t, shape, false))) {
     // Institution label and headline on separate lines without a blank between.

@@ -12,6 +12,9 @@ import { goesOnSentence, isIndented } from './text-openings.js';
 /** A lone line this many ems short of a paragraph's full first line cannot be one broken at a column's foot. */
 const SHORT_OF_FIRST_LINE = 1;
 
+/** Lines of a head broken at a phrase and split off the text under it (split.ts). */
+const BROKEN_HEAD_LINES = 2;
+
 /** Reads a line with punctuation as a head where its context allows (see punctuatedHead). */
 export class PunctuatedHeadReader extends DisplayLineReader {
   /**
@@ -34,6 +37,8 @@ export class PunctuatedHeadReader extends DisplayLineReader {
     if (next?.kind.kind !== 'prose') return true;
     const first = next.block.lines[0]!.text;
     if (goesOnSentence(next.block, this.shape) || next.block.continues) return false;
+    // A head broken over two lines and split off the text under it by its form needs no indent under it.
+    if (items[i]!.block.runIn && items[i]!.block.lines.length === BROKEN_HEAD_LINES) return true;
     // A short line that ends a sentence may be a sentence's tail as well as a paragraph's first line.
     if (!this.shape.lineMode && endsSentence(first) && next.block.lines.length === 1) return false;
     return this.shape.lineMode || isIndented(next.block, this.shape) || this.shortOfFirstLine(items[i]!.block);

@@ -219,13 +219,10 @@ export function bylineFromDateline(tree: ZbDocument, report: Reporter): void {
     const { names: authors, apart } = datelineReporters(a);
     if (authors.length === 0 || a.byline.authors.some((n) => authors.includes(n))) continue;
     if (apart) {
-      const where = a.position?.start;
-      report(
-        'needs-review',
+      reviewNote(
+        report,
+        a.position?.start,
         `The dateline of “${a.headline}” was printed apart from its reporters: read the names from ${apart} further in its paragraph; they could be another report's`,
-        where?.line ?? 1,
-        where?.column ?? 1,
-        'info',
       );
     }
     const stray = a.byline.authors;

@@ -256,18 +256,16 @@ function leftovers(
 }
 
 /**
- * Is the prose printed right before flow `s` on its page a closed sentence (with no byline after it ending its
- * article), and does `s` open as a sentence may (not with a particle or mark that goes on one, not closing a
- * quotation it never opened)?
+ * Is the prose printed right before flow `s` on its page a closed sentence, and does `s` open as a
+ * sentence may (not with a particle or mark that goes on one, not closing a quotation it never opened)?
  * Then `s` reads on in place: it is open only by its full first line.
  */
 function followsClosedSentence(flows: Flow[], s: number): boolean {
   const first = firstProseLine(flows[s]!)?.text ?? '';
   if (CONTINUATION_START.test(first) || closesQuote(first)) return false;
   for (let k = s - 1; k >= 0 && flows[k]!.page === flows[s]!.page; k--) {
-    const closing = flows[k]!.items.findLast((c) => c.kind.kind === 'prose' || c.kind.kind === 'byline');
-    // A byline after the sentence ends its article: nothing printed after it reads on in that article.
-    if (closing) return closing.kind.kind === 'prose' && endsSentence(closing.block.lines.at(-1)!.text);
+    const prose = flows[k]!.items.filter((c) => c.kind.kind === 'prose');
+    if (prose.length) return endsSentence(prose.at(-1)!.block.lines.at(-1)!.text);
   }
   return false;
 }

@@ -17,6 +17,7 @@ import {
 import { captionOf, isRoleOnly, parseByline } from './credits.js';
 import { CONTINUATION_START } from './paragraphs.js';
 import { endsLikeNamePart } from './places.js';
+import { headBrokenAtComma } from './phrase-broken-heads.js';
 import { FIRST_LINE_INDENT, INDENT_SLACK, setApart, type Block, type PageShape } from './page.js';
 import {
   closesQuote,
@@ -139,15 +140,23 @@ export function leadingHeadLines(block: Block, shape: PageShape): number {
   return k;
 }
 
+/**
+ * A block parted under its first `k` lines, a head run into the prose under it: the head keeps the
+ * block's place and blank lines, the prose goes on right under it. Kept whole where `k` is 0.
+ */
+function splitAfterHead(b: Block, k: number): Block[] {
+  if (k === 0) return [b];
+  return [
+    { ...b, lines: b.lines.slice(0, k), runIn: true },
+    { lines: b.lines.slice(k), blankBefore: 0, first: false },
+  ];
+}
+
 /** Split every block whose first lines are a head run into prose into a head block and a prose block. */
 export function splitRunInHeads(blocks: Block[], shape: PageShape): Block[] {
   return blocks.flatMap((b) => {
     const k = leadingHeadLines(b, shape);
-    if (k === 0) return [b];
-    return [
-      { ...b, lines: b.lines.slice(0, k), runIn: true },
-      { lines: b.lines.slice(k), blankBefore: 0, first: false },
-    ];
+    return splitAfterHead(b, k);
   });
 }
 
@@ -210,18 +219,15 @@ export function splitHeadsUnderLabels(blocks: Block[], shape: PageShape): Block[
     if (isOrgName(texts[texts.length - 1]!) && !texts.some(hasProsePunctuation)) return [b];
     const k =
       underLabel(prev) || afterEndByline(blocks, i)
-        ? headOverParagraph(texts, shape) ||
+        ? headBrokenAtComma(texts, shape) ||
+          headOverParagraph(texts, shape) ||
           headOverShortParagraph(texts, shape) ||
           (labelAbove(prev) ? closedHeadOverText(texts, shape) : 0) ||
           (stackOpensOver(blocks, i) ? wrappedHeadUnderStack(texts, shape) : 0)
         : afterClosedProse(prev)
-          ? headOverShortParagraph(texts, shape)
+          ? headOverShortParagraph(texts, shape) || headBrokenAtComma(texts, shape)
           : 0;
-    if (k === 0) return [b];
-    return [
-      { ...b, lines: b.lines.slice(0, k), runIn: true },
-      { lines: b.lines.slice(k), blankBefore: 0, first: false },
-    ];
+    return splitAfterHead(b, k);
   });
 }
 
@@ -458,6 +464,18 @@ export function splitBeforeNumberedHeads(blocks: Block[], shape: PageShape): Blo
 }
 
 /**
+ * A reporter's byline with its role (`记者 李明`) at most a blank line under a block, over a block of
+ * text: the stack's byline over the article's first text. A byline closing an article (cut off or
+ * not) has the next article's head under it, a line of its own, not text.
+ */
+function bylineOverText(blocks: Block[], j: number): boolean {
+  const [byline, text] = [blocks[j], blocks[j + 1]];
+  if (!byline || setApart(byline) || byline.lines.length !== 1 || !text || text.lines.length < 2) return false;
+  const parts = parseByline(byline.lines[0]!.text);
+  return parts !== null && parts.authors.length > 0 && parts.extra !== null;
+}
+
+/**
  * A headline stack printed without blank lines: a kicker (`…——`, `…：`) or a label over the headline,
  * and a label, a column tag (`（健康视点）`) or a `——` subheadline under it. Each of these becomes a
  * block of its own, so the walk reads kicker, label, headline, tag and subheadline apart instead of
@@ -469,9 +487,12 @@ export function splitStackLines(blocks: Block[], shape: PageShape): Block[] {
     const texts = b.lines.map((l) => l.text);
     if (texts.length < 2 || texts.length > 4 || !texts.slice(1).every(headLine)) return [b];
     // A `——` subheadline printed right under the block or one blank line below (split off already: it
-    // stands alone) ends the stack too.
+    // stands alone) ends the stack too; so does a reporter's byline over the text.
     const next = blocks[i + 1];
-    const subtitleUnder = next !== undefined && !setApart(next) && isDashSubtitle(next.lines[0]?.text ?? '');
+    const subtitleUnder =
+      next !== undefined &&
+      !setApart(next) &&
+      (isDashSubtitle(next.lines[0]?.text ?? '') || bylineOverText(blocks, i + 1));
     const head: Block['lines'][] = [];
     const tail: Block['lines'][] = [];
     let lines = b.lines;

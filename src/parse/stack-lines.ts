@@ -163,13 +163,9 @@ export class StackLineReader extends ProseReader {
       opensArticleText(next, (c) => opensText(c, this.shape));
     if (!opens) return false;
     if (!readsAsKickerOver(a.headline, text, this.shape)) return false;
-    const l = block.lines[0]!;
-    this.report(
-      'needs-review',
+    this.review(
+      block.lines[0]!,
       `“${a.headline}” over “${text}” read as its kicker (引题) over the headline; it could be the headline over a subheadline`,
-      l.line,
-      l.column,
-      'info',
     );
     a.kicker = a.headline;
     a.headline = text;

@@ -113,6 +113,28 @@ function plainNumber(data: Uint8Array, start: number, end: number): number | nul
   return negative ? -result : result;
 }
 
+/** A number in a form `plainNumber` does not read (long, or `+.5`-like); else null. */
+function otherNumber(data: Uint8Array, start: number, end: number): number | null {
+  const word = shortWord(data, start, end);
+  return NUMBER.test(word) && Number.isFinite(Number(word)) ? Number(word) : null;
+}
+
+/** Whether the regular characters at start…end are a number token (not a keyword). */
+function isNumber(data: Uint8Array, start: number, end: number): boolean {
+  const b = data[start]!;
+  // A keyword never starts with a digit, sign or point; a number always does.
+  if (!((b >= 0x30 && b <= 0x39) || b === 0x2b || b === 0x2d || b === 0x2e)) return false;
+  return plainNumber(data, start, end) !== null || otherNumber(data, start, end) !== null;
+}
+
+/** `true`, `false` or `null`: keywords that are operands, not operators. */
+function isValueKeyword(data: Uint8Array, start: number, end: number): boolean {
+  const length = end - start;
+  if (length !== 4 && length !== 5) return false;
+  const word = shortWord(data, start, end);
+  return word === 'true' || word === 'false' || word === 'null';
+}
+
 /** What kind of token a ContentLexer stands on. */
 export type TokenKind = ContentToken['kind'];
 
@@ -149,10 +171,68 @@ export class ContentLexer {
   /** After `ID`: the inline image data comes next. */
   private inlineData = false;
 
+  /** Containers (`[`, `<<`) opened since the last operator `nextOperator` stopped at. */
+  opens = 0;
+
   constructor(
     private readonly data: Uint8Array,
     private readonly decodeStrings = true,
-  ) {}
+    from = 0,
+  ) {
+    this.pos = from;
+  }
+
+  /**
+   * Move past operands to the next operator (a keyword other than `true`, `false` and `null`), building
+   * no value on the way: its byte range is left in `start`/`end` (the `text` is not set) and `opens`
+   * counts the arrays and dicts opened before it. The tokens are those `next()` reads, so a reader can
+   * skim to an operator and read its operands again from where the last one ended. False at the end.
+   */
+  nextOperator(): boolean {
+    const data = this.data;
+    this.opens = 0;
+    if (this.inlineData) this.skipInlineData();
+    let pos = this.pos;
+    while (pos < data.length) {
+      const b = data[pos]!;
+      if (CLASS[b] === 1) pos++;
+      else if (b === PERCENT) {
+        while (pos < data.length && data[pos] !== 10 && data[pos] !== 13) pos++;
+      } else if (b === LPAREN) pos = literalString(data, pos, false).end;
+      else if (b === LT && data[pos + 1] !== LT) pos = hexString(data, pos, false).end;
+      else if ((b === LT || b === GT) && data[pos + 1] === b) {
+        if (b === LT) this.opens++;
+        pos += 2;
+      } else if (b === SLASH) {
+        for (pos++; pos < data.length && CLASS[data[pos]!] === 0; pos++);
+      } else if (CLASS[b] !== 0) {
+        if (b === LBRACKET) this.opens++;
+        pos++;
+      } else {
+        const start = pos;
+        while (pos < data.length && CLASS[data[pos]!] === 0) pos++;
+        if (isNumber(data, start, pos) || isValueKeyword(data, start, pos)) continue;
+        this.pos = pos;
+        this.inlineData = pos - start === 2 && data[start] === 0x49 && data[start + 1] === 0x44; // ID
+        return this.set('keyword', start, pos);
+      }
+    }
+    this.pos = pos;
+    return false;
+  }
+
+  /** Where the next token starts to be looked for (after an `ID`, past the inline image data). */
+  get position(): number {
+    if (this.inlineData) this.skipInlineData();
+    return this.pos;
+  }
+
+  private skipInlineData(): void {
+    this.inlineData = false;
+    const data = this.data;
+    const end = inlineDataEnd(data, Math.min(this.pos + 1, data.length));
+    this.pos = end < data.length ? end + 2 : end;
+  }
 
   /** Move to the next token; false at the end of the stream. */
   next(): boolean {
@@ -199,16 +279,12 @@ export class ContentLexer {
       } else {
         while (pos < data.length && CLASS[data[pos]!] === 0) pos++;
         this.pos = pos;
-        const number = plainNumber(data, start, pos);
+        const number = plainNumber(data, start, pos) ?? otherNumber(data, start, pos);
         if (number !== null) {
           this.number = number;
           return this.set('number', start, pos);
         }
         const word = shortWord(data, start, pos);
-        if (NUMBER.test(word) && Number.isFinite(Number(word))) {
-          this.number = Number(word);
-          return this.set('number', start, pos);
-        }
         this.text = word;
         this.inlineData = word === 'ID';
         return this.set('keyword', start, pos);

@@ -50,7 +50,8 @@ export function* operations(data: Uint8Array, problems?: ContentProblems, decode
 /**
  * `operations` as a callback, for a reader of every page of an edition: no generator step per
  * operation (a page of Chinese text holds tens of thousands of text operators). With `wanted`, only
- * those operators are visited (inline images, `BI`, always are).
+ * those operators are visited (inline images, `BI`, always are), and the operands of the others are
+ * skimmed past without being built.
  */
 export function forEachOperation(
   data: Uint8Array,
@@ -59,6 +60,54 @@ export function forEachOperation(
   decodeStrings = true,
   wanted?: ReadonlySet<string>,
 ): void {
+  const reader = operationReader(visit, problems, wanted);
+  if (!wanted || [...wanted].some((word) => word.length > MAX_CODED_KEYWORD)) {
+    const token = new ContentLexer(data, decodeStrings);
+    while (token.next()) reader(token);
+    return;
+  }
+  const codes = new Set(
+    [...wanted, 'BI', 'ID'].map((word) => keywordCode(new TextEncoder().encode(word), 0, word.length)),
+  );
+  const skim = new ContentLexer(data, false);
+  /** Where the operands of the operator being looked for begin. */
+  let from = 0;
+  // Operands are read (again) only for the operators visited, and where they might nest too deep to say so.
+  const read = (to: number) => {
+    const token = new ContentLexer(data, decodeStrings, from);
+    while (token.next()) {
+      reader(token);
+      if (token.end >= to) break;
+    }
+  };
+  while (skim.nextOperator()) {
+    if (codes.has(keywordCode(data, skim.start, skim.end)) || skim.opens > MAX_OPERAND_DEPTH) read(skim.end);
+    from = skim.position;
+  }
+  if (skim.opens > MAX_OPERAND_DEPTH) read(data.length);
+}
+
+/** Keywords up to this many bytes are looked up by `keywordCode` (every operator of the PDF standard is). */
+const MAX_CODED_KEYWORD = 3;
+
+/** A keyword of up to three bytes as one number, so an operator is looked up without making a string; -1 for longer ones. */
+function keywordCode(data: Uint8Array, start: number, end: number): number {
+  const length = end - start;
+  if (length > MAX_CODED_KEYWORD) return -1;
+  let code = length;
+  for (let i = start; i < end; i++) code = code * 256 + data[i]!;
+  return code;
+}
+
+/**
+ * The operation reader: fed every token of a stream in order (or, from `forEachOperation`'s skim, the
+ * tokens from one operator to the next), it groups operands into operations and visits them.
+ */
+function operationReader(
+  visit: (operation: Operation) => void,
+  problems: ContentProblems | undefined,
+  wanted: ReadonlySet<string> | undefined,
+): (token: ContentLexer) => void {
   let args: Operand[] = [];
   /** Open arrays and dicts, innermost last. */
   const open: Container[] = [];
@@ -96,8 +145,7 @@ export function forEachOperation(
     add(top.kind === 'array' ? top.items : top.map);
   };
 
-  const token = new ContentLexer(data, decodeStrings);
-  while (token.next()) {
+  return (token) => {
     switch (token.kind) {
       case 'number':
         add(token.number);
@@ -157,5 +205,5 @@ export function forEachOperation(
       case 'junk':
         break;
     }
-  }
+  };
 }

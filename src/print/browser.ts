@@ -108,7 +108,7 @@ const FLAGS = [
   // Chromium's headless mode is the whole browser: without these it keeps the address bar's suggestion popups
   // loaded in a renderer of their own (about 30 MB that a build never shows).
   '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup,PreloadTopChromeWebUI',
-  // Lets the make-up collect the layouts it measured and discarded (inpage.js), so they do not pile up in the renderer.
+  // Lets the make-up collect the layouts it measured and discarded (src/layout/inpage/base.js), so they do not pile up in the renderer.
   '--js-flags=--expose-gc',
 ];
 

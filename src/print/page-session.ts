@@ -31,7 +31,7 @@ export interface ReusablePage {
 }
 
 /**
- * Open an edition HTML file, wait until its fonts are ready and inject `script` (which defines
+ * Open an edition HTML file, wait until its fonts are ready and inject `scripts` in order (they define
  * `window.zhuanban.swap`), all within the session timeout. Given a page that already shows an
  * edition from the same file, swap the new document into it instead: its fonts are decoded already
  * (about a second saved per rebuild).
@@ -41,7 +41,7 @@ export async function openEdition(
   htmlPath: string,
   html: string,
   reuse: ReusablePage | null | undefined,
-  script: string,
+  scripts: string[],
 ): Promise<Page> {
   const url = pathToFileURL(htmlPath).href;
   const old = reuse?.page;
@@ -59,7 +59,7 @@ export async function openEdition(
   const page = await session.newPage();
   await page.goto(url, { waitUntil: 'load' });
   await page.evaluate(FONTS_SETTLED);
-  await page.addScriptTag({ path: script });
+  for (const path of scripts) await page.addScriptTag({ path });
   return page;
 }
 
@@ -67,7 +67,7 @@ export async function openEdition(
 export async function serialise(page: Page): Promise<{ head: string; pages: string[] }> {
   return (await page.evaluate(`(() => {
     const h = document.head.cloneNode(true); h.querySelectorAll('script').forEach((s) => s.remove());
-    // A swapped-in stylesheet carries a cache-busting query (inpage.js swap); the proof links the file itself.
+    // A swapped-in stylesheet carries a cache-busting query (src/layout/inpage/swap.js); the proof links the file itself.
     h.querySelectorAll('link[href*="swap="]').forEach((l) => l.setAttribute('href', l.getAttribute('href').replace(/[?&]swap=\\d+$/, '')));
     const head = h.outerHTML;
     const pages = [...document.querySelectorAll('.page')].map((p) => p.outerHTML);

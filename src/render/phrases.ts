@@ -3,7 +3,7 @@
  * or closed by punctuation (`…，…`); a head that wraps must break between phrases, never inside one.
  * Each phrase becomes a `<span class="phrase">` that the stylesheet keeps whole (`white-space: nowrap`),
  * and `text-wrap: balance` evens the lines. The page drops the spans' nowrap (class `phrase-fallback`)
- * on a head where a phrase is wider than the measure, so such a head breaks normally (src/print/inpage.js).
+ * on a head where a phrase is wider than the measure, so such a head breaks normally (src/layout/inpage/heads.js).
  */
 import type { Element, ElementContent } from 'hast';
 

@@ -3,7 +3,7 @@
  * those forms): datelines with the reporter glued to the role, running heads in pieces, jump lines.
  */
 import { describe, expect, it } from 'vitest';
-import { parsePage } from '../helpers/parse-page.js';
+import { paragraphTexts, parsePage, reviewLines } from '../helpers/parse-page.js';
 
 // A 14-em column: a paragraph's first line carries the 2-em indent.
 const TEXT = [
@@ -272,5 +272,32 @@ describe('a dateline set in bold sans, read apart from its brackets', () => {
     const heads = tree.articles.flatMap((a) => a.children.filter((c) => c.type === 'heading'));
     expect(heads).toEqual([]);
     expect(tree.articles[0]!.byline.authors).toEqual(['李明', '王芳']);
+  });
+});
+
+describe('a head broken after its comma, printed straight over its text', () => {
+  const BROKEN = ['守护健康，', '我们一直在！', ...TEXT];
+
+  it('reads the two lines as the head under its label', () => {
+    const tree = parsePage(['某某区人民医院', '', ...BROKEN]);
+    expect(tree.articles).toHaveLength(1);
+    expect(tree.articles[0]!.institution).toBe('某某区人民医院');
+    expect(tree.articles[0]!.headline).toBe('守护健康，我们一直在！');
+    expect(paragraphTexts(tree.articles[0]!.children)[0]).toBe(
+      '深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到群众广泛好评。',
+    );
+    expect(reviewLines(tree)).toContain(3);
+  });
+
+  it('reads them as the next article’s head under the byline closing an article', () => {
+    const tree = parsePage(['某某区人民医院', '', '夯实基层 守护健康', '', ...TEXT, '本报记者 李明', '', ...BROKEN]);
+    expect(tree.articles.map((a) => a.headline)).toEqual(['夯实基层 守护健康', '守护健康，我们一直在！']);
+    expect(tree.articles.map((a) => a.byline.authors)).toEqual([['李明'], []]);
+  });
+
+  it('leaves a paragraph’s indented first line ending on a comma in its paragraph', () => {
+    const tree = parsePage(['某某区人民医院', '', '夯实基层 守护健康', '', '今年以来，医院党委', ...TEXT]);
+    expect(tree.articles).toHaveLength(1);
+    expect(paragraphTexts(tree.articles[0]!.children)[0]).toMatch(/^今年以来，医院党委深入基层/);
   });
 });

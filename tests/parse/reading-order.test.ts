@@ -134,8 +134,9 @@ describe('reading order across pdftotext flows', () => {
     expect(note?.message).toContain(column([cut]).at(-1));
   });
 
-  it('joins a cut-off column to one printed after another article’s byline, even after a closed sentence', () => {
-    // The article above ended with its byline: text printed after it cannot read on in that article.
+  it('joins a column ending on a full line to one printed after another article’s byline and closed sentence', () => {
+    // The column's last line fills the measure (a column break, not copy cut short): it goes on in the
+    // column printed after the other article, though a closed sentence and a byline come before that.
     const harvest = '城南镇的小麦已经进入灌浆期。今年雨水调和，又用上了新品种，种粮大户一边查看麦穗一边说。';
     const lines = column([harvest]);
     const page = [

@@ -2,9 +2,16 @@
  * The content-stream parser must not be fooled by operator-like bytes inside strings or inline image
  * data, and must keep operands (names, numbers, arrays, dicts) attached to the right operator.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contentTokens } from '../../src/pdf-read/content-lexer.js';
-import { MAX_OPERAND_DEPTH, Name, operations } from '../../src/pdf-read/content-operations.js';
+import {
+  forEachOperation,
+  MAX_OPERAND_DEPTH,
+  Name,
+  type Operation,
+  operations,
+} from '../../src/pdf-read/content-operations.js';
 
 const ops = (text: string) => [...operations(new TextEncoder().encode(text))];
 
@@ -60,5 +67,40 @@ describe('content-stream operations', () => {
       ['string', 10, 13],
       ['keyword', 14, 16],
     ]);
+  });
+});
+
+describe('content-stream operations read for a few operators', () => {
+  const PIECES = [
+    ...['12', '-3.5', '.5', '+.5', '1.2.3', '0000000000000000001', '1e5', '-', '.'],
+    ...['/F1', '/A#20B', '/', '(a(b)c)', '(\\))', '(\\\\)', '(x', '<4E09>', '<zz', '<'],
+    ...['[', ']', '<<', '>>', ')', '{', '}', '>', '%rg Tj\n', '%', '\n', '\r', ' ', '  '],
+    ...['q', 'Q', 'cm', 'rg', 'RG', 'cs', 'Do', 'Tj', 'TJ', 'BT', 'ET', 'BDC', 'abcd', 'scn'],
+    ...['BI', 'ID', 'EI', 'ID \x00rg EI', 'true', 'false', 'null', '\x00', '\xff', '['.repeat(70)],
+  ];
+  const WANTED = new Set(['q', 'Q', 'cm', 'rg', 'RG', 'cs', 'scn', 'Do']);
+  const bytes = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+  const read = (data: Uint8Array, wanted?: ReadonlySet<string>) => {
+    const problems = { tooDeep: false };
+    const seen: Operation[] = [];
+    forEachOperation(data, (o) => seen.push(o), problems, true, wanted);
+    return { seen: wanted ? seen : seen.filter((o) => o.op === 'BI' || WANTED.has(o.op)), problems };
+  };
+
+  it('visits the same operations with the same operands as a full read', () => {
+    const stream = fc.array(fc.tuple(fc.constantFrom(...PIECES), fc.constantFrom(' ', '', '\n')), { maxLength: 60 });
+    fc.assert(
+      fc.property(stream, (pieces) => {
+        const data = bytes(pieces.map(([piece, gap]) => piece + gap).join(''));
+        expect(read(data, WANTED)).toEqual(read(data));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('says a skimmed operator nests its operands too deep', () => {
+    const deep = bytes(`${'['.repeat(100)}${']'.repeat(100)} Tj 1 0 0 rg`);
+    expect(read(deep, WANTED).problems.tooDeep).toBe(true);
+    expect(read(bytes(`${'['.repeat(64)}${']'.repeat(64)} Tj`), WANTED).problems.tooDeep).toBe(false);
   });
 });

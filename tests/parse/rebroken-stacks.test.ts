@@ -1,0 +1,90 @@
+/**
+ * Headline stacks on news pages re-broken like a column extraction (made-up pages in the forms real
+ * papers print): a kicker set a blank line apart over its head, between articles. Every guess is
+ * reported `needs-review` at its line.
+ */
+import { describe, expect, it } from 'vitest';
+import { paragraphTexts, parsePage, reviewLines } from '../helpers/parse-page.js';
+
+/** A 14-em column of two paragraphs, each first line indented 2 em. */
+const COLUMN = [
+  '今年以来，医院组织专家团',
+  '队深入基层开展义诊活动，把优',
+  '质医疗服务送到群众家门口，受',
+  '到广泛好评。',
+  '在此基础上，医院持续推进',
+  '家庭医生签约服务，让群众看病',
+  '更方便更放心，获得感不断增强。',
+];
+
+describe('a plain kicker set a blank line apart over its head, between articles', () => {
+  it('over a head closing on a column tag, it is the kicker of the next article, not a caption', () => {
+    const tree = parsePage([
+      '守护健康，我们一直在',
+      '',
+      ...COLUMN,
+      '',
+      '',
+      '夯实基层筑牢健康防线',
+      '',
+      '打通服务末梢（健康视点）',
+      '',
+      '本报记者 李明',
+      '',
+      ...COLUMN,
+    ]);
+    expect(tree.articles.map((a) => [a.kicker, a.headline])).toEqual([
+      [null, '守护健康，我们一直在'],
+      ['夯实基层筑牢健康防线', '打通服务末梢（健康视点）'],
+    ]);
+    expect(tree.articles[0]!.children.some((c) => c.type === 'figure')).toBe(false);
+    expect(reviewLines(tree)).toContain(12);
+  });
+});
+
+describe('a stack over its byline, the text under it', () => {
+  it('a plain kicker as wide as an indented first line over a head, one block over a byline, is the stack', () => {
+    const tree = parsePage([
+      '守护健康，我们一直在',
+      '',
+      ...COLUMN,
+      '',
+      '',
+      '凝聚奋进力量守牢安全底线',
+      '病房不熄灯，改善就医体验！',
+      '',
+      '记者 李明',
+      '',
+      ...COLUMN,
+    ]);
+    expect(tree.articles.map((a) => [a.kicker, a.headline])).toEqual([
+      [null, '守护健康，我们一直在'],
+      ['凝聚奋进力量守牢安全底线', '病房不熄灯，改善就医体验！'],
+    ]);
+    expect(reviewLines(tree)).toContain(12);
+  });
+
+  it('a head over its byline and a summary wrapped without end punctuation opens an article', () => {
+    const tree = parsePage([
+      '守护健康，我们一直在',
+      '',
+      ...COLUMN,
+      '',
+      '',
+      '家庭医生上门为老人测量血压',
+      '',
+      '',
+      '补齐公卫短板，我们一直在',
+      '',
+      '本报记者 李明 通讯员 王芳',
+      '',
+      '家门口的医院越办',
+      '越好 群众看病就医更方',
+      '便更放心',
+      '',
+      ...COLUMN,
+    ]);
+    expect(tree.articles.map((a) => a.headline)).toEqual(['守护健康，我们一直在', '补齐公卫短板，我们一直在']);
+    expect(paragraphTexts(tree.articles[1]!.lede)).toEqual(['家门口的医院越办越好 群众看病就医更方便更放心']);
+  });
+});
