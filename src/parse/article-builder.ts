@@ -110,11 +110,7 @@ export class ArticleBuilder {
     this.liftedCaptions = [];
     if (lines.length) {
       const a = this.current!;
-      const p: Paragraph = {
-        type: 'paragraph',
-        children: [{ type: 'text', value: joinLines(lines), position: spanOfLines(lines) }],
-        position: spanOfLines(lines),
-      };
+      const p = paragraph(joinLines(lines), lines);
       const measure = paragraphMeasure(lines, this.shape);
       if (this.state === 'closed') {
         if (measure !== 'body') {
@@ -295,12 +291,7 @@ export class ArticleBuilder {
 
   /** A standfirst box label (`核心阅读`): kept as the lede's first line; the text under it follows in the lede. */
   protected addStandfirstLabel(text: string, block: Block): void {
-    const p: Paragraph = {
-      type: 'paragraph',
-      children: [{ type: 'text', value: text, position: spanOfLines(block.lines) }],
-      position: spanOfLines(block.lines),
-    };
-    this.current!.lede.push(p);
+    this.current!.lede.push(paragraph(text, block.lines));
     this.ledeOpen = true;
   }
 
@@ -454,11 +445,7 @@ export class ArticleBuilder {
 
   /** Place a two-phrase summary line as the standfirst, reported for review. */
   protected addPhraseSummary(text: string, block: Block): void {
-    this.current!.lede.push({
-      type: 'paragraph',
-      children: [{ type: 'text', value: text, position: spanOfLines(block.lines) }],
-      position: spanOfLines(block.lines),
-    });
+    this.current!.lede.push(paragraph(text, block.lines));
     this.review(
       block.lines[0]!,
       `“${text}” under the headline stack, before the text and longer than a column line: read as the standfirst; it could be a section subhead`,
@@ -466,6 +453,16 @@ export class ArticleBuilder {
   }
 }
 
+/** A paragraph of one run of text, placed where its source lines were printed. */
+function paragraph(value: string, lines: SourceLine[]): Paragraph {
+  return {
+    type: 'paragraph',
+    children: [{ type: 'text', value, position: spanOfLines(lines) }],
+    position: spanOfLines(lines),
+  };
+}
+
+/** A section subhead (depth 3), placed where its block was printed. */
 function heading(text: string, block: Block): Heading {
   return {
     type: 'heading',
