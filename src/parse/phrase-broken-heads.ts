@@ -13,14 +13,14 @@ import { hasProsePunctuation, isColumnTag, opensQuote, opensWithDateline, visual
 
 /** The first line's phrase ends on a comma; no other mark stands in it. */
 const FIRST_PHRASE = /^[^，,]+[，,]$/;
-/** What may close a head's last line: `！`, `？`, or a column tag (`（健康视点）`). */
-const HEAD_CLOSE = /(?:[！？!?]|[（(][^（）()]*[）)])$/;
+/** What may close a head's last line: `！` or `？`, then a column tag (`（健康视点）`), or either. */
+const HEAD_CLOSE = /(?:[！？!?]|[！？!?]?[（(][^（）()]*[）)])$/;
 
 /**
  * Lines of a head broken after its comma at the top of `texts` (2), or 0. The first line is a phrase
  * closing on a comma, narrower than an indented first line by more than the slack; the second is the
- * head's last phrase: no mark inside, open or closing on `！`/`？`/a column tag, short of the
- * measure (no full column line), and text follows that opens no continuation.
+ * head's last phrase: no mark inside, closing on `！`/`？`/a column tag, or open and short of the
+ * measure (no full column line); and text follows that opens no continuation.
  */
 export function headBrokenAtComma(texts: string[], shape: PageShape): number {
   if (shape.lineMode || texts.length < 3) return 0;
@@ -31,6 +31,7 @@ export function headBrokenAtComma(texts: string[], shape: PageShape): number {
   if (w(first) >= shape.measure - FIRST_LINE_INDENT - INDENT_SLACK) return 0;
   const inner = second.replace(HEAD_CLOSE, '');
   if (!inner || hasProsePunctuation(inner) || isColumnTag(second) || CONTINUATION_START.test(second)) return 0;
-  if (w(second) > shape.measure - INDENT_SLACK || CONTINUATION_START.test(next)) return 0;
+  // Open, the last phrase must stop short of a full column line; closing on `！`/`？`/a tag, no column prints it.
+  if ((!HEAD_CLOSE.test(second) && w(second) > shape.measure - INDENT_SLACK) || CONTINUATION_START.test(next)) return 0;
   return isPunctuatedHead(first + second, shape) ? 2 : 0;
 }

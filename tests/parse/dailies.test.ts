@@ -295,6 +295,11 @@ describe('a head broken after its comma, printed straight over its text', () => 
     expect(tree.articles.map((a) => a.byline.authors)).toEqual([['李明'], []]);
   });
 
+  it('reads a last phrase closing on ！ and a column tag as the head’s, though wider than a column', () => {
+    const tree = parsePage(['某某区人民医院', '', '守护健康，', '我们守护群众健康一直在！（健康视点）', ...TEXT]);
+    expect(tree.articles[0]!.headline).toBe('守护健康，我们守护群众健康一直在！（健康视点）');
+  });
+
   it('leaves a paragraph’s indented first line ending on a comma in its paragraph', () => {
     const tree = parsePage(['某某区人民医院', '', '夯实基层 守护健康', '', '今年以来，医院党委', ...TEXT]);
     expect(tree.articles).toHaveLength(1);
