@@ -487,12 +487,14 @@ export function splitStackLines(blocks: Block[], shape: PageShape): Block[] {
     const texts = b.lines.map((l) => l.text);
     if (texts.length < 2 || texts.length > 4 || !texts.slice(1).every(headLine)) return [b];
     // A `——` subheadline printed right under the block or one blank line below (split off already: it
-    // stands alone) ends the stack too; so does a reporter's byline over the text.
+    // stands alone) ends the stack too; so do a standfirst box's label (`核心阅读`) and a reporter's
+    // byline over the text.
     const next = blocks[i + 1];
+    const nextText = next?.lines[0]?.text ?? '';
     const subtitleUnder =
       next !== undefined &&
       !setApart(next) &&
-      (isDashSubtitle(next.lines[0]?.text ?? '') || bylineOverText(blocks, i + 1));
+      (isDashSubtitle(nextText) || isStandfirstLabel(nextText) || bylineOverText(blocks, i + 1));
     const head: Block['lines'][] = [];
     const tail: Block['lines'][] = [];
     let lines = b.lines;

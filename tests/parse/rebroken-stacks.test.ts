@@ -88,3 +88,24 @@ describe('a stack over its byline, the text under it', () => {
     expect(paragraphTexts(tree.articles[1]!.lede)).toEqual(['家门口的医院越办越好 群众看病就医更方便更放心']);
   });
 });
+
+describe('a stack at the page top over a standfirst box', () => {
+  it('a plain kicker over a head closing on a column tag, one block over `核心阅读`, is the stack', () => {
+    const tree = parsePage([
+      '医防融合见实效改善就医体验',
+      '病房不熄灯，守护健康！（一线见闻）',
+      '',
+      '核心阅读',
+      '',
+      '如何让群众少跑腿、好办',
+      '事？记者走进多家医疗机构，',
+      '看一项项便民举措如何落地。',
+      '',
+      ...COLUMN,
+    ]);
+    expect(tree.articles.map((a) => [a.kicker, a.headline])).toEqual([
+      ['医防融合见实效改善就医体验', '病房不熄灯，守护健康！（一线见闻）'],
+    ]);
+    expect(reviewLines(tree)).toContain(1);
+  });
+});
