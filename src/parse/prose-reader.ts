@@ -7,7 +7,7 @@ import { HeadStackReader } from './head-stacks.js';
 import type { Reporter, SourceLine } from './lines.js';
 import { INDENT_SLACK, narrowBlockMeasure, type Block, type PageShape } from './page.js';
 import { paragraphBreak, startsParagraph, type ProseIndex } from './paragraphs.js';
-import { endsSentence, visualWidth } from './text-form.js';
+import { endsSentence, opensWithDateline, visualWidth } from './text-form.js';
 import { isIndented } from './text-openings.js';
 
 /** Reads prose blocks into the current article's paragraphs (the page walk's text half). */
@@ -52,6 +52,7 @@ export class ProseReader extends HeadStackReader {
     }
     const narrow = own ?? (this.state === 'stack' ? narrowBlockMeasure(block.lines, this.shape, 2) : null);
     if (narrow) this.closeUnpunctuatedStandfirst(block, narrow, next);
+    else this.closeStandfirstOverDateline(block, next);
     // Copy cut off mid-sentence (rethread.ts): its paragraph ends here, whatever is printed next.
     if (block.copyEnds && this.pendingOpen()) {
       this.flush();
@@ -67,6 +68,23 @@ export class ProseReader extends HeadStackReader {
     this.review(
       line,
       `“${line.text}” opens a paragraph after “${cut.line.text}” (line ${cut.line.line}), which stops mid-sentence well short of the measure, where a column never breaks: read as copy cut off there; it could go on that sentence`,
+    );
+  }
+
+  /**
+   * The one block under the headline stack, left open without end punctuation, over a paragraph that
+   * opens with a dateline (`本报北京3月5日电`): a dateline opens a report's text, so no sentence goes on
+   * into it; the block is a summary standfirst set like a headline sentence. Reported: it could be a
+   * subheadline printed without its dash.
+   */
+  private closeStandfirstOverDateline(block: Block, next: Block | null): void {
+    if (this.state !== 'stack' || this.pending[0] !== block.lines[0] || !this.pendingOpen()) return;
+    if (!next || !opensWithDateline(next.lines[0]?.text ?? '')) return;
+    this.ledeOpen = true;
+    this.flush();
+    this.review(
+      block.lines[0]!,
+      `“${block.lines.map((l) => l.text).join('')}” under the headline stops without end punctuation over the dateline that opens the report: read as the standfirst; it could be a subheadline`,
     );
   }
 

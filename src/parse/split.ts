@@ -46,6 +46,8 @@ function gluedLabelAfterHead(text: string): boolean {
   return glued !== null && glued.head.length >= GLUED_HEAD_MIN && !endsLikeNamePart(glued.head);
 }
 
+/** One character, then a mark: the end of a word broken at the line above, never a head's first phrase. */
+const WORD_END_START = /^[\u3400-\u9fff][，、；：]/;
 /** A head's closing mark: a head with punctuation may end on ！ or ？. */
 const CLOSES_HEAD = /[！？!?]$/;
 /** A head's first phrase set on a line of its own is at most this share of the measure. */
@@ -59,6 +61,8 @@ const PHRASE_MAX = 0.6;
  */
 function plainOverPunctuated(texts: string[], stackTail: boolean, shape: PageShape): boolean {
   if (texts.length !== 2 || !isDisplayLine(texts[0]!, shape, false) || isNumberedHead(texts[0]!)) return false;
+  // A line opening on one character and a mark (`层，…`) ends a word the line above broke: one sentence.
+  if (WORD_END_START.test(texts[1]!)) return false;
   if (!isPunctuatedHead(texts[1]!, shape) && !(stackTail && hasProsePunctuation(texts[1]!))) return false;
   // On a page printed a paragraph a line, two short lines are no paragraph: a kicker over its head.
   if (stackTail || shape.lineMode) return true;

@@ -7,7 +7,7 @@ import type { Classified } from './classify.js';
 import { isNumberedHead } from './classify.js';
 import { setApart, type Block } from './page.js';
 import { ProseReader } from './prose-reader.js';
-import { goesOnStack, isColumnTag, isDashSubtitle, isStandfirstLabel } from './text-form.js';
+import { endsSentence, goesOnStack, isColumnTag, isDashSubtitle, isStandfirstLabel } from './text-form.js';
 import { isHeadlineTail, isPhraseSummary, readsAsKickerOver } from './display-forms.js';
 import { isIndented, opensArticleText, opensIndentedParagraph, opensText } from './text-openings.js';
 
@@ -119,6 +119,7 @@ export class StackLineReader extends ProseReader {
       this.reviewHeadlineTail(text, block);
     } else if (this.textOpeningUnderByline(text, block, next)) return;
     else if (this.kickerAboveHead(text, block, next)) return;
+    else if (this.sentenceUnderByline(text, block)) return;
     else if (!twoPart && !this.current!.subheadline && this.current!.lede.length === 0) {
       this.current!.subheadline = text;
     } else if (isPhraseSummary(text, this.current!, this.shape)) this.addPhraseSummary(text, block);
@@ -139,6 +140,22 @@ export class StackLineReader extends ProseReader {
     this.review(
       block.lines[0]!,
       `“${text}” under the byline read as the first line of the text under it (which goes on without a paragraph's opening); it could be a subheadline`,
+    );
+    this.proseBlock(block);
+    return true;
+  }
+
+  /**
+   * Under the stack's byline, a line that ends a sentence (`如何让优质资源下沉？`) is the text's first
+   * paragraph: a subheadline is printed over the byline, with the rest of the stack. Reported.
+   */
+  private sentenceUnderByline(text: string, block: Block): boolean {
+    const a = this.current!;
+    if (a.byline.authors.length === 0 || a.children.length || a.lede.length || block.lines.length !== 1) return false;
+    if (!endsSentence(text) || isDashSubtitle(text) || isColumnTag(text)) return false;
+    this.review(
+      block.lines[0]!,
+      `“${text}” under the byline ends a sentence: read as the text's first paragraph; it could be a subheadline`,
     );
     this.proseBlock(block);
     return true;

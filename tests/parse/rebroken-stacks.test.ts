@@ -109,3 +109,47 @@ describe('a stack at the page top over a standfirst box', () => {
     expect(reviewLines(tree)).toContain(1);
   });
 });
+
+describe('text under the stack read as text, not as a stack line', () => {
+  /** A paragraph opening with a dateline, in the 14-em column. */
+  const DATED = ['本报北京3月5日电（记者', '李明）今年以来，医院组织专家团', '队深入基层开展义诊活动。'];
+
+  it('a summary broken mid-word over a dateline is the standfirst, not a kicker over a head', () => {
+    const tree = parsePage([
+      '聚焦群众所需：',
+      '',
+      '守护健康，我们一直在',
+      '',
+      '医共体建设让优质资',
+      '源，百姓在家门口看病',
+      '',
+      ...DATED,
+      '',
+      ...COLUMN,
+    ]);
+    const a = tree.articles[0]!;
+    expect([a.kicker, a.headline, a.subheadline]).toEqual(['聚焦群众所需：', '守护健康，我们一直在', null]);
+    expect(paragraphTexts(a.lede)).toEqual(['医共体建设让优质资源，百姓在家门口看病']);
+    expect(a.byline.authors).toEqual(['李明']);
+    expect(reviewLines(tree)).toContain(5);
+  });
+
+  it('a sentence alone under the byline is the first paragraph, not a subheadline', () => {
+    const tree = parsePage([
+      '守护健康，我们一直在（医者仁心）',
+      '',
+      '本报记者 李明',
+      '',
+      '如何让资源下沉？',
+      '',
+      '',
+      '图为医务人员在病房查房。',
+      '',
+      ...COLUMN,
+    ]);
+    const a = tree.articles[0]!;
+    expect(a.subheadline).toBeNull();
+    expect(paragraphTexts(a.children)[0]).toBe('如何让资源下沉？');
+    expect(reviewLines(tree)).toContain(5);
+  });
+});
