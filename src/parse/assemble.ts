@@ -70,6 +70,8 @@ export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter
           shape,
         ),
       ),
+      shape,
+      report,
     ),
     shape,
   );

@@ -7,7 +7,7 @@
  */
 import type { Classified } from './classify.js';
 import { lineWidth, type SourceLine } from './lines.js';
-import { INDENT_SLACK, indentWidth, type Block, type PageShape } from './page.js';
+import { CUT_OFF_SHORTFALL, INDENT_SLACK, indentWidth, type Block, type PageShape } from './page.js';
 import { MID_SENTENCE_START, SIGNATURE_TAIL_RE } from './paragraphs.js';
 import { endsSentence, JUMP_IN_RE, JUMP_OUT_RE, opensWithDateline } from './text-form.js';
 
@@ -57,11 +57,6 @@ const MEASURE_TOLERANCE = 1.5;
 const TAIL = 2;
 /** A first line broken mid-sentence fills the measure but for its 2-em indent, give or take half an em. */
 const FULL_FIRST_LINE = 2.5;
-/**
- * A column's last line this much short of the measure is no column break, even where a mark was pushed
- * down or half-width commas set it short: the copy was cut off there.
- */
-const CUT_OFF_SHORTFALL = 3;
 
 /**
  * A column's measure from a few of its lines: the upper quartile of their widths, since most lines

@@ -131,6 +131,13 @@ export function toBlocks(lines: SourceLine[], standsAlone: (l: SourceLine) => bo
 /** A paragraph's first line is indented this many ems: a full first line is this much narrower. */
 export const FIRST_LINE_INDENT = 2;
 
+/**
+ * A line inside a paragraph this much short of the measure mid-sentence is no column break (a column
+ * breaks on a full line), even where a mark was pushed down or half-width commas set it short: the copy
+ * was cut off there.
+ */
+export const CUT_OFF_SHORTFALL = 3;
+
 /** A first line is indented 2 em; it counts as indented when this much narrower (compression, Latin widths). */
 export const INDENT_SLACK = 1.25;
 

@@ -15,10 +15,12 @@ import {
   splitOrgHeadline,
 } from './classify.js';
 import { captionOf, isRoleOnly, parseByline } from './credits.js';
+import type { Reporter, SourceLine } from './lines.js';
+import { reviewNote } from './report.js';
 import { CONTINUATION_START } from './paragraphs.js';
 import { endsLikeNamePart } from './places.js';
 import { headBrokenAtComma } from './phrase-broken-heads.js';
-import { FIRST_LINE_INDENT, INDENT_SLACK, setApart, type Block, type PageShape } from './page.js';
+import { CUT_OFF_SHORTFALL, FIRST_LINE_INDENT, INDENT_SLACK, setApart, type Block, type PageShape } from './page.js';
 import {
   closesQuote,
   endsSentence,
@@ -167,9 +169,10 @@ export function splitRunInHeads(blocks: Block[], shape: PageShape): Block[] {
 /**
  * pdftotext prints a byline right under the column's last line, with no blank line between. When the
  * last lines of a prose block read as a byline and the line above them ends a sentence, they are split
- * off into a block of their own (a byline never continues a sentence).
+ * off into a block of their own (a byline never continues a sentence). So are bare names under copy cut
+ * off mid-sentence (see cutOffAt): the sentence does not go on on the next line.
  */
-export function splitTrailingBylines(blocks: Block[]): Block[] {
+export function splitTrailingBylines(blocks: Block[], shape: PageShape, report?: Reporter): Block[] {
   return blocks.flatMap((b) => {
     const texts = b.lines.map((l) => l.text);
     // A caption's own credit line (`图为…。` / `新华社记者 王刚 摄`) stays with its caption.
@@ -184,7 +187,9 @@ export function splitTrailingBylines(blocks: Block[]): Block[] {
       const byline = bareNamesOverRole(texts.slice(cut)) ? null : parseBylineLines(texts.slice(cut));
       // Names with a role or a photo credit end an article even after a sentence cut off (a truncated article).
       const strong = !!byline && byline.authors.length > 0 && (!!byline.photoCredit || !!byline.extra);
-      if ((!endsSentence(texts[cut - 1]) && !underHead && !strong) || !byline) continue;
+      const afterCut = !endsSentence(texts[cut - 1]) && cutOffAt(texts, cut - 1, shape);
+      if ((!endsSentence(texts[cut - 1]) && !afterCut && !underHead && !strong) || !byline) continue;
+      if (afterCut && !strong && !underHead && report) reviewBylineAfterCut(b.lines[cut - 1]!, b.lines[cut]!, report);
       return [
         { ...b, lines: b.lines.slice(0, cut) },
         { lines: b.lines.slice(cut), blankBefore: 0, first: false },
@@ -192,6 +197,28 @@ export function splitTrailingBylines(blocks: Block[]): Block[] {
     }
     return [b];
   });
+}
+
+/** Bare names under copy cut off mid-sentence, read as the byline: reported, as they could go on the sentence. */
+function reviewBylineAfterCut(cut: SourceLine, names: SourceLine, report: Reporter): void {
+  reviewNote(
+    report,
+    names,
+    `“${names.text}” under “${cut.text}”, which stops mid-sentence well short of the measure (copy cut off): read as the byline; it could go on the sentence`,
+  );
+}
+
+/**
+ * Does line `i` of a block stop mid-sentence well short of the measure inside a paragraph (the column's
+ * line above it goes on a sentence)? A column breaks on a full line, so the copy was cut off there.
+ */
+function cutOffAt(texts: string[], i: number, shape: PageShape): boolean {
+  if (shape.lineMode || i < 1 || endsSentence(texts[i - 1]!)) return false;
+  const w = (t: string) => visualWidth(t, shape.quoteEm);
+  // The line above is a column's line: as wide as the measure, or as a full indented first line.
+  const above = w(texts[i - 1]!);
+  const columnLine = above >= shape.measure - FIRST_LINE_INDENT - INDENT_SLACK && above <= shape.measure + INDENT_SLACK;
+  return columnLine && w(texts[i]!) < shape.measure - CUT_OFF_SHORTFALL;
 }
 
 /**

@@ -47,4 +47,26 @@ describe('copy cut off mid-sentence', () => {
     expect(tree.diagnostics.filter((d) => d.message.includes('cut off'))).toEqual([]);
     expect(paragraphTexts(tree.articles[0]!.children)).toHaveLength(1);
   });
+  it('bare names printed right under copy cut off mid-sentence are its byline, not the sentence going on (reported)', () => {
+    const tree = parsePage([...HEAD, ...FIRST, ...CUT, '王芳 李明', '']);
+    const article = tree.articles[0]!;
+    expect(paragraphTexts(article.children).at(-1)).toBe(
+      '近期，医院召开党建工作例会暨书记夜校第五课，会上，医院党委书记从压实责任',
+    );
+    expect(article.byline.authors).toEqual(['王芳', '李明']);
+    expect(reviewNotesAt(tree, 9).join()).toContain('read as the byline');
+  });
+  it('the short last line of a standfirst set narrower than the column is no byline under a cut', () => {
+    const tree = parsePage([
+      ...HEAD,
+      '本报记者 刘明伟',
+      '',
+      '家门口的医院越办越',
+      '好 群众看病就医更方便',
+      '更放心',
+      '',
+      ...FIRST,
+    ]);
+    expect(tree.articles[0]!.byline.authors).toEqual(['刘明伟']);
+  });
 });
