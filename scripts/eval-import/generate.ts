@@ -219,6 +219,11 @@ interface Layout {
   halfWidth: boolean;
 }
 
+/** A kicker with no mark of its form: one run of words (not `…——`, `…：`, `走进…`, `记者探访…`). */
+function isPlainKicker(kicker: string): boolean {
+  return /^[\u3400-\u9fff]+$/.test(kicker) && !/^(走进|记者探访)/.test(kicker);
+}
+
 /** Lay one article out; pushes raw lines (empty string = blank line). */
 function layArticle(r: Rng, a: TruthArticle, L: Layout, out: string[], kind: Page['kind']): void {
   const blank = (n = 1) => {
@@ -232,7 +237,12 @@ function layArticle(r: Rng, a: TruthArticle, L: Layout, out: string[], kind: Pag
   blank(r.int(1, 2));
   if (a.kicker) {
     out.push(a.kicker);
-    blank(r.int(0, 1));
+    // A kicker is set smaller than its head, and pdftotext prints lines of another size as a block
+    // of their own: a blank line always stands under a plain kicker (`A` / `B` in one block is a head
+    // broken over two lines). A kicker marked by its form (`——`, `：`, `走进…`) may still come glued,
+    // as other extractions print it. The gap is drawn either way, so no other draw changes.
+    const gap = r.int(0, 1);
+    blank(isPlainKicker(a.kicker) ? 1 : gap);
   }
   let head = a.headline;
   const tag = /（[^）]+）$/.exec(head)?.[0];
