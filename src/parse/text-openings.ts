@@ -80,11 +80,13 @@ export function shortSummaryOverText(block: Block, under: Classified | undefined
 
 /**
  * Does a prose line under a display line go on a sentence? A conjunction (`与`, `而`) may open a
- * paragraph: under a line indented as a paragraph's first, only a mark or particle that never
- * begins a sentence says so.
+ * paragraph: under a line indented as a paragraph's first, or on a page of one paragraph a line
+ * (where no indent shows), only a mark or particle that never begins a sentence says so.
  */
 export function goesOnSentence(block: Block, shape: PageShape): boolean {
-  return (isIndented(block, shape) ? MID_SENTENCE_START : CONTINUATION_START).test(block.lines[0]!.text);
+  return (shape.lineMode || isIndented(block, shape) ? MID_SENTENCE_START : CONTINUATION_START).test(
+    block.lines[0]!.text,
+  );
 }
 
 /** Is a block's first line, on a column page, narrower than the measure by a paragraph's first-line indent? */

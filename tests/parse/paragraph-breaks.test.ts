@@ -475,3 +475,21 @@ describe('a line at a column’s foot, and the next column opening with a quote'
     );
   });
 });
+
+describe('a subhead with punctuation on a page of one paragraph a line', () => {
+  it('stays a subhead over a paragraph that opens with a conjunction (no indent shows there)', () => {
+    const tree = parsePage([
+      ...HEAD,
+      '今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      '',
+      '党员带头，优化营商环境',
+      '',
+      '与全国各地的标杆医院结成紧密技术联盟，打通名院资源导入、顶级专家下沉和人才梯队共建的通道。',
+    ]);
+    expect(tree.articles[0]!.children.map(nodeText)).toEqual([
+      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      'H 党员带头，优化营商环境',
+      'P 与全国各地的标杆医院结成紧密技术联盟，打通名院资源导入、顶级专家下沉和人才梯队共建的通道。',
+    ]);
+  });
+});
