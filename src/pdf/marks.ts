@@ -5,7 +5,7 @@
  * Chromium wrote stays valid.
  */
 import { deflateSync } from 'node:zlib';
-import { PDFContentStream, PDFName, PDFNumber, PDFOperator, PDFOperatorNames as Op, type PDFPage } from 'pdf-lib';
+import { numberToString, PDFOperatorNames as Op, type PDFPage } from 'pdf-lib';
 import type { PageBoxes } from './boxes.js';
 import { REGISTRATION_CS } from './registration-colour.js';
 import { dotWidth, layoutDots } from './slug-font.js';
@@ -20,17 +20,21 @@ export interface MarkSpec {
 }
 
 const KAPPA = 0.5523; // Bézier approximation of a quarter circle.
-const op = (name: Op, ...args: number[]) =>
-  PDFOperator.of(
-    name,
-    args.map((n) => PDFNumber.of(round3(n))),
-  );
+/**
+ * One operator of the marks' content stream, written as pdf-lib writes a PDFOperator of PDFNumbers (the
+ * same bytes): building hundreds of operator objects a page cost more than the rest of the finishing.
+ */
+const op = (name: Op, ...args: number[]): string => {
+  let text = '';
+  for (const n of args) text += `${numberToString(round3(n))} `;
+  return text + name;
+};
 
 /** Crop marks: two short lines per trim corner, starting beyond the bleed so they never touch the page. */
-function cropMarks({ boxes: { trim }, bleedPt, slugPt }: MarkSpec): PDFOperator[] {
+function cropMarks({ boxes: { trim }, bleedPt, slugPt }: MarkSpec): string[] {
   const start = Math.max(bleedPt + 1.417, 2.835); // 0.5 mm clear of the BleedBox so no mark pixel lands in the bleed; ≥ 1 mm from the trim
   const end = start + slugPt * 0.5;
-  const ops: PDFOperator[] = [];
+  const ops: string[] = [];
   for (const [x, sx] of [
     [trim.x, -1],
     [trim.x + trim.width, 1],
@@ -46,7 +50,7 @@ function cropMarks({ boxes: { trim }, bleedPt, slugPt }: MarkSpec): PDFOperator[
   return [...ops, op(Op.StrokePath)];
 }
 
-function circle(cx: number, cy: number, r: number): PDFOperator[] {
+function circle(cx: number, cy: number, r: number): string[] {
   const k = r * KAPPA;
   return [
     op(Op.MoveTo, cx + r, cy),
@@ -59,7 +63,7 @@ function circle(cx: number, cy: number, r: number): PDFOperator[] {
 }
 
 /** Registration targets (circle, cross hair, solid centre) centred in the slug on each side. */
-function registrationTargets({ boxes: { trim }, bleedPt, slugPt }: MarkSpec): PDFOperator[] {
+function registrationTargets({ boxes: { trim }, bleedPt, slugPt }: MarkSpec): string[] {
   const distance = bleedPt + slugPt * 0.4;
   const r = slugPt * 0.18;
   const midX = trim.x + trim.width / 2;
@@ -70,8 +74,8 @@ function registrationTargets({ boxes: { trim }, bleedPt, slugPt }: MarkSpec): PD
     [trim.x - distance, midY],
     [trim.x + trim.width + distance, midY],
   ];
-  const stroked: PDFOperator[] = [];
-  const filled: PDFOperator[] = [];
+  const stroked: string[] = [];
+  const filled: string[] = [];
   for (const [cx, cy] of centres as [number, number][]) {
     stroked.push(
       ...circle(cx, cy, r),
@@ -86,7 +90,7 @@ function registrationTargets({ boxes: { trim }, bleedPt, slugPt }: MarkSpec): PD
 }
 
 /** The slug line in vector dots along the bottom edge of the MediaBox, from the trim's left edge. */
-function slugLine({ boxes: { trim, media }, slugPt, slugText }: MarkSpec): PDFOperator[] {
+function slugLine({ boxes: { trim, media }, slugPt, slugText }: MarkSpec): string[] {
   const dot = Math.min(slugPt * 0.02, trim.width / Math.max(1, dotWidth(slugText)));
   const baseline = media.y + slugPt * 0.08;
   const runs = layoutDots(slugText).map((run) =>
@@ -101,22 +105,22 @@ function slugLine({ boxes: { trim, media }, slugPt, slugText }: MarkSpec): PDFOp
  * compress it in JavaScript while saving, several times slower for a slug line of hundreds of dots).
  */
 export function drawMarks(page: PDFPage, spec: MarkSpec): void {
-  const cs = PDFName.of(REGISTRATION_CS);
+  const cs = `/${REGISTRATION_CS}`;
   const { context } = page.doc;
   const operators = [
-    PDFOperator.of(Op.BeginMarkedContent, [PDFName.of('Artifact')]),
-    PDFOperator.of(Op.PushGraphicsState),
-    PDFOperator.of(Op.StrokingColorspace, [cs]),
-    PDFOperator.of(Op.NonStrokingColorspace, [cs]),
+    `/Artifact ${Op.BeginMarkedContent}`,
+    Op.PushGraphicsState,
+    `${cs} ${Op.StrokingColorspace}`,
+    `${cs} ${Op.NonStrokingColorspace}`,
     op(Op.StrokingColorN, 1),
     op(Op.NonStrokingColorN, 1),
     op(Op.SetLineWidth, 0.5),
     ...cropMarks(spec),
     ...registrationTargets(spec),
     ...slugLine(spec),
-    PDFOperator.of(Op.PopGraphicsState),
-    PDFOperator.of(Op.EndMarkedContent),
+    Op.PopGraphicsState,
+    Op.EndMarkedContent,
   ];
-  const content = PDFContentStream.of(context.obj({}), operators, false).getUnencodedContents();
+  const content = Buffer.from(`${operators.join('\n')}\n`, 'latin1');
   page.node.addContentStream(context.register(context.stream(deflateSync(content), { Filter: 'FlateDecode' })));
 }

@@ -4,7 +4,15 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PDFDocument, PDFName } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFContentStream,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFOperator,
+  type PDFOperatorNames,
+} from 'pdf-lib';
 import { type Name, operations } from '../../src/pdf-read/content-operations.js';
 import { REGISTRATION_CS } from '../../src/pdf/registration-colour.js';
 import { contentBytes } from '../../src/pdf-read/objects.js';
@@ -168,6 +176,22 @@ describe('marks', () => {
       .map(([, o]) => o.toString())
       .find((s) => s.includes('/Separation'));
     expect(space).toMatch(/\/Separation \/All \/DeviceCMYK/);
+  });
+
+  it('are written byte for byte as pdf-lib writes the same operators', async () => {
+    const doc = await PDFDocument.load(await readFile(marked));
+    const contents = doc.getPages()[0]!.node.lookup(PDFName.of('Contents'), PDFArray);
+    const marks = contentBytes(doc.context, contents.get(contents.size() - 1));
+    const operators = [...operations(marks)].map(({ op, args }) =>
+      PDFOperator.of(
+        op as PDFOperatorNames,
+        args.map((a) => (typeof a === 'number' ? PDFNumber.of(a) : PDFName.of((a as Name).value))),
+      ),
+    );
+    expect(operators.length).toBeGreaterThan(100);
+    // contentBytes ends each part with a newline of its own.
+    const written = PDFContentStream.of(doc.context.obj({}), operators, false).getUnencodedContents();
+    expect(Buffer.from(marks.subarray(0, -1)).toString('latin1')).toBe(Buffer.from(written).toString('latin1'));
   });
 });
 
