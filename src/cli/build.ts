@@ -78,27 +78,39 @@ export function registerBuild(program: Command): void {
     )
     .option('--plan <file>', 'the page plan a shard reads', 'plan.json')
     .action(async (sources: string[], opts: BuildFlags) => {
-      // Loaded here, not at the top: `zhuanban --help` should not pay for the whole pipeline. Chromium is
-      // started as soon as the config says how long it may take, and starts while the pipeline loads.
-      const [{ loadConfig }, { launchBrowser }] = await Promise.all([
-        import('../config/load.js'),
-        import('../print/browser.js'),
-      ]);
+      // Chromium starts first of all (an installed one; puppeteer's own download is found later, by puppeteer):
+      // the config, the pipeline and puppeteer load while it starts, and it is connected to once the config
+      // says how long it may take. Loaded here, not at the top: `zhuanban --help` should not pay for them.
+      // No Chromium is started for an output folder that cannot be one (the user's to fix: exit 2, below).
       const root = process.cwd();
-      const config = await loadConfig(root);
       const outDir = resolve(root, opts.out);
-      let launching: ReturnType<typeof launchBrowser> | undefined;
-      if (!opts.shard) {
-        // Before Chromium starts: an output folder that cannot be one is the user's to fix (exit 2).
-        await checkOutputFolder(outDir, opts.out);
-        launching = launchBrowser(config.timeoutMs);
-        launching.catch(() => {});
-      }
+      const folderUsable = await checkOutputFolder(outDir, opts.out).then(
+        () => true,
+        () => false,
+      );
+      const early = opts.shard || !folderUsable ? undefined : await import('../print/chromium-process.js');
+      const choice = early?.installedBrowser();
+      const started = choice && early?.startChromium(choice);
+      started?.catch(() => {});
+      let launching: Promise<BrowserSession> | undefined;
       try {
+        const [{ loadConfig }, { launchBrowser }] = await Promise.all([
+          import('../config/load.js'),
+          import('../print/browser.js'),
+        ]);
+        const config = await loadConfig(root);
+        if (!opts.shard) {
+          // An output folder that cannot be one is the user's to fix (exit 2).
+          await checkOutputFolder(outDir, opts.out);
+          launching = launchBrowser(config.timeoutMs, { started });
+          launching.catch(() => {});
+        }
         await runBuild(sources, opts, { root, config, outDir, launching });
       } finally {
         // The build closes the browser it was given; this closes it when the build never started (close is memoised).
         await (await launching?.catch(() => null))?.close();
+        // A Chromium started for a build that stopped before connecting to it.
+        if (!launching) await (await started?.catch(() => null))?.dispose();
       }
     });
 }

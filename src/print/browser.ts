@@ -3,13 +3,11 @@
  * forwards page errors / console errors / failed requests with their URL, bounds every wait by one
  * timeout, and closes exactly once (memoised) so no process outlives a command.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync, realpathSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { killByCommandLine, killGroup, onShutdown, removeFolderSync } from '../io/shutdown.js';
 import puppeteerCore, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { type ChromiumProcess, startChromium } from './chromium-process.js';
 import { type BrowserChoice, BrowserNotFoundError, findBrowser, type BrowserLookup } from './find-browser.js';
 
 /**
@@ -97,58 +95,47 @@ export function requestAllowed(url: string, roots: Set<string>): boolean {
 /** How long a normal close may take before the process group is killed. */
 const CLOSE_TIMEOUT_MS = 10000;
 
-const FLAGS = [
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-  '--font-render-hinting=none',
-  // Chromium's headless mode is the whole browser: without these it keeps the address bar's suggestion popups
-  // loaded in a renderer of their own (about 30 MB that a build never shows).
-  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup,PreloadTopChromeWebUI',
-  // Lets the make-up collect the layouts it measured and discarded (src/layout/inpage/base.js), so they do not pile up in the renderer.
-  '--js-flags=--expose-gc',
-];
-
 /** How a browser is used: `intercept: false` only for one that views a served page (the preview's tests), never for a build. */
 export interface LaunchOptions {
   intercept?: boolean;
+  /** A Chromium already started (startChromium): connected to and owned from here, closed with the session. */
+  started?: Promise<ChromiumProcess>;
 }
 
-/** Launch Chromium; the caller must `close()` in `finally`. */
-export async function launchBrowser(timeoutMs: number, options: LaunchOptions = {}): Promise<BrowserSession> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'zhuanban-chromium-'));
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const args = [...FLAGS, ...(isRoot ? ['--no-sandbox'] : [])];
-  let browser: Browser | undefined;
-  // Until closed, a signal (or an exit) kills Chromium's whole process group and removes its profile:
-  // puppeteer starts it detached, in a group of its own that a terminal's Ctrl-C does not reach.
-  const forget = onShutdown(() => {
-    killGroup(browser?.process()?.pid);
-    killByCommandLine(userDataDir);
-    removeFolderSync(userDataDir);
+/** Why Chromium did not come up in time, in puppeteer's words (explainBrowserError rewords them). */
+function launchTimeout(ms: number): Error {
+  return Object.assign(new Error(`Timed out after ${ms} ms while waiting for the WS endpoint URL to appear`), {
+    name: 'TimeoutError',
   });
+}
+
+/** Connect puppeteer to a started Chromium and wait for its first tab, within `timeoutMs`. */
+async function connect(chromium: ChromiumProcess, timeoutMs: number): Promise<Browser> {
+  let timer: NodeJS.Timeout | undefined;
+  const endpoint = await Promise.race([
+    chromium.endpoint,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(launchTimeout(timeoutMs)), timeoutMs);
+    }),
+  ]).finally(() => clearTimeout(timer));
+  const browser = await puppeteerCore.connect({ browserWSEndpoint: endpoint, protocolTimeout: timeoutMs });
+  await browser.waitForTarget((target) => target.type() === 'page', { timeout: timeoutMs });
+  return browser;
+}
+
+/** Launch Chromium (or take the one `options.started` started); the caller must `close()` in `finally`. */
+export async function launchBrowser(timeoutMs: number, options: LaunchOptions = {}): Promise<BrowserSession> {
+  const starting = 'starting Chromium';
+  const chromium = await (options.started ?? chooseBrowser().then(startChromium)).catch((error: unknown) => {
+    throw explainBrowserError(error, timeoutMs, starting);
+  });
+  let launched: Browser;
   try {
-    const choice = await chooseBrowser();
-    browser = await puppeteerCore.launch({
-      executablePath: choice.path,
-      headless: choice.headless,
-      args,
-      userDataDir,
-      timeout: timeoutMs,
-      protocolTimeout: timeoutMs,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    });
+    launched = await connect(chromium, timeoutMs);
   } catch (error) {
-    await rm(userDataDir, { recursive: true, force: true });
-    forget();
-    throw explainBrowserError(error, timeoutMs, 'starting Chromium');
+    await chromium.dispose();
+    throw explainBrowserError(error, timeoutMs, starting);
   }
-  const launched = browser;
   const problems: PageProblem[] = [];
   const roots = new Set<string>();
   const fetched = new Set<string>();
@@ -156,12 +143,16 @@ export async function launchBrowser(timeoutMs: number, options: LaunchOptions = 
   const close = () =>
     (closing ??= (async () => {
       try {
-        await withTimeout(launched.close(), CLOSE_TIMEOUT_MS, 'closing Chromium');
+        // Browser.close, then the process's exit: no Chromium outlives the session.
+        await withTimeout(
+          launched.close().then(() => chromium.exited),
+          CLOSE_TIMEOUT_MS,
+          'closing Chromium',
+        );
       } catch {
-        killGroup(launched.process()?.pid);
+        chromium.kill();
       } finally {
-        await rm(userDataDir, { recursive: true, force: true, maxRetries: 5 }).catch(() => {});
-        forget();
+        await chromium.dispose();
       }
     })());
   /** Bound every wait of `page` by the timeout, collect its problems and, for a build, keep it to its own files. */
