@@ -7,12 +7,23 @@ import type { Classified } from './classify.js';
 import { isNumberedHead } from './classify.js';
 import { setApart, type Block } from './page.js';
 import { ProseReader } from './prose-reader.js';
-import { endsSentence, goesOnStack, isColumnTag, isDashSubtitle, isStandfirstLabel } from './text-form.js';
+import {
+  endsSentence,
+  endsWithColumnTag,
+  goesOnStack,
+  isColumnTag,
+  isDashSubtitle,
+  isStandfirstLabel,
+  visualWidth,
+} from './text-form.js';
 import { isHeadlineTail, isPhraseSummary, readsAsKickerOver } from './display-forms.js';
 import { isIndented, opensArticleText, opensIndentedParagraph, opensText } from './text-openings.js';
 
 /** A line opening so goes on a phrase begun elsewhere: no head opens on a mark, 的 or 们. */
 const OPENS_MID_PHRASE = /^[，、。；：？！”’）》的们]/;
+
+/** A head broken over two lines runs to this many ems at most; longer, its first line is a kicker. */
+const BROKEN_HEAD_MAX_WIDTH = 24;
 
 /** A display line as the walk reads it: its text, its form, and whether blank lines set it apart. */
 export interface DisplayLine {
@@ -120,10 +131,40 @@ export class StackLineReader extends ProseReader {
     } else if (this.textOpeningUnderByline(text, block, next)) return;
     else if (this.kickerAboveHead(text, block, next)) return;
     else if (this.sentenceUnderByline(text, block)) return;
+    else if (this.taggedHeadUnderHeadline(text, block)) return;
     else if (!twoPart && !this.current!.subheadline && this.current!.lede.length === 0) {
       this.current!.subheadline = text;
     } else if (isPhraseSummary(text, this.current!, this.shape)) this.addPhraseSummary(text, block);
     else this.addHeading(text, block);
+  }
+
+  /**
+   * A column tag (`（基层观察）`) closes the main head, never a subheadline: a line closing on one under
+   * a headline that has none, before anything else of the stack, is the head's. With the headline it
+   * reads as one head (a head broken at a phrase: `“家门口”就能` / `党建引领发展（基层观察）`); too long
+   * for one, the line above was the kicker. Reported either way.
+   */
+  private taggedHeadUnderHeadline(text: string, block: Block): boolean {
+    const a = this.current!;
+    if (!endsWithColumnTag(text) || isColumnTag(text) || isDashSubtitle(text) || endsWithColumnTag(a.headline))
+      return false;
+    if (!a.headline || a.kicker || a.subheadline || a.lede.length || a.children.length) return false;
+    const above = a.headline;
+    if (visualWidth(above + text) <= BROKEN_HEAD_MAX_WIDTH) {
+      a.headline = above + text;
+      this.review(
+        block.lines[0]!,
+        `“${text}” closes on a column tag under the headline “${above}”: read as the head's second line; it could be a subheadline`,
+      );
+    } else {
+      a.kicker = above;
+      a.headline = text;
+      this.review(
+        block.lines[0]!,
+        `“${text}” closes on a column tag under “${above}”: read as the headline, the line above as its kicker (引题); it could be a subheadline`,
+      );
+    }
+    return true;
   }
 
   /**

@@ -306,3 +306,40 @@ describe('a head broken after its comma, printed straight over its text', () => 
     expect(paragraphTexts(tree.articles[0]!.children)[0]).toMatch(/^今年以来，医院党委深入基层/);
   });
 });
+
+describe('a column tag closes the main head, never a subheadline', () => {
+  it('joins a line closing on a tag to the headline above it when they read as one head', () => {
+    const tree = parsePage([
+      '第5版 健康',
+      '某某区人民医院',
+      '“家门口”就能',
+      '党建引领发展（基层观察）',
+      '',
+      '本报记者 李明',
+      '',
+      '今年以来，医院组织专家团',
+      ...TEXT,
+    ]);
+    expect(tree.articles[0]!.headline).toBe('“家门口”就能党建引领发展（基层观察）');
+    expect(tree.articles[0]!.subheadline).toBeNull();
+    expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.message.includes('column tag'))).toBe(true);
+  });
+
+  it('reads the line above as the kicker when the two are too long for one head', () => {
+    const tree = parsePage([
+      '某某区人民医院',
+      '',
+      '走稳高质量发展路守护群众健康',
+      '',
+      '托起生命希望，我们一直在（医者仁心）',
+      '——某某医院提升诊疗水平纪实',
+      '新华社重庆7月4日电',
+      '（记者 李明）今年以来，医院组织',
+      ...TEXT,
+    ]);
+    expect(tree.articles[0]!.kicker).toBe('走稳高质量发展路守护群众健康');
+    expect(tree.articles[0]!.headline).toBe('托起生命希望，我们一直在（医者仁心）');
+    expect(tree.articles[0]!.subheadline).toBe('——某某医院提升诊疗水平纪实');
+    expect(reviewLines(tree)).toContain(5);
+  });
+});
