@@ -113,7 +113,10 @@ function nextInMeasure(flows: Flow[], pairs: Map<number, Pair>, taken: Set<numbe
         skipped = true;
         continue;
       }
-      if (!opensParagraph(f) && !taken.has(j) && !f.jumpIn) {
+      // A lone line in the form of a head goes on only in a column that opens mid-sentence on a full line:
+      // a short line closing one sentence under it is a paragraph of its own under a subhead.
+      const headOverTail = headCandidateOnly(o) && f.tailStart;
+      if (!opensParagraph(f) && !taken.has(j) && !f.jumpIn && !headOverTail) {
         // Captions and stray heads stay where they were printed; a label or byline would start or close
         // an article inside the sentence, so those wait until the sentence is done.
         const keep = between.every((b) => flows[b].items.every((c) => INTERLUDE.has(c.kind.kind)));

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/parse/index.js';
-import { nodeText, parsePage, FIRST, HEAD } from '../helpers/parse-page.js';
+import { nodeText, parsePage, reviewNotesAt, FIRST, HEAD } from '../helpers/parse-page.js';
 
 // A 16-em column: first lines carry the 2-em indent.
 
@@ -491,5 +491,28 @@ describe('a subhead with punctuation on a page of one paragraph a line', () => {
       'H 党员带头，优化营商环境',
       'P 与全国各地的标杆医院结成紧密技术联盟，打通名院资源导入、顶级专家下沉和人才梯队共建的通道。',
     ]);
+  });
+});
+
+describe('a subhead with punctuation over a paragraph of one short sentence', () => {
+  it('stays a subhead: a short line closing a sentence under a lone head line is no tail of it (reported)', () => {
+    const tree = parsePage([
+      ...HEAD,
+      ...FIRST,
+      '',
+      '打造区域医疗高地，激活发展动能',
+      '',
+      '医保防线扎紧扎牢。',
+      '全区参保率持续稳定在九成五以',
+      '上，低收入人口动态参保率达到百分',
+      '之百。',
+    ]);
+    expect(tree.articles[0]!.children.map(nodeText)).toEqual([
+      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      'H 打造区域医疗高地，激活发展动能',
+      'P 医保防线扎紧扎牢。',
+      'P 全区参保率持续稳定在九成五以上，低收入人口动态参保率达到百分之百。',
+    ]);
+    expect(reviewNotesAt(tree, 7).join()).toContain('read as a section subhead');
   });
 });
