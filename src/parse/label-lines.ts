@@ -58,7 +58,12 @@ export class LabelLineReader extends StackLineReader {
     const heads = (d: { wrapped: boolean; caption?: boolean }) =>
       !d.caption && (!d.wrapped || after === 'prose' || after === 'byline');
     if (next && next.kind.kind === 'display' && !setApart(next.block) && heads(next.kind)) {
-      this.startArticle({ institution: kind.institution, headline: next.kind.text }, block);
+      // At the page's top, a plain line right over the label is the stack's kicker (引题), not the banner.
+      const kicker = this.kickerOverLabelledHead(next.kind.text, items, i);
+      this.startArticle(
+        { institution: kind.institution, headline: next.kind.text, kicker: kicker?.text },
+        kicker?.block ?? block,
+      );
       return 1;
     }
     if (this.state === 'top') {

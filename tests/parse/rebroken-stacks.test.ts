@@ -153,3 +153,29 @@ describe('text under the stack read as text, not as a stack line', () => {
     expect(reviewLines(tree)).toContain(5);
   });
 });
+
+describe('a plain kicker over a label on its own line at the page top', () => {
+  for (const [form, head] of [
+    ['a plain head', ['', '打造区域医疗高地聚焦群众所需']],
+    ['a head with punctuation', ['病房不熄灯，让群众少跑腿！']],
+  ] as const)
+    it(`over the label and ${form}, under the banner set apart, is the stack's kicker`, () => {
+      const tree = parsePage([
+        '奋进新征程 健康再出发',
+        '',
+        '',
+        '',
+        '传承红色基因改善就医体验',
+        '',
+        '某某区人民医院',
+        ...head,
+        '',
+        ...COLUMN,
+      ]);
+      expect(tree.banner).toEqual(['奋进新征程 健康再出发']);
+      expect(tree.articles.map((a) => [a.kicker, a.institution, a.headline])).toEqual([
+        ['传承红色基因改善就医体验', '某某区人民医院', head.at(-1)],
+      ]);
+      expect(reviewLines(tree)).toContain(5);
+    });
+});
