@@ -70,6 +70,8 @@ export class ArticleBuilder {
   protected ledeOpen = false;
   /** Paragraphs that opened, indented, right under a headline stack (a standfirst above a dateline may be one). */
   private underStack = new WeakSet<Paragraph>();
+  /** Articles of side-by-side modules opened together, waiting for their text (read in their order). */
+  protected modulesWaiting: Article[] = [];
 
   constructor(
     protected shape: PageShape,
@@ -108,6 +110,7 @@ export class ArticleBuilder {
     const lines = this.pending;
     this.pending = [];
     this.liftedCaptions = [];
+    if (lines.length && this.state === 'closed' && this.modulesWaiting.length) this.nextModule(lines[0]!);
     if (lines.length) {
       const a = this.current!;
       const p = paragraph(joinLines(lines), lines);
@@ -153,6 +156,20 @@ export class ArticleBuilder {
       this.current?.children.push(...this.nodesAfter);
       this.nodesAfter = [];
     }
+  }
+
+  /**
+   * Side-by-side modules whose heads pdftotext printed one after another, then their texts in the
+   * same order: once the text of one is closed by its byline, the text after it is the next one's.
+   */
+  private nextModule(at: SourceLine): void {
+    const from = this.current!;
+    this.current = this.modulesWaiting.shift()!;
+    this.state = 'body';
+    this.review(
+      at,
+      `Text after the byline of “${from.headline}” read as the text of “${this.current.headline}”, whose head was printed beside it (side-by-side modules print their heads, then their texts in order); it could belong to the article before`,
+    );
   }
 
   /**
@@ -400,6 +417,7 @@ export class ArticleBuilder {
     block: Block,
   ): void {
     this.closeArticle();
+    this.modulesWaiting = [];
     if (this.state === 'top' && this.top.length) {
       // Display lines above the first headline that carries an institution: the series banner.
       this.out.banner = this.top.map((t) => t.text);

@@ -3,6 +3,7 @@
  * text — kicker over head, label over or under a head, kicker over label and head, labels side by side —
  * each opening the article it heads. The page walk (assembler.ts) asks these first for a label or kicker line.
  */
+import type { Article } from '../ast/types.js';
 import { ArticleBuilder } from './article-builder.js';
 import { setApart, type Block } from './page.js';
 import { punctuatedHead } from './boundaries.js';
@@ -275,11 +276,18 @@ export class HeadStackReader extends ArticleBuilder {
     // Heads beyond the labels (each its own block) belong to modules printed without a label.
     while (head(items[i + k + m]) && (m < k || items[i + k + m].block.blankBefore > 0)) m++;
     if (k < 2 || m === 0) return 0;
+    const opened: Article[] = [];
     for (let j = 0; j < Math.max(k, m); j++) {
       const org = j < k ? items[i + j] : undefined;
       const institution = org ? (org.kind as { institution: string }).institution : undefined;
       const headline = j < m ? (items[i + k + j].kind as { text: string }).text : '';
       this.startArticle({ institution, headline }, (org ?? items[i + k + j]).block);
+      opened.push(this.current!);
+    }
+    // Their texts follow in the same order: the first module's text comes first.
+    if (m >= 2) {
+      this.current = opened[0]!;
+      this.modulesWaiting = opened.slice(1);
     }
     return k + m - 1;
   }

@@ -343,3 +343,30 @@ describe('a column tag closes the main head, never a subheadline', () => {
     expect(reviewLines(tree)).toContain(5);
   });
 });
+
+describe('side-by-side modules printed heads first, then their texts', () => {
+  const SECOND = ['今年以来，中心组织党员志愿', '者走进社区开展健康宣讲，把防病', '知识送到居民身边，群众纷纷点赞。'];
+
+  it('gives the first text to the first head and the text after its byline to the next', () => {
+    const tree = parsePage([
+      '某某区人民医院',
+      '',
+      '某某县疾病预防控制中心',
+      '',
+      '夯实基层 守护健康',
+      '',
+      '织密网络 服务百姓',
+      '',
+      '今年以来，医院组织专家团',
+      ...TEXT,
+      '本报记者 李明',
+      '',
+      ...SECOND,
+      '本报记者 王芳',
+    ]);
+    expect(tree.articles.map((a) => a.headline)).toEqual(['夯实基层 守护健康', '织密网络 服务百姓']);
+    expect(tree.articles.map((a) => a.byline.authors)).toEqual([['李明'], ['王芳']]);
+    expect(paragraphTexts(tree.articles[1]!.children)).toEqual([SECOND.join('')]);
+    expect(reviewLines(tree)).toContain(18);
+  });
+});
