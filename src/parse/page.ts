@@ -235,8 +235,14 @@ export function narrowBlockMeasure(
   const widest = Math.max(...(lines.length > 2 ? lines.slice(1, -1) : lines.slice(1)).map(width));
   // Its first line is indented against that measure (else the middle line is a short last line).
   const firstIndented = firstLineIndented(lines[0]!.text, lines[1]!.text, shape, widest);
-  return firstIndented && widest <= shape.measure - NARROW_SHORTFALL ? widest : null;
+  // No line of a block set in that measure runs past it by more than a hung mark: a wider line shows the
+  // body's measure, and the middle line was a paragraph's indented first line.
+  const overrun = Math.max(...lines.map(width)) > widest + HUNG_MARK;
+  return firstIndented && !overrun && widest <= shape.measure - NARROW_SHORTFALL ? widest : null;
 }
+
+/** A line may run one mark past its measure, hung in the margin. */
+const HUNG_MARK = 1;
 
 /** How a paragraph's measure compares with the body's: set-apart standfirsts are narrower or wider. */
 export function paragraphMeasure(lines: SourceLine[], shape: PageShape): 'body' | 'narrow' | 'wide' {

@@ -4,7 +4,7 @@
  * real papers print).
  */
 import { describe, expect, it } from 'vitest';
-import { paragraphTexts, parsePage } from '../helpers/parse-page.js';
+import { paragraphTexts, parsePage, FIRST, HEAD } from '../helpers/parse-page.js';
 
 /** Wrap a paragraph at a 16-em measure with the 2-em first-line indent. */
 const wrap = (text: string) => [text.slice(0, 14), ...(text.slice(14).match(/.{1,16}/g) ?? [])];
@@ -152,5 +152,25 @@ describe('standfirst boxes under a labelled head', () => {
       ['病房不熄灯，服务不打烊', '某某区人民医院'],
     ]);
     expect(paragraphTexts(tree.articles[1]!.lede)[0]).toBe('核心阅读');
+  });
+});
+
+describe('a first paragraph of one short sentence under the byline', () => {
+  it('is no standfirst in a narrower measure when a line under it fills the body’s measure', () => {
+    const tree = parsePage([
+      ...HEAD,
+      '本报记者 李明',
+      '',
+      '社区居民李爷爷七十三岁。',
+      '每天下午擦黑，他都会到楼下的',
+      '广场和邻居们聊天，听说有医院的专',
+      '',
+      '家来义诊，他早早地就排起了队。',
+      ...FIRST,
+    ]);
+    expect(paragraphTexts(tree.articles[0]!.children).slice(0, 2)).toEqual([
+      '社区居民李爷爷七十三岁。',
+      '每天下午擦黑，他都会到楼下的广场和邻居们聊天，听说有医院的专家来义诊，他早早地就排起了队。',
+    ]);
   });
 });
