@@ -284,8 +284,9 @@ export class HeadStackReader extends ArticleBuilder {
       this.startArticle({ institution, headline }, (org ?? items[i + k + j]).block);
       opened.push(this.current!);
     }
-    // Their texts follow in the same order: the first module's text comes first.
-    if (m >= 2) {
+    // Their texts follow in the same order: the first module's text comes first (a head missing here
+    // was printed elsewhere: its label still waits for its text).
+    if (opened.length >= 2) {
       this.current = opened[0]!;
       this.modulesWaiting = opened.slice(1);
     }

@@ -369,4 +369,24 @@ describe('side-by-side modules printed heads first, then their texts', () => {
     expect(paragraphTexts(tree.articles[1]!.children)).toEqual([SECOND.join('')]);
     expect(reviewLines(tree)).toContain(18);
   });
+
+  it('gives the first text to the first label’s head when the next module’s head is printed elsewhere', () => {
+    const tree = parsePage([
+      '某某区人民医院',
+      '',
+      '某某县疾病预防控制中心',
+      '',
+      '夯实基层 守护健康',
+      '',
+      '今年以来，医院组织专家团',
+      ...TEXT,
+      '本报记者 李明',
+      '',
+      ...SECOND,
+      '本报记者 王芳',
+    ]);
+    expect(tree.articles.map((a) => a.institution)).toEqual(['某某区人民医院', '某某县疾病预防控制中心']);
+    expect(tree.articles[0]!.headline).toBe('夯实基层 守护健康');
+    expect(tree.articles.map((a) => a.byline.authors)).toEqual([['李明'], ['王芳']]);
+  });
 });
