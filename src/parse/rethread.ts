@@ -114,8 +114,9 @@ function nextInMeasure(flows: Flow[], pairs: Map<number, Pair>, taken: Set<numbe
         continue;
       }
       // A lone line in the form of a head goes on only in a column that opens mid-sentence on a full line:
-      // a short line closing one sentence under it is a paragraph of its own under a subhead.
-      const headOverTail = headCandidateOnly(o) && f.tailStart;
+      // a short line closing one sentence under it, or a sentence closed on a line as short as an indented
+      // first line, opens a paragraph of its own under a subhead.
+      const headOverTail = headCandidateOnly(o) && !(f.openStart && !f.tailStart);
       if (!opensParagraph(f) && !taken.has(j) && !f.jumpIn && !headOverTail) {
         // Captions and stray heads stay where they were printed; a label or byline would start or close
         // an article inside the sentence, so those wait until the sentence is done.

@@ -515,4 +515,22 @@ describe('a subhead with punctuation over a paragraph of one short sentence', ()
     ]);
     expect(reviewNotesAt(tree, 7).join()).toContain('read as a section subhead');
   });
+  it('stays a subhead over a sentence closed on a line as short as an indented first line', () => {
+    const tree = parsePage([
+      ...HEAD,
+      ...FIRST,
+      '',
+      '打造区域医疗高地，激活发展动能',
+      '',
+      '社区居民李爷爷今年七十三岁。',
+      '每天下午擦黑，他都会到楼下的',
+      '广场和邻居们聊天，听说有医院的专',
+      '家来义诊，他早早地就排起了队。',
+    ]);
+    expect(tree.articles[0]!.children.map(nodeText).slice(1)).toEqual([
+      'H 打造区域医疗高地，激活发展动能',
+      'P 社区居民李爷爷今年七十三岁。',
+      'P 每天下午擦黑，他都会到楼下的广场和邻居们聊天，听说有医院的专家来义诊，他早早地就排起了队。',
+    ]);
+  });
 });
