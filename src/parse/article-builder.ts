@@ -110,7 +110,13 @@ export class ArticleBuilder {
     const lines = this.pending;
     this.pending = [];
     this.liftedCaptions = [];
-    if (lines.length && this.state === 'closed' && this.modulesWaiting.length) this.nextModule(lines[0]!);
+    if (lines.length && this.state === 'closed' && this.modulesWaiting.length) {
+      const from = this.nextModule();
+      this.review(
+        lines[0]!,
+        `Text after the byline of “${from.headline}” read as the text of “${this.current!.headline}”, whose head was printed beside it (side-by-side modules print their heads, then their texts in order); it could belong to the article before`,
+      );
+    }
     if (lines.length) {
       const a = this.current!;
       const p = paragraph(joinLines(lines), lines);
@@ -161,15 +167,13 @@ export class ArticleBuilder {
   /**
    * Side-by-side modules whose heads pdftotext printed one after another, then their texts in the
    * same order: once the text of one is closed by its byline, the text after it is the next one's.
+   * Returns the module left.
    */
-  private nextModule(at: SourceLine): void {
+  protected nextModule(): Article {
     const from = this.current!;
     this.current = this.modulesWaiting.shift()!;
     this.state = 'body';
-    this.review(
-      at,
-      `Text after the byline of “${from.headline}” read as the text of “${this.current.headline}”, whose head was printed beside it (side-by-side modules print their heads, then their texts in order); it could belong to the article before`,
-    );
+    return from;
   }
 
   /**

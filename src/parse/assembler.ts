@@ -103,6 +103,13 @@ export class Assembler extends PunctuatedHeadReader {
     if (this.creditForFigure(kind.parts, items[i - 1])) return;
     this.flush();
     const beforeBody = this.state === 'top' || this.state === 'stack';
+    if (!beforeBody && this.bylineOfNextModule(kind.parts.authors)) {
+      const from = this.nextModule();
+      this.review(
+        block.lines[0]!,
+        `Byline of ${kind.parts.authors.join('、')} after the text of “${from.headline}”, which has its own: read as the byline of “${this.current!.headline}”, printed beside it (side-by-side modules); the text before it could be that article's`,
+      );
+    }
     this.ensureArticle(block);
     this.mergeByline(kind.parts);
     if (kind.parts.guess) {
@@ -110,6 +117,17 @@ export class Assembler extends PunctuatedHeadReader {
     }
     // A byline under the headline stack (`本报记者 李明`) opens the body; one after the body ends it.
     if (!beforeBody || this.current!.children.length) this.state = 'closed';
+  }
+
+  /**
+   * Side-by-side modules waiting for their text: a byline naming other reporters after the text of an
+   * article that has its byline already (under its stack) closes the next module, not this one.
+   */
+  private bylineOfNextModule(authors: string[]): boolean {
+    const own = this.current?.byline.authors ?? [];
+    return (
+      this.modulesWaiting.length > 0 && own.length > 0 && authors.length > 0 && !authors.some((n) => own.includes(n))
+    );
   }
 
   /** A display line: a kicker over its head, a head with punctuation (reported), or read in context. */

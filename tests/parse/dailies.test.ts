@@ -389,4 +389,28 @@ describe('side-by-side modules printed heads first, then their texts', () => {
     expect(tree.articles[0]!.headline).toBe('夯实基层 守护健康');
     expect(tree.articles.map((a) => a.byline.authors)).toEqual([['李明'], ['王芳']]);
   });
+
+  it('gives a byline of other reporters after the first text, which has its own, to the next module', () => {
+    const tree = parsePage([
+      '某某区人民医院',
+      '',
+      '某某县疾病预防控制中心',
+      '',
+      '夯实基层 守护健康',
+      '',
+      '织密网络 服务百姓',
+      '',
+      '本报记者 李明',
+      '',
+      '今年以来，医院组织专家团',
+      ...TEXT,
+      '',
+      ...SECOND,
+      '本报记者 王芳',
+    ]);
+    expect(tree.articles.map((a) => a.byline.authors)).toEqual([['李明'], ['王芳']]);
+    expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.message.startsWith('Byline of 王芳'))).toBe(
+      true,
+    );
+  });
 });
