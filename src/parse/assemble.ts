@@ -5,7 +5,14 @@
  */
 import type { Assembled } from './article-builder.js';
 import { Assembler } from './assembler.js';
-import { classifyBlock, isDisplayLine, parseBylineLines, promoteHeads, type Classified } from './classify.js';
+import {
+  classifyBlock,
+  demoteOpenDisplay,
+  isDisplayLine,
+  parseBylineLines,
+  promoteHeads,
+  type Classified,
+} from './classify.js';
 import type { Reporter, SourceLine } from './lines.js';
 import { INDENT_SLACK, toBlocks, type PageShape } from './page.js';
 import { buildProseIndex } from './paragraphs.js';
@@ -82,7 +89,7 @@ export function assemble(lines: SourceLine[], shape: PageShape, report: Reporter
     return { block, kind };
   });
   const items = rethread(
-    rejoinBrokenFirstLines(promoteHeads(joinBrokenNames(classified), shape), shape, report),
+    rejoinBrokenFirstLines(promoteHeads(demoteOpenDisplay(joinBrokenNames(classified), shape), shape), shape, report),
     shape,
     report,
   );

@@ -2,7 +2,7 @@
  * Block classification: what each block of lines is *by its form*,
  * before context decides (in assemble.ts) whether a display line is a headline, subhead or caption.
  */
-import { setApart, type Block, type PageShape } from './page.js';
+import { firstLineIndented, INDENT_SLACK, setApart, type Block, type PageShape } from './page.js';
 import {
   captionOf,
   isRoleOnly,
@@ -28,7 +28,7 @@ import {
   isDashSubtitle,
 } from './text-form.js';
 import { isEditorCredit, isPhotoSlotLabel, isSlugLine } from './furniture.js';
-import { CONTINUATION_START } from './paragraphs.js';
+import { CONTINUATION_START, MID_SENTENCE_START } from './paragraphs.js';
 import {
   isStandfirstBox,
   namesReporter,
@@ -314,6 +314,23 @@ export function promoteHeads(items: Classified[], shape: PageShape): Classified[
       ? { kind: 'org-head', institution, headline: text, punctuated: true }
       : { kind: 'display', text, twoPart: false, wrapped: false, punctuated: true };
     return { block: c.block, kind };
+  });
+}
+
+/**
+ * A paragraph's opening lines cut by a column break can carry no mark (`党组织由2014年的3个支` / `部132名
+ * 党员发展到2020年8月`) and read as a display block; but its first line is indented, its last fills the
+ * measure, and the text after the break goes on its sentence (`的10个支部…`): no head is followed by
+ * text that opens on a mark or particle. Such a block is prose.
+ */
+export function demoteOpenDisplay(items: Classified[], shape: PageShape): Classified[] {
+  return items.map((c, i) => {
+    const next = items[i + 1];
+    if (c.kind.kind !== 'display' || c.kind.caption || shape.lineMode || c.block.lines.length !== 2) return c;
+    if (next?.kind.kind !== 'prose' || next.kind.head || !MID_SENTENCE_START.test(next.block.lines[0]!.text)) return c;
+    const [first, last] = c.block.lines.map((l) => l.text) as [string, string];
+    const full = visualWidth(last, shape.quoteEm) >= shape.measure - INDENT_SLACK;
+    return full && firstLineIndented(first, last, shape) ? { block: c.block, kind: { kind: 'prose' } } : c;
   });
 }
 

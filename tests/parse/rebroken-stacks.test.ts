@@ -179,3 +179,25 @@ describe('a plain kicker over a label on its own line at the page top', () => {
       expect(reviewLines(tree)).toContain(5);
     });
 });
+
+describe("a paragraph's opening lines with no mark, cut by a column break", () => {
+  it('stay text when the text after the break goes on their sentence, not a subheadline', () => {
+    const tree = parsePage([
+      '夯实基层跑出加速度',
+      '',
+      '凝聚奋进力量守牢安全底线',
+      '',
+      '党组织由2014年的3个支部',
+      '132名党员发展到2020年8月底',
+      '',
+      '的10个支部159名党员，学科建',
+      '设长足发展，服务能力显著增强。',
+      ...COLUMN,
+    ]);
+    const a = tree.articles[0]!;
+    expect([a.kicker, a.headline, a.subheadline]).toEqual(['夯实基层跑出加速度', '凝聚奋进力量守牢安全底线', null]);
+    expect(paragraphTexts(a.children)[0]).toBe(
+      '党组织由2014年的3个支部132名党员发展到2020年8月底的10个支部159名党员，学科建设长足发展，服务能力显著增强。',
+    );
+  });
+});
