@@ -129,7 +129,7 @@ function truncate(r: Rng, text: string): string {
  * Variant forms (bylines, datelines, standfirsts) are drawn from a second PRNG, so that adding a form
  * leaves every other draw of the corpus as it was.
  */
-function drawArticle(r: Rng, kind: Page['kind'], v: Rng): TruthArticle {
+function drawArticle(r: Rng, kind: Page['kind'], v: Rng, used: Set<string[]>): TruthArticle {
   const phrase = () => r.pick(PHRASES);
   const org = () => institution(r.pick);
   const forms: string[] = [];
@@ -160,7 +160,12 @@ function drawArticle(r: Rng, kind: Page['kind'], v: Rng): TruthArticle {
   }
   const body: TruthNode[] = [];
   SOURCES ??= seedArticleSentences();
-  const picked = r.pick(SOURCES);
+  // Two articles of one page never share their text (a real page never prints one article's sentences
+  // in another): a source already on the page gives way to the next one (no extra draw).
+  const drawn = SOURCES.indexOf(r.pick(SOURCES));
+  const picked =
+    SOURCES[[...SOURCES.keys()].map((k) => (drawn + k) % SOURCES!.length).find((k) => !used.has(SOURCES![k]!))!]!;
+  used.add(picked);
   const from = r.int(0, picked.length - 1);
   const source = [...picked.slice(from), ...picked.slice(0, from)];
   const nParas = r.int(3, 9);
@@ -415,7 +420,10 @@ export function generatePage(base: number, n: number): Page {
     }
   }
   const v = new Rng(prng(base * 7919 + n * 104729 + VARIANT_SALT));
-  const articles = Array.from({ length: kind === 'news' ? r.int(1, 2) : r.int(1, 4) }, () => drawArticle(r, kind, v));
+  const used = new Set<string[]>();
+  const articles = Array.from({ length: kind === 'news' ? r.int(1, 2) : r.int(1, 4) }, () =>
+    drawArticle(r, kind, v, used),
+  );
   for (const a of articles) layArticle(r, a, L, out, kind);
   for (const a of articles) a.forms.push(`layout-${L.mode}`, `measure-${L.measure}`);
   return { id: `p${base}-${n}`, kind, text: `${out.join('\n')}\n`, articles };
