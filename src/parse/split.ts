@@ -561,6 +561,12 @@ export function splitStackLines(blocks: Block[], shape: PageShape): Block[] {
     if (overHead && rest.length >= 2) {
       head.push(lines.slice(0, 1));
       lines = lines.slice(1);
+      // Under a kicker, a label over a head with punctuation splits as well: kicker, label, head.
+      const [label, punctuatedHead] = [lines[0]?.text ?? '', lines[1]?.text ?? ''];
+      if (lines.length === 2 && isOrgName(label) && hasProsePunctuation(punctuatedHead)) {
+        head.push(lines.slice(0, 1));
+        lines = lines.slice(1);
+      }
     }
     if (head.length === 0 && tail.length === 0) return [b];
     return [...head, lines, ...tail].map((part, k) =>

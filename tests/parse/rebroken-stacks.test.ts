@@ -201,3 +201,27 @@ describe("a paragraph's opening lines with no mark, cut by a column break", () =
     );
   });
 });
+
+describe('a kicker over a label and a head with punctuation, printed as one block', () => {
+  it('splits into kicker, label and head, and opens the next article', () => {
+    const tree = parsePage([
+      '某某区中医院 守护健康，我们一直在',
+      '',
+      ...COLUMN,
+      '',
+      '',
+      '',
+      '记者探访某某县精神卫生中心——',
+      '某某区第二人民医院',
+      '如何筑牢健康防线？',
+      '',
+      '文/李明 王芳',
+      '',
+      ...COLUMN,
+    ]);
+    expect(tree.articles.map((a) => [a.kicker, a.institution, a.headline])).toEqual([
+      [null, '某某区中医院', '守护健康，我们一直在'],
+      ['记者探访某某县精神卫生中心——', '某某区第二人民医院', '如何筑牢健康防线？'],
+    ]);
+  });
+});
