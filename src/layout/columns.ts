@@ -283,3 +283,12 @@ export function pageBalance(flow: BodyFlow, k: number): BalancedColumns {
     if (starts) return { height, starts };
   }
 }
+
+/**
+ * Must the page balance `flow` in `k` columns itself? So it does where the columns neither end within a
+ * line of each other as the page fills them nor can be cut level (a short body whose copy allows no cut):
+ * the page then breaks where it must, and only the page can say how tall the body stands.
+ */
+export function pageMustBalance(flow: BodyFlow, k: number): boolean {
+  return k > 1 && !balancedAlready(flow, k, pageBalance(flow, k).height) && levelColumns(flow, k) === null;
+}

@@ -8,10 +8,8 @@ import type { PageView } from '../render/view.js';
 import { measureOptions, planPage, type ModulePlan, type Rank } from './plan.js';
 import {
   applyAndInspect,
-  measureBodies,
   measureLevers,
   measureModules,
-  type AskedBody,
   type InspectedPage,
   type MeasuredSpan,
   type ModuleMeasure,
@@ -81,20 +79,6 @@ function withLevelColumns(spans: MeasuredSpan[], flows: (span: MeasuredSpan) => 
 }
 
 /**
- * The spans whose body the page left out and whose columns neither end level by themselves nor can be
- * cut level: the page balances them itself, breaking where it must (a short body whose copy allows no
- * cut), so only the page can say how tall they stand.
- */
-function unbalanced(raw: Record<string, ModuleMeasure>, measures: Record<string, SpanMeasure[]>): AskedBody[] {
-  return Object.entries(raw).flatMap(([id, m]) =>
-    m.spans.flatMap((s, i) => {
-      const levelled = measures[id]![i]!;
-      return s.body === null && levelled.level === false && !levelled.columnStarts ? [{ id, span: s.span }] : [];
-    }),
-  );
-}
-
-/**
  * After packing, the way a make-up editor copyfits: a module whose columns neither the levers nor the
  * page's own balancing can end within a line of each other is cut again with a paragraph or two
  * re-tracked, within the body lines the page gave it. Done only on the placed modules, so the page's
@@ -124,13 +108,7 @@ export async function layoutPass(page: Page, pages: PageView[], grid: Grid): Pro
         remembered(earlier.levels, now.levels, JSON.stringify(m), () => withLevelColumns(m.spans, (s) => flowAt(m, s))),
       ]),
     );
-  let measures = levelled();
-  const asked = unbalanced(raw, measures);
-  if (asked.length) {
-    for (const { id, span, body } of await measureBodies(page, asked))
-      raw[id]!.spans.find((s) => s.span === span && !s.verticalHead)!.body = body;
-    measures = levelled();
-  }
+  const measures = levelled();
   const planned: { plan: ModulePlan; measure: SpanMeasure }[] = [];
   const placements: Placement[][] = [];
   for (const [index, view] of pages.entries()) {

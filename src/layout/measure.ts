@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer';
 import type { BrowserSession } from '../print/browser.js';
 import { FONTS_SETTLED, openEdition, type ReusablePage } from '../print/page-session.js';
-import type { BodyFlow } from './columns.js';
+import { type BodyFlow, pageMustBalance } from './columns.js';
 import type { ModulePlan } from './plan.js';
 import type { SpanMeasure } from './types.js';
 
@@ -85,22 +85,29 @@ export interface ModuleMeasure {
   tracked?: boolean;
 }
 
-/** Measure every module at every span. */
-export async function measureModules(page: Page, options: unknown): Promise<Record<string, ModuleMeasure>> {
-  return (await page.evaluate(`window.zhuanban.measure(${JSON.stringify(options)})`)) as Record<string, ModuleMeasure>;
-}
-
-/** A body the page left out of a span's layout, to be laid out and measured there after all. */
-export interface AskedBody {
-  id: string;
-  span: number;
-}
-
-/** Lay out and measure the bodies `asked` at their spans (balanced by the page); heights in lines. */
-export async function measureBodies(page: Page, asked: AskedBody[]): Promise<(AskedBody & { body: number })[]> {
-  return (await page.evaluate(`window.zhuanban.measureBodies(${JSON.stringify(asked)})`)) as (AskedBody & {
-    body: number;
-  })[];
+/**
+ * Measure every module at every span: first at one column, which gives each new module's body as one
+ * column's flow; then at the wider spans, with the bodies laid out only at the spans where the page must
+ * balance them itself (`bodyAt`, by default pageMustBalance), in the same layouts as the heads.
+ */
+export async function measureModules(
+  page: Page,
+  options: { columns: number },
+  bodyAt: (flow: BodyFlow, span: number) => boolean = pageMustBalance,
+): Promise<Record<string, ModuleMeasure>> {
+  type Known = { measures: Record<string, ModuleMeasure> };
+  const first = (await page.evaluate(`window.zhuanban.measure(${JSON.stringify(options)})`)) as
+    | Known
+    | { flows: Record<string, BodyFlow> };
+  if ('measures' in first) return first.measures;
+  const spans = Array.from({ length: options.columns - 1 }, (_, i) => i + 2);
+  const bodiesAt = Object.fromEntries(
+    Object.entries(first.flows).map(([id, flow]) => [id, spans.filter((k) => bodyAt(flow, k))]),
+  );
+  return (await page.evaluate(`window.zhuanban.measureSpans(${JSON.stringify(bodiesAt)})`)) as Record<
+    string,
+    ModuleMeasure
+  >;
 }
 
 /** The one-column flows of the modules `ids` with their re-tracked paragraphs among the levers, by DOM id. */

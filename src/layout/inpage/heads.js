@@ -7,13 +7,16 @@
   /**
    * A head with a phrase wider than its measure breaks normally: the phrase cannot stay whole anyway,
    * and a forced overflow would run into the next module. `outsideBody`: the heads of the body (its
-   * subheads) are left as they are.
+   * subheads) are left as they are, except in `bodies` (fitted in the same layout).
    */
-  function fitPhrases(roots, outsideBody = false) {
-    const heads = [roots]
-      .flat()
-      .flatMap((root) => [...root.querySelectorAll(HEADS)])
-      .filter((head) => !outsideBody || !head.closest('.body'));
+  function fitPhrases(roots, outsideBody = false, bodies = []) {
+    const heads = [
+      ...[roots]
+        .flat()
+        .flatMap((root) => [...root.querySelectorAll(HEADS)])
+        .filter((head) => !outsideBody || !head.closest('.body')),
+      ...bodies.flatMap((body) => [...body.querySelectorAll(HEADS)]),
+    ];
     const withPhrases = heads
       .map((head) => ({ head, phrases: head.querySelectorAll('.phrase') }))
       .filter((h) => h.phrases.length);
