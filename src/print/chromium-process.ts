@@ -5,10 +5,10 @@
  * terminal's Ctrl-C does not reach: a signal or an exit kills the group and removes its profile.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readlinkSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { killByCommandLine, killGroup, onShutdown, removeFolderSync } from '../io/shutdown.js';
 import { type BrowserChoice, findBrowser } from './find-browser.js';
 
@@ -124,6 +124,19 @@ export function installedBrowser(): BrowserChoice | undefined {
   }
 }
 
+/**
+ * Remove the folder Chromium keeps its singleton socket in, named by a link in the profile: a Chromium that
+ * is killed, not closed, leaves it behind in the temporary folder.
+ */
+function removeSocketFolder(userDataDir: string): void {
+  try {
+    const socketDir = dirname(readlinkSync(join(userDataDir, 'SingletonSocket')));
+    if (basename(socketDir).startsWith('org.chromium.')) removeFolderSync(socketDir);
+  } catch {
+    // No socket yet, or gone with a clean close.
+  }
+}
+
 /** Start Chromium (`choice`) with zhuanban's flags and a fresh profile; the caller connects and disposes. */
 export async function startChromium(choice: BrowserChoice): Promise<ChromiumProcess> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'zhuanban-chromium-'));
@@ -137,6 +150,7 @@ export async function startChromium(choice: BrowserChoice): Promise<ChromiumProc
   };
   const forget = onShutdown(() => {
     kill();
+    removeSocketFolder(userDataDir);
     removeFolderSync(userDataDir);
   });
   // Without zhuanban's signal handlers (a library caller), an exit still ends Chromium.
@@ -180,7 +194,11 @@ export async function startChromium(choice: BrowserChoice): Promise<ChromiumProc
     kill,
     dispose: () =>
       (disposed ??= (async () => {
-        if (!gone) kill();
+        if (!gone) {
+          kill();
+          await exited;
+        }
+        removeSocketFolder(userDataDir);
         await rm(userDataDir, { recursive: true, force: true, maxRetries: 5 }).catch(() => {});
         process.off('exit', kill);
         forget();

@@ -4,7 +4,8 @@
  * preflight of a folder, import onto its own input; a reader closing `parse --json`'s pipe ends quietly.
  */
 import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempProject } from '../helpers/cli.js';
@@ -32,6 +33,17 @@ describe('user errors exit 2 with a sentence naming the file or key', () => {
     expect(r.stderr).toMatch(/margins: left \+ right = 300 mm leaves -90 mm of the 210 mm page width/);
     expect(r.stderr).not.toMatch(/typed array/i);
     expect(r.code).toBe(2);
+  });
+
+  it('a config error leaves no Chromium and nothing in the temporary folder (Chromium starts before the config is read)', async () => {
+    const dir = await tempProject({ 'zhuanban.config.json': JSON.stringify({ timeoutMs: 'soon' }), 'a.txt': SOURCE });
+    const tmp = await mkdtemp(join(tmpdir(), 'zhuanban-config-tmp-'));
+    const r = await runCli(['build', '-q', 'a.txt'], dir, { TMPDIR: tmp });
+    expect(r.stderr).toMatch(/timeoutMs/);
+    expect(r.code).toBe(2);
+    // Chromium keeps its singleton socket in a folder of its own there; a Chromium stopped before it was used leaves none.
+    expect((await readdir(tmp)).filter((name) => /^(org\.chromium\.|zhuanban-)/.test(name))).toEqual([]);
+    await rm(tmp, { recursive: true, force: true });
   });
 
   it('-o naming an existing file is refused before Chromium starts', async () => {
