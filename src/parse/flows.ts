@@ -7,7 +7,7 @@
  */
 import type { Classified } from './classify.js';
 import { lineWidth, type SourceLine } from './lines.js';
-import { CUT_OFF_SHORTFALL, INDENT_SLACK, indentWidth, type Block, type PageShape } from './page.js';
+import { CUT_OFF_SHORTFALL, FIRST_LINE_INDENT, INDENT_SLACK, indentWidth, type Block, type PageShape } from './page.js';
 import { MID_SENTENCE_START, SIGNATURE_TAIL_RE } from './paragraphs.js';
 import { endsSentence, JUMP_IN_RE, JUMP_OUT_RE, opensWithDateline } from './text-form.js';
 
@@ -148,7 +148,11 @@ function describe(items: Classified[], page: number, shape: PageShape): Flow {
       // widens the flow's.)
       const measure = Math.min(m, shape.measure);
       const last = lines[lines.length - 1]!;
-      const inside = lines.length > 1 && !endsSentence(lines[lines.length - 2]!.text);
+      const above = lines[lines.length - 2];
+      // The line above is a column's line (a head broken after its comma is not): at least as wide as a
+      // full indented first line.
+      const columnLine = !!above && width(above) >= measure - FIRST_LINE_INDENT - INDENT_SLACK;
+      const inside = columnLine && !endsSentence(above!.text);
       // An editor's note closes on its signature wrapped onto a line of its own (`——` / `编 者`).
       if (SIGNATURE_TAIL_RE.test(last.text)) openEnd = false;
       else if (openEnd && inside && width(last) < measure - CUT_OFF_SHORTFALL) {

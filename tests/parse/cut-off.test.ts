@@ -69,4 +69,27 @@ describe('copy cut off mid-sentence', () => {
     ]);
     expect(tree.articles[0]!.byline.authors).toEqual(['刘明伟']);
   });
+  it('a head broken after its comma is no copy cut off: its lines are no column’s', () => {
+    const tree = parsePage([
+      '健康',
+      '',
+      '2025年3月6日 星期四',
+      '',
+      '守护健康，',
+      '我们一直在',
+      '',
+      '——某某医院党建工作纪实之三',
+      '核心阅读',
+      '从“看得上病”到',
+      '“看得好病”，一组数字',
+      '背后，是医务工作者日复',
+      '一日的坚守。',
+      '本报成都2月6日电（记者',
+      '李明 通讯员 王芳）今年以来，',
+      '医院组织专家团队深入基层开展',
+      '义诊活动，把优质医疗服务送到',
+      '群众家门口，受到广泛的好评。',
+    ]);
+    expect(tree.diagnostics.filter((d) => d.message.includes('cut off'))).toEqual([]);
+  });
 });
