@@ -318,9 +318,9 @@ export function promoteHeads(items: Classified[], shape: PageShape): Classified[
 }
 
 /**
- * A paragraph's opening lines cut by a column break can carry no mark (`党组织由2014年的3个支` / `部132名
- * 党员发展到2020年8月`) and read as a display block; but its first line is indented, its last fills the
- * measure, and the text after the break goes on its sentence (`的10个支部…`): no head is followed by
+ * A paragraph's opening lines cut by a column break can carry no mark (`床位由2015年的300张增` /
+ * `加到2021年底`) and read as a display block; but its first line is indented, its last fills the
+ * measure, and the text after the break goes on its sentence (`的800张…`): no head is followed by
  * text that opens on a mark or particle. Such a block is prose.
  */
 export function demoteOpenDisplay(items: Classified[], shape: PageShape): Classified[] {
@@ -350,7 +350,7 @@ function labelledHeadOverText(c: Classified, next: Classified | undefined): bool
 /**
  * A head or caption never ends on the particle 的 (`目的` aside) nor on an enumeration comma `、`: a
  * block of display-like lines that does is a piece of a sentence (`“某某”等区域品牌的`,
- * `承担疑难重症救治、`) cut by a column break, and stays prose.
+ * `负责急诊急救、`) cut by a column break, and stays prose.
  */
 const OPEN_PHRASE_END = /(?:(?<!目)的|、)$/;
 

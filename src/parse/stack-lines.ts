@@ -141,7 +141,7 @@ export class StackLineReader extends ProseReader {
   /**
    * A column tag (`（基层观察）`) closes the main head, never a subheadline: a line closing on one under
    * a headline that has none, before anything else of the stack, is the head's. With the headline it
-   * reads as one head (a head broken at a phrase: `“家门口”就能` / `党建引领发展（基层观察）`); too long
+   * reads as one head (a head broken at a phrase: `把专家` / `请到县里来（基层观察）`); too long
    * for one, the line above was the kicker. Reported either way.
    */
   private taggedHeadUnderHeadline(text: string, block: Block): boolean {
@@ -187,7 +187,7 @@ export class StackLineReader extends ProseReader {
   }
 
   /**
-   * Under the stack's byline, a line that ends a sentence (`如何让优质资源下沉？`) is the text's first
+   * Under the stack's byline, a line that ends a sentence (`怎样把专家请到县里？`) is the text's first
    * paragraph: a subheadline is printed over the byline, with the rest of the stack. Reported.
    */
   private sentenceUnderByline(text: string, block: Block): boolean {
