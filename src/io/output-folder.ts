@@ -22,7 +22,8 @@ export async function checkOutputFolder(outDir: string, shown: string): Promise<
       );
     } catch (error) {
       if (error instanceof InputError) throw error;
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // ENOTDIR: a file stands somewhere above; walking up names it.
+      if (!['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
       if (dirname(path) === path) return;
     }
   }

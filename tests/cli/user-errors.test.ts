@@ -54,6 +54,14 @@ describe('user errors exit 2 with a sentence naming the file or key', () => {
     expect(r.code).toBe(2);
   });
 
+  it('-o below an existing file names that file, before Chromium starts', async () => {
+    const dir = await tempProject({ 'a.txt': SOURCE, 'edition.pdf': 'not a folder' });
+    const r = await runCli(['build', 'a.txt', '-o', 'edition.pdf/out'], dir);
+    expect(r.stderr).toMatch(/-o edition\.pdf\/out cannot be created: .*edition\.pdf is an existing file, not a folder/);
+    expect(r.stderr).not.toMatch(/ENOTDIR|zhuanban: (parse|load|layout)/);
+    expect(r.code).toBe(2);
+  });
+
   it('preflight of a folder says it is a directory', async () => {
     const dir = await tempProject({ 'a.txt': SOURCE });
     const r = await runCli(['preflight', '.'], dir);
