@@ -54,6 +54,25 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** What the system says when a folder takes no new files: the user's to fix, by choosing another -o. */
+const UNWRITABLE: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'a read-only file system',
+  ENOENT: 'it takes no new files',
+  ENOSPC: 'the disk is full',
+};
+
+/** `error` as an InputError naming the folder, when it says `parent` cannot be written; otherwise as it is. */
+function unwritable(error: unknown, outDir: string, parent: string): unknown {
+  const why = UNWRITABLE[(error as NodeJS.ErrnoException).code ?? ''];
+  if (!why || error instanceof InputError) return error;
+  return new InputError(
+    `the output folder ${outDir} cannot be written: ${parent}: ${why}; choose another with -o`,
+    'bad-output',
+  );
+}
+
 /** Take the lock beside the output folder, or say which build holds it; a lock left by a dead process is taken over. */
 async function acquireLock(lock: string, outDir: string): Promise<void> {
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -90,10 +109,14 @@ function attempt(step: () => unknown): void {
 export async function beginStaging(outDir: string): Promise<Staging> {
   const parent = dirname(outDir);
   const name = basename(outDir);
-  await mkdir(parent, { recursive: true });
-  await checkReplaceable(outDir);
   const lock = join(parent, `.${name}.zhuanban-lock`);
-  await acquireLock(lock, outDir);
+  try {
+    await mkdir(parent, { recursive: true });
+    await checkReplaceable(outDir);
+    await acquireLock(lock, outDir);
+  } catch (error) {
+    throw unwritable(error, outDir, parent);
+  }
   const previous = join(parent, `.${name}.previous-${process.pid}`);
   let dir = '';
   // On a signal: drop the staging folder, put the previous output back if the swap was cut between its

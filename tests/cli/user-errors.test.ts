@@ -57,8 +57,20 @@ describe('user errors exit 2 with a sentence naming the file or key', () => {
   it('-o below an existing file names that file, before Chromium starts', async () => {
     const dir = await tempProject({ 'a.txt': SOURCE, 'edition.pdf': 'not a folder' });
     const r = await runCli(['build', 'a.txt', '-o', 'edition.pdf/out'], dir);
-    expect(r.stderr).toMatch(/-o edition\.pdf\/out cannot be created: .*edition\.pdf is an existing file, not a folder/);
+    expect(r.stderr).toMatch(
+      /-o edition\.pdf\/out cannot be created: .*edition\.pdf is an existing file, not a folder/,
+    );
     expect(r.stderr).not.toMatch(/ENOTDIR|zhuanban: (parse|load|layout)/);
+    expect(r.code).toBe(2);
+  });
+
+  it.skipIf(process.platform !== 'linux')('-o in a folder that takes no files names it, with no stack', async () => {
+    const dir = await tempProject({ 'a.txt': SOURCE });
+    const r = await runCli(['build', '-q', 'a.txt', '-o', '/proc/zhuanban-out'], dir);
+    expect(r.stderr).toMatch(
+      /the output folder \/proc\/zhuanban-out cannot be written: \/proc: .*; choose another with -o/,
+    );
+    expect(r.stderr).not.toMatch(/zhuanban-lock|ENOENT|EACCES/);
     expect(r.code).toBe(2);
   });
 
