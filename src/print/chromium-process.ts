@@ -5,8 +5,8 @@
  * terminal's Ctrl-C does not reach: a signal or an exit kills the group and removes its profile.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readlinkSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, mkdtempSync, readlinkSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { killByCommandLine, killGroup, onShutdown, removeFolderSync } from '../io/shutdown.js';
@@ -139,7 +139,8 @@ function removeSocketFolder(userDataDir: string): void {
 
 /** Start Chromium (`choice`) with zhuanban's flags and a fresh profile; the caller connects and disposes. */
 export async function startChromium(choice: BrowserChoice): Promise<ChromiumProcess> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'zhuanban-chromium-'));
+  // Made synchronously: a signal then finds the profile's cleanup registered from the moment the folder exists.
+  const userDataDir = mkdtempSync(join(tmpdir(), 'zhuanban-chromium-'));
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const flags = [...FLAGS, ...(isRoot ? ['--no-sandbox'] : [])];
   const args = [...chromiumArgs(flags, choice.headless, userDataDir), '--remote-debugging-port=0'];
