@@ -94,7 +94,7 @@ export async function buildEdition(ctx: Context, options: BuildOptions): Promise
   let staging: Staging | undefined;
   let proofs: { written: Promise<void>; fetched: number } | undefined;
   try {
-    // Taken before Chromium starts: a folder locked by another build is said at once.
+    // Taken before any work: a folder locked by another build, or one that takes no files, is said at once.
     staging = await beginStaging(outDir);
     // Chromium starts while the sources are parsed.
     launching ??= launchBrowser(config.timeoutMs);
