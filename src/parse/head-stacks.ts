@@ -18,6 +18,9 @@ import {
   isStandfirstLabel,
 } from './text-form.js';
 
+/** A head line broken after its colon. */
+const HEAD_COLON_END = /[：:]$/;
+
 /** Reads the headline stacks that open an article; each returns how many following items it consumed. */
 export class HeadStackReader extends ArticleBuilder {
   /**
@@ -81,6 +84,18 @@ export class HeadStackReader extends ArticleBuilder {
       return 1;
     }
     const after = items[i + 2]?.kind;
+    // A stack has one kicker: a line in a kicker's form under it (`…：`) is the head broken after its
+    // colon, its last phrase on the next line (`让群众少跑腿：` / `改善就医体验`).
+    const colonHead = k.kind === 'prose' && k.head?.kicker && HEAD_COLON_END.test(k.head.text);
+    if (colonHead && after?.kind === 'display' && !after.caption && !after.kicker && !setApart(items[i + 2]!.block)) {
+      const headline = k.head!.text + after.text;
+      this.startArticle({ kicker, headline }, from);
+      this.review(
+        next.block.lines[0]!,
+        `“${k.head!.text}” under the kicker “${kicker}” read as the headline broken after its colon (“${headline}”): a stack has one kicker; it could be a second kicker`,
+      );
+      return 2;
+    }
     if (k.kind === 'org' && after?.kind === 'prose' && after.head && !after.head.kicker && !after.head.institution) {
       this.startArticle({ kicker, institution: k.institution, headline: after.head.text }, items[i].block);
       this.reviewHead(items[i + 2]!.block, 'the headline under the kicker and label');

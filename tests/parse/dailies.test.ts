@@ -414,3 +414,34 @@ describe('side-by-side modules printed heads first, then their texts', () => {
     );
   });
 });
+
+describe('a stack has one kicker', () => {
+  it('reads a line ending on a colon under a kicker as the head broken after its colon', () => {
+    const tree = parsePage([
+      '某某区人民医院',
+      '',
+      '夯实基层 守护健康',
+      '',
+      '今年以来，医院组织专家团',
+      ...TEXT,
+      '本报记者 李明',
+      '',
+      '记者探访某某县卫生健康委——',
+      '',
+      '让群众少跑腿：',
+      '改善就医体验',
+      '——记某某县人民医院党员先锋队',
+      '新华社武汉5月16日电',
+      '（记者王芳）医院构建的联建机',
+      ...TEXT,
+    ]);
+    const a = tree.articles.at(-1)!;
+    expect(tree.articles).toHaveLength(2);
+    expect([a.kicker, a.headline, a.subheadline]).toEqual([
+      '记者探访某某县卫生健康委——',
+      '让群众少跑腿：改善就医体验',
+      '——记某某县人民医院党员先锋队',
+    ]);
+    expect(reviewLines(tree)).toContain(16);
+  });
+});
