@@ -39,7 +39,8 @@ copyAssets(src);
 // preview/server.ts). The bundle sits two folders down too, with those assets copied beside it, so the
 // same paths hold from src/, dist/ and the bundle. puppeteer-core is bundled (half its start-up);
 // puppeteer (it reads its settings file by its own path, and is loaded only to find its own download)
-// and sharp (native) stay packages of their own.
+// and sharp (native) stay packages of their own, and so does jsonc-parser (its UMD build requires its
+// own files at run time, which a bundle cannot follow).
 const bundle = join(dist, 'bundle');
 await build({
   entryPoints: [join(src, 'cli', 'main.ts')],
@@ -49,7 +50,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['puppeteer', 'sharp', 'chokidar'],
+  external: ['puppeteer', 'sharp', 'chokidar', 'jsonc-parser'],
   // Bundled CommonJS packages (pdf-lib, handlebars…) call require for Node's own modules.
   banner: {
     js: "import { createRequire as zbCreateRequire } from 'node:module'; const require = zbCreateRequire(import.meta.url);",

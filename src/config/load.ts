@@ -3,6 +3,7 @@
  * and the allowed values, which the CLI turns into exit code 2.
  */
 import { join } from 'node:path';
+import { type ParseError, parse as parseJsonText } from 'jsonc-parser';
 import type { z } from 'zod';
 import { configSchema, type Config } from './schema.js';
 import { InputError } from '../io/input-error.js';
@@ -37,6 +38,16 @@ export class ConfigError extends Error {
 function lineColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, Math.max(0, offset)).split('\n');
   return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+/**
+ * Where the first syntax error in a JSON text is, so the editor is sent to the line: V8's own message
+ * gives no position for some errors (an unexpected token).
+ */
+function firstSyntaxErrorOffset(raw: string): number | undefined {
+  const errors: ParseError[] = [];
+  parseJsonText(raw, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  return errors[0]?.offset;
 }
 
 /** Where a key path is written in the JSON text: each segment's `"key":` searched after its parent's. */
@@ -92,12 +103,12 @@ export async function loadConfig(root: string): Promise<Config> {
   try {
     parsed = JSON.parse(raw);
   } catch (error) {
-    const position = /position (\d+)/.exec((error as Error).message);
+    const offset = firstSyntaxErrorOffset(raw);
     throw new ConfigError(file, [
       {
         path: '',
         message: `not valid JSON: ${(error as Error).message}`,
-        ...(position ? lineColumn(raw, Number(position[1])) : {}),
+        ...(offset === undefined ? {} : lineColumn(raw, offset)),
       },
     ]);
   }

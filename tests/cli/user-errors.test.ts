@@ -1,6 +1,6 @@
 /**
  * User mistakes end with exit 2 and a sentence naming the file or key, not a stack or a low-level code:
- * a templates setting that is no templates folder, margins wider than the page, `-o` naming a file,
+ * a config that is no JSON (line and column), a templates setting that is no templates folder, margins wider than the page, `-o` naming a file,
  * preflight of a folder, import onto its own input; a reader closing `parse --json`'s pipe ends quietly.
  */
 import { spawn } from 'node:child_process';
@@ -18,6 +18,17 @@ describe('user errors exit 2 with a sentence naming the file or key', () => {
     const r = await runCli(['build', '-q', 'a.txt'], dir);
     expect(r.stderr).toMatch(/templates: "\/etc" has no edition\.hbs/);
     expect(r.stderr).not.toMatch(/ENOENT|scandir/);
+    expect(r.code).toBe(2);
+  });
+
+  it('a config that is not valid JSON names the line and column of the error', async () => {
+    const dir = await tempProject({
+      'zhuanban.config.json': '{\n  "paper": "健康报",\n  "date": }\n',
+      'a.txt': SOURCE,
+    });
+    const r = await runCli(['build', '-q', 'a.txt'], dir);
+    expect(r.stderr).toMatch(/zhuanban\.config\.json:3:11/);
+    expect(r.stderr).toMatch(/not valid JSON/);
     expect(r.code).toBe(2);
   });
 
