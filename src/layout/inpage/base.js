@@ -65,16 +65,21 @@
    * Module layouts after which the page collects its garbage. Every measuring layout leaves the previous
    * layout's boxes behind, and Chromium frees them only long after a script returns: measuring a batch of
    * ten broadsheet pages left about 200 MB of them in the renderer, held until the browser closed. With
-   * Chromium started with --expose-gc, the page collects after this many module layouts (about one per
-   * span measured in a build's batch); a preview edit lays out too few modules to pay for a collection.
+   * Chromium started with --expose-gc, the page collects after this many layouts of a module with its body
+   * (the heads alone leave little behind); a preview edit lays out too few modules to pay for a collection.
    */
   const COLLECT_EVERY_LAYOUTS = 40;
   let layoutsSinceCollect = 0;
 
-  /** Count `n` module layouts; collect the garbage once enough have piled up (when the browser allows it). */
-  function laidOut(n) {
+  /**
+   * Count `n` module layouts; collect the garbage once enough have piled up (when the browser allows it),
+   * unless `collect` is false: the placed pages are live until the next edition is swapped in, and marking
+   * them made a collection there cost more than all the others of a build, so the make-up collects what
+   * its placing left behind at its next measuring (a build of one batch never does).
+   */
+  function laidOut(n, collect = true) {
     layoutsSinceCollect += n;
-    if (layoutsSinceCollect < COLLECT_EVERY_LAYOUTS || typeof window.gc !== 'function') return;
+    if (!collect || layoutsSinceCollect < COLLECT_EVERY_LAYOUTS || typeof window.gc !== 'function') return;
     layoutsSinceCollect = 0;
     window.gc();
   }

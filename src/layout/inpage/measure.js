@@ -158,7 +158,8 @@
       m.blocks.push([`${m.el.id}@v${k}`, m.vertical.flow.blocks]);
       m.vertical = null;
     }
-    laidOut(todo.length + upright.length);
+    // A module's layout without its body leaves little garbage: only the layouts that set one count.
+    laidOut(shown.length + upright.length);
   }
 
   /** The measured modules put back as rendered and their measures kept; every module's measure, by DOM id. */

@@ -49,7 +49,7 @@
     const fresh = pages.filter((page) => !fittedPages.has(page));
     fitPhrases([...fresh, ...[...placing].filter((module) => !fresh.includes(module.closest('.page')))]);
     for (const page of pages) fittedPages.add(page);
-    laidOut(placing.size);
+    laidOut(placing.size, false);
     return true;
   }
 
