@@ -47,15 +47,27 @@ export function idealSpan(bodyLinesAtOne: number, columns: number): number {
 /** The most a photo may lose to the crop on either side: its shape is the editor's, the slot follows it. */
 export const MAX_PHOTO_CROP = 0.2;
 
+/** The lowest an empty slot may be, as a share of its natural 4:3 height: half makes a wide 8:3 band. */
+const EMPTY_SLOT_LOWEST = 0.5;
+/** The highest an empty slot may be, as a multiple of its natural 4:3 height: 1.6 makes an upright 5:6. */
+const EMPTY_SLOT_HIGHEST = 1.6;
+/** The least natural picture height counted, in lines, however narrow the column: a shorter picture is a sliver. */
+const MIN_NATURAL_PICTURE_LINES = 4;
+/** The fewest lines a photo's picture keeps after its crop, so it still reads as a photo on the page. */
+const MIN_PHOTO_LINES = 2;
+/** The fewest lines an empty slot keeps, so the page keeps room a picture can be placed in. */
+const MIN_EMPTY_SLOT_LINES = 4;
+
 /**
  * Figure lines allowed at this span, captions included: empty slots between a wide 8:3 and an upright 5:6
  * aspect; photos at their own aspect, cut by at most MAX_PHOTO_CROP of their height or width.
  */
 function figureRange(m: SpanMeasure, rows: number, caption = m.caption): [number, number, number] {
-  const natural = Math.max(4, m.imageNatural);
-  const low = m.photos ? 1 - MAX_PHOTO_CROP : 0.5;
-  const high = m.photos ? 1 / (1 - MAX_PHOTO_CROP) : 1.6;
-  const min = rows * (caption + Math.max(m.photos ? 2 : 4, Math.ceil(natural * low)));
+  const natural = Math.max(MIN_NATURAL_PICTURE_LINES, m.imageNatural);
+  const low = m.photos ? 1 - MAX_PHOTO_CROP : EMPTY_SLOT_LOWEST;
+  const high = m.photos ? 1 / (1 - MAX_PHOTO_CROP) : EMPTY_SLOT_HIGHEST;
+  const fewest = m.photos ? MIN_PHOTO_LINES : MIN_EMPTY_SLOT_LINES;
+  const min = rows * (caption + Math.max(fewest, Math.ceil(natural * low)));
   const max = rows * (caption + Math.floor(natural * high));
   return [min, Math.max(min, max), rows * (caption + natural)];
 }
