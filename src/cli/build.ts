@@ -89,7 +89,7 @@ export function registerBuild(program: Command): void {
         () => false,
       );
       const early = opts.shard || !folderUsable ? undefined : await import('../print/chromium-process.js');
-      const choice = early?.installedBrowser();
+      const choice = early && (await import('../print/find-browser.js')).installedBrowser();
       const started = choice && early?.startChromium(choice);
       started?.catch(() => {});
       let launching: Promise<BrowserSession> | undefined;

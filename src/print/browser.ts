@@ -3,12 +3,12 @@
  * forwards page errors / console errors / failed requests with their URL, bounds every wait by one
  * timeout, and closes exactly once (memoised) so no process outlives a command.
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteerCore, { type Browser, type Page } from 'puppeteer-core';
 import { type ChromiumProcess, startChromium } from './chromium-process.js';
-import { type BrowserChoice, BrowserNotFoundError, findBrowser, type BrowserLookup } from './find-browser.js';
+import { type BrowserChoice, findBrowser, installedBrowser, machineLookup } from './find-browser.js';
 
 /**
  * puppeteer's managed browsers, chrome-headless-shell first; paths whether downloaded or not. Only
@@ -30,14 +30,10 @@ async function managedBrowsers(): Promise<{ path: string; headless: true | 'shel
 
 /** The browser this machine prints with (see find-browser.ts for the order). */
 export async function chooseBrowser(): Promise<BrowserChoice> {
-  const lookup: BrowserLookup = { env: process.env, platform: process.platform, exists: existsSync, managed: () => [] };
-  try {
-    return findBrowser(lookup);
-  } catch (error) {
-    if (!(error instanceof BrowserNotFoundError)) throw error;
-  }
+  const installed = installedBrowser();
+  if (installed) return installed;
   const managed = await managedBrowsers();
-  return findBrowser({ ...lookup, managed: () => managed });
+  return findBrowser(machineLookup(() => managed));
 }
 
 /** A problem the page reported; collected so a build can fail or warn with the URL. */

@@ -5,12 +5,12 @@
  * terminal's Ctrl-C does not reach: a signal or an exit kills the group and removes its profile.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readlinkSync } from 'node:fs';
+import { mkdtempSync, readlinkSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { killByCommandLine, killGroup, onShutdown, removeFolderSync } from '../io/shutdown.js';
-import { type BrowserChoice, findBrowser } from './find-browser.js';
+import type { BrowserChoice } from './find-browser.js';
 
 /** zhuanban's own Chromium flags (puppeteer's defaults come before them). */
 export const FLAGS = [
@@ -110,18 +110,6 @@ export interface ChromiumProcess {
   kill(): void;
   /** Kill if still running, remove the profile and drop the shutdown hooks. */
   dispose(): Promise<void>;
-}
-
-/**
- * The browser on this machine, when one is named or installed; otherwise undefined (puppeteer's own
- * downloads need puppeteer to be found, and a named browser that is missing is said when the build launches).
- */
-export function installedBrowser(): BrowserChoice | undefined {
-  try {
-    return findBrowser({ env: process.env, platform: process.platform, exists: existsSync, managed: () => [] });
-  } catch {
-    return undefined;
-  }
 }
 
 /**

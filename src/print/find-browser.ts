@@ -4,6 +4,7 @@
  * puppeteer's own managed browser (`npx puppeteer browsers install chrome-headless-shell`).
  * None found: one message naming the three ways to get one.
  */
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
@@ -97,4 +98,21 @@ export function findBrowser(lookup: BrowserLookup): BrowserChoice {
   const managed = lookup.managed().find((m) => lookup.exists(m.path));
   if (managed) return { ...managed, source: 'managed' };
   throw new BrowserNotFoundError(NO_BROWSER_MESSAGE);
+}
+
+/** This machine's lookup (its environment, platform and files); `managed` lists puppeteer's downloads, none by default. */
+export function machineLookup(managed: BrowserLookup['managed'] = () => []): BrowserLookup {
+  return { env: process.env, platform: process.platform, exists: existsSync, managed };
+}
+
+/**
+ * The browser on this machine, when one is named or installed; otherwise undefined (puppeteer's own
+ * downloads need puppeteer to be found, and a named browser that is missing is said when the build launches).
+ */
+export function installedBrowser(): BrowserChoice | undefined {
+  try {
+    return findBrowser(machineLookup());
+  } catch {
+    return undefined;
+  }
 }
