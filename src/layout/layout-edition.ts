@@ -79,7 +79,7 @@ export async function makeUpEdition<R extends RenderedEdition>(
     await ctx.writeFileAtomic(measurePath, rendered.html);
     const previous = reuse;
     const session = await starting;
-    const current = await time('load', () => openMakeUpPage(session, measurePath, rendered.html, previous));
+    const current = await time('load', () => openMakeUpPage(ctx, session, measurePath, rendered.html, previous));
     reuse = { page: current, reloadStyles: false };
     const pass = await time('layout', () => layoutPass(current, rendered.pages, options.grid));
     if (pass.overfull < 0) {

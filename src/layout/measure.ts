@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer';
+import type { Context } from '../io/context.js';
 import type { BrowserSession } from '../print/browser.js';
 import { FONTS_SETTLED, openEdition, type ReusablePage } from '../print/page-session.js';
 import { type BodyFlow, pageMustBalance } from './columns.js';
@@ -58,14 +59,15 @@ export interface InspectedPage {
   modules: { id: string; overset: number; breaks: LineBreakFault[]; tracked?: TrackedParagraph[] }[];
 }
 
-/** Open (or swap into `reuse`) the edition page with the make-up helpers loaded. */
+/** Open (or swap into `reuse`) the edition page with the make-up helpers loaded (read through `ctx`). */
 export function openMakeUpPage(
+  ctx: Pick<Context, 'readFile'>,
   session: BrowserSession,
   htmlPath: string,
   html: string,
   reuse?: ReusablePage | null,
 ): Promise<Page> {
-  return openEdition(session, htmlPath, html, reuse, MAKEUP_SCRIPTS);
+  return openEdition(ctx, session, htmlPath, html, reuse, MAKEUP_SCRIPTS);
 }
 
 /**

@@ -3,9 +3,9 @@
  * (measure in the page that prints, no reload per attempt): opening it, swapping a new edition
  * into it, and reading the laid-out document back for the proofs.
  */
-import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer';
+import type { Context } from '../io/context.js';
 import type { BrowserSession } from './browser.js';
 
 /**
@@ -32,12 +32,13 @@ export interface ReusablePage {
 }
 
 /**
- * Open an edition HTML file, wait until its fonts are ready and inject `scripts` in order (they define
- * `window.zhuanban.swap`), all within the session timeout. Given a page that already shows an
+ * Open an edition HTML file, wait until its fonts are ready and inject `scripts` (read through `ctx`) in
+ * order (they define `window.zhuanban.swap`), all within the session timeout. Given a page that already shows an
  * edition from the same file, swap the new document into it instead: its fonts are decoded already
  * (about a second saved per rebuild).
  */
 export async function openEdition(
+  ctx: Pick<Context, 'readFile'>,
   session: BrowserSession,
   htmlPath: string,
   html: string,
@@ -60,23 +61,45 @@ export async function openEdition(
   const page = await session.newPage();
   await page.goto(url, { waitUntil: 'load' });
   await page.evaluate(FONTS_SETTLED);
-  await addScripts(page, scripts);
+  await addScripts(ctx, page, scripts);
   return page;
+}
+
+/** A script that failed to load in the page: its file, the line in it and the browser's message. */
+interface ScriptFailure {
+  index: number;
+  line: number;
+  message: string;
 }
 
 /**
  * Run the script files `paths` in the page, in order, in one round trip (one `addScriptTag` each took a
- * round trip per file); each keeps its file name for the page's debugger and profiles.
+ * round trip per file); each keeps its file name for the page's debugger and profiles. A script that does
+ * not load (a syntax error, or an error while it runs) stops the rest and fails with its file and line: the
+ * page would only report it as a page error, and the make-up would then fail far from the cause.
  */
-async function addScripts(page: Page, paths: string[]): Promise<void> {
+async function addScripts(ctx: Pick<Context, 'readFile'>, page: Page, paths: string[]): Promise<void> {
+  const decoder = new TextDecoder();
   const scripts = await Promise.all(
-    paths.map(async (path) => `${await readFile(path, 'utf8')}\n//# sourceURL=${pathToFileURL(path).href}`),
+    paths.map(async (path) => `${decoder.decode(await ctx.readFile(path))}\n//# sourceURL=${pathToFileURL(path).href}`),
   );
-  await page.evaluate(`for (const code of ${JSON.stringify(scripts)}) {
-    const script = document.createElement('script');
-    script.textContent = code;
-    document.head.append(script);
-  }`);
+  const failure = (await page.evaluate(`(() => {
+    let failure = null;
+    const onError = (event) => { failure ??= { line: event.lineno, message: event.message }; };
+    window.addEventListener('error', onError);
+    try {
+      for (const [index, code] of ${JSON.stringify(scripts)}.entries()) {
+        const script = document.createElement('script');
+        script.textContent = code;
+        document.head.append(script);
+        if (failure) return { index, ...failure };
+      }
+      return null;
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+  })()`)) as ScriptFailure | null;
+  if (failure) throw new Error(`${paths[failure.index]}:${failure.line}: ${failure.message}`);
 }
 
 /** The laid-out document as HTML, for the proofs: the same DOM that prints. */

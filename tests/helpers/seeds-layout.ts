@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createProgress } from '../../src/cli/progress.js';
 import { loadConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/schema.js';
-import { nodeContext } from '../../src/io/context.js';
+import { type Context, nodeContext } from '../../src/io/context.js';
 import { launchBrowser, layoutEdition, resolveSources } from '../../src/pipeline/index.js';
 import { ROOT } from './cli.js';
 
@@ -18,6 +18,8 @@ type LayoutOptions = Parameters<typeof layoutEdition>[2];
 /** What a make-up test gets: the project, its config and sources, the browser, and a layout call. */
 export interface SeedsLayout {
   project: string;
+  /** The build's context on the copy (files read through it). */
+  ctx: Context;
   config: Config;
   session: Session;
   proofDir: string;
@@ -38,7 +40,7 @@ export async function withSeedsLayout<T>(test: (s: SeedsLayout) => Promise<T>): 
     const time = async <R>(_stage: string, fn: () => Promise<R> | R) => fn();
     const layout = (extra: Partial<LayoutOptions> = {}) =>
       layoutEdition(ctx, session, { config, sources, proofDir, time, ...extra });
-    return await test({ project, config, session, proofDir, layout });
+    return await test({ project, ctx, config, session, proofDir, layout });
   } finally {
     await session.close();
     await rm(project, { recursive: true, force: true });

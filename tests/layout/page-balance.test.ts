@@ -18,7 +18,7 @@ const COLUMNS = 8;
 
 describe('bodies worked out from their one-column flow', () => {
   it('stand as tall as the page balances them at every span', async () => {
-    await withSeedsLayout(async ({ session, proofDir, layout }) => {
+    await withSeedsLayout(async ({ ctx, session, proofDir, layout }) => {
       const laid = await layout();
       await laid.page.close();
       // The edition as rendered, before any make-up, in a page of its own.
@@ -27,7 +27,7 @@ describe('bodies worked out from their one-column flow', () => {
       const wider = <S extends { span: number; verticalHead?: number }>(spans: S[]) =>
         spans.filter((s) => s.span > 1 && !s.verticalHead);
       // Every body laid out by the page at every span.
-      const page = await openMakeUpPage(session, measurePath, html);
+      const page = await openMakeUpPage(ctx, session, measurePath, html);
       const measured = await measureModules(page, measureOptions(COLUMNS), () => true);
       await page.close();
       const ids = Object.keys(measured);
@@ -37,7 +37,7 @@ describe('bodies worked out from their one-column flow', () => {
       expect(byPage).toHaveLength(ids.length * (COLUMNS - 1));
       expect(byPage).toEqual(worked);
       // As the make-up measures: a body is laid out at a wider span only where the page must balance it.
-      const fresh = await openMakeUpPage(session, measurePath, html);
+      const fresh = await openMakeUpPage(ctx, session, measurePath, html);
       const made = await measureModules(fresh, measureOptions(COLUMNS));
       await fresh.close();
       const shown = ids.flatMap((id) =>
