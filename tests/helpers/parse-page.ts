@@ -43,6 +43,10 @@ export const FIRST = [
   '深入基层开展义诊活动，把优质医疗',
   '服务送到群众家门口，受到广泛好评。',
 ];
+/** FIRST as the importer joins it: one paragraph's text, no line breaks. */
+export const FIRST_TEXT = FIRST.join('');
+/** A second paragraph in the same column, ending flush with its last line's closing stop. */
+export const NEXT = ['在此基础上，医院持续推进家', '庭医生签约服务，让群众看病更方便', '更放心，获得感不断增强。'];
 /** Another paragraph in the same column, its last line opening on a comma pushed down. */
 export const LAST = [
   '下一步，医院将继续完善分级',

@@ -4,7 +4,7 @@
  * line) and the column after it (opening mid-paragraph) put it back in its sentence.
  */
 import { describe, expect, it } from 'vitest';
-import { nodeText, parsePage, reviewNotesAt, FIRST, HEAD } from '../helpers/parse-page.js';
+import { nodeText, parsePage, reviewNotesAt, FIRST, HEAD, FIRST_TEXT } from '../helpers/parse-page.js';
 
 // A 16-em column: first lines carry the 2-em indent, so a full first line is 14 em wide.
 const SUBHEAD = ['', '党员带头，打通服务末梢', ''];
@@ -19,11 +19,7 @@ const WHOLE =
 describe('a first line cut off by a column break', () => {
   it('a full first line alone under a subhead, the next column opening mid-paragraph, stays in its paragraph (reported)', () => {
     const tree = parsePage([...HEAD, ...FIRST, ...SUBHEAD, '医院深入挖掘中医药宝库中的精', '', ...CONTINUATION]);
-    expect(tree.articles[0]!.children.map(nodeText)).toEqual([
-      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
-      'H 党员带头，打通服务末梢',
-      WHOLE,
-    ]);
+    expect(tree.articles[0]!.children.map(nodeText)).toEqual([`P ${FIRST_TEXT}`, 'H 党员带头，打通服务末梢', WHOLE]);
     expect(reviewNotesAt(tree, 9).join()).toContain('cut off by a column break');
   });
 
@@ -55,7 +51,7 @@ describe('a first line cut off by a column break', () => {
       '人送医送药，受到群众广泛的好评。',
     ]);
     expect(tree.articles[0]!.children.map(nodeText)).toEqual([
-      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      `P ${FIRST_TEXT}`,
       'P 当天，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，还为行动不便的老人送医送药，受到群众广泛的好评。',
       'F 专家在社区广场为居民开展义诊',
     ]);

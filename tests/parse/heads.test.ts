@@ -5,19 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Classified, promoteHeads } from '../../src/parse/classify.js';
-import { parsePage } from '../helpers/parse-page.js';
+import { parsePage, FIRST, HEAD, NEXT } from '../helpers/parse-page.js';
 import type { SourceLine } from '../../src/parse/lines.js';
 
 // A 16-em column: first lines carry the 2-em indent.
-const BODY = [
-  '今年以来，医院组织专家团队',
-  '深入基层开展义诊活动，把优质医疗',
-  '服务送到群众家门口，受到广泛好评。',
-  '',
-  '在此基础上，医院持续推进家',
-  '庭医生签约服务，让群众看病更方便',
-  '更放心，获得感不断增强。',
-];
+const BODY = [...FIRST, '', ...NEXT];
 // More body in the same measure, so that a page's measure is read from body lines.
 const MORE = [
   '下一步，医院将继续完善分级',
@@ -55,8 +47,7 @@ describe('heads with punctuation', () => {
 
   it('a column-break piece of a sentence stays in its sentence', () => {
     const tree = parsePage([
-      '某某区人民医院 守护健康',
-      '',
+      ...HEAD,
       '今年以来，医院组织专家团队深入',
       '',
       '基层开展义诊活动，把优质医疗服务',
@@ -140,8 +131,7 @@ describe('heads with punctuation', () => {
 
   it('a label printed right under a head with punctuation, between two articles, opens the second', () => {
     const tree = parsePage([
-      '某某区人民医院 守护健康',
-      '',
+      ...HEAD,
       ...BODY,
       '',
       '李明',
@@ -244,17 +234,7 @@ describe('heads with punctuation', () => {
 
   it('a head with punctuation over a reporter’s byline opens an article even after a sentence cut off', () => {
     const cut = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，持续打'];
-    const tree = parsePage([
-      '某某区人民医院 守护健康',
-      '',
-      ...cut,
-      '',
-      '病房不熄灯，我们不下班！',
-      '',
-      '本报记者 王芳',
-      '',
-      ...BODY2,
-    ]);
+    const tree = parsePage([...HEAD, ...cut, '', '病房不熄灯，我们不下班！', '', '本报记者 王芳', '', ...BODY2]);
     expect(tree.articles.map((a) => [a.headline, a.truncated, a.byline.authors])).toEqual([
       ['守护健康', true, []],
       ['病房不熄灯，我们不下班！', false, ['王芳']],
@@ -265,8 +245,7 @@ describe('heads with punctuation', () => {
   it('a head with punctuation over a byline and a standfirst box opens an article even after a sentence cut off', () => {
     const cut = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，持续打'];
     const tree = parsePage([
-      '某某区人民医院 守护健康',
-      '',
+      ...HEAD,
       ...cut,
       '',
       '',
@@ -329,8 +308,7 @@ describe('heads with punctuation', () => {
 
   it('a plain line over a label, a head with punctuation and a ——subheadline, printed as one stack, is its kicker', () => {
     const tree = parsePage([
-      '某某区人民医院 守护健康',
-      '',
+      ...HEAD,
       ...BODY,
       '',
       '擦亮服务品牌筑牢健康防线',
@@ -374,8 +352,7 @@ describe('heads with punctuation', () => {
   it('prose under a head and a reporter’s byline opens that article, never the rest of a sentence cut off before it', () => {
     const cut = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，持续打'];
     const tree = parsePage([
-      '某某区人民医院 守护健康',
-      '',
+      ...HEAD,
       ...cut,
       '',
       '“家门口”就能看好病',
@@ -399,18 +376,7 @@ describe('heads with punctuation', () => {
       '群众在家门口就能看好病。',
     ];
     for (const lede of [note, [...note.slice(0, -1), '群众在家门口就能看好病。——', '编 者']]) {
-      const tree = parsePage([
-        '某某区人民医院 守护健康',
-        '',
-        ...BODY,
-        '',
-        '聚焦群众所需 守牢安全底线',
-        '',
-        ...lede,
-        '',
-        ...BODY2,
-        ...MORE,
-      ]);
+      const tree = parsePage([...HEAD, ...BODY, '', '聚焦群众所需 守牢安全底线', '', ...lede, '', ...BODY2, ...MORE]);
       expect(tree.articles.map((a) => [a.headline, a.lede.length])).toEqual([
         ['守护健康', 0],
         ['聚焦群众所需 守牢安全底线', 1],
@@ -424,8 +390,7 @@ describe('heads with punctuation', () => {
     expect([top.articles[0]!.kicker, top.articles[0]!.headline]).toEqual(['做实家庭医生签约', '守护健康，我们一直在']);
     expect(top.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 1)).toBe(true);
     const body = parsePage([
-      '某某区人民医院 守护健康',
-      '',
+      ...HEAD,
       ...BODY,
       '',
       '做实家庭医生签约',
@@ -478,8 +443,7 @@ describe('heads with punctuation', () => {
   it('a byline with a photo credit right under a sentence cut off ends its article', () => {
     const cut = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，持续打'];
     const tree = parsePage([
-      '某某区人民医院 守护健康',
-      '',
+      ...HEAD,
       ...cut,
       '李明  王芳',
       '图片由某某区人民医院提供',
@@ -541,26 +505,14 @@ describe('heads with punctuation', () => {
   });
 
   it('after an article’s byline, a head set apart over an indented paragraph opens the next article (needs-review)', () => {
-    const tree = parsePage([
-      '某某区人民医院 守护健康',
-      '',
-      ...BODY,
-      '',
-      '李明',
-      '',
-      '',
-      '“家门口”就能看好病',
-      '',
-      ...MORE,
-    ]);
+    const tree = parsePage([...HEAD, ...BODY, '', '李明', '', '', '“家门口”就能看好病', '', ...MORE]);
     expect(tree.articles.map((a) => a.headline)).toEqual(['守护健康', '“家门口”就能看好病']);
     expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.line === 14)).toBe(true);
   });
 
   it('a plain kicker over a head with its label glued on and a —— subheadline opens an article', () => {
     const tree = parsePage([
-      '某某区人民医院 守护健康',
-      '',
+      ...HEAD,
       ...BODY,
       '',
       '',

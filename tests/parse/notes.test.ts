@@ -3,25 +3,20 @@
  * back the note written for the earlier one and says what it replaces; every other note is kept.
  */
 import { describe, expect, it } from 'vitest';
-import { parsePage, reviewNotesAt } from '../helpers/parse-page.js';
+import { parsePage, reviewNotesAt, FIRST, HEAD, NEXT } from '../helpers/parse-page.js';
 import { NoteBuffer } from '../../src/parse/report.js';
 
 describe('notes held until the page is read', () => {
   it('a subhead turned back into a paragraph leaves one note at its line, saying what it replaces', () => {
     const tree = parsePage([
-      '某某区人民医院 守护健康',
-      '',
-      '今年以来，医院组织专家团队',
-      '深入基层开展义诊活动，把优质医疗',
-      '服务送到群众家门口，受到广泛好评。',
+      ...HEAD,
+      ...FIRST,
       '',
       '如何让优质医疗资源下沉？',
       '',
       '深化医改，优化营商环境',
       '',
-      '在此基础上，医院持续推进家',
-      '庭医生签约服务，让群众看病更方便',
-      '更放心，获得感不断增强。',
+      ...NEXT,
     ]);
     const at7 = tree.diagnostics.filter((d) => d.ruleId === 'needs-review' && d.line === 7);
     expect(at7).toHaveLength(1);

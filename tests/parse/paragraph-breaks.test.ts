@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/parse/index.js';
-import { nodeText, parsePage, reviewNotesAt, FIRST, HEAD } from '../helpers/parse-page.js';
+import { nodeText, parsePage, reviewNotesAt, FIRST, HEAD, FIRST_TEXT, NEXT } from '../helpers/parse-page.js';
 
 // A 16-em column: first lines carry the 2-em indent.
 
@@ -21,7 +21,7 @@ describe('paragraphs in the body', () => {
       '病防治知识，群众参与热情很高。',
     ]);
     expect(tree.articles[0]!.children.map(nodeText)).toEqual([
-      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      `P ${FIRST_TEXT}`,
       'H 党员带头，打通服务末梢',
       'P 与此同时，医院还组建志愿服务队走进社区开展健康宣教，普及慢病防治知识，群众参与热情很高。',
     ]);
@@ -36,7 +36,7 @@ describe('paragraphs in the body', () => {
       '专利两项。',
     ]);
     expect(tree.articles[0]!.children.map(nodeText)).toEqual([
-      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      `P ${FIRST_TEXT}`,
       'P 十年来，医院先后开展多项科研、发表学术论文十余篇，拥有医疗技术专利两项。',
     ]);
   });
@@ -73,7 +73,7 @@ describe('hanging marks with a closing quote', () => {
       '前往城区取药而发愁。',
     ]);
     expect(tree.articles[0]!.children.map(nodeText)).toEqual([
-      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      `P ${FIRST_TEXT}`,
       'P “送药上门，你们真是太贴心了。”从今年开始，村里的老人不再为每月前往城区取药而发愁。',
     ]);
   });
@@ -129,7 +129,7 @@ describe('captions and subheads between paragraphs', () => {
       ...THIRD,
     ]);
     expect(tree.articles[0]!.children.map(nodeText)).toEqual([
-      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      `P ${FIRST_TEXT}`,
       'F 医务人员在病房查房',
       'P 在此基础上，医院持续推进家庭医生签约服务，让群众看病更方便更放心，获得感不断增强。',
       'H 党建引领 服务惠民',
@@ -157,7 +157,7 @@ describe('captions and subheads between paragraphs', () => {
       ...SECOND,
     ]);
     expect(tree.articles[0]!.children.map(nodeText)).toEqual([
-      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      `P ${FIRST_TEXT}`,
       'F 家庭医生上门为老人测量血压',
       'H 党建引领 服务惠民',
       'P 在此基础上，医院持续推进家庭医生签约服务，让群众看病更方便更放心，获得感不断增强。',
@@ -207,7 +207,7 @@ describe('lone short lines', () => {
       '为居民提供免费的健康检测服务。',
     ]);
     expect(tree.articles[0]!.children.map(nodeText)).toEqual([
-      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      `P ${FIRST_TEXT}`,
       'H 党员带头，擦亮服务品牌',
       'P 当天，来自该院中医科、康复科、呼吸科等多学科专家来到社区广场，为居民提供免费的健康检测服务。',
     ]);
@@ -300,18 +300,9 @@ describe('photo credits', () => {
 
 describe('questions', () => {
   it('a line of two questions between paragraphs is a paragraph, not a subhead', () => {
-    const tree = parsePage([
-      ...HEAD,
-      ...FIRST,
-      '',
-      '如何下沉？如何就医？',
-      '',
-      '在此基础上，医院持续推进家',
-      '庭医生签约服务，让群众看病更方便',
-      '更放心，获得感不断增强。',
-    ]);
+    const tree = parsePage([...HEAD, ...FIRST, '', '如何下沉？如何就医？', '', ...NEXT]);
     expect(tree.articles[0]!.children.map(nodeText)).toEqual([
-      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      `P ${FIRST_TEXT}`,
       'P 如何下沉？如何就医？',
       'P 在此基础上，医院持续推进家庭医生签约服务，让群众看病更方便更放心，获得感不断增强。',
     ]);
@@ -326,12 +317,10 @@ describe('questions', () => {
       '',
       '深化医改，优化营商环境',
       '',
-      '在此基础上，医院持续推进家',
-      '庭医生签约服务，让群众看病更方便',
-      '更放心，获得感不断增强。',
+      ...NEXT,
     ]);
     expect(articles[0]!.children.map(nodeText)).toEqual([
-      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      `P ${FIRST_TEXT}`,
       'P 如何让优质医疗资源下沉？',
       'H 深化医改，优化营商环境',
       'P 在此基础上，医院持续推进家庭医生签约服务，让群众看病更方便更放心，获得感不断增强。',
@@ -341,10 +330,7 @@ describe('questions', () => {
 
   it('a question set apart at the end of an article heads no section either', () => {
     const tree = parsePage([...HEAD, ...FIRST, '', '如何让优质医疗资源下沉？', '']);
-    expect(tree.articles[0]!.children.map(nodeText)).toEqual([
-      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
-      'P 如何让优质医疗资源下沉？',
-    ]);
+    expect(tree.articles[0]!.children.map(nodeText)).toEqual([`P ${FIRST_TEXT}`, 'P 如何让优质医疗资源下沉？']);
   });
 });
 
@@ -356,12 +342,10 @@ describe('attributions', () => {
       '“苦点累点真没什么，一定要保',
       '证结果精确，最怕的是耽误患者治疗。”',
       '副主任技师某某补充道。',
-      '在此基础上，医院持续推进家',
-      '庭医生签约服务，让群众看病更方便',
-      '更放心，获得感不断增强。',
+      ...NEXT,
     ]);
     expect(tree.articles[0]!.children.map(nodeText)).toEqual([
-      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      `P ${FIRST_TEXT}`,
       'P “苦点累点真没什么，一定要保证结果精确，最怕的是耽误患者治疗。”副主任技师某某补充道。',
       'P 在此基础上，医院持续推进家庭医生签约服务，让群众看病更方便更放心，获得感不断增强。',
     ]);
@@ -487,7 +471,7 @@ describe('a subhead with punctuation on a page of one paragraph a line', () => {
       '与全国各地的标杆医院结成紧密技术联盟，打通名院资源导入、顶级专家下沉和人才梯队共建的通道。',
     ]);
     expect(tree.articles[0]!.children.map(nodeText)).toEqual([
-      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      `P ${FIRST_TEXT}`,
       'H 党员带头，优化营商环境',
       'P 与全国各地的标杆医院结成紧密技术联盟，打通名院资源导入、顶级专家下沉和人才梯队共建的通道。',
     ]);
@@ -508,7 +492,7 @@ describe('a subhead with punctuation over a paragraph of one short sentence', ()
       '之百。',
     ]);
     expect(tree.articles[0]!.children.map(nodeText)).toEqual([
-      'P 今年以来，医院组织专家团队深入基层开展义诊活动，把优质医疗服务送到群众家门口，受到广泛好评。',
+      `P ${FIRST_TEXT}`,
       'H 打造区域医疗高地，激活发展动能',
       'P 医保防线扎紧扎牢。',
       'P 全区参保率持续稳定在九成五以上，低收入人口动态参保率达到百分之百。',

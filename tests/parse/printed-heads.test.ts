@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/parse/index.js';
-import { parsePage } from '../helpers/parse-page.js';
+import { parsePage, HEAD } from '../helpers/parse-page.js';
 import { splitLines } from '../../src/parse/lines.js';
 import { toBlocks } from '../../src/parse/page.js';
 import { splitHeadsUnderLabels } from '../../src/parse/split.js';
@@ -45,8 +45,7 @@ describe('heads printed straight over the prose', () => {
 
   it('a paragraph whose first line holds a question stays whole under a byline', () => {
     const tree = parsePage([
-      '某某区人民医院 守护健康',
-      '',
+      ...HEAD,
       '本报记者 李明',
       '',
       '如何让群众少跑腿？6月2',

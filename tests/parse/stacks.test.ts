@@ -4,7 +4,7 @@
  * between articles with little around them. Every guess is reported `needs-review` at its line.
  */
 import { describe, expect, it } from 'vitest';
-import { nodeText, parsePage, reviewLines } from '../helpers/parse-page.js';
+import { nodeText, parsePage, reviewLines, FIRST, HEAD, NEXT } from '../helpers/parse-page.js';
 
 // A 16-em column whose first line shows no indent (a short column misreads the measure), so the
 // head's evidence is its own form.
@@ -103,16 +103,7 @@ describe('a plain kicker over a head with punctuation, printed as one block', ()
 
 describe('a head after an article cut off mid-sentence', () => {
   // An article whose text stops mid-sentence (the page cut it off).
-  const CUT = [
-    '某某区人民医院 守护健康',
-    '',
-    '今年以来，医院组织专家团队',
-    '深入基层开展义诊活动，把优质医疗',
-    '服务送到群众家门口，受到广泛好评。',
-    '',
-    '在此基础上，医院持续推进家',
-    '庭医生签约服务，让群众看病更方便',
-  ];
+  const CUT = [...HEAD, ...FIRST, '', '在此基础上，医院持续推进家', '庭医生签约服务，让群众看病更方便'];
   const OPENING = ['另一方面，医院党委将把共', '建模式从社区向企事业单位延伸，让', '更多群众在家门口享受健康服务。'];
 
   it('a head with its label on the line, over a paragraph’s opening, opens an article; the one before is cut off', () => {
@@ -145,12 +136,10 @@ describe('a head after an article cut off mid-sentence', () => {
 
 describe('heads between articles with little around them', () => {
   // An article with no label and no byline, in a 16-em column.
-  const FIRST = [
+  const FIRST_ARTICLE = [
     '守护健康，我们一直在',
     '',
-    '今年以来，医院组织专家团队',
-    '深入基层开展义诊活动，把优质医疗',
-    '服务送到群众家门口，受到广泛好评。',
+    ...FIRST,
     '',
     '在此基础上，医院持续推进家',
     '庭医生签约服务，让群众看病更方便',
@@ -163,7 +152,7 @@ describe('heads between articles with little around them', () => {
 
   it('a head over a short summary set without end punctuation, over a paragraph’s opening, opens an article', () => {
     const tree = parsePage([
-      ...FIRST,
+      ...FIRST_ARTICLE,
       '',
       '擦亮服务品牌，护佑一方平安',
       '',
@@ -178,7 +167,7 @@ describe('heads between articles with little around them', () => {
 
   it('a head with its label a blank line under it and a standfirst box under that opens a labelled article', () => {
     const tree = parsePage([
-      ...FIRST,
+      ...FIRST_ARTICLE,
       '',
       '报销快了，护佑一方平安',
       '',
@@ -291,11 +280,8 @@ describe('a label inside a headline stack', () => {
 describe('a head with its ——subheadline after an article cut off mid-sentence', () => {
   it('opens an article when a byline follows; the note says the sentence before was left open', () => {
     const tree = parsePage([
-      '某某区人民医院 守护健康',
-      '',
-      '今年以来，医院组织专家团队',
-      '深入基层开展义诊活动，把优质医疗',
-      '服务送到群众家门口，受到广泛好评。',
+      ...HEAD,
+      ...FIRST,
       '',
       '在此基础上，医院持续推进家',
       '庭医生签约服务，让群众看病更方便',
@@ -357,8 +343,7 @@ describe('kickers', () => {
 
   it('a caption set two blank lines apart over a head and its ——subheadline is no kicker', () => {
     const tree = parsePage([
-      '某某区人民医院 守护健康',
-      '',
+      ...HEAD,
       ...MORE,
       '',
       '',
@@ -371,9 +356,7 @@ describe('kickers', () => {
       '',
       '本报记者 李明',
       '',
-      '今年以来，医院组织专家团队',
-      '深入基层开展义诊活动，把优质医疗',
-      '服务送到群众家门口，受到广泛好评。',
+      ...FIRST,
     ]);
     expect(tree.articles.map((a) => [a.kicker, a.headline])).toEqual([
       [null, '守护健康'],
@@ -421,9 +404,7 @@ describe('a head with punctuation over its label a blank line below', () => {
       '',
       '某某市急救医疗中心',
       '',
-      '今年以来，医院组织专家团队',
-      '深入基层开展义诊活动，把优质医疗',
-      '服务送到群众家门口，受到广泛好评。',
+      ...FIRST,
     ]);
     expect(tree.articles.map((a) => [a.institution, a.headline])).toEqual([
       [null, '守护健康，我们一直在'],
@@ -436,8 +417,7 @@ describe('a head with punctuation over its label a blank line below', () => {
 describe('a plain line over a label and a head between articles', () => {
   it('is the kicker of the labelled stack under it, not a caption of the article before (needs-review)', () => {
     const tree = parsePage([
-      '某某区人民医院 守护健康',
-      '',
+      ...HEAD,
       ...MORE,
       '',
       '',
@@ -449,9 +429,7 @@ describe('a plain line over a label and a head between articles', () => {
       '',
       '记者 李明',
       '',
-      '今年以来，医院组织专家团队',
-      '深入基层开展义诊活动，把优质医疗',
-      '服务送到群众家门口，受到广泛好评。',
+      ...FIRST,
     ]);
     expect(tree.articles.map((a) => [a.kicker, a.institution, a.headline])).toEqual([
       [null, '某某区人民医院', '守护健康'],
@@ -498,14 +476,7 @@ describe('a column tag in the stack', () => {
 });
 
 // A 16-em column whose paragraphs open indented by two ems.
-const INDENTED = [
-  '医院党委坚持党建引领发展工作，',
-  '把优质医疗服务送到群众家门口，受',
-  '到广泛好评。',
-  '在此基础上，医院持续推进家',
-  '庭医生签约服务，让群众看病更方便',
-  '更放心，获得感不断增强。',
-];
+const INDENTED = ['医院党委坚持党建引领发展工作，', '把优质医疗服务送到群众家门口，受', '到广泛好评。', ...NEXT];
 /** A whole article (head, byline, text) before the stack under test, and the blank lines after it. */
 const ARTICLE_ABOVE = ['守护健康', '', '本报记者 李明', '', ...INDENTED, '', ''];
 

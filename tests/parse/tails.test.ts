@@ -4,11 +4,10 @@
  * reading is reported for review.
  */
 import { describe, expect, it } from 'vitest';
-import { paragraphTexts, parsePage, FIRST, HEAD, LAST } from '../helpers/parse-page.js';
+import { paragraphTexts, parsePage, FIRST, FIRST_TEXT, HEAD, LAST } from '../helpers/parse-page.js';
 
 const paragraphs = (lines: string[]) => parsePage(lines).articles.flatMap((a) => paragraphTexts(a.children));
 // A 16-em column: first lines carry the 2-em indent.
-const FIRST_TEXT = FIRST.join('');
 const LAST_TEXT = LAST.join('');
 
 describe('short last sentences', () => {
