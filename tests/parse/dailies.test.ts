@@ -14,6 +14,8 @@ const TEXT = [
   '家庭医生签约服务，让群众看病',
   '更方便更放心，获得感不断增强。',
 ];
+/** TEXT under its paragraph's indented first line. */
+const BODY = ['今年以来，医院组织专家团', ...TEXT];
 
 describe('a dateline set as national dailies print it', () => {
   it('reads the reporters from brackets set off by a space, the names glued to the role', () => {
@@ -34,7 +36,7 @@ describe('a dateline set as national dailies print it', () => {
   });
 });
 
-const ARTICLE = ['守护健康，我们一直在', '', '本报记者 李明', '', '今年以来，医院组织专家团', ...TEXT];
+const ARTICLE = ['守护健康，我们一直在', '', '本报记者 李明', '', ...BODY];
 
 describe('a running head read in pieces at the page top', () => {
   it('takes a section word before the date and a page number after it as furniture', () => {
@@ -54,16 +56,7 @@ describe('a running head read in pieces at the page top', () => {
   });
 
   it('leaves a short head after the date to the article', () => {
-    const tree = parsePage([
-      '2025年3月6日 星期四',
-      '',
-      '守护健康',
-      '',
-      '本报记者 李明',
-      '',
-      '今年以来，医院组织专家团',
-      ...TEXT,
-    ]);
+    const tree = parsePage(['2025年3月6日 星期四', '', '守护健康', '', '本报记者 李明', '', ...BODY]);
     expect(tree.articles[0]!.headline).toBe('守护健康');
   });
 
@@ -195,8 +188,7 @@ describe('a label over a kicker over a head', () => {
       '',
       '本报记者 李明',
       '',
-      '今年以来，医院组织专家团',
-      ...TEXT,
+      ...BODY,
     ]);
     const a = tree.articles[0]!;
     expect([a.institution, a.kicker, a.headline, a.subheadline]).toEqual([
@@ -208,23 +200,14 @@ describe('a label over a kicker over a head', () => {
   });
 
   it('reads a visit kicker (走进…) over a head with punctuation the same way', () => {
-    const tree = parsePage([
-      '某某区人民医院',
-      '',
-      '走进某某县中医院',
-      '',
-      '报销快了，跑腿少了',
-      '今年以来，医院组织专家团',
-      ...TEXT,
-    ]);
+    const tree = parsePage(['某某区人民医院', '', '走进某某县中医院', '', '报销快了，跑腿少了', ...BODY]);
     const a = tree.articles[0]!;
     expect([a.institution, a.kicker, a.headline]).toEqual(['某某区人民医院', '走进某某县中医院', '报销快了，跑腿少了']);
   });
 });
 
 describe('bylines national dailies print', () => {
-  const withByline = (byline: string) =>
-    parsePage(['守护健康，我们一直在', '', byline, '', '今年以来，医院组织专家团', ...TEXT]).articles[0]!;
+  const withByline = (byline: string) => parsePage(['守护健康，我们一直在', '', byline, '', ...BODY]).articles[0]!;
 
   it('reads a posted or special correspondent (本报驻京记者, 本报特派记者) as a reporter', () => {
     expect(withByline('本报驻京记者 李明').byline.authors).toEqual(['李明']);
@@ -317,8 +300,7 @@ describe('a column tag closes the main head, never a subheadline', () => {
       '',
       '本报记者 李明',
       '',
-      '今年以来，医院组织专家团',
-      ...TEXT,
+      ...BODY,
     ]);
     expect(tree.articles[0]!.headline).toBe('“家门口”就能党建引领发展（基层观察）');
     expect(tree.articles[0]!.subheadline).toBeNull();
@@ -345,25 +327,12 @@ describe('a column tag closes the main head, never a subheadline', () => {
 });
 
 describe('side-by-side modules printed heads first, then their texts', () => {
+  const LABELS = ['某某区人民医院', '', '某某县疾病预防控制中心', ''];
+  const HEADS = ['夯实基层 守护健康', '', '织密网络 服务百姓', ''];
   const SECOND = ['今年以来，中心组织党员志愿', '者走进社区开展健康宣讲，把防病', '知识送到居民身边，群众纷纷点赞。'];
 
   it('gives the first text to the first head and the text after its byline to the next', () => {
-    const tree = parsePage([
-      '某某区人民医院',
-      '',
-      '某某县疾病预防控制中心',
-      '',
-      '夯实基层 守护健康',
-      '',
-      '织密网络 服务百姓',
-      '',
-      '今年以来，医院组织专家团',
-      ...TEXT,
-      '本报记者 李明',
-      '',
-      ...SECOND,
-      '本报记者 王芳',
-    ]);
+    const tree = parsePage([...LABELS, ...HEADS, ...BODY, '本报记者 李明', '', ...SECOND, '本报记者 王芳']);
     expect(tree.articles.map((a) => a.headline)).toEqual(['夯实基层 守护健康', '织密网络 服务百姓']);
     expect(tree.articles.map((a) => a.byline.authors)).toEqual([['李明'], ['王芳']]);
     expect(paragraphTexts(tree.articles[1]!.children)).toEqual([SECOND.join('')]);
@@ -372,14 +341,10 @@ describe('side-by-side modules printed heads first, then their texts', () => {
 
   it('gives the first text to the first label’s head when the next module’s head is printed elsewhere', () => {
     const tree = parsePage([
-      '某某区人民医院',
-      '',
-      '某某县疾病预防控制中心',
-      '',
+      ...LABELS,
       '夯实基层 守护健康',
       '',
-      '今年以来，医院组织专家团',
-      ...TEXT,
+      ...BODY,
       '本报记者 李明',
       '',
       ...SECOND,
@@ -391,23 +356,7 @@ describe('side-by-side modules printed heads first, then their texts', () => {
   });
 
   it('gives a byline of other reporters after the first text, which has its own, to the next module', () => {
-    const tree = parsePage([
-      '某某区人民医院',
-      '',
-      '某某县疾病预防控制中心',
-      '',
-      '夯实基层 守护健康',
-      '',
-      '织密网络 服务百姓',
-      '',
-      '本报记者 李明',
-      '',
-      '今年以来，医院组织专家团',
-      ...TEXT,
-      '',
-      ...SECOND,
-      '本报记者 王芳',
-    ]);
+    const tree = parsePage([...LABELS, ...HEADS, '本报记者 李明', '', ...BODY, '', ...SECOND, '本报记者 王芳']);
     expect(tree.articles.map((a) => a.byline.authors)).toEqual([['李明'], ['王芳']]);
     expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.message.startsWith('Byline of 王芳'))).toBe(
       true,
@@ -422,8 +371,7 @@ describe('a stack has one kicker', () => {
       '',
       '夯实基层 守护健康',
       '',
-      '今年以来，医院组织专家团',
-      ...TEXT,
+      ...BODY,
       '本报记者 李明',
       '',
       '记者探访某某县卫生健康委——',
