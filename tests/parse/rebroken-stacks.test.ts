@@ -16,13 +16,13 @@ const COLUMN = [
   '家庭医生签约服务，让群众看病',
   '更方便更放心，获得感不断增强。',
 ];
+/** An article with neither label nor byline, in that column; the tests set the blank lines under it. */
+const ARTICLE_ABOVE = ['守护健康，我们一直在', '', ...COLUMN];
 
 describe('a plain kicker set a blank line apart over its head, between articles', () => {
   it('over a head closing on a column tag, it is the kicker of the next article, not a caption', () => {
     const tree = parsePage([
-      '守护健康，我们一直在',
-      '',
-      ...COLUMN,
+      ...ARTICLE_ABOVE,
       '',
       '',
       '夯实基层筑牢健康防线',
@@ -45,9 +45,7 @@ describe('a plain kicker set a blank line apart over its head, between articles'
 describe('a stack over its byline, the text under it', () => {
   it('a plain kicker as wide as an indented first line over a head, one block over a byline, is the stack', () => {
     const tree = parsePage([
-      '守护健康，我们一直在',
-      '',
-      ...COLUMN,
+      ...ARTICLE_ABOVE,
       '',
       '',
       '凝聚奋进力量守牢安全底线',
@@ -66,9 +64,7 @@ describe('a stack over its byline, the text under it', () => {
 
   it('a head over its byline and a summary wrapped without end punctuation opens an article', () => {
     const tree = parsePage([
-      '守护健康，我们一直在',
-      '',
-      ...COLUMN,
+      ...ARTICLE_ABOVE,
       '',
       '',
       '家庭医生上门为老人测量血压',
