@@ -3,8 +3,16 @@
  * print): each rule decides by the form of the lines, and text is never moved out of its sentence.
  */
 import { describe, expect, it } from 'vitest';
-import { parseSource } from '../../src/parse/index.js';
-import { nodeText, parsePage, reviewNotesAt, FIRST, HEAD, FIRST_TEXT, NEXT } from '../helpers/parse-page.js';
+import {
+  nodeText,
+  paragraphTexts,
+  parsePage,
+  reviewNotesAt,
+  FIRST,
+  HEAD,
+  FIRST_TEXT,
+  NEXT,
+} from '../helpers/parse-page.js';
 
 // A 16-em column: first lines carry the 2-em indent.
 
@@ -377,22 +385,20 @@ describe('datelines', () => {
   });
 });
 
+// A 12-em column: a paragraph, then one whose last line ends on a colon, its quote going on in the lines after.
+const VILLAGE = [
+  '近年来，某县以农村',
+  '人居环境整治为抓手，统',
+  '筹推进垃圾治理、污水处',
+  '理和村容村貌提升，全县',
+  '村庄面貌焕然一新。',
+];
+const RIVER_BEND = ['在河湾村，记者看', '到，房前屋后干净整洁，', '路边的花坛里鲜花盛开。', '村党支部书记李红说：'];
+const QUOTE = ['“现在村里环境好了，来', '旅游的人也多了。”'];
+
 describe('pieces of sentences', () => {
   it('a full line set short because the next opens with a quote pushed down is not an indented first line', () => {
-    const tree = parsePage([
-      ...HEAD,
-      '近年来，某县以农村',
-      '人居环境整治为抓手，统',
-      '筹推进垃圾治理、污水处',
-      '理和村容村貌提升，全县',
-      '村庄面貌焕然一新。',
-      '在河湾村，记者看',
-      '到，房前屋后干净整洁，',
-      '路边的花坛里鲜花盛开。',
-      '村党支部书记李红说：',
-      '“现在村里环境好了，来',
-      '旅游的人也多了。”',
-    ]);
+    const tree = parsePage([...HEAD, ...VILLAGE, ...RIVER_BEND, ...QUOTE]);
     expect(tree.articles[0]!.children.map(nodeText)).toEqual([
       'P 近年来，某县以农村人居环境整治为抓手，统筹推进垃圾治理、污水处理和村容村貌提升，全县村庄面貌焕然一新。',
       'P 在河湾村，记者看到，房前屋后干净整洁，路边的花坛里鲜花盛开。村党支部书记李红说：“现在村里环境好了，来旅游的人也多了。”',
@@ -428,32 +434,8 @@ describe('pieces of sentences', () => {
 
 describe('a line at a column’s foot, and the next column opening with a quote', () => {
   it('goes on in that column: the quote mark was pushed down from it, so its width shows no indent', () => {
-    const tree = parseSource(
-      new TextEncoder().encode(
-        [
-          '守护绿水青山 建设美丽乡村',
-          '',
-          '近年来，某县以农村',
-          '人居环境整治为抓手，统',
-          '筹推进垃圾治理、污水处',
-          '理和村容村貌提升，全县',
-          '村庄面貌焕然一新。',
-          '',
-          '在河湾村，记者看',
-          '到，房前屋后干净整洁，',
-          '路边的花坛里鲜花盛开。',
-          '村党支部书记李红说：',
-          '',
-          '“现在村里环境好了，来',
-          '旅游的人也多了。”',
-          '',
-        ].join('\n'),
-      ),
-      'page.txt',
-    ).tree;
-    const paras = tree.articles.flatMap((a) =>
-      a.children.flatMap((c) => (c.type === 'paragraph' ? [c.children.map((x) => x.value).join('')] : [])),
-    );
+    const tree = parsePage(['守护绿水青山 建设美丽乡村', '', ...VILLAGE, '', ...RIVER_BEND, '', ...QUOTE]);
+    const paras = tree.articles.flatMap((a) => paragraphTexts(a.children));
     expect(paras).toContain(
       '在河湾村，记者看到，房前屋后干净整洁，路边的花坛里鲜花盛开。村党支部书记李红说：“现在村里环境好了，来旅游的人也多了。”',
     );
