@@ -10,6 +10,8 @@ import type { SourceLine } from '../../src/parse/lines.js';
 
 // A 16-em column: first lines carry the 2-em indent.
 const BODY = [...FIRST, '', ...NEXT];
+// FIRST's opening with its last line cut off mid-sentence, as at a column's foot.
+const CUT = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，持续打'];
 // More body in the same measure, so that a page's measure is read from body lines.
 const MORE = [
   '下一步，医院将继续完善分级',
@@ -233,8 +235,7 @@ describe('heads with punctuation', () => {
   });
 
   it('a head with punctuation over a reporter’s byline opens an article even after a sentence cut off', () => {
-    const cut = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，持续打'];
-    const tree = parsePage([...HEAD, ...cut, '', '病房不熄灯，我们不下班！', '', '本报记者 王芳', '', ...BODY2]);
+    const tree = parsePage([...HEAD, ...CUT, '', '病房不熄灯，我们不下班！', '', '本报记者 王芳', '', ...BODY2]);
     expect(tree.articles.map((a) => [a.headline, a.truncated, a.byline.authors])).toEqual([
       ['守护健康', true, []],
       ['病房不熄灯，我们不下班！', false, ['王芳']],
@@ -243,10 +244,9 @@ describe('heads with punctuation', () => {
   });
 
   it('a head with punctuation over a byline and a standfirst box opens an article even after a sentence cut off', () => {
-    const cut = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，持续打'];
     const tree = parsePage([
       ...HEAD,
-      ...cut,
+      ...CUT,
       '',
       '',
       '病房不熄灯，我们不下班',
@@ -350,10 +350,9 @@ describe('heads with punctuation', () => {
   });
 
   it('prose under a head and a reporter’s byline opens that article, never the rest of a sentence cut off before it', () => {
-    const cut = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，持续打'];
     const tree = parsePage([
       ...HEAD,
-      ...cut,
+      ...CUT,
       '',
       '“家门口”就能看好病',
       '',
@@ -441,10 +440,9 @@ describe('heads with punctuation', () => {
   });
 
   it('a byline with a photo credit right under a sentence cut off ends its article', () => {
-    const cut = ['今年以来，医院组织专家团队', '深入基层开展义诊活动，把优质医疗', '服务送到群众家门口，持续打'];
     const tree = parsePage([
       ...HEAD,
-      ...cut,
+      ...CUT,
       '李明  王芳',
       '图片由某某区人民医院提供',
       '',
