@@ -100,24 +100,13 @@ describe('bylines in the forms other papers print', () => {
   });
 });
 
+// A head over a 14-em column, and the first three lines of its paragraph (the first indented 2 em).
+const HEADLINE = ['守护健康，我们一直在！', ''];
+const OPENING = ['今年以来，医院组织专家团', '队深入基层开展义诊活动，把优', '质医疗服务送到群众家门口，受'];
+
 describe('a byline in brackets closing the last paragraph', () => {
   const page = (last: string) =>
-    parseSource(
-      new TextEncoder().encode(
-        [
-          '某某区人民医院',
-          '',
-          '守护健康，我们一直在！',
-          '',
-          '今年以来，医院组织专家团',
-          '队深入基层开展义诊活动，把优',
-          '质医疗服务送到群众家门口，受',
-          `到群众广泛好评。${last}`,
-          '',
-        ].join('\n'),
-      ),
-      'page.txt',
-    ).tree.articles[0]!;
+    parsePage(['某某区人民医院', '', ...HEADLINE, ...OPENING, `到群众广泛好评。${last}`]).articles[0]!;
 
   it('reads the names from it and leaves the brackets printed in the paragraph', () => {
     const a = page('（本报记者 李明 通讯员 王芳）');
@@ -133,25 +122,16 @@ describe('a byline in brackets closing the last paragraph', () => {
 
 describe('a column piece printed after the byline', () => {
   it('stays text of the article before when it opens mid-phrase', () => {
-    const tree = parseSource(
-      new TextEncoder().encode(
-        [
-          '守护健康，我们一直在！',
-          '',
-          '今年以来，医院组织专家团',
-          '队深入基层开展义诊活动，把优',
-          '质医疗服务送到群众家门口，受',
-          '到群众广泛好评。',
-          '（本报记者 李明）',
-          '',
-          '的“健康零距离”大型',
-          '',
-          '活动得到群众广泛好评。',
-          '',
-        ].join('\n'),
-      ),
-      'page.txt',
-    ).tree;
+    const tree = parsePage([
+      ...HEADLINE,
+      ...OPENING,
+      '到群众广泛好评。',
+      '（本报记者 李明）',
+      '',
+      '的“健康零距离”大型',
+      '',
+      '活动得到群众广泛好评。',
+    ]);
     expect(tree.articles).toHaveLength(1);
     expect(tree.diagnostics.some((d) => d.ruleId === 'needs-review' && d.message.includes('opens mid-phrase'))).toBe(
       true,
