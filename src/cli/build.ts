@@ -84,11 +84,11 @@ export function registerBuild(program: Command): void {
       // No Chromium is started for an output folder that cannot be one (the user's to fix: exit 2, below).
       const root = process.cwd();
       const outDir = resolve(root, opts.out);
-      const folderUsable = await checkOutputFolder(outDir, opts.out).then(
-        () => true,
-        () => false,
+      const folderProblem = await checkOutputFolder(outDir, opts.out).then(
+        () => undefined,
+        (error: unknown) => error,
       );
-      const early = opts.shard || !folderUsable ? undefined : await import('../print/chromium-process.js');
+      const early = opts.shard || folderProblem ? undefined : await import('../print/chromium-process.js');
       const choice = early && (await import('../print/find-browser.js')).installedBrowser();
       const started = choice && early?.startChromium(choice);
       started?.catch(() => {});
@@ -100,8 +100,8 @@ export function registerBuild(program: Command): void {
         ]);
         const config = await loadConfig(root);
         if (!opts.shard) {
-          // An output folder that cannot be one is the user's to fix (exit 2).
-          await checkOutputFolder(outDir, opts.out);
+          // An output folder that cannot be one is the user's to fix (exit 2), reported after the config's errors.
+          if (folderProblem) throw folderProblem;
           launching = launchBrowser(config.timeoutMs, { started });
           launching.catch(() => {});
         }
